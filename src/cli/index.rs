@@ -1,0 +1,120 @@
+//! `gazette index PATH...`
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::{Cli, Out};
+use crate::extract::ExtractOptions;
+use crate::index::{index_paths, IndexOptions};
+use crate::ingest::ReadOptions;
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files and folders of articles (.txt, .md, .json, .jsonl, .ndjson, optionally .gz or .zst).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Read and classify (added, changed, unchanged, duplicates) without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Extraction threads (default: the number of cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Memory budget of the index writer, in MB.
+    #[arg(long, default_value_t = 256)]
+    pub memory: usize,
+    /// Commit after this many new or changed articles.
+    #[arg(long, default_value_t = 5000)]
+    pub commit_every: usize,
+    /// ...or after this many seconds.
+    #[arg(long, default_value_t = 60)]
+    pub commit_seconds: u64,
+    /// Articles larger than this many bytes are reported and skipped.
+    #[arg(long, default_value_t = ReadOptions::default().max_article_bytes)]
+    pub max_article_bytes: u64,
+    /// Skip quote extraction.
+    #[arg(long)]
+    pub no_quotes: bool,
+    /// Skip entity recognition.
+    #[arg(long)]
+    pub no_entities: bool,
+}
+
+pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
+    let defaults = IndexOptions::default();
+    let opts = IndexOptions {
+        read: ReadOptions { max_article_bytes: a.max_article_bytes },
+        extract: ExtractOptions { quotes: !a.no_quotes, entities: !a.no_entities },
+        threads: a.threads.unwrap_or(defaults.threads).max(1),
+        memory: a.memory.max(16) << 20,
+        commit_every: a.commit_every.max(1),
+        commit_interval: Duration::from_secs(a.commit_seconds.max(1)),
+        dry_run: a.dry_run,
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        let _ = ctrlc::set_handler(move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+            eprintln!("\ngazette: interrupted; committing what is done (Ctrl-C again to quit at once)");
+        });
+    }
+    let bar = if std::io::stderr().is_terminal() {
+        let b = ProgressBar::new(0);
+        b.set_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} {msg} ETA {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Some(b)
+    } else {
+        None
+    };
+    let started = std::time::Instant::now();
+    let summary = index_paths(&cli.index, &a.paths, &opts, stop, &mut |p| {
+        if let Some(b) = &bar {
+            b.set_length(p.total_bytes.max(p.bytes));
+            b.set_position(p.bytes);
+            let rate = p.articles as f64 / started.elapsed().as_secs_f64().max(0.001);
+            b.set_message(format!("{} articles, {rate:.0}/s", p.articles));
+        }
+    })?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if a.json {
+        out.json(&summary)?;
+    } else {
+        for e in &summary.errors {
+            eprintln!("gazette: {}: {}", e.path, e.error);
+        }
+        let verb = if summary.dry_run { "would be " } else { "" };
+        out.line(&format!(
+            "{} {verb}added, {} {verb}updated, {} unchanged, {} duplicates, {} failed, {} skipped ({} articles in the archive, {} quotes extracted, {:.1} MB in {:.1} s)",
+            out.bold(&summary.added.to_string()),
+            summary.updated,
+            summary.unchanged,
+            summary.duplicates,
+            summary.failed,
+            summary.skipped,
+            summary.articles,
+            summary.quotes,
+            summary.bytes as f64 / 1e6,
+            summary.seconds
+        ))?;
+        if summary.interrupted {
+            out.line("interrupted: what was read so far is committed; run the same command again to finish")?;
+        }
+    }
+    out.flush()?;
+    Ok(if summary.failed > 0 { 1 } else { 0 })
+}

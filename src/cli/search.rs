@@ -1,0 +1,227 @@
+//! `gazette search`, `gazette quotes`, `gazette facets`.
+
+use clap::{Args, ValueEnum};
+
+use super::{Cli, FilterArgs, Out};
+use crate::error::Error;
+use crate::index::Archive;
+use crate::search::{facet_kind, DateBucket, FacetResults, Request, Searchers, Sort};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Relevance,
+    Date,
+    #[value(name = "-date")]
+    NewestFirst,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BucketArg {
+    Year,
+    Month,
+    Day,
+}
+
+/// Options shared by `search` and `quotes`.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// How many results.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Skip this many results first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Bare words match any of them (OR) instead of all.
+    #[arg(long)]
+    pub any: bool,
+    /// Order: relevance (default), date (oldest first) or -date (newest first).
+    #[arg(long, value_enum, allow_hyphen_values = true)]
+    pub sort: Option<SortArg>,
+    /// Facets to count with the hits (speaker,person,org,place,source,date).
+    #[arg(long, value_delimiter = ',')]
+    pub facets: Option<Vec<String>>,
+    /// Values shown per facet.
+    #[arg(long, default_value_t = 10)]
+    pub facet_size: usize,
+    /// Date histogram buckets.
+    #[arg(long, value_enum, default_value_t = BucketArg::Year)]
+    pub by_date: BucketArg,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words (all required), "phrases", OR, -exclusion, prefix*, fuzzy~, field:value, date:[A TO B].
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Snippets per hit.
+    #[arg(long, default_value_t = 3)]
+    pub snippets: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// The query (optional: without one, the newest quotes first).
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FacetsArgs {
+    /// speakers, persons, organizations, places, sources or dates.
+    pub field: String,
+    /// Count only the articles matching this query.
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// How many values.
+    #[arg(long, default_value_t = 50)]
+    pub size: usize,
+    /// Date histogram buckets (for `dates`).
+    #[arg(long, value_enum, default_value_t = BucketArg::Year)]
+    pub by_date: BucketArg,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+const DEFAULT_FACETS: [&str; 6] = ["speaker", "person", "org", "place", "source", "date"];
+
+fn bucket(b: BucketArg) -> DateBucket {
+    match b {
+        BucketArg::Year => DateBucket::Year,
+        BucketArg::Month => DateBucket::Month,
+        BucketArg::Day => DateBucket::Day,
+    }
+}
+
+fn request(query: &[String], c: &CommonArgs, snippets: usize) -> Result<Request, Error> {
+    let facets = match &c.facets {
+        None => DEFAULT_FACETS.iter().map(|s| s.to_string()).collect(),
+        Some(list) => list
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| facet_kind(s).map(str::to_string).ok_or_else(|| Error::Usage(format!("--facets: unknown facet {s:?} (speaker, person, org, place, source, date)"))))
+            .collect::<Result<Vec<_>, _>>()?,
+    };
+    Ok(Request {
+        query: query.join(" "),
+        any: c.any,
+        filters: c.filters.to_filters()?,
+        limit: c.limit,
+        offset: c.offset,
+        sort: match c.sort {
+            None | Some(SortArg::Relevance) => Sort::Relevance,
+            Some(SortArg::Date) => Sort::DateAscending,
+            Some(SortArg::NewestFirst) => Sort::DateDescending,
+        },
+        snippets,
+        facets,
+        facet_size: c.facet_size,
+        by_date: bucket(c.by_date),
+    })
+}
+
+fn open(cli: &Cli) -> Result<Searchers, Error> {
+    Searchers::new(Archive::open(&cli.index)?)
+}
+
+pub fn run_search(cli: &Cli, a: &SearchArgs, out: &mut Out) -> anyhow::Result<i32> {
+    let req = request(&a.query, &a.common, a.snippets)?;
+    let s = open(cli)?;
+    let r = s.search(&req)?;
+    if a.common.json {
+        out.json(&r)?;
+        out.flush()?;
+        return Ok(0);
+    }
+    let shown = r.hits.len();
+    out.line(&out.dim(&format!("{} articles match; showing {}-{}", r.total, req.offset + usize::from(shown > 0), req.offset + shown)))?;
+    for (i, h) in r.hits.iter().enumerate() {
+        out.line("")?;
+        let meta: Vec<&str> = [h.date.as_deref().unwrap_or(""), h.source.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+        out.line(&format!("{}. {}  {}", req.offset + i + 1, out.title(if h.title.is_empty() { &h.id } else { &h.title }), out.dim(&meta.join(" · "))))?;
+        out.line(&format!("   {}", out.dim(&h.id)))?;
+        for sn in &h.snippets {
+            let pre = if sn.offset > 0 { "…" } else { "" };
+            let post = if !sn.whole && sn.offset + sn.text.len() < usize::MAX && !sn.text.ends_with('.') { "…" } else { "" };
+            out.line(&format!("   ¶{} {pre}{}{post}", sn.paragraph, out.highlight(&sn.text, &sn.highlights)))?;
+        }
+    }
+    print_facets(out, &r.facets)?;
+    out.flush()?;
+    Ok(0)
+}
+
+pub fn run_quotes(cli: &Cli, a: &QuotesArgs, out: &mut Out) -> anyhow::Result<i32> {
+    let req = request(&a.query, &a.common, 0)?;
+    let s = open(cli)?;
+    let r = s.quotes(&req)?;
+    if a.common.json {
+        out.json(&r)?;
+        out.flush()?;
+        return Ok(0);
+    }
+    out.line(&out.dim(&format!("{} quotes match; showing {}", r.total, r.quotes.len())))?;
+    for q in &r.quotes {
+        out.line("")?;
+        out.line(&format!("“{}”", out.highlight(&q.text, &q.highlights)))?;
+        let who = q.speaker.as_deref().unwrap_or("(unattributed)");
+        let desc = q.description.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
+        out.line(&format!("   — {}{}", out.speaker(who), out.dim(&desc)))?;
+        let meta: Vec<&str> = [q.date.as_deref().unwrap_or(""), q.source.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+        out.line(&format!("   {} {} ¶{}  {}", out.title(&q.title), out.dim(&meta.join(" · ")), q.paragraph, out.dim(&q.article)))?;
+    }
+    print_facets(out, &r.facets)?;
+    out.flush()?;
+    Ok(0)
+}
+
+pub fn run_facets(cli: &Cli, a: &FacetsArgs, out: &mut Out) -> anyhow::Result<i32> {
+    let kind = facet_kind(&a.field).ok_or_else(|| Error::Usage(format!("unknown facet {:?}: speakers, persons, organizations, places, sources or dates", a.field)))?;
+    let req = Request { query: a.query.join(" "), filters: a.filters.to_filters()?, facet_size: a.size, by_date: bucket(a.by_date), ..Default::default() };
+    let s = open(cli)?;
+    let f = s.facet_values(kind, &req)?;
+    if a.json {
+        out.json(&f)?;
+    } else if kind == "date" {
+        for d in f.date.iter().flatten() {
+            out.line(&format!("{:>8}  {}", d.count, d.from))?;
+        }
+    } else {
+        for v in f.values.get(kind).into_iter().flatten() {
+            out.line(&format!("{:>8}  {}", v.count, v.value))?;
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+fn print_facets(out: &mut Out, f: &FacetResults) -> std::io::Result<()> {
+    let mut any = false;
+    for (kind, values) in &f.values {
+        if values.is_empty() {
+            continue;
+        }
+        if !any {
+            out.line("")?;
+            any = true;
+        }
+        let list: Vec<String> = values.iter().map(|v| format!("{} ({})", v.value, v.count)).collect();
+        out.line(&format!("{} {}", out.bold(&format!("{kind}:")), list.join(", ")))?;
+    }
+    if let Some(d) = &f.date {
+        if !d.is_empty() {
+            let list: Vec<String> = d.iter().map(|b| format!("{} ({})", b.from, b.count)).collect();
+            out.line(&format!("{} {}", out.bold("date:"), list.join(", ")))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! `gazette show ID` and `gazette stats`.
+
+use clap::Args;
+
+use super::{Cli, Out};
+use crate::index::{stats, Archive};
+use crate::search::Searchers;
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id (as `search` shows it).
+    pub id: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run_show(cli: &Cli, a: &ShowArgs, out: &mut Out) -> anyhow::Result<i32> {
+    let s = Searchers::new(Archive::open(&cli.index)?)?;
+    let v = s.show(&a.id)?;
+    if a.json {
+        out.json_pretty(&v)?;
+        out.flush()?;
+        return Ok(0);
+    }
+    out.line(&out.title(&v.title))?;
+    for (k, val) in [("id", &v.id), ("source", &v.source), ("url", &v.url), ("path", &v.path), ("author", &v.author)] {
+        if !val.is_empty() {
+            out.line(&format!("{} {val}", out.dim(&format!("{k}:"))))?;
+        }
+    }
+    if let Some(d) = &v.date {
+        out.line(&format!("{} {d}", out.dim("date:")))?;
+    }
+    if !v.duplicates.is_empty() {
+        out.line(&format!("{} {}", out.dim("also seen as:"), v.duplicates.join(", ")))?;
+    }
+    out.line("")?;
+    for (i, p) in v.paragraphs.iter().enumerate() {
+        out.line(&format!("{} {p}", out.dim(&format!("¶{i}"))))?;
+        out.line("")?;
+    }
+    if !v.quotes.is_empty() {
+        out.line(&out.bold("Quotes"))?;
+        for q in &v.quotes {
+            let who = q.speaker.as_deref().unwrap_or("(unattributed)");
+            out.line(&format!("  ¶{} “{}” — {}", q.paragraph, q.text, out.speaker(who)))?;
+        }
+        out.line("")?;
+    }
+    if !v.entities.is_empty() {
+        out.line(&out.bold("Entities"))?;
+        for e in &v.entities {
+            out.line(&format!("  {:<13} {} ({})", format!("{:?}", e.kind).to_lowercase(), e.name, e.mentions.len()))?;
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+pub fn run_stats(cli: &Cli, a: &StatsArgs, out: &mut Out) -> anyhow::Result<i32> {
+    let archive = Archive::open(&cli.index)?;
+    let st = stats(&archive)?;
+    if a.json {
+        out.json_pretty(&st)?;
+    } else {
+        out.line(&format!("archive     {}", archive.dir.display()))?;
+        out.line(&format!("articles    {}", st.articles))?;
+        out.line(&format!("paragraphs  {}", st.paragraphs))?;
+        out.line(&format!("quotes      {}", st.quotes))?;
+        out.line(&format!("speakers    {}", st.speakers))?;
+        out.line(&format!("duplicates  {}", st.duplicates))?;
+        out.line(&format!("segments    {}", st.segments))?;
+        out.line(&format!("size        {:.1} MB", st.bytes as f64 / 1e6))?;
+        out.line(&format!("schema      version {}", st.schema_version))?;
+    }
+    out.flush()?;
+    Ok(0)
+}

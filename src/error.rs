@@ -1,0 +1,105 @@
+//! Typed errors. A [`UserError`] is something the user can fix (a bad query, an index of
+//! another schema version, an unreadable file); an `Internal` error is a bug or an I/O failure
+//! of the archive itself.
+
+use std::path::PathBuf;
+
+/// Why one input could not be read or parsed. Always carries the path (and the line, for
+/// JSON Lines) so a message can say exactly where.
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
+pub enum InputError {
+    #[error("{path}: cannot read: {reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("{path}: not valid UTF-8 (first bad byte at offset {offset})")]
+    NotUtf8 { path: String, offset: usize },
+    #[error("{path}: a binary file (NUL byte at offset {offset}), not text")]
+    Binary { path: String, offset: usize },
+    #[error("{path}: {size} bytes is over the limit of {limit} bytes for one article (see --max-article-bytes)")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}:{line}: malformed JSON: {reason}")]
+    BadJson { path: String, line: usize, reason: String },
+    #[error("{path}{}: the article has neither a title nor a text", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Empty { path: String, line: Option<usize> },
+    #[error("{path}: {reason}")]
+    Walk { path: String, reason: String },
+}
+
+impl InputError {
+    /// The file (and line) the error is about, as shown in `errors[].path`.
+    pub fn path(&self) -> String {
+        match self {
+            InputError::Unreadable { path, .. }
+            | InputError::NotUtf8 { path, .. }
+            | InputError::Binary { path, .. }
+            | InputError::TooLarge { path, .. }
+            | InputError::Walk { path, .. } => path.clone(),
+            InputError::BadJson { path, line, .. } => format!("{path}:{line}"),
+            InputError::Empty { path, line } => match line {
+                Some(l) => format!("{path}:{l}"),
+                None => path.clone(),
+            },
+        }
+    }
+
+    /// The reason alone, without the path.
+    pub fn reason(&self) -> String {
+        let full = self.to_string();
+        let prefix = format!("{}: ", self.path());
+        full.strip_prefix(&prefix).map(str::to_string).unwrap_or(full)
+    }
+}
+
+/// Errors of the library's operations.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no archive at {0} (run `gazette index PATH` first, or pass --index DIR)")]
+    NoArchive(PathBuf),
+    #[error("the archive at {path} has schema version {found}, this gazette needs version {expected}: rebuild it with `gazette index --rebuild PATH...` (or delete the folder and index again)")]
+    SchemaVersion { path: PathBuf, found: u32, expected: u32 },
+    #[error("{path} is not a gazette archive: {reason}")]
+    NotAnArchive { path: PathBuf, reason: String },
+    #[error("the archive at {path} is being written by another process{holder}; wait for it to finish")]
+    Locked { path: PathBuf, holder: String },
+    #[error("query error: {message}\n{rendered}")]
+    Query { message: String, position: usize, rendered: String },
+    #[error("{0}")]
+    Usage(String),
+    #[error("no article with id {0:?}")]
+    NotFound(String),
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("I/O error on {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{0}")]
+    Internal(String),
+    #[error("I/O error reading the index: {0}")]
+    IndexIo(#[from] std::io::Error),
+}
+
+impl Error {
+    /// True when the user can fix it (exit code 2 either way, but the message differs in tone).
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            Error::NoArchive(_)
+                | Error::SchemaVersion { .. }
+                | Error::NotAnArchive { .. }
+                | Error::Locked { .. }
+                | Error::Query { .. }
+                | Error::Usage(_)
+                | Error::NotFound(_)
+        )
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+}
+
+impl From<tantivy::directory::error::OpenDirectoryError> for Error {
+    fn from(e: tantivy::directory::error::OpenDirectoryError) -> Self {
+        Error::Tantivy(e.into())
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,233 @@
+//! Named-entity recognition: persons, organizations, locations (and other names) of an article,
+//! each with a canonical name for the article and its mentions as UTF-8 byte spans.
+//!
+//! The tagger is an averaged perceptron over hashed word, shape, affix, context, case-dictionary
+//! and article-level features, decoded greedily (BIO tags) paragraph by paragraph. Only tokens
+//! with a capital letter, their left neighbours and the continuations of a name are scored; all
+//! other tokens are outside names without a look at the model. After tagging, a name tagged once
+//! is tagged alike through the article, titles are stripped from persons, and mentions are
+//! grouped into entities ("Netanyahu" with "Benjamin Netanyahu", "U.N." with "United Nations").
+//!
+//! The model (`models/ner.bin`) is embedded and loaded once; `src/bin/train-ner.rs` reproduces
+//! it from CoNLL-2003 train (and GUM's CC BY / CC BY-SA genres).
+
+mod model;
+mod resolve;
+mod tokenize;
+mod train;
+
+pub use train::{split_paragraphs, train, TrainDoc, TrainOptions, GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_FIRST, GAZ_LAST, GAZ_LAST_TOP, GAZ_PLACE, GAZ_PLACE_PART};
+
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Location,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Entity {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    pub mentions: Vec<(usize, usize)>,
+}
+
+/// A loaded model.
+pub struct Tagger {
+    model: model::Model,
+}
+
+impl Tagger {
+    /// Reads a model file's bytes (as written by [`train`]); None if they are not a model.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
+        model::read_model(bytes).map(|model| Tagger { model })
+    }
+
+    /// Entities of one article: `paragraphs` are byte spans [start,end) of text's paragraphs.
+    pub fn recognize(&self, text: &str, paragraphs: &[(usize, usize)]) -> Vec<Entity> {
+        if text.len() >= u32::MAX as usize || paragraphs.is_empty() {
+            return Vec::new();
+        }
+        thread_local! {
+            static BUFFERS: std::cell::RefCell<(Vec<tokenize::Tok>, Vec<model::TokH>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+        }
+        let (toks, h) = BUFFERS.with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)).unwrap_or_default());
+        let mut doc = model::Doc::with_buffers(text, paragraphs, toks, h);
+        let out = if doc.toks.is_empty() {
+            Vec::new()
+        } else {
+            let tags = self.model.tag(&mut doc);
+            resolve::entities(&self.model, &mut doc, &tags)
+        };
+        let (toks, h) = (std::mem::take(&mut doc.toks), std::mem::take(&mut doc.h));
+        // keep the buffers of ordinary articles for the next call
+        if toks.capacity() <= 1 << 20 {
+            BUFFERS.with(|b| {
+                if let Ok(mut b) = b.try_borrow_mut() {
+                    *b = (toks, h);
+                }
+            });
+        }
+        out
+    }
+
+    /// The tokens of the text and their tags (for inspecting the tagger).
+    #[doc(hidden)]
+    pub fn debug_tags(&self, text: &str, paragraphs: &[(usize, usize)]) -> Vec<(String, &'static str)> {
+        const NAMES: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+        let mut doc = model::Doc::new(text, paragraphs);
+        let tags = self.model.tag(&mut doc);
+        doc.toks.iter().zip(tags).map(|(t, g)| (text[t.s as usize..t.e as usize].to_string(), NAMES[g as usize % 9])).collect()
+    }
+}
+
+static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
+static TAGGER: OnceLock<Option<Tagger>> = OnceLock::new();
+
+/// The embedded tagger, loaded on first use (None if the embedded model is missing).
+pub fn tagger() -> Option<&'static Tagger> {
+    TAGGER.get_or_init(|| Tagger::from_bytes(MODEL_BYTES)).as_ref()
+}
+
+/// Entities of one article: `paragraphs` are byte spans [start,end) of text's paragraphs.
+pub fn recognize(text: &str, paragraphs: &[(usize, usize)]) -> Vec<Entity> {
+    match tagger() {
+        Some(t) => t.recognize(text, paragraphs),
+        None => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find<'a>(ents: &'a [Entity], name: &str) -> Option<&'a Entity> {
+        ents.iter().find(|e| e.name == name)
+    }
+
+    fn rec(text: &str) -> Vec<Entity> {
+        recognize(text, &split_paragraphs(text))
+    }
+
+    #[test]
+    fn model_is_embedded() {
+        assert!(tagger().is_some(), "models/ner.bin is missing or not a model");
+    }
+
+    #[test]
+    fn seed_sentence() {
+        let text = "Linda Thomas-Greenfield, the U.S. ambassador to the U.N., told the Security Council the American position on that link was unchanged.";
+        let ents = rec(text);
+        let p = find(&ents, "Linda Thomas-Greenfield").expect("person found");
+        assert_eq!(p.kind, EntityKind::Person);
+        assert_eq!(p.mentions, vec![(0, 23)]);
+        let sc = ents.iter().find(|e| e.name.ends_with("Security Council")).expect("council found");
+        assert_eq!(sc.kind, EntityKind::Organization);
+        let us = find(&ents, "U.S.").expect("U.S. found");
+        assert_eq!(us.kind, EntityKind::Location);
+    }
+
+    #[test]
+    fn canonical_names_and_titles() {
+        let text = "The unusual U.S. move signaled frustration with Israeli Prime Minister Benjamin Netanyahu, whose relations with the White House have deteriorated.\n\nNetanyahu’s office said the wording was unacceptable. Mr. Netanyahu met President Joe Biden in Washington.\n\nBiden said the United Nations and the U.N. Security Council would act.";
+        let ents = rec(text);
+        let n = find(&ents, "Benjamin Netanyahu").expect("Netanyahu");
+        assert_eq!(n.kind, EntityKind::Person);
+        assert_eq!(n.mentions.len(), 3, "{:?}", ents);
+        for &(s, e) in &n.mentions {
+            assert!(text[s..e].ends_with("Netanyahu"));
+            assert!(!text[s..e].starts_with("Mr"));
+        }
+        let b = find(&ents, "Joe Biden").expect("Biden");
+        assert_eq!(b.mentions.len(), 2);
+        assert!(find(&ents, "White House").is_some());
+        assert!(find(&ents, "Washington").map(|e| e.kind) == Some(EntityKind::Location));
+    }
+
+    #[test]
+    fn acronyms_link_to_expansions() {
+        let text = "The United Nations met on Monday. A U.N. official said the meeting went well.";
+        let ents = rec(text);
+        let un = find(&ents, "United Nations").expect("UN");
+        assert_eq!(un.mentions.len(), 2, "{:?}", ents);
+        assert!(find(&ents, "U.N.").is_none());
+    }
+
+    #[test]
+    fn offsets_are_byte_offsets() {
+        let text = "Les députés — selon Émile Zola — ont rencontré Angela Merkel à Berlin.";
+        let ents = rec(text);
+        for e in &ents {
+            for &(s, en) in &e.mentions {
+                assert!(text.is_char_boundary(s) && text.is_char_boundary(en) && s < en);
+            }
+        }
+        let m = find(&ents, "Angela Merkel").expect("Merkel");
+        let (s, e) = m.mentions[0];
+        assert_eq!(&text[s..e], "Angela Merkel");
+    }
+
+    #[test]
+    fn no_panics_on_odd_input() {
+        assert!(recognize("", &[]).is_empty());
+        assert!(recognize("", &[(0, 0)]).is_empty());
+        let t = "ÉÉÉ “Ω” \u{a0}\u{2003} LONDON 1996-08-30 ’s ' \" -- — . U.S.";
+        let n = t.len();
+        let _ = recognize(t, &[(0, n), (3, 1), (1, 2), (0, n + 10), (n, n)]);
+        let big = "A".repeat(100_000) + " " + &"é".repeat(50_000) + " Bank of " + &"x".repeat(10);
+        let _ = recognize(&big, &split_paragraphs(&big));
+        let caps = "SOCCER - JAPAN GET LATE WINNER AGAINST SYRIA.\n\nAL-AIN , United Arab Emirates 1996-12-06\n\n";
+        let ents = rec(caps);
+        assert!(ents.iter().any(|e| e.name.eq_ignore_ascii_case("japan")), "{:?}", ents);
+        let _ = rec("'s 's ’s . . ( ) \" \u{201c}\u{201d}");
+        let _ = rec("Mr.");
+        let _ = rec("Mr. Mr. Mr. President");
+    }
+
+    #[test]
+    fn no_panics_on_random_input() {
+        const PIECES: &[&str] = &[
+            "U.S.", "Mr.", " ", "\n\n", "of", "the", "Bank", "’s", "'s", "'", "\"", "“", "”", "—", "--", "(", ")", ".", ",",
+            "LONDON", "1996-08-30", "é", "Ω", "\u{a0}", "de", "van", "Inc.", "X", "a", "...", "Smith", "U.N.", "al-", "\t", "?",
+        ];
+        let mut r: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            r ^= r << 13;
+            r ^= r >> 7;
+            r ^= r << 17;
+            (r % n as u64) as usize
+        };
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..next(60) {
+                t.push_str(PIECES[next(PIECES.len())]);
+                if next(3) == 0 {
+                    t.push(' ');
+                }
+            }
+            let n = t.len() + 1;
+            let mut paras = split_paragraphs(&t);
+            for _ in 0..next(4) {
+                paras.push((next(n + 3), next(n + 3)));
+            }
+            for e in recognize(&t, &paras) {
+                for (s, en) in e.mentions {
+                    assert!(s < en && en <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(en));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let t = "a b\n\nc\r\n\r\nd\n \n\n";
+        let p = split_paragraphs(t);
+        let v: Vec<&str> = p.iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(v, vec!["a b", "c", "d"]);
+    }
+}

@@ -1,0 +1,476 @@
+//! The tagger: hashed features, the weight table, the model file format and greedy decoding.
+
+use super::tokenize::*;
+
+/// Tags: O, then B-/I- for PER, ORG, LOC, MISC.
+pub(crate) const NT: usize = 9;
+pub(crate) const O: u8 = 0;
+/// Number of tag-independent features of a token.
+pub(crate) const NS: usize = 25;
+/// Number of features that depend on the previous tags.
+pub(crate) const ND: usize = 4;
+
+#[inline]
+pub(crate) fn btag(kind: u8) -> u8 {
+    1 + 2 * kind
+}
+#[inline]
+pub(crate) fn tag_kind(t: u8) -> u8 {
+    (t - 1) / 2
+}
+#[inline]
+pub(crate) fn is_begin(t: u8) -> bool {
+    t != O && (t - 1) % 2 == 0
+}
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+#[inline]
+pub(crate) fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+#[inline]
+fn fin(h: u64) -> u64 {
+    let h = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let h = h ^ (h >> 32);
+    if h == 0 {
+        1
+    } else {
+        h
+    }
+}
+
+#[inline]
+pub(crate) fn hash_bytes(seed: u64, w: &[u8], lower: bool) -> u64 {
+    let mut h = mix(seed, w.len() as u64);
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        let mut x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if lower {
+            // ASCII lowercase of 8 bytes at once: set bit 5 of bytes in 'A'..='Z'
+            let heptets = x & 0x7f7f_7f7f_7f7f_7f7f;
+            let ge_a = heptets.wrapping_add(0x3f3f_3f3f_3f3f_3f3f); // >= 'A' (0x41)
+            let gt_z = heptets.wrapping_add(0x2525_2525_2525_2525); // > 'Z' (0x5a)
+            let is_upper = ge_a & !gt_z & !x & 0x8080_8080_8080_8080;
+            x |= is_upper >> 2;
+        }
+        h = mix(h, x);
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        let mut buf = [0u8; 8];
+        for (k, &c) in r.iter().enumerate() {
+            buf[k] = if lower { c.to_ascii_lowercase() } else { c };
+        }
+        h = mix(h, u64::from_le_bytes(buf));
+    }
+    h
+}
+
+/// Per-token hashes used by the features.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct TokH {
+    pub w: u64,
+    pub lw: u64,
+    pub sh: u64,
+    pub suf2: u64,
+    pub suf3: u64,
+    pub suf4: u64,
+    pub pre3: u64,
+    pub done: bool,
+    /// lexicon entry, once looked up
+    pub lex: [u8; 2],
+    pub has_lex: bool,
+}
+
+fn shape_hash(text: &str, t: &Tok) -> u64 {
+    let w = &text.as_bytes()[t.s as usize..t.e as usize];
+    let mut h: u64 = 77;
+    let mut last = 0u32;
+    let mut n = 0;
+    let mut push = |c: u32, h: &mut u64| {
+        if c != last {
+            if n < 8 {
+                *h = mix(*h, c as u64);
+            }
+            n += 1;
+            last = c;
+        }
+    };
+    if w.is_ascii() {
+        for &c in w {
+            let k = if c.is_ascii_uppercase() {
+                b'X'
+            } else if c.is_ascii_lowercase() {
+                b'x'
+            } else if c.is_ascii_digit() {
+                b'd'
+            } else {
+                c
+            };
+            push(k as u32, &mut h);
+        }
+    } else if let Some(s) = text.get(t.s as usize..t.e as usize) {
+        for ch in s.chars() {
+            let k = if ch.is_uppercase() {
+                'X'
+            } else if ch.is_lowercase() {
+                'x'
+            } else if ch.is_numeric() {
+                'd'
+            } else if ch.is_alphabetic() {
+                'a'
+            } else if (ch as u32) < 128 {
+                ch
+            } else {
+                'o'
+            };
+            push(k as u32, &mut h);
+        }
+    }
+    h
+}
+
+pub(crate) fn tok_hashes(text: &str, t: &Tok) -> TokH {
+    let w = &text.as_bytes()[t.s as usize..t.e as usize];
+    let n = w.len();
+    let suf = |k: usize| hash_bytes(k as u64 + 100, &w[n.saturating_sub(k)..], true);
+    TokH {
+        w: hash_bytes(1, w, false),
+        lw: hash_bytes(2, w, true),
+        sh: shape_hash(text, t),
+        suf2: suf(2),
+        suf3: suf(3),
+        suf4: suf(4),
+        pre3: hash_bytes(200, &w[..n.min(3)], true),
+        done: true,
+        lex: [0, 0],
+        has_lex: false,
+    }
+}
+
+const BOS: TokH = TokH { w: 11, lw: 11, sh: 11, suf2: 11, suf3: 11, suf4: 11, pre3: 11, done: true, lex: [9, 0], has_lex: true };
+const EOS: TokH = TokH { w: 13, lw: 13, sh: 13, suf2: 13, suf3: 13, suf4: 13, pre3: 13, done: true, lex: [9, 0], has_lex: true };
+
+/// An open-addressing map from nonzero u64 keys to values.
+pub(crate) struct Table<V: Copy> {
+    slots: Vec<(u64, V)>,
+    mask: usize,
+}
+
+impl<V: Copy> Table<V> {
+    pub fn new(n: usize, zero: V) -> Self {
+        let cap = (n * 2).next_power_of_two().max(16);
+        Table { slots: vec![(0, zero); cap], mask: cap - 1 }
+    }
+    pub fn insert(&mut self, k: u64, v: V) {
+        let mut i = (k as usize) & self.mask;
+        loop {
+            if self.slots[i].0 == 0 || self.slots[i].0 == k {
+                self.slots[i] = (k, v);
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+    #[inline]
+    pub fn get(&self, k: u64) -> Option<&V> {
+        let mut i = (k as usize) & self.mask;
+        loop {
+            let kk = self.slots[i].0;
+            if kk == k {
+                return Some(&self.slots[i].1);
+            }
+            if kk == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+pub(crate) struct Model {
+    pub weights: Table<[i16; NT]>,
+    /// lowercase word -> [case bucket, gazetteer bits]
+    pub lex: Table<[u8; 2]>,
+}
+
+const MAGIC: &[u8; 8] = b"GZNER002";
+
+/// Serializes a model: features with quantized weights, and the case dictionary.
+pub(crate) fn write_model(feats: &[(u64, [i16; NT])], case: &[(u64, [u8; 2])]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16 + feats.len() * (8 + 2 * NT) + case.len() * 9);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(NT as u32).to_le_bytes());
+    out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(case.len() as u32).to_le_bytes());
+    for (k, _) in feats {
+        out.extend_from_slice(&k.to_le_bytes());
+    }
+    for (_, w) in feats {
+        for x in w {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    for (k, _) in case {
+        out.extend_from_slice(&k.to_le_bytes());
+    }
+    for (_, v) in case {
+        out.extend_from_slice(v);
+    }
+    out
+}
+
+pub(crate) fn read_model(b: &[u8]) -> Option<Model> {
+    if b.len() < 20 || &b[..8] != MAGIC {
+        return None;
+    }
+    let u32at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as usize;
+    if u32at(8) != NT {
+        return None;
+    }
+    let nf = u32at(12);
+    let nc = u32at(16);
+    let need = 20 + nf * (8 + 2 * NT) + nc * 10;
+    if b.len() < need {
+        return None;
+    }
+    let u64at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
+    let mut weights = Table::new(nf, [0i16; NT]);
+    let kb = 20;
+    let wb = kb + nf * 8;
+    for f in 0..nf {
+        let mut w = [0i16; NT];
+        for (t, x) in w.iter_mut().enumerate() {
+            let p = wb + (f * NT + t) * 2;
+            *x = i16::from_le_bytes([b[p], b[p + 1]]);
+        }
+        weights.insert(u64at(kb + f * 8), w);
+    }
+    let cb = wb + nf * NT * 2;
+    let vb = cb + nc * 8;
+    let mut lex = Table::new(nc, [0u8; 2]);
+    for c in 0..nc {
+        lex.insert(u64at(cb + c * 8), [b[vb + 2 * c], b[vb + 2 * c + 1]]);
+    }
+    Some(Model { weights, lex })
+}
+
+/// One article prepared for tagging: tokens with flags, paragraph token ranges, lazy hashes,
+/// and the article-level set of words seen capitalized inside a sentence.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    pub paras: Vec<(usize, usize)>,
+    pub h: Vec<TokH>,
+    pub doc_cap: Table<()>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, paragraphs: &[(usize, usize)]) -> Doc<'a> {
+        Doc::with_buffers(text, paragraphs, Vec::new(), Vec::new())
+    }
+
+    /// A document built in the given (cleared) buffers, to spare allocations.
+    pub fn with_buffers(text: &'a str, paragraphs: &[(usize, usize)], mut toks: Vec<Tok>, mut h: Vec<TokH>) -> Doc<'a> {
+        toks.clear();
+        h.clear();
+        let mut paras = Vec::with_capacity(paragraphs.len());
+        for &(s, e) in paragraphs {
+            let e = e.min(text.len());
+            if s >= e || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            let lo = toks.len();
+            tokenize(text, s, e, &mut toks);
+            let hi = toks.len();
+            classify(text, &mut toks[lo..hi]);
+            para_flags(text, &mut toks[lo..hi]);
+            if hi > lo {
+                paras.push((lo, hi));
+            }
+        }
+        let mut ncap = 0;
+        for t in &toks {
+            if t.flags & (INIT_UPPER | SENT_START | CAPS_PARA) == INIT_UPPER {
+                ncap += 1;
+            }
+        }
+        h.resize(toks.len(), TokH::default());
+        let mut doc_cap = Table::new(ncap, ());
+        for (i, t) in toks.iter().enumerate() {
+            if t.flags & (INIT_UPPER | SENT_START | CAPS_PARA) == INIT_UPPER {
+                h[i] = tok_hashes(text, t);
+                doc_cap.insert(h[i].lw, ());
+            }
+        }
+        Doc { text, toks, paras, h, doc_cap }
+    }
+
+    #[inline]
+    pub fn hash(&mut self, i: usize) -> TokH {
+        if !self.h[i].done {
+            self.h[i] = tok_hashes(self.text, &self.toks[i]);
+        }
+        self.h[i]
+    }
+
+    #[inline]
+    fn hat(&mut self, i: isize, lo: usize, hi: usize) -> TokH {
+        if i < lo as isize {
+            BOS
+        } else if i >= hi as isize {
+            EOS
+        } else {
+            self.hash(i as usize)
+        }
+    }
+
+    #[inline]
+    fn lex_at(&mut self, lex: &dyn Fn(u64) -> [u8; 2], i: isize, lo: usize, hi: usize) -> [u8; 2] {
+        if i < lo as isize || i >= hi as isize {
+            return [9, 0];
+        }
+        let i = i as usize;
+        let h = self.hash(i);
+        if !h.has_lex {
+            self.h[i].lex = lex(h.lw);
+            self.h[i].has_lex = true;
+        }
+        self.h[i].lex
+    }
+
+    /// Whether token i of paragraph [lo, hi) can be skipped (tagged O without scoring) when the
+    /// previous tag is O: it has no capital letter and is not a particle that can open a name
+    /// before a capitalized word ("de Gaulle", "van der Pas", "al-Assad").
+    #[inline]
+    pub fn skippable(&self, i: usize, hi: usize) -> bool {
+        let t = self.toks[i];
+        if t.flags & HAS_UPPER != 0 {
+            return false;
+        }
+        let w = &self.text.as_bytes()[t.s as usize..t.e as usize];
+        if w.len() > 4 || i + 1 >= hi || self.toks[i + 1].flags & HAS_UPPER == 0 {
+            return true;
+        }
+        !matches!(w, b"de" | b"van" | b"von" | b"der" | b"den" | b"al" | b"al-" | b"el" | b"el-" | b"bin" | b"ibn" | b"le" | b"la" | b"du" | b"da" | b"dos" | b"das" | b"di" | b"del" | b"ter" | b"ten" | b"ben" | b"bint" | b"st" | b"mc")
+    }
+
+    /// The tag-independent features of token i of the paragraph [lo, hi).
+    pub fn static_feats(&mut self, lex: &dyn Fn(u64) -> [u8; 2], i: usize, lo: usize, hi: usize, out: &mut [u64; NS]) {
+        let ii = i as isize;
+        let c0 = self.hash(i);
+        let m1 = self.hat(ii - 1, lo, hi);
+        let m2 = self.hat(ii - 2, lo, hi);
+        let p1 = self.hat(ii + 1, lo, hi);
+        let p2 = self.hat(ii + 2, lo, hi);
+        let fl = self.toks[i].flags;
+        let ctx = ((fl & SENT_START != 0) as u64) | (((fl & CAPS_PARA != 0) as u64) << 1) | (((fl & SHORT_PARA != 0) as u64) << 2);
+        let capcls = ((fl & INIT_UPPER != 0) as u64) | (((fl & HAS_LOWER != 0) as u64) << 1);
+        let l0 = self.lex_at(lex, i as isize, lo, hi);
+        let lm = self.lex_at(lex, ii - 1, lo, hi);
+        let lp = self.lex_at(lex, ii + 1, lo, hi);
+        let (cb0, cbm, cbp) = (l0[0] as u64, lm[0] as u64, lp[0] as u64);
+        let (g0, gm, gp) = (l0[1] as u64, lm[1] as u64, lp[1] as u64);
+        let dc = self.doc_cap.get(c0.lw).is_some() as u64;
+        let f = |t: u64, a: u64| fin(mix(mix(t, a), 0));
+        let f2 = |t: u64, a: u64, b: u64| fin(mix(mix(t, a), b));
+        let f3 = |t: u64, a: u64, b: u64, c: u64| fin(mix(mix(mix(t, a), b), c));
+        out[0] = f(1, 0);
+        out[1] = f(2, c0.w);
+        out[2] = f(3, c0.lw);
+        out[3] = f(4, c0.sh);
+        out[4] = f(5, c0.suf2);
+        out[5] = f(6, c0.suf3);
+        out[6] = f(7, c0.suf4);
+        out[7] = f(8, c0.pre3);
+        out[8] = f(9, m1.lw);
+        out[9] = f(10, p1.lw);
+        out[10] = f(11, m2.lw);
+        out[11] = f(12, p2.lw);
+        out[12] = f2(13, m1.sh, c0.sh);
+        out[13] = f2(14, c0.sh, p1.sh);
+        out[14] = f3(15, m1.sh, c0.sh, p1.sh);
+        out[15] = f2(16, m1.lw, c0.lw);
+        out[16] = f2(17, c0.lw, p1.lw);
+        out[17] = f2(18, ctx, c0.sh);
+        out[18] = f3(19, cb0, ctx, capcls);
+        out[19] = f3(20, dc, ctx, capcls);
+        out[20] = f2(21, cbm, m1.sh);
+        out[21] = f2(22, cbp, p1.sh);
+        out[22] = f2(23, g0, capcls | (ctx << 2));
+        out[23] = f2(24, gm, g0);
+        out[24] = f2(25, g0, gp);
+    }
+
+    #[inline]
+    pub fn dep_feats(&mut self, i: usize, t1: u8, t2: u8, out: &mut [u64; ND]) {
+        let c0 = self.hash(i);
+        dep_keys(c0.lw, c0.sh, t1, t2, out);
+    }
+}
+
+/// The features that depend on the two previous tags.
+#[inline]
+pub(crate) fn dep_keys(lw: u64, sh: u64, t1: u8, t2: u8, out: &mut [u64; ND]) {
+    out[0] = fin(mix(mix(31, t1 as u64), 0));
+    out[1] = fin(mix(mix(32, t1 as u64), t2 as u64));
+    out[2] = fin(mix(mix(33, t1 as u64), lw));
+    out[3] = fin(mix(mix(34, t1 as u64), sh));
+}
+
+impl Model {
+    #[inline]
+    fn add(&self, k: u64, s: &mut [i32; NT]) {
+        if let Some(w) = self.weights.get(k) {
+            for t in 0..NT {
+                s[t] += w[t] as i32;
+            }
+        }
+    }
+
+    #[inline]
+    pub fn lex_of(&self, lw: u64) -> [u8; 2] {
+        self.lex.get(lw).copied().unwrap_or([0, 0])
+    }
+
+    pub fn case_of(&self, lw: u64) -> u8 {
+        self.lex_of(lw)[0]
+    }
+
+    /// Greedy tagging of every paragraph of the document.
+    pub fn tag(&self, d: &mut Doc) -> Vec<u8> {
+        let mut tags = vec![O; d.toks.len()];
+        let case = |k: u64| self.lex_of(k);
+        let mut sf = [0u64; NS];
+        let mut df = [0u64; ND];
+        for pi in 0..d.paras.len() {
+            let (lo, hi) = d.paras[pi];
+            let (mut t1, mut t2) = (O, O);
+            for i in lo..hi {
+                if t1 == O && d.skippable(i, hi) {
+                    t2 = t1;
+                    t1 = O;
+                    continue;
+                }
+                d.static_feats(&case, i, lo, hi, &mut sf);
+                d.dep_feats(i, t1, t2, &mut df);
+                let mut s = [0i32; NT];
+                for &k in sf.iter().chain(df.iter()) {
+                    self.add(k, &mut s);
+                }
+                let mut best = 0;
+                for t in 1..NT {
+                    if s[t] > s[best] {
+                        best = t;
+                    }
+                }
+                tags[i] = best as u8;
+                t2 = t1;
+                t1 = best as u8;
+            }
+        }
+        tags
+    }
+}

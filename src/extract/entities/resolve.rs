@@ -1,0 +1,495 @@
+//! From tags to entities: mention spans, titles stripped, article-level propagation of names
+//! tagged once, and grouping of mentions into entities with a canonical name (surnames to full
+//! names, acronyms to their expansions, "Security Council" to "United Nations Security Council").
+
+use super::model::*;
+use super::tokenize::*;
+use super::train::{GAZ_COUNTRY, GAZ_FIRST, GAZ_LAST_TOP, GAZ_PLACE};
+use super::{Entity, EntityKind};
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    lo: usize,
+    hi: usize,
+    kind: u8,
+}
+
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "senator", "rep", "representative",
+    "gov", "governor", "gen", "general", "president", "minister", "prime", "premier", "chancellor",
+    "king", "queen", "prince", "princess", "pope", "sir", "dame", "lord", "lady", "judge", "justice",
+    "secretary", "ambassador", "mayor", "chairman", "chairwoman", "coach", "captain", "capt", "col",
+    "colonel", "lt", "sgt", "maj", "major", "adm", "admiral", "rev", "reverend", "father", "sister",
+    "saint", "vice", "deputy", "foreign", "defense", "defence", "interior", "finance", "sheikh",
+    "ayatollah", "rabbi", "imam", "cardinal", "bishop", "archbishop", "detective", "inspector",
+    "commissioner", "chief", "speaker", "leader", "state", "attorney", "spokesman", "spokeswoman",
+    "senior", "former", "israeli", "u.s.", "us", "american", "sultan", "emir", "crown", "dowager",
+    "madam", "madame", "mme", "mlle", "messrs", "herr", "frau", "monsieur", "senor", "señor",
+];
+
+const ORG_HEADS: &[&str] = &[
+    "Institute", "Endowment", "Center", "Centre", "Council", "Committee", "Foundation", "Fund", "Society",
+    "Association", "Organization", "Organisation", "Agency", "Commission", "Ministry", "Department",
+    "Office", "Bank", "Union", "League", "Federation", "Party", "School", "University", "College",
+    "Academy", "Court", "Board", "Bureau", "Coalition", "Alliance", "Movement", "Front", "Corporation",
+    "Authority", "Service", "Trust", "Forum", "Conference", "Program", "Programme", "Organizations",
+    "Institution", "Council's", "Group", "Network", "Campaign", "Party's", "Congress", "Assembly",
+];
+
+fn is_title(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    if w.len() > 14 {
+        return false;
+    }
+    let l = w.to_lowercase();
+    TITLES.contains(&l.as_str())
+}
+
+fn is_connector(l: &str) -> bool {
+    matches!(l, "of" | "the" | "and" | "for" | "de" | "&" | "du" | "des" | "la" | "le" | "on" | "in" | "a" | "an" | "at" | "to" | "y" | "del" | "der" | "von" | "van")
+}
+
+fn kind_of(k: u8) -> EntityKind {
+    match k {
+        0 => EntityKind::Person,
+        1 => EntityKind::Organization,
+        2 => EntityKind::Location,
+        _ => EntityKind::Other,
+    }
+}
+
+/// Acronym letters of a single token (U.N. -> "UN", NATO -> "NATO"), if it is one.
+fn acronym(w: &str) -> Option<String> {
+    let letters: String = w.chars().filter(|c| *c != '.').collect();
+    let n = letters.chars().count();
+    if (2..=6).contains(&n) && letters.chars().all(|c| c.is_uppercase()) {
+        Some(letters)
+    } else {
+        None
+    }
+}
+
+fn initials(words: &[String]) -> String {
+    let mut s = String::new();
+    for w in words {
+        if is_connector(&w.to_lowercase()) {
+            continue;
+        }
+        match w.chars().next() {
+            Some(c) if c.is_uppercase() => s.push(c),
+            _ => return String::new(),
+        }
+    }
+    s
+}
+
+struct Name {
+    /// display words (as first seen outside an all-caps paragraph, if any)
+    words: Vec<String>,
+    display: String,
+    display_caps: bool,
+    lower: Vec<String>,
+    votes: [u32; 4],
+    mentions: Vec<(usize, usize)>,
+    first: usize,
+    parent: usize,
+}
+
+pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
+    let text = d.text;
+    let toks = &d.toks;
+    // 1. mentions from tags, within paragraphs: a mention runs on over I- tags of any kind (its
+    // kind is that of most of its tokens), and persons side by side are one person
+    let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
+    let mut ms: Vec<Mention> = Vec::new();
+    let mut tagged = vec![false; toks.len()];
+    for &(lo, hi) in &d.paras {
+        let mut i = lo;
+        while i < hi {
+            let t = tags[i];
+            if t == O {
+                i += 1;
+                continue;
+            }
+            let mut votes = [0u32; 4];
+            votes[tag_kind(t) as usize] += 2;
+            let mut j = i + 1;
+            loop {
+                while j < hi && tags[j] != O && !is_begin(tags[j]) {
+                    votes[tag_kind(tags[j]) as usize] += 1;
+                    j += 1;
+                }
+                // B-PER right after a person: one name ("Aaron David Miller")
+                if j < hi && tags[j] == btag(0) && votes[0] * 2 > votes.iter().sum::<u32>() && toks[j - 1].flags & HAS_ALPHA != 0 {
+                    votes[0] += 1;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let mut k = 0;
+            for x in 1..4 {
+                if votes[x] > votes[k] {
+                    k = x;
+                }
+            }
+            let k = k as u8;
+            // trim tokens without letters or digits at both ends, and titles of persons
+            let (mut a, mut b) = (i, j);
+            while a < b && toks[a].flags & (HAS_ALPHA | HAS_DIGIT) == 0 {
+                a += 1;
+            }
+            while b > a && toks[b - 1].flags & (HAS_ALPHA | HAS_DIGIT) == 0 {
+                b -= 1;
+            }
+            if k == 0 {
+                while b - a > 1 && is_title(word(a)) {
+                    a += 1;
+                }
+            }
+            // a department in a title ("Minister of Strategic Affairs", "Defense Secretary")
+            if k != 0 && b > a {
+                let next = if b < hi { word(b) } else { "" };
+                let title_after = matches!(next, "Secretary" | "Minister" | "secretary" | "minister");
+                let title_before = a >= lo + 2
+                    && matches!(word(a - 1), "of")
+                    && matches!(word(a - 2), "Minister" | "Secretary" | "minister" | "secretary" | "Ministers");
+                if title_after || title_before {
+                    i = j;
+                    continue;
+                }
+            }
+            if b > a {
+                ms.push(Mention { lo: a, hi: b, kind: k });
+                for x in &mut tagged[a..b] {
+                    *x = true;
+                }
+            }
+            i = j;
+        }
+    }
+    if ms.is_empty() {
+        return Vec::new();
+    }
+    // names joined over a connector: "Carnegie Endowment" for "International Peace",
+    // "State of" "Israel"; a connector left dangling at the end of a name is dropped
+    let mut joined: Vec<Mention> = Vec::with_capacity(ms.len());
+    for m in ms.drain(..) {
+        if let Some(prev) = joined.last_mut() {
+            let gap = m.lo - prev.hi;
+            let last = word(prev.hi - 1);
+            let dangling = matches!(last, "of" | "for" | "de" | "du" | "des" | "von" | "van" | "der" | "del");
+            let head = ORG_HEADS.contains(&last);
+            let same_para = d.paras.iter().any(|&(lo, hi)| lo <= prev.lo && m.hi <= hi);
+            if same_para && gap == 0 && dangling && prev.hi - prev.lo > 1 {
+                prev.hi = m.hi;
+                continue;
+            }
+            if same_para && gap == 1 && head && prev.kind != 0 && m.kind != 0 && matches!(word(prev.hi), "for" | "of" | "on") {
+                prev.hi = m.hi;
+                prev.kind = 1;
+                continue;
+            }
+        }
+        joined.push(m);
+    }
+    for m in joined.iter_mut() {
+        while m.hi - m.lo > 1 && is_connector(word(m.hi - 1)) {
+            m.hi -= 1;
+        }
+    }
+    // a place named after a dotted acronym is two places ("U.S. Middle East")
+    let mut split: Vec<Mention> = Vec::with_capacity(joined.len());
+    for m in joined {
+        let w0 = word(m.lo);
+        if m.kind == 2 && m.hi - m.lo >= 2 && w0.len() >= 4 && w0.ends_with('.') && w0[..w0.len() - 1].contains('.') && toks[m.lo + 1].flags & INIT_UPPER != 0 {
+            split.push(Mention { lo: m.lo, hi: m.lo + 1, kind: 2 });
+            split.push(Mention { lo: m.lo + 1, hi: m.hi, kind: 2 });
+        } else {
+            split.push(m);
+        }
+    }
+    ms = split;
+    for x in tagged.iter_mut() {
+        *x = false;
+    }
+    for m in &ms {
+        for x in &mut tagged[m.lo..m.hi] {
+            *x = true;
+        }
+    }
+
+    // 2. propagation: a capitalized token sequence tagged somewhere is tagged alike elsewhere
+    let mut dict: HashMap<u64, Vec<(usize, usize)>> = HashMap::new(); // first lw -> mention indices (lo, hi)
+    for m in &ms {
+        if d.toks[m.lo].flags & HAS_UPPER == 0 || m.hi - m.lo > 8 {
+            continue;
+        }
+        let h = d.hash(m.lo).lw;
+        let v = dict.entry(h).or_default();
+        if !v.iter().any(|&(lo, hi)| same_seq(d, lo, hi, m.lo, m.hi)) {
+            v.push((m.lo, m.hi));
+        }
+    }
+    let mut kind_by_seq: Vec<((usize, usize), u8)> = Vec::new();
+    let mut added: Vec<Mention> = Vec::new();
+    for &(lo, hi) in &d.paras.clone() {
+        let mut i = lo;
+        while i < hi {
+            let f = d.toks[i].flags;
+            if tagged[i] || f & HAS_UPPER == 0 {
+                i += 1;
+                continue;
+            }
+            let h = d.hash(i).lw;
+            let mut best: Option<(usize, usize)> = None;
+            if let Some(cands) = dict.get(&h) {
+                for &(clo, chi) in cands {
+                    let n = chi - clo;
+                    if i + n > hi || best.map_or(false, |(bl, bh)| bh - bl >= n) {
+                        continue;
+                    }
+                    if (i..i + n).any(|x| tagged[x]) {
+                        continue;
+                    }
+                    let caps = f & CAPS_PARA != 0;
+                    let ok = (0..n).all(|k| {
+                        let a = d.hash(clo + k);
+                        let b = d.hash(i + k);
+                        if caps || d.toks[clo + k].flags & CAPS_PARA != 0 {
+                            a.lw == b.lw
+                        } else {
+                            a.w == b.w
+                        }
+                    });
+                    if !ok {
+                        continue;
+                    }
+                    // a lone word at a sentence start that is usually lowercase is not propagated
+                    if n == 1 && f & (SENT_START | CAPS_PARA) != 0 && model.case_of(h) == 1 {
+                        continue;
+                    }
+                    best = Some((clo, chi));
+                }
+            }
+            if let Some((clo, chi)) = best {
+                let n = chi - clo;
+                let k = ms.iter().find(|m| m.lo == clo && m.hi == chi).map(|m| m.kind).unwrap_or(3);
+                added.push(Mention { lo: i, hi: i + n, kind: k });
+                kind_by_seq.push(((i, i + n), k));
+                for x in &mut tagged[i..i + n] {
+                    *x = true;
+                }
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    ms.extend(added);
+
+    // a lone word that is usually lowercase, capitalized only where a sentence starts or in an
+    // all-caps line, is not a name ("So", "Readers")
+    let lowercase_word = |m: &Mention, d: &mut Doc| {
+        m.hi - m.lo == 1 && d.toks[m.lo].flags & (SENT_START | CAPS_PARA) != 0 && model.case_of(d.hash(m.lo).lw) == 1
+    };
+    let mut keep_words: Vec<u64> = Vec::new();
+    for m in &ms {
+        if m.hi - m.lo == 1 && !lowercase_word(m, d) {
+            keep_words.push(d.hash(m.lo).lw);
+        }
+    }
+    let mut kept = Vec::with_capacity(ms.len());
+    for m in ms {
+        if lowercase_word(&m, d) && !keep_words.contains(&d.hash(m.lo).lw) {
+            continue;
+        }
+        kept.push(m);
+    }
+    let ms = kept;
+
+    // 3. distinct names
+    let mut names: Vec<Name> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for m in &ms {
+        let words: Vec<String> = (m.lo..m.hi).map(|k| text[d.toks[k].s as usize..d.toks[k].e as usize].to_string()).collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let key = lower.join(" ");
+        let caps = d.toks[m.lo].flags & CAPS_PARA != 0;
+        let span = (d.toks[m.lo].s as usize, d.toks[m.hi - 1].e as usize);
+        let ix = *by_key.entry(key).or_insert_with(|| {
+            names.push(Name { words: words.clone(), display: text[span.0..span.1].split_whitespace().collect::<Vec<_>>().join(" "), display_caps: caps, lower, votes: [0; 4], mentions: Vec::new(), first: span.0, parent: usize::MAX });
+            names.len() - 1
+        });
+        let n = &mut names[ix];
+        n.votes[m.kind.min(3) as usize] += 1;
+        n.mentions.push(span);
+        n.first = n.first.min(span.0);
+        if n.display_caps && !caps {
+            n.display_caps = false;
+            n.words = words;
+            n.display = text[span.0..span.1].split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    }
+    let major = |v: &[u32; 4]| -> u8 {
+        let mut b = 0;
+        for k in 1..4 {
+            if v[k] > v[b] {
+                b = k;
+            }
+        }
+        b as u8
+    };
+
+    // 4. links to a fuller name
+    let nn = names.len();
+    // acronyms
+    for i in 0..nn {
+        if names[i].words.len() != 1 {
+            continue;
+        }
+        if let Some(acr) = acronym(&names[i].words[0]) {
+            let mut best: Option<usize> = None;
+            for j in 0..nn {
+                if j != i && names[j].words.len() >= 2 && initials(&names[j].words) == acr && major(&names[j].votes) != 0 {
+                    if best.map_or(true, |b| names[j].mentions.len() > names[b].mentions.len()) {
+                        best = Some(j);
+                    }
+                }
+            }
+            if let Some(j) = best {
+                names[i].parent = j;
+            }
+        }
+    }
+    // a leading acronym expanded: "U.N. Security Council" -> "United Nations Security Council"
+    for i in 0..nn {
+        if names[i].words.len() < 2 || names[i].parent != usize::MAX {
+            continue;
+        }
+        let first_key = names[i].lower[0].clone();
+        let Some(&a) = by_key.get(&first_key) else { continue };
+        let p = names[a].parent;
+        if p == usize::MAX {
+            continue;
+        }
+        let mut exp: Vec<String> = names[p].lower.clone();
+        exp.extend(names[i].lower[1..].iter().cloned());
+        if let Some(&j) = by_key.get(&exp.join(" ")) {
+            if j != i {
+                names[i].parent = j;
+            }
+        }
+    }
+    // suffixes: surnames of persons, and multiword tails of organizations and places
+    for i in 0..nn {
+        if names[i].parent != usize::MAX {
+            continue;
+        }
+        let n = names[i].lower.len();
+        let ki = major(&names[i].votes);
+        let mut best: Option<usize> = None;
+        let mut ambiguous = false;
+        for j in 0..nn {
+            if j == i || names[j].lower.len() <= n {
+                continue;
+            }
+            let kj = major(&names[j].votes);
+            let tail = &names[j].lower[names[j].lower.len() - n..];
+            if tail != &names[i].lower[..] {
+                continue;
+            }
+            let small = names[i].mentions.len() <= 2 || ki == 0 || ki == 3;
+            let ok = if kj == 0 { n <= 2 && small } else { n >= 2 && ki != 0 && (kj == 1 || kj == 2 || kj == 3) };
+            if !ok {
+                continue;
+            }
+            // "of" tails are not names of the whole ("Bank of England" is not "England")
+            if kj != 0 && is_connector(&names[j].lower[names[j].lower.len() - n - 1]) {
+                continue;
+            }
+            match best {
+                None => best = Some(j),
+                Some(b) => {
+                    // prefer the longer name when one contains the other, else it is ambiguous
+                    let (lb, lj) = (&names[b].lower, &names[j].lower);
+                    if lj.len() > lb.len() && lj.ends_with(lb) {
+                        best = Some(j);
+                    } else if !(lb.len() > lj.len() && lb.ends_with(lj)) {
+                        ambiguous = true;
+                    }
+                }
+            }
+        }
+        if let (Some(j), false) = (best, ambiguous) {
+            names[i].parent = j;
+        }
+    }
+    // roots
+    let root = |mut i: usize, names: &Vec<Name>| {
+        let mut steps = 0;
+        while names[i].parent != usize::MAX && steps < 16 {
+            i = names[i].parent;
+            steps += 1;
+        }
+        i
+    };
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut gi: HashMap<usize, usize> = HashMap::new();
+    for i in 0..nn {
+        let r = root(i, &names);
+        let g = *gi.entry(r).or_insert_with(|| {
+            groups.push((r, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(i);
+    }
+    let mut out: Vec<Entity> = Vec::with_capacity(groups.len());
+    for (r, members) in groups {
+        let mut votes = [0u32; 4];
+        let mut mentions = Vec::new();
+        for &m in &members {
+            for k in 0..4 {
+                votes[k] += names[m].votes[k];
+            }
+            mentions.extend(names[m].mentions.iter().copied());
+        }
+        // other (adjectival uses: "the Biden administration") counts less than a name's kind
+        let named = votes[0] + votes[1] + votes[2];
+        if named * 3 >= votes[3] && named > 0 {
+            votes[3] = 0;
+        }
+        let mut k = major(&votes);
+        if votes[major(&names[r].votes) as usize] == votes[k as usize] {
+            k = major(&names[r].votes);
+        }
+        // persons against places: the gazetteer settles it
+        if (k == 0 || k == 2) && votes[0] > 0 && votes[2] > 0 {
+            if let Some(w) = names[r].words.last() {
+                let g = model.lex_of(hash_bytes(2, w.as_bytes(), true))[1];
+                let place = g & (GAZ_PLACE | GAZ_COUNTRY) != 0;
+                let person = g & (GAZ_FIRST | GAZ_LAST_TOP) != 0;
+                if place && !person {
+                    k = 2;
+                } else if person && !place {
+                    k = 0;
+                }
+            }
+        }
+        mentions.sort_unstable();
+        mentions.dedup();
+        let name = names[r].display.clone();
+        out.push(Entity { name, kind: kind_of(k), mentions });
+    }
+    out.sort_by_key(|e| e.mentions.first().copied());
+    let _ = kind_by_seq;
+    out
+}
+
+fn same_seq(d: &mut Doc, a: usize, b: usize, c: usize, e: usize) -> bool {
+    if b - a != e - c {
+        return false;
+    }
+    (0..b - a).all(|k| d.hash(a + k).w == d.hash(c + k).w)
+}

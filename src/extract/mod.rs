@@ -1,0 +1,103 @@
+//! Extraction: pure functions from an article's text to its paragraphs, quotations (with
+//! speakers) and named entities. No I/O; each part is testable alone.
+
+pub mod entities;
+pub mod paragraphs;
+pub mod quotes;
+
+use serde::Serialize;
+
+pub use entities::{Entity, EntityKind};
+pub use quotes::Quote;
+
+/// What extraction finds in one article. All offsets are UTF-8 byte offsets into its text.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Extraction {
+    pub paragraphs: Vec<(usize, usize)>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+}
+
+/// Which extractors run (the benches switch them off to measure their cost).
+#[derive(Debug, Clone, Copy)]
+pub struct ExtractOptions {
+    pub quotes: bool,
+    pub entities: bool,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions { quotes: true, entities: true }
+    }
+}
+
+/// Extracts everything from `text`, whose body starts at `body_start` (after a title line).
+pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extraction {
+    let paragraphs = paragraphs::split(text, body_start);
+    let entities = if opts.entities { entities::recognize(text, &paragraphs) } else { Vec::new() };
+    let quotes = if opts.quotes {
+        let known: Vec<quotes::KnownName> =
+            entities.iter().map(|e| quotes::KnownName { name: &e.name, is_person: e.kind == EntityKind::Person, mentions: &e.mentions }).collect();
+        let mut q = quotes::extract(text, &paragraphs, &known);
+        unify_speakers(&mut q, &entities);
+        q
+    } else {
+        Vec::new()
+    };
+    Extraction { paragraphs, quotes, entities }
+}
+
+/// Makes a speaker the same canonical name as the person entity it refers to: a speaker
+/// "Kirby" becomes "John Kirby" when the recognizer found that person, so that the speaker
+/// facet and the person facet agree.
+fn unify_speakers(quotes: &mut [Quote], entities: &[Entity]) {
+    for q in quotes.iter_mut() {
+        let Some(speaker) = q.speaker.as_deref() else { continue };
+        if entities.iter().any(|e| e.name == speaker) {
+            continue;
+        }
+        let mut found: Option<&str> = None;
+        for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+            let longer = e.name.len() > speaker.len() && e.name.ends_with(speaker) && e.name.as_bytes()[e.name.len() - speaker.len() - 1] == b' ';
+            let covered_mention = q.mention.is_some_and(|(s, end)| e.mentions.iter().any(|&(a, b)| a <= s && end <= b && b - a > end - s));
+            if longer || covered_mention {
+                if found.is_some_and(|f| f != e.name) {
+                    found = None;
+                    break;
+                }
+                found = Some(&e.name);
+            }
+        }
+        if let Some(name) = found {
+            q.speaker = Some(name.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(speaker: &str, mention: (usize, usize)) -> Quote {
+        Quote { start: 0, end: 1, paragraph: 0, direct: true, speaker: Some(speaker.into()), mention: Some(mention), cue: None, description: None }
+    }
+
+    #[test]
+    fn a_surname_speaker_takes_the_full_name_of_the_person_entity() {
+        let ents = vec![Entity { name: "John Kirby".into(), kind: EntityKind::Person, mentions: vec![(10, 20)] }];
+        let mut q = vec![quote("Kirby", (40, 45))];
+        unify_speakers(&mut q, &ents);
+        assert_eq!(q[0].speaker.as_deref(), Some("John Kirby"));
+    }
+
+    #[test]
+    fn an_ambiguous_surname_is_left_alone() {
+        let ents = vec![
+            Entity { name: "John Kirby".into(), kind: EntityKind::Person, mentions: vec![] },
+            Entity { name: "Anne Kirby".into(), kind: EntityKind::Person, mentions: vec![] },
+        ];
+        let mut q = vec![quote("Kirby", (40, 45))];
+        unify_speakers(&mut q, &ents);
+        assert_eq!(q[0].speaker.as_deref(), Some("Kirby"));
+    }
+}

@@ -1,0 +1,1380 @@
+//! Quotations and their speakers: a pure function from an article's text and paragraphs to its
+//! quotes, each with the speech cue, the words naming its speaker, the speaker's canonical name
+//! and the description the article gives of them.
+//!
+//! How it works, in three passes over the paragraphs that hold quotation marks (the others cost a
+//! byte scan):
+//! 1. `marks` pairs the quotation marks into pieces, one per paragraph (a quote running over
+//!    several paragraphs gives one piece in each).
+//! 2. Each piece looks for its cue and speaker in the words after it up to the next quote or the
+//!    end of the sentence ("A," said B) and in the words before it back to the start of the
+//!    sentence (B said: "A"; B said the plan was "a mistake"). A piece with no cue of its own
+//!    takes the speaker of the quote it continues: the previous piece of its paragraph, the next
+//!    one ("A." "B," he said), the quote running on from the previous paragraph, or the speaker a
+//!    previous paragraph ending in a colon introduces.
+//! 3. Speakers are resolved: a pronoun to the nearest earlier person of the same gender, a
+//!    surname or title and surname to the fullest name the article gives, a phrase naming an
+//!    organization or office to itself, an unnamed source ("officials") to nobody.
+//!
+//! Quoted words that no cue claims and that do not read as a sentence (scare quotes, titles) are
+//! not quotes. `direct` is true for words inside quotation marks; a transcript line
+//! ("PENCE: Well, ...") is kept as a quote of its speaker with `direct` false.
+
+mod marks;
+mod text;
+
+use marks::Piece;
+use text::{Cue, Tok, K};
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Quote {
+    /// Byte span of the quoted words, without the quotation marks.
+    pub start: usize,
+    pub end: usize,
+    /// Index into the `paragraphs` given to [`extract`].
+    pub paragraph: usize,
+    /// The words stand inside quotation marks.
+    pub direct: bool,
+    /// The speaker's canonical name, or None (a document, an unnamed source, no cue).
+    pub speaker: Option<String>,
+    /// Byte span of the words naming the speaker for this quote ("she", "Mr. Clyburn").
+    pub mention: Option<(usize, usize)>,
+    /// The speech cue: "said", "told", "according to", ":" ...
+    pub cue: Option<String>,
+    /// The speaker's description in apposition ("a former Israeli ambassador to the U.S.").
+    pub description: Option<String>,
+}
+
+/// A name the caller already knows of (from the entity recognizer), to help resolve speakers.
+pub struct KnownName<'a> {
+    pub name: &'a str,
+    pub is_person: bool,
+    pub mentions: &'a [(usize, usize)],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MK {
+    Pronoun,
+    /// "who" after a name
+    Relative,
+    Name,
+    Phrase,
+    /// "PENCE:" at the start of a transcript line, "Trump:" before a quote
+    Label,
+}
+
+/// Who a piece is attributed to: the mention and the cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Attr {
+    s: usize,
+    e: usize,
+    kind: MK,
+    /// the cue's span, or (0, 0) for a colon
+    cue: (usize, usize),
+    cue_kind: CueText,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueText {
+    Span,
+    Colon,
+    AccordingTo,
+}
+
+/// Finds the quotes of an article. `paragraphs` are byte spans of `text`; `known` may be empty.
+pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -> Vec<Quote> {
+    // valid paragraphs only, keeping their index
+    let paras: Vec<(usize, usize, usize)> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, &(s, e))| s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e))
+        .map(|(i, &(s, e))| (i, s, e))
+        .collect();
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut buf = Vec::new();
+    let mut prev_open = false;
+    let mut transcript: Vec<(usize, Attr, usize, usize)> = Vec::new();
+    let mut last_end = 0;
+    for (k, &(_, s, e)) in paras.iter().enumerate() {
+        if s < last_end {
+            // overlapping paragraphs: skip rather than report a quote twice
+            continue;
+        }
+        last_end = e;
+        let next_single = paras.get(k + 1).map_or(false, |&(_, a, b)| marks::starts_with_single(text, a, b));
+        prev_open = marks::scan(text, s, e, k, prev_open, next_single, &mut buf, &mut pieces);
+        if let Some((a, qs)) = transcript_line(text, s, e) {
+            transcript.push((k, a, qs, e));
+        }
+    }
+    if pieces.is_empty() && transcript.is_empty() {
+        return Vec::new();
+    }
+    let ctx = Ctx { t: text, paras: &paras, known };
+    let n = pieces.len();
+    let mut toks = Vec::new();
+    // pass 1: each piece's own cue
+    let info: Vec<Own> = (0..n).map(|i| ctx.own_attr(&pieces, i, &mut toks)).collect();
+    let inherit_clause: Vec<bool> = info.iter().map(|o| o.clause).collect();
+    // pass 2: continuation forward in a paragraph and over paragraph breaks
+    let mut attr: Vec<Option<Attr>> = info.iter().map(|o| o.attr.or(o.weak).or(o.prev)).collect();
+    for i in 1..n {
+        if attr[i].is_some() {
+            continue;
+        }
+        let (p, q) = (pieces[i - 1], pieces[i]);
+        if (q.cont_prev && p.para + 1 == q.para && !p.closed) || p.para == q.para {
+            attr[i] = attr[i - 1];
+            // the same speaker named again in the sentence before: that mention
+            if let (Some(a), Some(sj)) = (attr[i], info[i].subj) {
+                let last = |x: Attr| text[x.s..x.e].rsplit(' ').next().map(text::base).unwrap_or("").to_string();
+                if sj.kind == MK::Pronoun && matches!(a.kind, MK::Name | MK::Pronoun) || sj.kind == MK::Name && last(sj) == last(a) {
+                    attr[i] = Some(Attr { cue: a.cue, cue_kind: a.cue_kind, ..sj });
+                }
+            }
+        }
+    }
+    // pass 3: backward in a paragraph ("A." "B," he said.)
+    for i in (0..n.saturating_sub(1)).rev() {
+        if attr[i].is_none() && pieces[i + 1].para == pieces[i].para && !inherit_clause[i] {
+            attr[i] = attr[i + 1];
+        }
+    }
+    // pass 4: a paragraph opening with a quote and no cue: the speaker a colon introduced, or
+    // the speaker of the previous paragraph's quotes
+    for i in 0..n {
+        if attr[i].is_some() {
+            continue;
+        }
+        let q = pieces[i];
+        let (_, ps, _) = paras[q.para];
+        if q.open != ps || q.para == 0 {
+            continue;
+        }
+        let (_, pps, ppe) = paras[q.para - 1];
+        // the last sentence of the previous paragraph: a colon or a cue introducing it
+        attr[i] = ctx.colon_intro(pps, ppe, &mut toks, text[pps..ppe].trim_end().ends_with(':'));
+        if attr[i].is_none() && i > 0 && pieces[i - 1].para + 1 == q.para && sentence_like(&text[q.start..q.end]) {
+            attr[i] = attr[i - 1];
+        }
+    }
+    // pass 4b: forward again for pieces that follow a piece filled in pass 4
+    for i in 1..n {
+        if attr[i].is_none() && pieces[i - 1].para == pieces[i].para {
+            attr[i] = attr[i - 1];
+        }
+    }
+
+    let mut res = Resolver::new(&ctx);
+    let mut out = Vec::with_capacity(n + transcript.len());
+    let mut ti = 0;
+    for i in 0..n {
+        let p = pieces[i];
+        while ti < transcript.len() && transcript[ti].2 < p.start {
+            let (k, a, qs, qe) = transcript[ti];
+            out.push(res.quote(qs, qe, paras[k].0, false, Some(a)));
+            ti += 1;
+        }
+        let words = &text[p.start..p.end];
+        if text[..p.open].ends_with('=') || is_title(text, p, paras[p.para].1) {
+            continue;
+        }
+        let weak_only = info[i].attr.is_none() && info[i].prev.is_none() && attr[i].is_some() && attr[i] == info[i].weak;
+        if weak_only && !standalone(words) {
+            continue;
+        }
+        match attr[i] {
+            Some(a) => out.push(res.quote(p.start, p.end, paras[p.para].0, true, Some(a))),
+            None => {
+                if standalone(words) {
+                    out.push(res.quote(p.start, p.end, paras[p.para].0, true, None));
+                }
+            }
+        }
+    }
+    while ti < transcript.len() {
+        let (k, a, qs, qe) = transcript[ti];
+        out.push(res.quote(qs, qe, paras[k].0, false, Some(a)));
+        ti += 1;
+    }
+    res.finish(&mut out);
+    out
+}
+
+/// A title of a show, book or film: a short run of capitalized words after "on", "titled",
+/// "film" or a possessive ("ABC's “This Week”"), or a markup attribute.
+fn is_title(t: &str, p: Piece, para_start: usize) -> bool {
+    let words = &t[p.start..p.end];
+    let wc = word_count(words);
+    if wc == 0 || wc > 8 {
+        return false;
+    }
+    let capitalized = words
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .all(|w| !text::is_lower(w.trim_start_matches(|c: char| !c.is_alphanumeric())));
+    if !capitalized || !text::is_cap(words.trim_start_matches(|c: char| !c.is_alphanumeric())) {
+        return false;
+    }
+    let before = t[para_start..p.open].trim_end();
+    let prev = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    text::is_possessive(prev)
+        || text::lower_eq(
+            prev,
+            &[
+                "on", "titled", "entitled", "called", "dubbed", "named", "film", "movie", "book", "show", "program",
+                "programme", "podcast", "song", "album", "series", "novel", "play", "article", "headline",
+                "hashtag", "slogan", "column", "documentary", "op-ed", "essay", "magazine", "newspaper", "of",
+                "read", "reading", "reads", "hit", "sitcom", "musical", "memoir", "poem", "opera", "painting",
+                "exhibit", "exhibition", "event", "campaign", "initiative", "operation", "the",
+            ],
+        )
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Quoted words that read as a sentence of their own.
+fn sentence_like(s: &str) -> bool {
+    let s = s.trim();
+    word_count(s) >= 4 && s.chars().next().map_or(false, |c| c.is_uppercase() || c.is_numeric() || c == '…' || c == '.')
+}
+
+/// Quoted words with no cue kept as a quote of nobody: a sentence, not a scare quote or title.
+fn standalone(s: &str) -> bool {
+    let s = s.trim();
+    let wc = word_count(s);
+    wc >= 8 || (sentence_like(s) && s.ends_with(['.', '!', '?', ',']) && wc >= 5)
+}
+
+/// "PENCE: Well, look, ..." or "Q: ...": the label and where the words start.
+fn transcript_line(t: &str, s: usize, e: usize) -> Option<(Attr, usize)> {
+    let para = &t[s..e];
+    let colon = para.get(..para.len().min(40))?.find(':')?;
+    let label = &para[..colon];
+    if label.is_empty() || label.split_whitespace().count() > 4 {
+        return None;
+    }
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = letters >= 1
+        && label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '’');
+    if !all_caps {
+        return None;
+    }
+    if letters > 1 && letters < 3 {
+        return None;
+    }
+    let rest = &para[colon + 1..];
+    let lead = rest.len() - rest.trim_start().len();
+    if lead == 0 {
+        return None;
+    }
+    let qs = s + colon + 1 + lead;
+    if qs >= e {
+        return None;
+    }
+    // headlines in capitals ("FIX IS IN: ...") are not speakers
+    if letters > 1 && label.split_whitespace().any(|w| text::lower_eq(w, &["is", "in", "the", "of", "to", "a", "and", "on", "for", "breaking", "update", "watch", "video", "exclusive", "photos", "note", "editor's", "abstract", "update"])) {
+        return None;
+    }
+    Some((Attr { s, e: s + colon, kind: MK::Label, cue: (0, 0), cue_kind: CueText::Colon }, qs))
+}
+
+/// What a piece's own sentence (and the ones before it) say of its speaker.
+#[derive(Debug, Clone, Copy, Default)]
+struct Own {
+    /// a cue in its sentence
+    attr: Option<Attr>,
+    /// words of a clause without a cue stand before it in its sentence
+    clause: bool,
+    /// the subject of that clause
+    weak: Option<Attr>,
+    /// a cue in an earlier sentence of the paragraph
+    prev: Option<Attr>,
+    /// a name or pronoun opening the previous sentence
+    subj: Option<Attr>,
+}
+
+struct Ctx<'a> {
+    t: &'a str,
+    /// (caller's index, start, end)
+    paras: &'a [(usize, usize, usize)],
+    known: &'a [KnownName<'a>],
+}
+
+fn is_boundary(t: &str, toks: &[Tok], i: usize) -> bool {
+    match toks[i].k {
+        K::Punct('.') | K::Punct('!') | K::Punct('?') => match toks.get(i + 1) {
+            None => true,
+            Some(n) => n.k == K::Mark || (n.is_word() && !text::is_lower(&t[n.s..n.e])),
+        },
+        _ => false,
+    }
+}
+
+impl<'a> Ctx<'a> {
+    fn w(&self, tk: &Tok) -> &'a str {
+        &self.t[tk.s..tk.e]
+    }
+
+    /// The piece's own attribution: the cue after it or before it in its sentence. The flag
+    /// tells that the words before it in its sentence are a clause of their own without a cue
+    /// (so the next piece's cue does not reach back to it).
+    fn own_attr(&self, pieces: &[Piece], i: usize, toks: &mut Vec<Tok>) -> Own {
+        let p = pieces[i];
+        let (_, ps, pe) = self.paras[p.para];
+        let next_open = pieces.get(i + 1).filter(|q| q.para == p.para).map_or(pe, |q| q.open);
+        let prev_close = if i > 0 && pieces[i - 1].para == p.para { pieces[i - 1].close_end } else { ps };
+        let content = self.t[p.start..p.end].trim_end();
+        let ends_sentence = content.ends_with(['.', '!', '?', '…'])
+            || self.t[p.close_end..].starts_with('.');
+        let ends_soft = content.ends_with([',', '—', '-', '–', ':', ';']) || !ends_sentence;
+        let mut far: Option<Attr> = None;
+
+        // after
+        if p.closed && p.close_end < next_open {
+            // a line break ends the sentence (paragraphs given as single lines)
+            let hi = self.t[p.close_end..next_open].find('\n').map_or(next_open, |i| p.close_end + i);
+            text::tokenize(self.t, p.close_end, hi, toks);
+            let end = (0..toks.len()).find(|&k| is_boundary(self.t, toks, k)).unwrap_or(toks.len());
+            let win = &toks[..end];
+            let intro = end == toks.len() && hi == next_open && toks.last().map_or(false, |x| x.is_punct(':'));
+            if intro && !ends_soft {
+                // "“A.” Trump replied: “B.”": the words introduce the next quote
+            } else if let Some((a, adjacent)) = self.after(win, ends_soft) {
+                if adjacent {
+                    return Own { attr: Some(a), ..Own::default() };
+                }
+                far = Some(a);
+            }
+        }
+        // before
+        if prev_close < p.open {
+            let lo = self.t[prev_close..p.open].rfind('\n').map_or(prev_close, |i| prev_close + i + 1);
+            text::tokenize(self.t, lo, p.open, toks);
+            let start = (0..toks.len()).rev().find(|&k| is_boundary(self.t, toks, k)).map_or(0, |k| k + 1);
+            let win = &toks[start..];
+            let after_piece = i > 0 && pieces[i - 1].para == p.para && start == 0 && lo == prev_close;
+            if let Some(a) = self.before(win, after_piece) {
+                return Own { attr: Some(a), ..Own::default() };
+            }
+            // words of a clause before the piece in its sentence, without a cue: a partial
+            // quote that the next piece's cue should not claim
+            let words = win.iter().filter(|t| t.is_word()).count();
+            let clause = words >= 3;
+            let mut own = Own { clause, attr: far, ..Own::default() };
+            if far.is_some() {
+                return own;
+            }
+            if words > 0 {
+                // a partial quote in a sentence with no speech verb: its subject
+                own.weak = self.first_subject(win, win.len());
+                return own;
+            }
+            // a quote opening its sentence: the sentences before it in the paragraph, from the
+            // nearest, may name its speaker ("Greene added that ... . “They ...”")
+            let mut end = start.saturating_sub(1);
+            let mut first = true;
+            while end > 0 {
+                let s0 = (0..end).rev().find(|&k| is_boundary(self.t, toks, k)).map_or(0, |k| k + 1);
+                let sent = &toks[s0..end + 1];
+                if let Some(a) = self.before(sent, false) {
+                    own.prev = Some(a);
+                    break;
+                }
+                if first {
+                    // "Roloson supports Clinton. “I'm a graduate ...”"
+                    if let Some(t0) = sent.first().filter(|x| x.is_word()) {
+                        let w = self.w(t0);
+                        if (text::pronoun(w) && !text::lower_eq(w, &["it", "who", "you", "i", "we"])) || (text::is_cap(w) && !cap_stop(w)) {
+                            if let Some(m) = self.first_subject(sent, 1.min(sent.len())) {
+                                own.subj = Some(Attr { s: m.s, e: self.w_end(sent, m), ..m });
+                            }
+                        }
+                    }
+                }
+                first = false;
+                if s0 == 0 {
+                    break;
+                }
+                end = s0 - 1;
+            }
+            return own;
+        }
+        Own { attr: far, ..Own::default() }
+    }
+
+    fn w_end(&self, _sent: &[Tok], m: Attr) -> usize {
+        m.e
+    }
+
+    /// The cue in the words after a quote, up to the end of the sentence.
+    fn after(&self, win: &[Tok], tight: bool) -> Option<(Attr, bool)> {
+        let mut k = 0;
+        while k < win.len() && matches!(win[k].k, K::Punct(',') | K::Punct('—') | K::Punct('–') | K::Punct('-')) {
+            k += 1;
+        }
+        if k >= win.len() {
+            return None;
+        }
+        let first = self.w(&win[k]);
+        // a quote ending a sentence is attributed by what follows only when that is short or
+        // continues the sentence in lowercase ("... path." she said)
+        if !tight && !(text::is_lower(first) || win.len() - k <= 8) {
+            return None;
+        }
+        let lim = win.len().min(k + 30);
+        for c in k..lim {
+            let tk = win[c];
+            if tk.k == K::Mark || tk.is_punct(';') {
+                break;
+            }
+            if !tk.is_word() {
+                continue;
+            }
+            let w = self.w(&tk);
+            if w.eq_ignore_ascii_case("according") && win.get(c + 1).map_or(false, |n| self.w(n).eq_ignore_ascii_case("to")) {
+                return self.according(win, c).map(|a| (a, c == k));
+            }
+            let Some(kind) = self.cue_at(win, c) else { continue };
+            let ctail = self.cue_end(win, c);
+            if c == k || (c > k && win[k..c].iter().all(|t| !t.is_word() || text::time_word(self.w(t)))) || (c > k && win[c - 1].is_punct(',')) {
+                // inverted: "said Aaron David Miller", "... for Clinton, said Kunin"
+                if let Some(m) = self.subject_after(win, ctail + 1, win.len()) {
+                    if m.kind != MK::Phrase || c == k || win[k..c].iter().all(|t| !t.is_word() || text::time_word(self.w(t))) {
+                        return Some((Attr { cue: (tk.s, win[ctail].e), cue_kind: CueText::Span, ..m }, c == k));
+                    }
+                }
+                if c == k {
+                    continue;
+                }
+            }
+            if kind == Cue::Participle || text::weak_cue(w) {
+                return None;
+            }
+            if let Some(m) = self.subject_before(win, k, c) {
+                // adjacent when the subject opens the words after the quote
+                let adjacent = win[k..c].iter().position(|x| x.s == m.s).map_or(false, |pos| pos <= 1);
+                return Some((Attr { cue: (tk.s, win[ctail].e), cue_kind: CueText::Span, ..m }, adjacent));
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The cue in the words of the sentence before a quote.
+    fn before(&self, win: &[Tok], after_piece: bool) -> Option<Attr> {
+        if win.is_empty() {
+            return None;
+        }
+        // "Trump: “...”", "Said Trump:"
+        let last = win.len() - 1;
+        let mut c = win.len();
+        while c > 0 {
+            c -= 1;
+            let tk = win[c];
+            if tk.k == K::Mark {
+                return None;
+            }
+            if !tk.is_word() {
+                continue;
+            }
+            if self.w(&tk).eq_ignore_ascii_case("according") && win.get(c + 1).map_or(false, |n| self.w(n).eq_ignore_ascii_case("to")) {
+                return self.according(win, c);
+            }
+            if let Some(a) = self.in_the_words_of(win, c) {
+                return Some(a);
+            }
+            let Some(kind) = self.cue_at(win, c) else { continue };
+            let ctail = self.cue_end(win, c);
+            let cue = (tk.s, win[ctail].e);
+            if kind == Cue::Participle {
+                // "..., saying": the subject of the clause
+                for c2 in (0..c).rev() {
+                    if win[c2].is_word() && self.cue_at(win, c2) == Some(Cue::Finite) {
+                        if let Some(m) = self.subject_before(win, 0, c2) {
+                            return Some(Attr { cue, cue_kind: CueText::Span, ..m });
+                        }
+                        if let Some(m) = self.subject_after(win, self.cue_end(win, c2) + 1, c) {
+                            return Some(Attr { cue, cue_kind: CueText::Span, ..m });
+                        }
+                    }
+                }
+                if after_piece {
+                    return None;
+                }
+                return self.first_subject(win, c).map(|m| Attr { cue, cue_kind: CueText::Span, ..m });
+            }
+            if let Some(m) = self.subject_before(win, 0, c) {
+                return Some(Attr { cue, cue_kind: CueText::Span, ..m });
+            }
+            let inverted = win[..c].iter().all(|x| !x.is_word() || text::time_word(self.w(x)));
+            if inverted {
+                if let Some(m) = self.subject_after(win, ctail + 1, win.len()) {
+                    return Some(Attr { cue, cue_kind: CueText::Span, ..m });
+                }
+            }
+            // "he laughed and said": the subject of the clause
+            if after_piece {
+                return None;
+            }
+            return self.first_subject(win, c).map(|m| Attr { cue, cue_kind: CueText::Span, ..m });
+        }
+        // "Kirby: “...”" with no verb
+        if win[last].is_punct(':') && last > 0 && win[last - 1].is_word() {
+            let w = self.w(&win[last - 1]);
+            if text::is_cap(w) && !text::title(w) && !cap_stop(w) {
+                let (s, _) = self.name_left(win, last - 1, 0);
+                return Some(Attr { s: win[s].s, e: win[last - 1].e, kind: MK::Label, cue: (0, 0), cue_kind: CueText::Colon });
+            }
+            // "Here's Clinton in December 1992:"
+            if !after_piece {
+                return self.first_subject(win, last).map(|m| Attr { cue: (0, 0), cue_kind: CueText::Colon, ..m });
+            }
+        }
+        None
+    }
+
+    /// A paragraph ending in a colon that introduces the quote of the next one.
+    fn colon_intro(&self, ps: usize, pe: usize, toks: &mut Vec<Tok>, colon: bool) -> Option<Attr> {
+        text::tokenize(self.t, ps, pe, toks);
+        let start = (0..toks.len().saturating_sub(1)).rev().find(|&k| is_boundary(self.t, toks, k)).map_or(0, |k| k + 1);
+        let win = &toks[start..];
+        if win.iter().any(|x| x.k == K::Mark) {
+            return None;
+        }
+        if let Some(a) = self.before(win, false) {
+            return Some(a);
+        }
+        if !colon {
+            return None;
+        }
+        // "The New York Times reports:", "Cruz continued:" with an unknown verb: the first
+        // name or pronoun of the sentence
+        let end = win.len().saturating_sub(1);
+        self.first_subject(win, end).map(|m| Attr { cue: (0, 0), cue_kind: CueText::Colon, ..m })
+    }
+
+    /// Whether word `c` of `win` is a speech cue in this context.
+    fn cue_at(&self, win: &[Tok], c: usize) -> Option<Cue> {
+        let w = self.w(&win[c]);
+        let kind = text::cue(w)?;
+        let next = win.get(c + 1).filter(|t| t.is_word()).map(|t| self.w(t));
+        let prev = if c > 0 && win[c - 1].is_word() { Some(self.w(&win[c - 1])) } else { None };
+        let lw = w.to_ascii_lowercase();
+        match lw.as_str() {
+            "put" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("it")) { Some(Cue::Finite) } else { None },
+            "call" | "calls" | "called" | "calling" if next.map_or(false, |n| text::lower_eq(n, &["for", "on", "upon", "off", "in", "up", "out", "back"])) => return None,
+            "shot" | "fired" | "hit" | "pushed" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("back")) { Some(Cue::Finite) } else { None },
+            "went" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("on")) { Some(Cue::Finite) } else { None },
+            "pointed" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("out")) { Some(Cue::Finite) } else { None },
+            "summed" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("up")) { Some(Cue::Finite) } else { None },
+            "read" | "reads" | "reported" | "reports" | "described" | "describes" | "shared" | "quoted" | "calling" => {
+                if prev.map_or(false, |p| text::lower_eq(p, &["was", "were", "is", "are", "be", "been", "being", "widely"])) {
+                    return if lw == "quoted" { Some(Cue::Participle) } else { None };
+                }
+            }
+            _ => {}
+        }
+        // passives and "when asked"
+        if let Some(p) = prev {
+            if text::lower_eq(p, &["was", "were", "been", "being", "is", "are", "be", "when", "if", "get", "got"]) {
+                return None;
+            }
+        }
+        // "said" used as an adjective ("the said")
+        if w.eq_ignore_ascii_case("said") && prev.map_or(false, |p| p.eq_ignore_ascii_case("the")) {
+            return None;
+        }
+        Some(kind)
+    }
+
+    /// The last token of a cue phrase ("pointed out", "said in a statement").
+    fn cue_end(&self, win: &[Tok], c: usize) -> usize {
+        let w = self.w(&win[c]);
+        let mut e = c;
+        if text::lower_eq(w, &["put", "went", "pointed", "summed", "shot", "fired", "hit", "pushed"]) && c + 1 < win.len() {
+            e = c + 1;
+        }
+        // "said in a statement", "said in an interview"
+        if e + 3 < win.len() + 0 && e + 3 <= win.len() - 1 {
+            let (a, b, d) = (self.w(&win[e + 1]), self.w(&win[e + 2]), self.w(&win[e + 3]));
+            if a.eq_ignore_ascii_case("in")
+                && text::lower_eq(b, &["a", "an"])
+                && text::lower_eq(d, &["statement", "interview", "tweet", "post", "email", "release", "letter", "speech"])
+            {
+                e += 3;
+            }
+        }
+        e
+    }
+
+    /// "in the words of NP"
+    fn in_the_words_of(&self, win: &[Tok], c: usize) -> Option<Attr> {
+        if c + 3 >= win.len() || !self.w(&win[c]).eq_ignore_ascii_case("in") {
+            return None;
+        }
+        let (a, b, d) = (self.w(&win[c + 1]), self.w(&win[c + 2]), self.w(&win[c + 3]));
+        if !(a.eq_ignore_ascii_case("the") && b.eq_ignore_ascii_case("words") && d.eq_ignore_ascii_case("of")) {
+            return None;
+        }
+        let m = self.subject_after(win, c + 4, win.len())?;
+        Some(Attr { cue: (win[c].s, win[c + 3].e), cue_kind: CueText::Span, ..m })
+    }
+
+    /// "according to NP"
+    fn according(&self, win: &[Tok], c: usize) -> Option<Attr> {
+        let m = self.subject_after(win, c + 2, win.len())?;
+        Some(Attr { cue: (win[c].s, win[c + 1].e), cue_kind: CueText::AccordingTo, ..m })
+    }
+
+    /// Leftward walk over a name ending at token `k` (inclusive), not before `lo`.
+    /// Returns (first token, whether a title is included).
+    fn name_left(&self, win: &[Tok], k: usize, lo: usize) -> (usize, bool) {
+        let mut s = k;
+        let mut titled = false;
+        while s > lo {
+            let tk = win[s - 1];
+            if !tk.is_word() {
+                break;
+            }
+            let w = self.w(&tk);
+            if text::is_cap(w) && !cap_stop(w) && !text::is_possessive(w) {
+                if text::title(w) {
+                    titled = true;
+                }
+                s -= 1;
+            } else if text::lower_eq(w, &["de", "van", "von", "bin", "al", "la", "le", "da", "di", "du", "del", "der", "ibn", "dos", "el"])
+                && s >= 2
+                && win[s - 2].is_word()
+                && text::is_cap(self.w(&win[s - 2]))
+            {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        (s, titled)
+    }
+
+    /// Rightward walk over a name starting at token `k`. Returns the last token.
+    fn name_right(&self, win: &[Tok], k: usize, hi: usize) -> usize {
+        let mut e = k;
+        while e + 1 < hi {
+            let tk = win[e + 1];
+            if !tk.is_word() {
+                break;
+            }
+            let w = self.w(&tk);
+            if text::is_cap(w) && !cap_stop(w) && text::cue(w).is_none() {
+                e += 1;
+                if text::is_possessive(w) {
+                    break;
+                }
+            } else if text::lower_eq(w, &["de", "van", "von", "bin", "al", "la", "le", "da", "di", "du", "del", "der", "ibn", "dos", "el"])
+                && e + 2 < hi
+                && win[e + 2].is_word()
+                && text::is_cap(self.w(&win[e + 2]))
+            {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        e
+    }
+
+    /// The subject of the cue at `c`, in the words before it (from `lo`).
+    fn subject_before(&self, win: &[Tok], lo: usize, c: usize) -> Option<Attr> {
+        let mut j = c;
+        loop {
+            if j > lo && win[j - 1].is_word() && text::skippable_adverb(self.w(&win[j - 1])) {
+                j -= 1;
+            } else if j > lo + 1
+                && win[j - 1].is_word()
+                && text::time_word(self.w(&win[j - 1]))
+                && !text::is_lower(self.w(&win[j - 1]))
+                && text::lower_eq(self.w(&win[j - 2]), &["on", "last", "this", "late", "early"])
+            {
+                // "Donald Trump on Saturday tweeted"
+                j -= 2;
+            } else {
+                break;
+            }
+        }
+        if j == lo {
+            return None;
+        }
+        let mut k = j - 1;
+        // a parenthesis before the verb: "Sen. Bernie Sanders (I-Vt.) said"
+        if win[k].is_punct(')') {
+            let mut d = k;
+            while d > lo && !win[d].is_punct('(') {
+                d -= 1;
+            }
+            if d == lo {
+                return None;
+            }
+            k = d - 1;
+            if k < lo {
+                return None;
+            }
+        }
+        let tk = win[k];
+        if tk.is_punct(',') || tk.is_punct('—') || tk.is_punct('–') {
+            return self.appositive_subject(win, lo, k);
+        }
+        if !tk.is_word() {
+            return None;
+        }
+        let w = self.w(&tk);
+        if text::pronoun(w) {
+            let kind = if w.eq_ignore_ascii_case("who") { MK::Relative } else { MK::Pronoun };
+            return Some(mention(tk.s, tk.e, kind));
+        }
+        if text::is_cap(w) && !cap_stop(w) {
+            let (s, _) = self.name_left(win, k, lo);
+            // a capitalized phrase after a determiner or possessive: "the White House",
+            // "Netanyahu's office" is handled below as a phrase
+            if s > lo && win[s - 1].is_word() {
+                let pw = self.w(&win[s - 1]);
+                if text::lower_eq(pw, &["the"]) || text::is_possessive(pw) {
+                    return self.phrase_left(win, lo, k);
+                }
+            }
+            return Some(mention(win[s].s, tk.e, MK::Name));
+        }
+        if text::is_lower(w) || w.chars().next().map_or(false, |c| c.is_numeric()) {
+            if text::np_stop(w) || text::cue(w).is_some() {
+                return None;
+            }
+            return self.phrase_left(win, lo, k);
+        }
+        None
+    }
+
+    /// A noun phrase ending at token `k`: back to its determiner or the clause start.
+    fn phrase_left(&self, win: &[Tok], lo: usize, k: usize) -> Option<Attr> {
+        let mut s = k;
+        let mut n = 0;
+        while s > lo && n < 8 {
+            let tk = win[s - 1];
+            if !tk.is_word() {
+                break;
+            }
+            let w = self.w(&tk);
+            if text::np_stop(w) || text::cue(w).is_some() || text::pronoun(w) {
+                break;
+            }
+            s -= 1;
+            n += 1;
+            if text::lower_eq(w, text::DETERMINERS) && !text::lower_eq(w, &["top", "senior", "two", "three", "four", "five", "one"]) {
+                break;
+            }
+        }
+        Some(mention(win[s].s, win[k].e, MK::Phrase))
+    }
+
+    /// "Linda Thomas-Greenfield, the U.S. ambassador to the U.N., told": the name before the
+    /// appositive that ends at the comma `k`.
+    fn appositive_subject(&self, win: &[Tok], lo: usize, k: usize) -> Option<Attr> {
+        let mut first: Option<Attr> = None;
+        let mut commas = 0;
+        let mut p = k;
+        while p > lo && commas < 4 && k - p < 60 {
+            p -= 1;
+            let tk = win[p];
+            if tk.k == K::Mark {
+                break;
+            }
+            if tk.is_word() && text::cue(self.w(&tk)) == Some(Cue::Finite) {
+                break;
+            }
+            if !(tk.is_punct(',') || tk.is_punct('—') || tk.is_punct('–') || tk.is_punct('(')) {
+                continue;
+            }
+            commas += 1;
+            if p == lo || !win[p - 1].is_word() {
+                continue;
+            }
+            let w = self.w(&win[p - 1]);
+            // the word after the comma starts the appositive
+            let next = win.get(p + 1).filter(|t| t.is_word()).map(|t| self.w(t)).unwrap_or("");
+            if next.is_empty() {
+                continue;
+            }
+            if text::pronoun(w) && !w.eq_ignore_ascii_case("it") {
+                return Some(mention(win[p - 1].s, win[p - 1].e, MK::Pronoun));
+            }
+            if text::is_cap(w) && !cap_stop(w) {
+                let (s, _) = self.name_left(win, p - 1, lo);
+                let a = mention(win[s].s, win[p - 1].e, MK::Name);
+                let orgish = win[s..p].iter().any(|t| text::org_word(self.w(t)));
+                if !orgish {
+                    return Some(a);
+                }
+                if first.is_none() {
+                    first = Some(a);
+                }
+            } else if first.is_none() && text::is_lower(w) && !text::np_stop(w) {
+                // "A spokesman for X, who ..., said" – keep the phrase as a fallback
+                if let Some(a) = self.phrase_left(win, lo, p - 1) {
+                    first = Some(a);
+                }
+            }
+        }
+        first
+    }
+
+    /// The subject of an inverted cue: "said Aaron David Miller", "said the official", "said he".
+    fn subject_after(&self, win: &[Tok], from: usize, hi: usize) -> Option<Attr> {
+        let mut j = from;
+        // "said Monday", "said on Tuesday"
+        let mut guard = 0;
+        while j < hi && win[j].is_word() && guard < 4 {
+            let w = self.w(&win[j]);
+            if text::time_word(w) {
+                j += 1;
+            } else if text::lower_eq(w, &["on", "in", "at"]) && win.get(j + 1).map_or(false, |n| n.is_word() && text::time_word(self.w(n))) {
+                j += 2;
+            } else {
+                break;
+            }
+            guard += 1;
+        }
+        if j >= hi || !win[j].is_word() {
+            return None;
+        }
+        let tk = win[j];
+        let w = self.w(&tk);
+        if text::pronoun(w) {
+            if text::lower_eq(w, &["it", "you", "who"]) {
+                return None;
+            }
+            return Some(mention(tk.s, tk.e, MK::Pronoun));
+        }
+        if text::is_cap(w) && !cap_stop(w) || text::title(w) && text::is_cap(w) {
+            let e = self.name_right(win, j, hi);
+            // "said Netanyahu's office": a phrase
+            if text::is_possessive(self.w(&win[e])) && e + 1 < hi && win[e + 1].is_word() && text::is_lower(self.w(&win[e + 1])) {
+                return Some(mention(tk.s, win[e + 1].e, MK::Phrase));
+            }
+            return Some(mention(tk.s, win[e].e, MK::Name));
+        }
+        if text::is_lower(w) && !text::not_subject_after(w) && text::cue(w).is_none() {
+            let mut e = j;
+            let mut n = 0;
+            while e + 1 < hi && n < 10 {
+                let nt = win[e + 1];
+                if !nt.is_word() {
+                    break;
+                }
+                let nw = self.w(&nt);
+                if text::lower_eq(nw, &["who", "that", "which", "in", "on", "at", "during", "after", "when", "while", "as"]) || text::cue(nw).is_some() {
+                    break;
+                }
+                e += 1;
+                n += 1;
+            }
+            return Some(mention(tk.s, win[e].e, MK::Phrase));
+        }
+        None
+    }
+
+    /// The first name or pronoun of a sentence, as the subject of a cue that has none of its
+    /// own ("Cruz went further, saying", "The New York Times reports:").
+    fn first_subject(&self, win: &[Tok], end: usize) -> Option<Attr> {
+        for k in 0..end.min(win.len()) {
+            let tk = win[k];
+            if tk.k == K::Mark {
+                return None;
+            }
+            if !tk.is_word() {
+                continue;
+            }
+            let w = self.w(&tk);
+            if text::pronoun(w) && !text::lower_eq(w, &["it", "you", "who"]) {
+                return Some(mention(tk.s, tk.e, MK::Pronoun));
+            }
+            if text::is_cap(w) && !cap_stop(w) {
+                let e = self.name_right(win, k, end);
+                let in_pp = k > 0 && win[k - 1].is_word() && text::lower_eq(self.w(&win[k - 1]), &["in", "at", "on", "from", "of", "to", "for", "with", "by", "about", "against", "during", "after", "before", "into", "over", "under", "since", "than", "like", "unlike", "near"]);
+                if in_pp {
+                    continue;
+                }
+                return Some(mention(tk.s, win[e].e, MK::Name));
+            }
+        }
+        None
+    }
+}
+
+fn mention(s: usize, e: usize, kind: MK) -> Attr {
+    Attr { s, e, kind, cue: (0, 0), cue_kind: CueText::Colon }
+}
+
+/// Capitalized words that start sentences but are no names.
+fn cap_stop(w: &str) -> bool {
+    text::lower_eq(
+        w,
+        &[
+            "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "when", "while", "as", "after", "before",
+            "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their",
+            "our", "my", "its", "there", "here", "what", "who", "why", "how", "where", "which", "some", "many",
+            "most", "all", "for", "from", "with", "without", "by", "to", "of", "despite", "although", "though",
+            "because", "since", "meanwhile", "however", "still", "yet", "so", "also", "even", "not", "no", "yes",
+            "then", "now", "today", "yesterday", "asked", "speaking", "writing", "according", "last", "later",
+            "earlier", "both", "neither", "either", "one", "two", "instead", "indeed", "asked", "like", "during",
+            "under", "over", "about", "once", "said", "says", "told", "added", "wrote", "whether", "every", "each",
+            "another", "other", "such", "only", "just", "rather", "perhaps", "maybe", "well", "oh", "again",
+            "thus", "hence", "please", "let", "do", "does", "did", "is", "was", "are", "were", "will", "would",
+            "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "dozens", "hundreds",
+            "thousands", "millions", "here’s", "here's", "that's", "that’s", "it's", "it’s", "there's", "there’s",
+        ],
+    )
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    M,
+    F,
+}
+
+/// Resolves mentions to canonical names, remembering speakers for pronouns and descriptions.
+struct Resolver<'a, 'c> {
+    ctx: &'c Ctx<'a>,
+    /// (position of the mention, canonical name, gender, is a person)
+    speakers: Vec<(usize, String, Option<Gender>)>,
+    genders: Vec<(String, Gender)>,
+    toks: Vec<Tok>,
+}
+
+impl<'a, 'c> Resolver<'a, 'c> {
+    fn new(ctx: &'c Ctx<'a>) -> Self {
+        Resolver { ctx, speakers: Vec::new(), genders: Vec::new(), toks: Vec::new() }
+    }
+
+    fn quote(&mut self, s: usize, e: usize, para: usize, direct: bool, a: Option<Attr>) -> Quote {
+        let t = self.ctx.t;
+        let Some(a) = a else {
+            return Quote { start: s, end: e, paragraph: para, direct, speaker: None, mention: None, cue: None, description: None };
+        };
+        let cue = match a.cue_kind {
+            CueText::Colon => ":".to_string(),
+            CueText::AccordingTo => "according to".to_string(),
+            CueText::Span => t[a.cue.0..a.cue.1].to_string(),
+        };
+        let speaker = self.speaker(a);
+        Quote { start: s, end: e, paragraph: para, direct, speaker, mention: Some((a.s, a.e)), cue: Some(cue), description: None }
+    }
+
+    fn gender_of(&self, name: &str) -> Option<Gender> {
+        self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1)
+    }
+
+    fn speaker(&mut self, a: Attr) -> Option<String> {
+        let t = self.ctx.t;
+        let m = &t[a.s..a.e];
+        match a.kind {
+            MK::Pronoun | MK::Relative => {
+                let g = if m.eq_ignore_ascii_case("he") {
+                    Some(Gender::M)
+                } else if m.eq_ignore_ascii_case("she") {
+                    Some(Gender::F)
+                } else if m.eq_ignore_ascii_case("who") {
+                    None
+                } else {
+                    return None;
+                };
+                let name = if a.kind == MK::Relative { self.name_before_who(a.s) } else { None };
+                let name = name.or_else(|| self.antecedent(a.s, g))?;
+                if let Some(g) = g {
+                    if self.gender_of(&name).is_none() {
+                        self.genders.push((name.clone(), g));
+                    }
+                }
+                self.speakers.push((a.s, name.clone(), g));
+                Some(name)
+            }
+            MK::Name | MK::Label => {
+                let name = self.canonical(a.s, a.e)?;
+                let g = title_gender(m);
+                if let Some(g) = g {
+                    self.genders.push((name.clone(), g));
+                }
+                self.speakers.push((a.s, name.clone(), g));
+                Some(name)
+            }
+            MK::Phrase => {
+                // an organization or office named by a capitalized phrase; nobody otherwise
+                let words: Vec<&str> = m.split_whitespace().collect();
+                if !words.iter().any(|w| text::is_cap(w) && !cap_stop(w)) {
+                    return None;
+                }
+                let mut s = m;
+                if let Some(f) = words.first() {
+                    if text::lower_eq(f, &["the", "a", "an"]) {
+                        s = m[f.len()..].trim_start();
+                    }
+                }
+                Some(s.to_string())
+            }
+        }
+    }
+
+    /// "Gantz, who ..." -> the name before the comma.
+    fn name_before_who(&mut self, at: usize) -> Option<String> {
+        let t = self.ctx.t;
+        let lo = t[..at].char_indices().rev().nth(80).map_or(0, |x| x.0);
+        text::tokenize(t, lo, at, &mut self.toks);
+        let toks = std::mem::take(&mut self.toks);
+        let n = toks.len();
+        let mut out = None;
+        if n >= 2 && toks[n - 1].is_punct(',') && toks[n - 2].is_word() && text::is_cap(&t[toks[n - 2].s..toks[n - 2].e]) {
+            let (s, _) = self.ctx.name_left(&toks, n - 2, 0);
+            out = self.canonical(toks[s].s, toks[n - 2].e);
+        }
+        self.toks = toks;
+        out
+    }
+
+    /// The person a pronoun at `at` refers to: the nearest earlier speaker or person-like
+    /// name, in this or the previous two paragraphs, of a compatible gender.
+    fn antecedent(&mut self, at: usize, g: Option<Gender>) -> Option<String> {
+        let t = self.ctx.t;
+        let paras = self.ctx.paras;
+        let k = paras.iter().position(|&(_, s, e)| s <= at && at <= e).unwrap_or(0);
+        let lo = paras[k.saturating_sub(2)].1;
+        let ok = |me: &Self, name: &str| match (g, me.gender_of(name)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        // names in the text before the pronoun
+        text::tokenize(t, lo, at, &mut self.toks);
+        let toks = std::mem::take(&mut self.toks);
+        let mut best: Option<(usize, String)> = None;
+        let mut i = toks.len();
+        while i > 0 {
+            i -= 1;
+            let tk = toks[i];
+            if !tk.is_word() {
+                continue;
+            }
+            let w = &t[tk.s..tk.e];
+            if !text::is_cap(w) || cap_stop(w) {
+                continue;
+            }
+            let (s, _) = self.ctx.name_left(&toks, i, 0);
+            let span = (toks[s].s, tk.e);
+            i = s;
+            if !self.person_like(&toks[s..=toks.iter().position(|x| x.e == span.1).unwrap_or(s)]) {
+                continue;
+            }
+            if let Some(name) = self.canonical(span.0, span.1) {
+                if ok(self, &name) {
+                    best = Some((span.0, name));
+                    break;
+                }
+            }
+        }
+        self.toks = toks;
+        // an earlier speaker nearer than that name wins
+        if let Some((pos, name)) = self.speakers.iter().rev().find(|(p, n, _)| *p < at && ok(self, n)).map(|(p, n, _)| (*p, n.clone())) {
+            if best.as_ref().map_or(true, |(bp, _)| pos >= *bp) && pos >= lo {
+                return Some(name);
+            }
+        }
+        best.map(|x| x.1)
+    }
+
+    /// Whether the capitalized words `toks` name a person.
+    fn person_like(&self, toks: &[Tok]) -> bool {
+        let t = self.ctx.t;
+        let words: Vec<&str> = toks.iter().map(|x| text::base(&t[x.s..x.e])).filter(|w| !text::title(w)).collect();
+        if words.is_empty() {
+            return false;
+        }
+        let full = words.join(" ");
+        for kn in self.ctx.known {
+            if kn.name == full || kn.name.ends_with(&format!(" {full}")) {
+                return kn.is_person;
+            }
+        }
+        if words.iter().any(|w| text::org_word(w) || (w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 1)) {
+            return false;
+        }
+        if words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())) {
+            return false;
+        }
+        if words.len() >= 2 {
+            return true;
+        }
+        // a single word: a person when it is the surname of an earlier speaker
+        let w = words[0];
+        self.speakers.iter().any(|(_, n, _)| n.rsplit(' ').next() == Some(w))
+            || self.ctx.known.iter().any(|k| k.is_person && k.name.rsplit(' ').next() == Some(w))
+    }
+
+    /// The fullest name the article gives for the name at `t[s..e]`.
+    fn canonical(&self, s: usize, e: usize) -> Option<String> {
+        let t = self.ctx.t;
+        let raw = &t[s..e];
+        let mut words: Vec<String> = raw
+            .split_whitespace()
+            .map(|w| text::base(w.trim_end_matches(|c: char| c == ',' || c == ':')).to_string())
+            .collect();
+        while words.len() > 1 && text::title(&words[0]) {
+            words.remove(0);
+        }
+        if words.is_empty() {
+            return None;
+        }
+        // transcript labels in capitals: PENCE -> Pence
+        let caps = words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(|c| c.is_lowercase()));
+        if caps {
+            if words.len() == 1 && words[0].len() <= 1 {
+                return None;
+            }
+            if words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 1) {
+                return None;
+            }
+            words = words.iter().map(|w| titlecase(w)).collect();
+        }
+        let short = words.join(" ");
+        let last = words.last().cloned().unwrap_or_default();
+        // known names first
+        let mut best: Option<String> = None;
+        for kn in self.ctx.known {
+            let kw: Vec<&str> = kn.name.split_whitespace().collect();
+            if kw.len() >= words.len() && kw[kw.len() - words.len()..].iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b)) {
+                if !kn.is_person && kw.len() == words.len() {
+                    return Some(kn.name.to_string());
+                }
+                if kn.is_person && best.as_ref().map_or(true, |b| kn.name.len() > b.len()) {
+                    best = Some(kn.name.to_string());
+                }
+            }
+        }
+        if let Some(b) = best {
+            return Some(b);
+        }
+        if words.iter().any(|w| text::org_word(w)) {
+            return Some(short);
+        }
+        // the longest capitalized run in the article ending with these words
+        let mut best = short.clone();
+        let mut best_n = words.len();
+        if last.len() < 2 {
+            return Some(best);
+        }
+        let b = t.as_bytes();
+        for (pos, _) in t.match_indices(last.as_str()) {
+            let end = pos + last.len();
+            if end < b.len() && (b[end].is_ascii_alphanumeric() || (b[end] == b'-' && end + 1 < b.len() && b[end + 1].is_ascii_alphabetic())) {
+                continue;
+            }
+            if pos > 0 && (b[pos - 1].is_ascii_alphanumeric() || b[pos - 1] == b'-') {
+                continue;
+            }
+            // walk left over capitalized words
+            let mut names: Vec<&str> = vec![&t[pos..end]];
+            let mut cur = pos;
+            loop {
+                let before = &t[..cur];
+                let trimmed = before.trim_end_matches(' ');
+                if trimmed.len() == before.len() || trimmed.len() + 1 < before.len() {
+                    break;
+                }
+                let ws = trimmed.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | ',' | ';' | ':')).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, |c| c.len_utf8()));
+                let w = &trimmed[ws..];
+                if w.is_empty() || !text::is_cap(w) || cap_stop(w) || text::title(w) || text::is_possessive(w) || text::org_word(w) || w.ends_with('.') && w.len() > 2 {
+                    break;
+                }
+                names.insert(0, w);
+                cur = ws;
+                if names.len() >= 4 {
+                    break;
+                }
+            }
+            if names.len() > best_n && names.len() <= 4 {
+                let cand = names.join(" ");
+                // the shorter name must be a tail of the longer one
+                if cand.ends_with(&short) {
+                    best_n = names.len();
+                    best = cand;
+                }
+            }
+        }
+        Some(best)
+    }
+
+    /// Descriptions: the first appositive the article gives each speaker.
+    fn finish(&mut self, out: &mut [Quote]) {
+        let mut cache: Vec<(String, Option<String>)> = Vec::new();
+        for q in out.iter_mut() {
+            let Some(sp) = q.speaker.clone() else { continue };
+            if !sp.contains(' ') && !sp.chars().next().map_or(false, |c| c.is_uppercase()) {
+                continue;
+            }
+            let d = match cache.iter().find(|(n, _)| *n == sp) {
+                Some((_, d)) => d.clone(),
+                None => {
+                    let d = self.description(&sp);
+                    cache.push((sp.clone(), d.clone()));
+                    d
+                }
+            };
+            q.description = d;
+        }
+    }
+
+    fn description(&mut self, name: &str) -> Option<String> {
+        let t = self.ctx.t;
+        if name.split_whitespace().any(text::org_word) || text::is_possessive(name.split_whitespace().next().unwrap_or("")) {
+            return None;
+        }
+        let b = t.as_bytes();
+        let mut pre: Option<String> = None;
+        for (pos, _) in t.match_indices(name) {
+            let end = pos + name.len();
+            if end < b.len() && b[end].is_ascii_alphanumeric() {
+                continue;
+            }
+            if let Some(d) = self.appositive_after(end) {
+                return Some(d);
+            }
+            if pre.is_none() {
+                pre = self.role_before(pos);
+            }
+        }
+        pre
+    }
+
+    /// ", a former Israeli ambassador to the U.S." after a name, up to the verb or the end of
+    /// the sentence.
+    fn appositive_after(&mut self, end: usize) -> Option<String> {
+        let t = self.ctx.t;
+        let rest = &t[end..];
+        if !rest.starts_with(", ") {
+            return None;
+        }
+        let from = end + 2;
+        let para_end = self.ctx.paras.iter().find(|&&(_, s, e)| s <= end && end < e).map_or(t.len(), |x| x.2);
+        if from >= para_end {
+            return None;
+        }
+        text::tokenize(t, from, para_end, &mut self.toks);
+        let toks = std::mem::take(&mut self.toks);
+        let res = (|| {
+            let first = toks.first().filter(|x| x.is_word())?;
+            let fw = &t[first.s..first.e];
+            if text::lower_eq(fw, &["who", "which", "that", "when", "where", "while", "as", "but", "and", "because", "if", "although", "though", "in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "to", "of", "according", "so", "then", "not", "also", "said", "says", "told", "it", "he", "she", "they", "we", "i"])
+                || text::cue(fw).is_some()
+                || (text::is_lower(fw) && fw.ends_with("ing"))
+                || text::pronoun(fw)
+            {
+                return None;
+            }
+            let mut k = 0;
+            while k < toks.len() && k < 80 {
+                let tk = toks[k];
+                if is_boundary(t, &toks, k) || tk.k == K::Mark || tk.is_punct(';') || tk.is_punct('(') {
+                    break;
+                }
+                if tk.is_punct(',') || tk.is_punct('—') {
+                    // a comma before the verb ends it
+                    let mut j = k + 1;
+                    while j < toks.len() && toks[j].is_word() && text::skippable_adverb(&t[toks[j].s..toks[j].e]) {
+                        j += 1;
+                    }
+                    match toks.get(j) {
+                        None => break,
+                        Some(n) if n.k == K::Mark => break,
+                        Some(n) if n.is_word() && (text::cue(&t[n.s..n.e]).is_some() || text::lower_eq(&t[n.s..n.e], &["according", "has", "have", "is", "was", "will", "would", "did", "does", "who"])) => break,
+                        _ => {}
+                    }
+                }
+                k += 1;
+            }
+            if k == 0 {
+                return None;
+            }
+            let d = t[from..toks[k - 1].e].trim_end_matches([',', ' ']);
+            if d.is_empty() || d.len() > 400 {
+                return None;
+            }
+            // a capitalized appositive is often another name ("Smith, Jones and Brown")
+            if text::is_cap(fw) && !d.contains(' ') {
+                return None;
+            }
+            Some(d.to_string())
+        })();
+        self.toks = toks;
+        res
+    }
+
+    /// "National Security Council spokesman John Kirby": the role phrase before a name.
+    fn role_before(&mut self, pos: usize) -> Option<String> {
+        let t = self.ctx.t;
+        let lo = t[..pos].char_indices().rev().nth(120).map_or(0, |x| x.0);
+        let lo = self.ctx.paras.iter().find(|&&(_, s, e)| s <= pos && pos <= e).map_or(lo, |x| x.1.max(lo));
+        text::tokenize(t, lo, pos, &mut self.toks);
+        let toks = std::mem::take(&mut self.toks);
+        let res = (|| {
+            let last = *toks.last().filter(|x| x.is_word())?;
+            let lw = &t[last.s..last.e];
+            if !(text::is_lower(lw) && text::role_noun(lw)) {
+                return None;
+            }
+            let mut s = toks.len() - 1;
+            let mut n = 0;
+            while s > 0 && n < 8 {
+                let tk = toks[s - 1];
+                if !tk.is_word() {
+                    break;
+                }
+                let w = &t[tk.s..tk.e];
+                if text::np_stop(w) || text::cue(w).is_some() || text::pronoun(w) || (text::is_cap(w) && cap_stop(w) && !text::lower_eq(w, &["the", "a", "an"])) {
+                    break;
+                }
+                if text::lower_eq(w, &["the", "a", "an"]) {
+                    break;
+                }
+                s -= 1;
+                n += 1;
+            }
+            Some(t[toks[s].s..last.e].to_string())
+        })();
+        self.toks = toks;
+        res
+    }
+}
+
+fn titlecase(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut up = true;
+    for c in w.chars() {
+        if up {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        up = c == '-' || c == '\'' || c == '’' || c == ' ';
+    }
+    out
+}
+
+fn title_gender(m: &str) -> Option<Gender> {
+    let f = m.split_whitespace().next()?;
+    if text::lower_eq(f, &["mr.", "mr", "sir", "lord", "king", "prince", "father"]) {
+        Some(Gender::M)
+    } else if text::lower_eq(f, &["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "sister"]) {
+        Some(Gender::F)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,333 @@
+//! A small tokenizer for the text around a quote, and the word lists the attribution uses.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum K {
+    Word,
+    /// A quotation mark (or an apostrophe standing alone).
+    Mark,
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub k: K,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.k == K::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.k == K::Punct(c)
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')
+}
+
+/// Abbreviations that keep their period (so that "Mr." or "Sen." ends no sentence).
+const ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "prof", "rev", "hon",
+    "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
+    "nov", "dec", "mt", "ft", "pres", "gens", "cmdr", "maj", "sens", "messrs", "supt", "insp", "det", "atty", "lieut",
+];
+
+/// Tokenizes `t[from..to]` into `out` (cleared first).
+pub(super) fn tokenize(t: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let s = match t.get(from..to) {
+        Some(s) => s,
+        None => return,
+    };
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let a = from + i;
+        if c.is_alphanumeric() {
+            let mut e = a + c.len_utf8();
+            let mut has_dot = false;
+            loop {
+                let Some(&(j, d)) = it.peek() else { break };
+                if d.is_alphanumeric() {
+                    e = from + j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                if matches!(d, '-' | '\'' | '’' | '.' | '&' | '\u{2011}') {
+                    // joins only when followed by a letter or digit
+                    let next = s[j + d.len_utf8()..].chars().next();
+                    if next.map_or(false, |n| n.is_alphanumeric()) {
+                        if d == '.' {
+                            has_dot = true;
+                        }
+                        e = from + j + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            // a plural possessive: "Sanders’ campaign"
+            if let Some(&(j, q)) = it.peek() {
+                if (q == '’' || q == '\'') && t[a..e].ends_with('s') {
+                    let next = s[j + q.len_utf8()..].chars().next();
+                    if next == Some(' ') && s[j + q.len_utf8() + 1..].chars().next().map_or(false, |c| c.is_lowercase()) {
+                        e = from + j + q.len_utf8();
+                        it.next();
+                    }
+                }
+            }
+            // a final period of an abbreviation or an initial stays with the word
+            if let Some(&(j, '.')) = it.peek() {
+                let w = &t[a..e];
+                let single = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
+                if has_dot || single || ABBREV.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+                    e = from + j + 1;
+                    it.next();
+                }
+            }
+            out.push(Tok { s: a, e, k: K::Word });
+        } else if is_mark(c) {
+            // '' counts as one mark
+            let mut e = a + c.len_utf8();
+            if c == '\'' {
+                if let Some(&(j, '\'')) = it.peek() {
+                    e = from + j + 1;
+                    it.next();
+                }
+            }
+            out.push(Tok { s: a, e, k: K::Mark });
+        } else {
+            out.push(Tok { s: a, e: a + c.len_utf8(), k: K::Punct(c) });
+        }
+    }
+}
+
+pub(super) fn lower_eq(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+pub(super) fn is_cap(w: &str) -> bool {
+    w.chars().next().map_or(false, |c| c.is_uppercase())
+}
+
+pub(super) fn is_lower(w: &str) -> bool {
+    w.chars().next().map_or(false, |c| c.is_lowercase())
+}
+
+/// Strips a possessive ending.
+pub(super) fn base(w: &str) -> &str {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+}
+
+pub(super) fn is_possessive(w: &str) -> bool {
+    w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// said, told: takes its subject before it, or after it when inverted
+    Finite,
+    /// saying, adding: takes the subject of its clause
+    Participle,
+}
+
+/// A speech verb.
+pub(super) fn cue(w: &str) -> Option<Cue> {
+    if w.len() > 14 || w.len() < 3 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let n = w.len();
+    for (i, b) in w.bytes().enumerate() {
+        buf[i] = b.to_ascii_lowercase();
+    }
+    let l = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    match l {
+        "said" | "says" | "say" | "told" | "tells" | "wrote" | "writes" | "added" | "adds" | "asked" | "asks"
+        | "tweeted" | "tweets" | "stated" | "declared" | "declares" | "explained" | "explains" | "noted" | "notes"
+        | "continued" | "continues" | "replied" | "replies" | "responded" | "responds" | "answered" | "answers"
+        | "recalled" | "recalls" | "claimed" | "claims" | "insisted" | "insists" | "argued" | "argues" | "warned"
+        | "warns" | "concluded" | "concludes" | "admitted" | "admits" | "acknowledged" | "acknowledges"
+        | "predicted" | "predicts" | "announced" | "announces" | "remarked" | "joked" | "jokes" | "quipped"
+        | "quips" | "exclaimed" | "shouted" | "shouts" | "chanted" | "yelled" | "screamed" | "complained"
+        | "complains" | "observed" | "observes" | "mused" | "muses" | "wondered" | "wonders" | "reported"
+        | "reports" | "read" | "reads" | "posted" | "posts" | "emailed" | "texted" | "testified" | "boasted"
+        | "boasts" | "bragged" | "vowed" | "vows" | "promised" | "pledged" | "urged" | "urges" | "demanded"
+        | "cautioned" | "countered" | "counters" | "retorted" | "echoed" | "stressed" | "stresses" | "emphasized"
+        | "emphasised" | "maintained" | "maintains" | "contended" | "conceded" | "concedes" | "agreed" | "lamented"
+        | "laments" | "sighed" | "whispered" | "cried" | "thundered" | "charged" | "alleged" | "asserted"
+        | "asserts" | "proclaimed" | "proclaims" | "informed" | "assured" | "reminded" | "pleaded" | "fumed"
+        | "scoffed" | "snapped" | "groused" | "griped" | "elaborated" | "summed" | "tweet" | "explain"
+        | "added:" | "interjected" | "opined" | "suggested" | "suggests" | "predict" | "wrote:"
+        | "recounted" | "described" | "describes" | "blasted" | "slammed" | "mocked" | "railed" | "quoted"
+        | "shared" | "pointed" | "went" | "put" | "sang" | "chanted:" | "hollered" | "barked" | "raged"
+        | "cracked" | "teased" | "ranted" | "bellowed" | "stated:" | "shot" | "fired" | "hit" | "pushed" | "shout" | "yell" | "scream" | "chant"
+        | "ask" | "add" | "write" | "tell" | "called" | "conclude" | "argue" | "note" | "warn" | "insist"
+        | "claim" | "continue" | "respond" | "reply" | "declare" | "suggest" | "admit" | "acknowledge" | "recall"
+        | "observe" | "explains:" | "wrote," | "insist," | "calls" | "dubbed" | "labeled" | "labelled" | "branded"
+        | "deemed" | "referred" | "thinks" | "believes" | "accused" | "blamed" | "praised" | "criticized"
+        | "hailed" | "touted" | "denounced" | "condemned" | "decried" | "dismissed" | "cited" => Some(Cue::Finite),
+        "saying" | "telling" | "writing" | "adding" | "asking" | "tweeting" | "stating" | "declaring"
+        | "explaining" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "chanting" | "shouting"
+        | "urging" | "suggesting" | "concluding" | "continuing" | "replying" | "responding" | "answering"
+        | "recalling" | "acknowledging" | "admitting" | "predicting" | "promising" | "vowing" | "posting"
+        | "complaining" | "joking" | "quipping" | "boasting" | "observing" | "lamenting" | "describing"
+        | "stressing" | "emphasizing" | "reminding" | "declaring:" | "proclaiming" | "yelling" | "musing"
+        | "wondering" | "pleading" | "charging" | "asserting" | "calling" | "citing" | "accusing" | "praising"
+        | "blaming" | "criticizing" | "referring" | "labeling" | "branding" | "dubbing" | "denouncing" => Some(Cue::Participle),
+        _ => None,
+    }
+}
+
+/// Verbs that characterize rather than report speech ("called it a “disaster”"): they attribute
+/// a quote in their own clause, never one after them in the sentence.
+pub(super) fn weak_cue(w: &str) -> bool {
+    lower_eq(
+        w,
+        &[
+            "called", "calls", "dubbed", "labeled", "labelled", "branded", "deemed", "referred", "thinks", "believes",
+            "accused", "blamed", "praised", "criticized", "hailed", "touted", "denounced", "condemned", "decried",
+            "dismissed", "cited", "described", "describes",
+        ],
+    )
+}
+
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you", "who"];
+
+pub(super) fn pronoun(w: &str) -> bool {
+    lower_eq(w, PRONOUNS)
+}
+
+/// Words between a subject and its verb that do not break the link ("he also said").
+pub(super) fn skippable_adverb(w: &str) -> bool {
+    if !is_lower(w) {
+        return false;
+    }
+    if w.len() > 4 && w.ends_with("ly") && !lower_eq(w, &["rally", "ally", "italy", "july", "family", "early"]) {
+        return true;
+    }
+    lower_eq(
+        w,
+        &[
+            "also", "later", "then", "has", "had", "have", "would", "will", "once", "again", "even", "further", "just",
+            "first", "never", "often", "always", "since", "soon", "previously", "recently", "simply", "only", "still",
+            "once", "now", "has", "had", "already", "earlier", "subsequently", "finally", "too", "reportedly",
+            "famously", "herself", "himself", "themselves", "ultimately", "initially", "did", "does", "can", "could",
+            "might", "may", "should", "must", "all", "both",
+        ],
+    )
+}
+
+/// Time words that may stand between a cue and an inverted subject ("said Monday").
+pub(super) fn time_word(w: &str) -> bool {
+    lower_eq(
+        w,
+        &[
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+            "tonight", "recently", "later", "earlier", "then", "again", "also", "afterward", "afterwards", "last",
+            "this", "week", "month", "year", "morning", "evening", "night", "afternoon", "bluntly", "flatly",
+            "simply", "softly", "quietly", "sarcastically", "tersely", "angrily", "emphatically", "firmly",
+            "recently", "once", "privately", "publicly",
+        ],
+    ) || (w.len() > 4 && w.ends_with("ly") && is_lower(w))
+}
+
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "some", "many", "most", "several", "few", "other", "his", "her", "their", "its", "our", "my",
+    "this", "these", "those", "that", "one", "two", "three", "four", "five", "another", "every", "each", "both",
+    "any", "no", "your", "such", "all", "numerous", "various", "certain", "multiple", "top", "senior",
+];
+
+pub(super) const TITLES: &[&str] = &[
+    "mr.", "mrs.", "ms.", "miss", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "capt.", "sgt.", "adm.",
+    "prof.", "rev.", "hon.", "mr", "mrs", "ms", "dr", "president", "senator", "sen", "representative",
+    "congressman", "congresswoman", "governor", "mayor", "judge", "justice", "secretary", "minister",
+    "ambassador", "chairman", "chairwoman", "speaker", "pope", "king", "queen", "prince", "princess", "sheikh",
+    "former", "vice", "prime", "chancellor", "general", "attorney", "detective", "officer", "sheriff", "coach",
+    "gens.", "reps.", "sens.", "pres.", "lieut.", "maj.", "cmdr.", "commissioner", "chief", "sir", "dame", "lord",
+    "lady", "father", "rabbi", "imam", "archbishop", "bishop", "cardinal", "candidate", "nominee", "leader",
+    "democrat", "republican", "democratic", "gop", "state", "house", "senate", "majority", "minority", "deputy",
+    "assistant", "acting", "then", "then-president", "first", "ex", "sgt", "agent", "professor", "dean", "director",
+    "colonel", "major", "captain", "lieutenant", "sergeant", "admiral", "commander", "president-elect",
+];
+
+pub(super) fn title(w: &str) -> bool {
+    lower_eq(w, TITLES)
+}
+
+/// Words of organization names ("Security Council", "Carnegie Endowment").
+pub(super) fn org_word(w: &str) -> bool {
+    lower_eq(
+        base(w),
+        &[
+            "council", "committee", "department", "ministry", "party", "institute", "endowment", "university",
+            "college", "school", "association", "foundation", "center", "centre", "agency", "bank", "corp", "corp.",
+            "inc", "inc.", "company", "co.", "group", "fund", "office", "house", "senate", "congress", "court",
+            "administration", "commission", "union", "news", "times", "post", "journal", "network", "press",
+            "forum", "policy", "service", "services", "organization", "organisation", "board", "bureau",
+            "authority", "force", "army", "navy", "police", "campaign", "project", "movement", "church", "club",
+            "society", "federation", "alliance", "coalition", "league", "trust", "airlines", "television", "radio",
+            "magazine", "media", "caucus", "assembly", "parliament", "government", "cabinet", "reserve", "street",
+            "nations", "states", "kingdom", "republic", "ltd", "llc", "plc", "group", "committee", "watch",
+            "initiative", "program", "programme", "guard", "tribune", "herald", "daily", "review", "channel", "cnn",
+            "msnbc", "fox", "nbc", "abc", "cbs", "reuters", "ap", "twitter", "facebook", "google", "east", "west",
+            "north", "south", "city", "county", "island", "islands", "river", "valley", "bay", "mountain", "sea",
+            "ocean", "avenue", "square", "hall", "building", "hospital", "prison", "airport", "station", "square",
+        ],
+    )
+}
+
+/// Lowercase nouns that name a role ("spokesman John Kirby").
+pub(super) fn role_noun(w: &str) -> bool {
+    lower_eq(
+        w,
+        &[
+            "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "adviser", "advisor", "official",
+            "leader", "senator", "chairman", "chairwoman", "chair", "director", "president", "ambassador", "envoy",
+            "analyst", "strategist", "rival", "candidate", "nominee", "governor", "mayor", "aide", "lawyer",
+            "attorney", "professor", "economist", "chief", "head", "general", "commander", "representative",
+            "member", "founder", "executive", "manager", "ceo", "correspondent", "reporter", "editor", "columnist",
+            "pollster", "expert", "activist", "researcher", "scientist", "historian", "author", "writer",
+            "commentator", "host", "anchor", "officer", "deputy", "lawmaker", "congressman", "congresswoman",
+            "speaker", "negotiator", "counsel", "judge", "justice", "supporter", "critic", "chancellor", "premier",
+            "lawmaker", "legislator", "delegate", "organizer", "volunteer", "voter", "student", "resident", "owner",
+            "partner", "colleague", "friend", "opponent", "challenger", "incumbent", "consultant", "operative",
+            "staffer", "veteran", "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister",
+            "businessman", "businesswoman", "billionaire", "investor", "economist", "diplomat", "prosecutor",
+            "sheriff", "chief", "coordinator", "manager", "treasurer", "vice", "minister",
+        ],
+    )
+}
+
+/// Function words that end a leftward walk over a noun phrase.
+pub(super) fn np_stop(w: &str) -> bool {
+    lower_eq(
+        w,
+        &[
+            "and", "or", "but", "that", "which", "when", "while", "as", "if", "because", "after", "before", "since",
+            "where", "so", "than", "though", "although", "whether", "said", "says", "is", "was", "are", "were",
+            "be", "been", "not", "to", "in", "on", "at", "by", "for", "with", "from", "of", "about", "into", "over",
+            "under", "during", "without", "against", "between", "through", "like", "unlike", "despite", "told",
+        ],
+    )
+}
+
+/// Words after a cue that are not its subject ("said in a statement", "told reporters").
+pub(super) fn not_subject_after(w: &str) -> bool {
+    lower_eq(
+        w,
+        &[
+            "that", "in", "on", "at", "to", "of", "about", "for", "with", "from", "during", "after", "before", "as",
+            "when", "while", "it", "this", "so", "and", "but", "or", "there", "reporters", "me", "us", "him",
+            "them", "you", "her", "not", "nothing", "something", "is", "was", "by", "out", "up", "what", "how",
+            "why", "yes", "no", "more", "less", "over", "through", "into", "via", "instead",
+            "too", "such", "because", "if", "though", "although", "recently", "last", "this", "thus",
+        ],
+    )
+}

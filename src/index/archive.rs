@@ -1,0 +1,148 @@
+//! An archive on disk: a folder holding the `articles` and `quotes` Tantivy indexes, the
+//! manifest with the schema version, and the duplicates seen beside the index.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+use super::schema::{articles_schema, quotes_schema, register_tokenizers, ArticleFields, QuoteFields, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+
+const MANIFEST: &str = "gazette.json";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Manifest {
+    format: String,
+    schema_version: u32,
+}
+
+/// What a commit records in both indexes' payload.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CommitPayload {
+    /// The number of the batch this commit closed.
+    pub batch: u64,
+    /// Articles in the archive after this commit.
+    pub articles: u64,
+}
+
+impl CommitPayload {
+    pub fn of(index: &Index) -> Result<Option<CommitPayload>> {
+        let meta = index.load_metas()?;
+        Ok(meta.payload.as_deref().and_then(|p| serde_json::from_str(p).ok()))
+    }
+}
+
+/// An open archive.
+pub struct Archive {
+    pub dir: PathBuf,
+    pub articles: Index,
+    pub quotes: Index,
+    pub af: ArticleFields,
+    pub qf: QuoteFields,
+}
+
+impl Archive {
+    /// Opens an existing archive; fails with a message that says what to do when there is none
+    /// or when it was written by another schema version.
+    pub fn open(dir: &Path) -> Result<Archive> {
+        let manifest_path = dir.join(MANIFEST);
+        let raw = match std::fs::read_to_string(&manifest_path) {
+            Ok(r) => r,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(if dir.exists() && dir.read_dir().map(|mut d| d.next().is_some()).unwrap_or(false) {
+                    Error::NotAnArchive { path: dir.to_path_buf(), reason: format!("it has no {MANIFEST}") }
+                } else {
+                    Error::NoArchive(dir.to_path_buf())
+                })
+            }
+            Err(e) => return Err(Error::io(&manifest_path, e)),
+        };
+        let manifest: Manifest = serde_json::from_str(&raw).map_err(|e| Error::NotAnArchive { path: dir.to_path_buf(), reason: format!("{MANIFEST}: {e}") })?;
+        if manifest.schema_version != SCHEMA_VERSION {
+            return Err(Error::SchemaVersion { path: dir.to_path_buf(), found: manifest.schema_version, expected: SCHEMA_VERSION });
+        }
+        let articles = Index::open_in_dir(dir.join("articles"))?;
+        let quotes = Index::open_in_dir(dir.join("quotes"))?;
+        Self::from_indexes(dir, articles, quotes)
+    }
+
+    /// Opens the archive, creating an empty one when the folder does not hold one yet.
+    pub fn open_or_create(dir: &Path) -> Result<Archive> {
+        if dir.join(MANIFEST).exists() {
+            return Self::open(dir);
+        }
+        if dir.exists() && dir.read_dir().map_err(|e| Error::io(dir, e))?.next().is_some() {
+            return Err(Error::NotAnArchive { path: dir.to_path_buf(), reason: "the folder is not empty and has no gazette.json; pass an empty or new folder to --index".into() });
+        }
+        for sub in ["articles", "quotes"] {
+            std::fs::create_dir_all(dir.join(sub)).map_err(|e| Error::io(dir.join(sub), e))?;
+        }
+        let settings = tantivy::IndexSettings { docstore_compression: tantivy::store::Compressor::Zstd(Default::default()), ..Default::default() };
+        let articles = Index::builder().schema(articles_schema().0).settings(settings.clone()).create_in_dir(dir.join("articles"))?;
+        let quotes = Index::builder().schema(quotes_schema().0).settings(settings).create_in_dir(dir.join("quotes"))?;
+        let manifest = Manifest { format: "gazette-archive".into(), schema_version: SCHEMA_VERSION };
+        write_atomic(&dir.join(MANIFEST), serde_json::to_string_pretty(&manifest).unwrap_or_default().as_bytes())?;
+        Self::from_indexes(dir, articles, quotes)
+    }
+
+    fn from_indexes(dir: &Path, articles: Index, quotes: Index) -> Result<Archive> {
+        register_tokenizers(&articles);
+        register_tokenizers(&quotes);
+        let af = ArticleFields::from_schema(&articles.schema()).map_err(|e| Error::NotAnArchive { path: dir.to_path_buf(), reason: e.to_string() })?;
+        let qf = QuoteFields::from_schema(&quotes.schema()).map_err(|e| Error::NotAnArchive { path: dir.to_path_buf(), reason: e.to_string() })?;
+        Ok(Archive { dir: dir.to_path_buf(), articles, quotes, af, qf })
+    }
+
+    pub fn articles_reader(&self) -> Result<IndexReader> {
+        Ok(self.articles.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?)
+    }
+
+    pub fn quotes_reader(&self) -> Result<IndexReader> {
+        Ok(self.quotes.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?)
+    }
+
+    /// Bytes on disk of the whole archive.
+    pub fn size_on_disk(&self) -> u64 {
+        walkdir::WalkDir::new(&self.dir).into_iter().filter_map(|e| e.ok()).filter_map(|e| e.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len()).sum()
+    }
+}
+
+/// Writes a file so that readers see the old or the new content, never a part.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("tmp");
+    let io = |e| Error::io(path, e);
+    {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&tmp).map_err(io)?;
+        f.write_all(bytes).map_err(io)?;
+        f.sync_all().map_err(io)?;
+    }
+    std::fs::rename(&tmp, path).map_err(io)?;
+    Ok(())
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn another_schema_version_is_refused_with_a_rebuild_hint() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a");
+        Archive::open_or_create(&path).unwrap();
+        std::fs::write(path.join(MANIFEST), r#"{"format":"gazette-archive","schema_version":999}"#).unwrap();
+        let err = Archive::open(&path).err().unwrap();
+        assert!(matches!(err, Error::SchemaVersion { found: 999, .. }));
+        assert!(err.to_string().contains("rebuild"));
+    }
+
+    #[test]
+    fn a_missing_archive_says_how_to_make_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = Archive::open(&dir.path().join("nope")).err().unwrap();
+        assert!(matches!(err, Error::NoArchive(_)));
+        assert!(err.to_string().contains("gazette index"));
+    }
+}

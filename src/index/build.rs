@@ -1,0 +1,377 @@
+//! The indexing pipeline: walker and readers -> parallel extraction -> one writer per index,
+//! through bounded channels so memory stays bounded whatever the corpus size. Commits close a
+//! numbered batch: `quotes` first, `articles` last, each with the batch number in its payload.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{bounded, Receiver, Sender};
+use serde::Serialize;
+use tantivy::query::RangeQuery;
+use tantivy::{IndexWriter, Term};
+
+use super::archive::{write_atomic, Archive, CommitPayload};
+use super::document::{article_document, quote_documents};
+use super::plan::{Change, DuplicateOf, Held, Planner};
+use crate::error::{Error, InputError, Result};
+use crate::extract::{extract, ExtractOptions, Extraction};
+use crate::ingest::{self, Article, Found, ReadOptions};
+
+const DUPLICATES: &str = "duplicates.json";
+
+/// Options of `gazette index`.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    pub read: ReadOptions,
+    pub extract: ExtractOptions,
+    /// Extraction threads (the writer has its own).
+    pub threads: usize,
+    /// Memory budget of the articles writer, in bytes (quotes get a quarter of it).
+    pub memory: usize,
+    /// Commit after this many new or changed articles...
+    pub commit_every: usize,
+    /// ...or after this long, whichever comes first.
+    pub commit_interval: Duration,
+    /// Plan only: read and classify, write nothing.
+    pub dry_run: bool,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        IndexOptions {
+            read: ReadOptions::default(),
+            extract: ExtractOptions::default(),
+            threads: cores,
+            memory: 256 << 20,
+            commit_every: 5000,
+            commit_interval: Duration::from_secs(60),
+            dry_run: false,
+        }
+    }
+}
+
+/// One input that failed, for the summary.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FailedInput {
+    pub path: String,
+    pub error: String,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub added: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub duplicates: u64,
+    pub failed: u64,
+    /// Files of formats gazette does not read.
+    pub skipped: u64,
+    pub errors: Vec<FailedInput>,
+    /// Articles in the archive at the end.
+    pub articles: u64,
+    /// Quotes added in this run.
+    pub quotes: u64,
+    pub bytes: u64,
+    pub seconds: f64,
+    pub dry_run: bool,
+    /// True when the run was interrupted (Ctrl-C) after committing what it had.
+    pub interrupted: bool,
+}
+
+/// Progress as the writer sees it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    pub articles: u64,
+    pub bytes: u64,
+    pub total_bytes: u64,
+}
+
+enum Event {
+    Planned(Change),
+    Duplicate { id: String, dup: DuplicateOf },
+    Extracted { article: Box<Article>, extraction: Extraction, change: Change, hash: u64, text_hash: u64 },
+    Failed(InputError),
+    Skipped,
+    Bytes(u64),
+}
+
+struct Job {
+    article: Article,
+    change: Change,
+    hash: u64,
+    text_hash: u64,
+}
+
+/// Indexes `paths` into the archive at `dir` (created when missing). `progress` is called
+/// from the writer thread; `stop` interrupts the run cleanly, committing what is done.
+pub fn index_paths(dir: &Path, paths: &[PathBuf], opts: &IndexOptions, stop: Arc<AtomicBool>, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
+    let started = Instant::now();
+    let archive = if opts.dry_run {
+        match Archive::open(dir) {
+            Ok(a) => Some(a),
+            Err(Error::NoArchive(_)) => None,
+            Err(e) => return Err(e),
+        }
+    } else {
+        Some(Archive::open_or_create(dir)?)
+    };
+    let mut writers = match (&archive, opts.dry_run) {
+        (Some(a), false) => Some(Writers::open(a, opts)?),
+        _ => None,
+    };
+    let planner = match &archive {
+        Some(a) => Planner::new(load_held(a)?, load_duplicates(&a.dir)),
+        None => Planner::default(),
+    };
+    let mut articles_total = planner.len() as u64;
+
+    let files: Vec<Found> = ingest::walk(paths).collect();
+    let total_bytes: u64 = files.iter().map(|f| if let Found::File(p) = f { std::fs::metadata(p).map(|m| m.len()).unwrap_or(0) } else { 0 }).sum();
+
+    let (job_tx, job_rx) = bounded::<Job>(256);
+    let (ev_tx, ev_rx) = bounded::<Event>(1024);
+    let workers = opts.threads.saturating_sub(1).max(1);
+    let (read_opts, extract_opts, dry_run) = (opts.read, opts.extract, opts.dry_run);
+
+    let mut summary = Summary { dry_run: opts.dry_run, ..Default::default() };
+    std::thread::scope(|scope| -> Result<()> {
+        let reader_ev = ev_tx.clone();
+        let stop_reader = stop.clone();
+        let reader = scope.spawn(move || read_all(files, read_opts, planner, dry_run, job_tx, reader_ev, stop_reader));
+        for _ in 0..workers {
+            let rx = job_rx.clone();
+            let tx = ev_tx.clone();
+            scope.spawn(move || extract_all(rx, tx, extract_opts));
+        }
+        drop(job_rx);
+        drop(ev_tx);
+        let outcome = write_all(archive.as_ref(), writers.as_mut(), ev_rx, opts, &mut summary, &mut articles_total, total_bytes, progress);
+        reader.join().map_err(|_| Error::Internal("the reader thread panicked".into()))?;
+        outcome
+    })?;
+    summary.interrupted = stop.load(Ordering::SeqCst);
+    summary.articles = articles_total;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// The reader: walks, reads and classifies; sends new and changed articles to extraction.
+fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry_run: bool, jobs: Sender<Job>, events: Sender<Event>, stop: Arc<AtomicBool>) {
+    for found in files {
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        match found {
+            Found::Skipped(_) => {
+                let _ = events.send(Event::Skipped);
+            }
+            Found::Error(e) => {
+                let _ = events.send(Event::Failed(e));
+            }
+            Found::File(path) => {
+                let bytes = ingest::read_file(&path, &read_opts, &mut |r| {
+                    if stop.load(Ordering::SeqCst) {
+                        return false;
+                    }
+                    match r {
+                        Err(e) => events.send(Event::Failed(e)).is_ok(),
+                        Ok(article) => {
+                            let hash = article.content_hash();
+                            let text_hash = article.text_hash();
+                            let change = planner.plan(&article, hash, text_hash);
+                            match change {
+                                Change::Added | Change::Changed if !dry_run => jobs.send(Job { article, change, hash, text_hash }).is_ok(),
+                                Change::Duplicate { of } => events.send(Event::Duplicate { id: article.id, dup: DuplicateOf { of, hash } }).is_ok(),
+                                other => events.send(Event::Planned(other)).is_ok(),
+                            }
+                        }
+                    }
+                });
+                let _ = events.send(Event::Bytes(bytes));
+            }
+        }
+    }
+}
+
+fn extract_all(jobs: Receiver<Job>, events: Sender<Event>, opts: ExtractOptions) {
+    for job in jobs {
+        let extraction = extract(&job.article.text, job.article.body_start, opts);
+        let ev = Event::Extracted { article: Box::new(job.article), extraction, change: job.change, hash: job.hash, text_hash: job.text_hash };
+        if events.send(ev).is_err() {
+            return;
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_all(
+    archive: Option<&Archive>,
+    mut writers: Option<&mut Writers>,
+    events: Receiver<Event>,
+    opts: &IndexOptions,
+    summary: &mut Summary,
+    articles_total: &mut u64,
+    total_bytes: u64,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<()> {
+    let mut since_commit = 0usize;
+    let mut last_commit = Instant::now();
+    let mut last_progress = Instant::now();
+    let mut seen = 0u64;
+    let mut pending_duplicates: HashMap<String, DuplicateOf> = HashMap::new();
+    for ev in events {
+        match ev {
+            Event::Planned(Change::Unchanged) => summary.unchanged += 1,
+            Event::Planned(Change::Added) => {
+                summary.added += 1;
+                *articles_total += 1;
+            }
+            Event::Planned(Change::Changed) => summary.updated += 1,
+            Event::Planned(Change::Duplicate { .. }) => summary.duplicates += 1,
+            Event::Duplicate { id, dup } => {
+                summary.duplicates += 1;
+                pending_duplicates.insert(id, dup);
+            }
+            Event::Failed(e) => {
+                summary.failed += 1;
+                summary.errors.push(FailedInput { path: e.path(), error: e.reason() });
+            }
+            Event::Skipped => summary.skipped += 1,
+            Event::Bytes(b) => summary.bytes += b,
+            Event::Extracted { article, extraction, change, hash, text_hash } => {
+                match change {
+                    Change::Changed => summary.updated += 1,
+                    _ => {
+                        summary.added += 1;
+                        *articles_total += 1;
+                    }
+                }
+                summary.quotes += extraction.quotes.len() as u64;
+                if let (Some(w), Some(archive)) = (writers.as_deref_mut(), archive) {
+                    w.add(archive, &article, &extraction, &change, hash, text_hash)?;
+                    since_commit += 1;
+                }
+            }
+        }
+        seen += 1;
+        if let (Some(w), Some(archive)) = (writers.as_deref_mut(), archive) {
+            if since_commit >= opts.commit_every || (since_commit > 0 && last_commit.elapsed() >= opts.commit_interval) {
+                let dups = std::mem::take(&mut pending_duplicates);
+                w.commit(archive, *articles_total, &dups)?;
+                since_commit = 0;
+                last_commit = Instant::now();
+            }
+        }
+        if last_progress.elapsed() >= Duration::from_millis(100) {
+            progress(Progress { articles: seen, bytes: summary.bytes, total_bytes });
+            last_progress = Instant::now();
+        }
+    }
+    progress(Progress { articles: seen, bytes: summary.bytes, total_bytes });
+    if let (Some(w), Some(archive)) = (writers, archive) {
+        w.commit(archive, *articles_total, &pending_duplicates)?;
+    }
+    Ok(())
+}
+
+/// The two index writers and the batch they are filling.
+struct Writers {
+    articles: IndexWriter,
+    quotes: IndexWriter,
+    batch: u64,
+}
+
+impl Writers {
+    fn open(archive: &Archive, opts: &IndexOptions) -> Result<Writers> {
+        let lock_error = |e: tantivy::TantivyError| match e {
+            tantivy::TantivyError::LockFailure(..) => Error::Locked { path: archive.dir.clone(), holder: String::new() },
+            other => Error::Tantivy(other),
+        };
+        let threads = 1;
+        let articles: IndexWriter = archive.articles.writer_with_num_threads(threads, opts.memory.max(20 << 20)).map_err(lock_error)?;
+        let mut quotes: IndexWriter = archive.quotes.writer_with_num_threads(1, (opts.memory / 4).max(15 << 20)).map_err(lock_error)?;
+        let committed = CommitPayload::of(&archive.articles)?.unwrap_or_default();
+        let quotes_payload = CommitPayload::of(&archive.quotes)?.unwrap_or_default();
+        if quotes_payload.batch > committed.batch {
+            // A run died between the two commits: its quotes are dropped and the batch redone.
+            let q = RangeQuery::new(
+                std::ops::Bound::Excluded(Term::from_field_u64(archive.qf.batch, committed.batch)),
+                std::ops::Bound::Unbounded,
+            );
+            quotes.delete_query(Box::new(q))?;
+            let mut prepared = quotes.prepare_commit()?;
+            prepared.set_payload(&serde_json::to_string(&committed).unwrap_or_default());
+            prepared.commit()?;
+        }
+        Ok(Writers { articles, quotes, batch: committed.batch.max(quotes_payload.batch) + 1 })
+    }
+
+    fn add(&mut self, archive: &Archive, article: &Article, ex: &Extraction, change: &Change, hash: u64, text_hash: u64) -> Result<()> {
+        if *change == Change::Changed {
+            self.articles.delete_term(Term::from_field_text(archive.af.id, &article.id));
+            self.quotes.delete_term(Term::from_field_text(archive.qf.article, &article.id));
+        }
+        for q in quote_documents(&archive.qf, article, ex, self.batch) {
+            self.quotes.add_document(q)?;
+        }
+        self.articles.add_document(article_document(&archive.af, article, ex, hash, text_hash, self.batch))?;
+        Ok(())
+    }
+
+    /// Closes the batch: quotes first, articles last, both with the batch in the payload, then
+    /// the duplicates seen so far beside the index.
+    fn commit(&mut self, archive: &Archive, articles_total: u64, duplicates: &HashMap<String, DuplicateOf>) -> Result<()> {
+        let payload = serde_json::to_string(&CommitPayload { batch: self.batch, articles: articles_total }).unwrap_or_default();
+        let mut q = self.quotes.prepare_commit()?;
+        q.set_payload(&payload);
+        q.commit()?;
+        let mut a = self.articles.prepare_commit()?;
+        a.set_payload(&payload);
+        a.commit()?;
+        if !duplicates.is_empty() {
+            let mut all = load_duplicates(&archive.dir);
+            all.extend(duplicates.iter().map(|(k, v)| (k.clone(), v.clone())));
+            write_atomic(&archive.dir.join(DUPLICATES), serde_json::to_string(&all).unwrap_or_default().as_bytes())?;
+        }
+        self.batch += 1;
+        Ok(())
+    }
+}
+
+/// Every article the archive holds, with its hashes, read from the fast fields.
+fn load_held(archive: &Archive) -> Result<HashMap<String, Held>> {
+    let reader = archive.articles_reader()?;
+    let searcher = reader.searcher();
+    let mut held = HashMap::with_capacity(searcher.num_docs() as usize);
+    for seg in searcher.segment_readers() {
+        let ff = seg.fast_fields();
+        let ids = ff.str("id")?.ok_or_else(|| Error::Internal("no id fast field".into()))?;
+        let hashes = ff.u64("hash")?;
+        let text_hashes = ff.u64("text_hash")?;
+        let alive = seg.alive_bitset();
+        let mut buf = String::new();
+        for doc in 0..seg.max_doc() {
+            if alive.is_some_and(|a| !a.is_alive(doc)) {
+                continue;
+            }
+            buf.clear();
+            if let Some(ord) = ids.term_ords(doc).next() {
+                ids.ord_to_str(ord, &mut buf)?;
+            }
+            let hash = hashes.first(doc).unwrap_or(0);
+            let text_hash = text_hashes.first(doc).unwrap_or(0);
+            held.insert(buf.clone(), Held { hash, text_hash });
+        }
+    }
+    Ok(held)
+}
+
+/// The duplicates recorded beside the index (id -> the article it duplicates).
+pub fn load_duplicates(dir: &Path) -> HashMap<String, DuplicateOf> {
+    std::fs::read_to_string(dir.join(DUPLICATES)).ok().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
+}

@@ -1,0 +1,65 @@
+//! The archive on disk: schema, article -> documents, the writer pipeline (plan, upsert,
+//! commit, recovery), and what the archive holds.
+
+pub mod archive;
+pub mod build;
+pub mod document;
+pub mod keys;
+pub mod plan;
+pub mod schema;
+
+use serde::Serialize;
+
+pub use archive::{Archive, CommitPayload};
+pub use build::{index_paths, IndexOptions, Progress, Summary};
+
+use crate::error::Result;
+
+/// What `gazette stats` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    pub articles: u64,
+    pub paragraphs: u64,
+    pub quotes: u64,
+    pub speakers: u64,
+    pub duplicates: u64,
+    pub segments: u64,
+    pub bytes: u64,
+    pub schema_version: u32,
+    /// The batch of the last commit.
+    pub batch: u64,
+}
+
+/// Counts what the archive holds.
+pub fn stats(archive: &Archive) -> Result<Stats> {
+    let ar = archive.articles_reader()?;
+    let a = ar.searcher();
+    let qr = archive.quotes_reader()?;
+    let q = qr.searcher();
+    let mut paragraphs = 0u64;
+    for seg in a.segment_readers() {
+        let counts = seg.fast_fields().u64("paragraphs")?;
+        for doc in seg.doc_ids_alive() {
+            paragraphs += counts.first(doc).unwrap_or(0);
+        }
+    }
+    let mut speakers = std::collections::HashSet::new();
+    for seg in q.segment_readers() {
+        let inv = seg.inverted_index(archive.qf.facets)?;
+        let mut stream = inv.terms().range().ge("speaker\0").lt("speaker\u{1}").into_stream()?;
+        while stream.advance() {
+            speakers.insert(stream.key().to_vec());
+        }
+    }
+    Ok(Stats {
+        articles: a.num_docs(),
+        paragraphs,
+        quotes: q.num_docs(),
+        speakers: speakers.len() as u64,
+        duplicates: build::load_duplicates(&archive.dir).len() as u64,
+        segments: (a.segment_readers().len() + q.segment_readers().len()) as u64,
+        bytes: archive.size_on_disk(),
+        schema_version: schema::SCHEMA_VERSION,
+        batch: CommitPayload::of(&archive.articles)?.unwrap_or_default().batch,
+    })
+}

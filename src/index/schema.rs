@@ -1,0 +1,236 @@
+//! The two Tantivy schemas of an archive, declared here once. `schema/*.json` holds their
+//! serialized copies; a test fails when the code and those files disagree, and
+//! [`SCHEMA_VERSION`] is bumped with every change so old archives are refused, not misread.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::Index;
+
+/// Version of the archive layout and schemas. An archive of another version is refused with a
+/// message to rebuild it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Words as written (lowercased, accents folded): phrases, prefixes, fuzzy matching, snippets.
+pub const WORDS: &str = "gz_words";
+/// English stems: what a bare query word matches, for recall.
+pub const STEMS: &str = "gz_stem";
+
+fn analyzer(stem: bool) -> TextAnalyzer {
+    let b = TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).filter(AsciiFoldingFilter);
+    if stem {
+        b.filter(Stemmer::new(Language::English)).build()
+    } else {
+        b.build()
+    }
+}
+
+/// Registers gazette's tokenizers on an index (they are not stored in it).
+pub fn register_tokenizers(index: &Index) {
+    index.tokenizers().register(WORDS, analyzer(false));
+    index.tokenizers().register(STEMS, analyzer(true));
+}
+
+/// The analyzer of a tokenizer name, for query building and snippets.
+pub fn analyzer_named(name: &str) -> TextAnalyzer {
+    analyzer(name == STEMS)
+}
+
+fn text(tokenizer: &str, record: IndexRecordOption, stored: bool) -> TextOptions {
+    let o = TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record));
+    if stored {
+        o.set_stored()
+    } else {
+        o
+    }
+}
+
+fn date_options() -> DateOptions {
+    DateOptions::default().set_indexed().set_stored().set_fast().set_precision(DateTimePrecision::Seconds)
+}
+
+/// Fields of the `articles` index: one document per article.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleFields {
+    pub id: Field,
+    pub title: Field,
+    pub title_stem: Field,
+    /// One value per paragraph, stored: the snippets come from here.
+    pub body: Field,
+    pub body_stem: Field,
+    /// Entity and speaker names, so that they are searchable words.
+    pub names: Field,
+    pub date: Field,
+    pub date_text: Field,
+    pub source: Field,
+    pub url: Field,
+    pub path: Field,
+    pub author: Field,
+    /// `/speaker/..`, `/person/..`, `/org/..`, `/place/..`, `/source/..`.
+    pub facets: Field,
+    /// Normalized lookup keys for filters (see `index::keys`).
+    pub keys: Field,
+    /// The article's entities as JSON, for `gazette show`.
+    pub entities: Field,
+    pub hash: Field,
+    pub text_hash: Field,
+    pub batch: Field,
+    /// Number of paragraphs (values of `body`).
+    pub paragraphs: Field,
+}
+
+/// Fields of the `quotes` index: one document per quotation.
+#[derive(Debug, Clone, Copy)]
+pub struct QuoteFields {
+    pub article: Field,
+    pub text: Field,
+    pub text_stem: Field,
+    pub speaker: Field,
+    pub description: Field,
+    pub cue: Field,
+    pub facets: Field,
+    pub keys: Field,
+    pub paragraph: Field,
+    pub ord: Field,
+    pub start: Field,
+    pub end: Field,
+    pub date: Field,
+    pub title: Field,
+    pub source: Field,
+    pub batch: Field,
+}
+
+pub fn articles_schema() -> (Schema, ArticleFields) {
+    let mut b = Schema::builder();
+    let positions = IndexRecordOption::WithFreqsAndPositions;
+    let freqs = IndexRecordOption::WithFreqs;
+    let f = ArticleFields {
+        id: b.add_text_field("id", STRING | STORED | FAST),
+        title: b.add_text_field("title", text(WORDS, positions, true)),
+        title_stem: b.add_text_field("title_stem", text(STEMS, freqs, false)),
+        body: b.add_text_field("body", text(WORDS, positions, true)),
+        body_stem: b.add_text_field("body_stem", text(STEMS, freqs, false)),
+        names: b.add_text_field("names", text(WORDS, positions, false)),
+        date: b.add_date_field("date", date_options()),
+        date_text: b.add_text_field("date_text", STORED),
+        source: b.add_text_field("source", STORED),
+        url: b.add_text_field("url", STORED),
+        path: b.add_text_field("path", STORED),
+        author: b.add_text_field("author", STORED),
+        facets: b.add_facet_field("facets", FacetOptions::default()),
+        keys: b.add_text_field("keys", STRING),
+        entities: b.add_text_field("entities", STORED),
+        hash: b.add_u64_field("hash", NumericOptions::default().set_fast().set_stored()),
+        text_hash: b.add_u64_field("text_hash", NumericOptions::default().set_fast()),
+        batch: b.add_u64_field("batch", NumericOptions::default().set_fast().set_indexed()),
+        paragraphs: b.add_u64_field("paragraphs", NumericOptions::default().set_fast()),
+    };
+    (b.build(), f)
+}
+
+pub fn quotes_schema() -> (Schema, QuoteFields) {
+    let mut b = Schema::builder();
+    let positions = IndexRecordOption::WithFreqsAndPositions;
+    let freqs = IndexRecordOption::WithFreqs;
+    let f = QuoteFields {
+        article: b.add_text_field("article", STRING | STORED | FAST),
+        text: b.add_text_field("text", text(WORDS, positions, true)),
+        text_stem: b.add_text_field("text_stem", text(STEMS, freqs, false)),
+        speaker: b.add_text_field("speaker", text(WORDS, positions, true)),
+        description: b.add_text_field("description", text(WORDS, positions, true)),
+        cue: b.add_text_field("cue", STORED),
+        facets: b.add_facet_field("facets", FacetOptions::default()),
+        keys: b.add_text_field("keys", STRING),
+        paragraph: b.add_u64_field("paragraph", STORED),
+        ord: b.add_u64_field("ord", NumericOptions::default().set_fast().set_stored()),
+        start: b.add_u64_field("start", STORED),
+        end: b.add_u64_field("end", STORED),
+        date: b.add_date_field("date", date_options()),
+        title: b.add_text_field("title", STORED),
+        source: b.add_text_field("source", STORED),
+        batch: b.add_u64_field("batch", NumericOptions::default().set_fast().set_indexed()),
+    };
+    (b.build(), f)
+}
+
+impl ArticleFields {
+    pub fn from_schema(s: &Schema) -> tantivy::Result<Self> {
+        let g = |n: &str| s.get_field(n);
+        Ok(ArticleFields {
+            id: g("id")?,
+            title: g("title")?,
+            title_stem: g("title_stem")?,
+            body: g("body")?,
+            body_stem: g("body_stem")?,
+            names: g("names")?,
+            date: g("date")?,
+            date_text: g("date_text")?,
+            source: g("source")?,
+            url: g("url")?,
+            path: g("path")?,
+            author: g("author")?,
+            facets: g("facets")?,
+            keys: g("keys")?,
+            entities: g("entities")?,
+            hash: g("hash")?,
+            text_hash: g("text_hash")?,
+            batch: g("batch")?,
+            paragraphs: g("paragraphs")?,
+        })
+    }
+}
+
+impl QuoteFields {
+    pub fn from_schema(s: &Schema) -> tantivy::Result<Self> {
+        let g = |n: &str| s.get_field(n);
+        Ok(QuoteFields {
+            article: g("article")?,
+            text: g("text")?,
+            text_stem: g("text_stem")?,
+            speaker: g("speaker")?,
+            description: g("description")?,
+            cue: g("cue")?,
+            facets: g("facets")?,
+            keys: g("keys")?,
+            paragraph: g("paragraph")?,
+            ord: g("ord")?,
+            start: g("start")?,
+            end: g("end")?,
+            date: g("date")?,
+            title: g("title")?,
+            source: g("source")?,
+            batch: g("batch")?,
+        })
+    }
+}
+
+/// The schemas as the pretty JSON kept in `schema/`.
+pub fn schema_json() -> (String, String) {
+    let a = serde_json::to_string_pretty(&articles_schema().0).unwrap_or_default();
+    let q = serde_json::to_string_pretty(&quotes_schema().0).unwrap_or_default();
+    (a + "\n", q + "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The schema declared in `schema/` and the code's must agree; regenerate with
+    /// `GAZETTE_WRITE_SCHEMA=1 cargo test schema` after a deliberate change (and bump SCHEMA_VERSION).
+    #[test]
+    fn code_schema_matches_schema_folder() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema");
+        let (a, q) = schema_json();
+        let version = format!("{SCHEMA_VERSION}\n");
+        if std::env::var_os("GAZETTE_WRITE_SCHEMA").is_some() {
+            std::fs::write(root.join("articles.json"), &a).unwrap();
+            std::fs::write(root.join("quotes.json"), &q).unwrap();
+            std::fs::write(root.join("VERSION"), &version).unwrap();
+        }
+        let read = |n: &str| std::fs::read_to_string(root.join(n)).unwrap_or_else(|e| panic!("schema/{n}: {e}"));
+        assert_eq!(read("articles.json"), a, "schema/articles.json differs from index::schema::articles_schema()");
+        assert_eq!(read("quotes.json"), q, "schema/quotes.json differs from index::schema::quotes_schema()");
+        assert_eq!(read("VERSION"), version, "schema/VERSION differs from SCHEMA_VERSION");
+    }
+}

@@ -1,0 +1,464 @@
+//! Reading article files: `.txt`/`.md` (optional front matter), `.json` (an object or an array
+//! of objects), `.jsonl`/`.ndjson` (one object a line), each optionally `.gz` or `.zst`.
+//! Every failure names the file (and line) and why; a bad line of a JSON Lines file does not
+//! stop the good ones.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::article::Article;
+use super::date::{date_from_file_name, parse_date};
+use crate::error::InputError;
+
+/// What a file holds, from its extension (after removing `.gz` / `.zst`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    JsonLines,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+/// The format of a path, or `None` for a file gazette does not read.
+pub fn detect(path: &Path) -> Option<(Format, Compression)> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let (inner, compression) = if let Some(s) = name.strip_suffix(".gz") {
+        (s, Compression::Gzip)
+    } else if let Some(s) = name.strip_suffix(".zst") {
+        (s, Compression::Zstd)
+    } else {
+        (name.as_str(), Compression::None)
+    };
+    let ext = inner.rsplit_once('.')?.1;
+    let format = match ext {
+        "txt" | "md" | "markdown" | "text" => Format::Text,
+        "json" => Format::Json,
+        "jsonl" | "ndjson" => Format::JsonLines,
+        _ => return None,
+    };
+    Some((format, compression))
+}
+
+/// Options of reading.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// An article (a text file, a JSON object, a line) larger than this is reported and skipped.
+    pub max_article_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions { max_article_bytes: 8 * 1024 * 1024 }
+    }
+}
+
+/// Reads every article of `path`, handing each (or the error for it) to `sink`, in order.
+/// `sink` returns false to stop early. Returns the number of bytes read from disk.
+pub fn read_file(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, InputError>) -> bool) -> u64 {
+    let display = path.display().to_string();
+    let Some((format, compression)) = detect(path) else {
+        return 0;
+    };
+    let unreadable = |e: std::io::Error| InputError::Unreadable { path: display.clone(), reason: e.to_string() };
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            sink(Err(unreadable(e)));
+            return 0;
+        }
+    };
+    let disk_size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if compression == Compression::None && format == Format::Text && disk_size > opts.max_article_bytes {
+        sink(Err(InputError::TooLarge { path: display, size: disk_size, limit: opts.max_article_bytes }));
+        return 0;
+    }
+    let reader: Box<dyn Read> = match compression {
+        Compression::None => Box::new(file),
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
+        Compression::Zstd => match zstd::stream::read::Decoder::new(file) {
+            Ok(d) => Box::new(d),
+            Err(e) => {
+                sink(Err(unreadable(e)));
+                return 0;
+            }
+        },
+    };
+    let mut reader = BufReader::with_capacity(256 * 1024, reader);
+    match format {
+        Format::Text => {
+            match read_limited(&mut reader, opts.max_article_bytes) {
+                Ok(Limited::Whole(bytes)) => {
+                    sink(text_article(path, &display, bytes));
+                }
+                Ok(Limited::Over(size)) => {
+                    sink(Err(InputError::TooLarge { path: display, size, limit: opts.max_article_bytes }));
+                }
+                Err(e) => {
+                    sink(Err(unreadable(e)));
+                }
+            }
+        }
+        Format::Json => read_json(path, &display, &mut reader, disk_size, opts, sink),
+        Format::JsonLines => read_json_lines(&display, &mut reader, opts, sink),
+    }
+    disk_size
+}
+
+enum Limited {
+    Whole(Vec<u8>),
+    /// Over the limit: how many bytes were seen before giving up (a lower bound of the size).
+    Over(u64),
+}
+
+/// Reads at most `limit` bytes; more than that is reported without keeping it in memory.
+fn read_limited(reader: &mut dyn Read, limit: u64) -> std::io::Result<Limited> {
+    let mut buf = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > limit {
+        let rest = std::io::copy(reader, &mut std::io::sink())?;
+        return Ok(Limited::Over(buf.len() as u64 + rest));
+    }
+    Ok(Limited::Whole(buf))
+}
+
+fn check_text(display: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+    if let Some(offset) = memchr_nul(&bytes[..bytes.len().min(8192)]) {
+        return Err(InputError::Binary { path: display.to_string(), offset });
+    }
+    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 { path: display.to_string(), offset: e.utf8_error().valid_up_to() })
+}
+
+fn memchr_nul(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == 0)
+}
+
+/// A `.txt` / `.md` file: optional `---` front matter, else the first short line without a final
+/// period is the title; the date from the front matter or the file name.
+fn text_article(path: &Path, display: &str, bytes: Vec<u8>) -> Result<Article, InputError> {
+    let mut content = check_text(display, bytes)?;
+    if content.starts_with('\u{feff}') {
+        content.drain(..3);
+    }
+    let mut art = Article { path: display.to_string(), ..Default::default() };
+    let mut meta_id = None;
+    if let Some((meta, body_at)) = front_matter(&content) {
+        for (k, v) in meta {
+            match k.as_str() {
+                "title" | "headline" => art.title = v,
+                "date" | "published" => art.date_text = v,
+                "source" | "publisher" => art.source = v,
+                "url" | "link" => art.url = v,
+                "author" | "byline" => art.author = v,
+                "id" => meta_id = Some(v),
+                _ => {}
+            }
+        }
+        content.drain(..body_at);
+    }
+    if art.title.is_empty() {
+        let first_para_end = content.find("\n\n").or_else(|| content.find("\r\n\r\n")).unwrap_or(content.len());
+        let first = content[..first_para_end].trim();
+        if !first.is_empty() && !first.contains('\n') && first.chars().count() <= 150 && !first.ends_with(['.', '!', '?', ':', ',', ';', '"', '”']) && first_para_end < content.len() {
+            art.title = strip_markdown_heading(first).to_string();
+            art.body_start = first_para_end;
+        }
+    }
+    art.text = content;
+    let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    art.date = if art.date_text.is_empty() { date_from_file_name(file_name) } else { parse_date(&art.date_text) };
+    if art.title.is_empty() {
+        art.title = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+    }
+    art.id = meta_id.unwrap_or_else(|| display.to_string());
+    if art.text.trim().is_empty() {
+        return Err(InputError::Empty { path: display.to_string(), line: None });
+    }
+    Ok(art)
+}
+
+fn strip_markdown_heading(s: &str) -> &str {
+    s.trim_start_matches('#').trim()
+}
+
+/// `---\nkey: value\n---\n`: the pairs and the byte where the body starts.
+fn front_matter(content: &str) -> Option<(Vec<(String, String)>, usize)> {
+    let rest = content.strip_prefix("---\n").or_else(|| content.strip_prefix("---\r\n"))?;
+    let start = content.len() - rest.len();
+    let mut pos = start;
+    let mut pairs = Vec::new();
+    for line in rest.split_inclusive('\n') {
+        pos += line.len();
+        let l = line.trim_end();
+        if l == "---" || l == "..." {
+            return Some((pairs, pos));
+        }
+        if let Some((k, v)) = l.split_once(':') {
+            let v = v.trim().trim_matches('"').trim_matches('\'').to_string();
+            pairs.push((k.trim().to_ascii_lowercase(), v));
+        }
+    }
+    None
+}
+
+fn read_json(path: &Path, display: &str, reader: &mut dyn BufRead, disk_size: u64, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, InputError>) -> bool) {
+    // A .json file may be an array of many articles: allow it to be as large as the file is.
+    let limit = opts.max_article_bytes.max(disk_size.saturating_mul(20)).max(opts.max_article_bytes);
+    let bytes = match read_limited(reader, limit) {
+        Ok(Limited::Whole(b)) => b,
+        Ok(Limited::Over(size)) => {
+            sink(Err(InputError::TooLarge { path: display.to_string(), size, limit }));
+            return;
+        }
+        Err(e) => {
+            sink(Err(InputError::Unreadable { path: display.to_string(), reason: e.to_string() }));
+            return;
+        }
+    };
+    let text = match check_text(display, bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            sink(Err(e));
+            return;
+        }
+    };
+    let value: Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            sink(Err(InputError::BadJson { path: display.to_string(), line: e.line(), reason: e.to_string() }));
+            return;
+        }
+    };
+    let _ = path;
+    match value {
+        Value::Array(items) => {
+            for (i, item) in items.into_iter().enumerate() {
+                let r = json_article(item, display, i + 1, true);
+                if !sink(r) {
+                    return;
+                }
+            }
+        }
+        other => {
+            sink(json_article(other, display, 1, false));
+        }
+    }
+}
+
+fn read_json_lines(display: &str, reader: &mut dyn BufRead, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, InputError>) -> bool) {
+    let mut line_no = 0usize;
+    let mut buf = Vec::with_capacity(64 * 1024);
+    loop {
+        line_no += 1;
+        buf.clear();
+        let (n, over) = match read_line_limited(reader, &mut buf, opts.max_article_bytes) {
+            Ok(x) => x,
+            Err(e) => {
+                sink(Err(InputError::Unreadable { path: display.to_string(), reason: format!("line {line_no}: {e}") }));
+                return;
+            }
+        };
+        if n == 0 {
+            return;
+        }
+        if over {
+            if !sink(Err(InputError::TooLarge { path: format!("{display}:{line_no}"), size: n as u64, limit: opts.max_article_bytes })) {
+                return;
+            }
+            continue;
+        }
+        let line = trim_ascii(&buf);
+        if line.is_empty() {
+            continue;
+        }
+        let result = match std::str::from_utf8(line) {
+            Err(e) => Err(InputError::NotUtf8 { path: format!("{display}:{line_no}"), offset: e.valid_up_to() }),
+            Ok(s) => match serde_json::from_str::<Value>(s) {
+                Ok(v) => json_article(v, display, line_no, true),
+                Err(e) => Err(InputError::BadJson { path: display.to_string(), line: line_no, reason: e.to_string() }),
+            },
+        };
+        if !sink(result) {
+            return;
+        }
+    }
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map(|i| i + 1).unwrap_or(start);
+    &b[start..end.max(start)]
+}
+
+/// Reads one line into `buf`, keeping at most `limit` bytes; returns the line's full length and
+/// whether it was over the limit (then `buf` holds only its start).
+fn read_line_limited(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: u64) -> std::io::Result<(usize, bool)> {
+    let mut total = 0usize;
+    let mut over = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok((total, over));
+        }
+        let (used, done) = match chunk.iter().position(|&c| c == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if !over {
+            if (buf.len() + used) as u64 > limit + 1 {
+                over = true;
+            } else {
+                buf.extend_from_slice(&chunk[..used]);
+            }
+        }
+        total += used;
+        reader.consume(used);
+        if done {
+            return Ok((total, over));
+        }
+    }
+}
+
+fn field<'a>(obj: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Value> {
+    names.iter().find_map(|n| obj.get(*n).filter(|v| !v.is_null()))
+}
+
+fn as_text(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(Value::Array(items)) => items.iter().map(|i| as_text(Some(i))).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "),
+        Some(Value::Object(o)) => as_text(field(o, &["name", "title", "text"])),
+    }
+}
+
+/// One JSON object as an article. `in_lines` says whether the id falls back to `path:line`.
+fn json_article(value: Value, display: &str, line: usize, in_lines: bool) -> Result<Article, InputError> {
+    let where_ = if in_lines { format!("{display}:{line}") } else { display.to_string() };
+    let Value::Object(obj) = value else {
+        return Err(InputError::BadJson { path: display.to_string(), line, reason: "expected a JSON object for an article".into() });
+    };
+    let text = as_text(field(&obj, &["text", "body", "content", "article", "story", "maintext"]));
+    let title = as_text(field(&obj, &["title", "headline", "name"]));
+    if text.trim().is_empty() && title.trim().is_empty() {
+        return Err(InputError::Empty { path: display.to_string(), line: if in_lines { Some(line) } else { None } });
+    }
+    let date_text = as_text(field(&obj, &["date", "published", "published_at", "publishedAt", "date_publish", "pubDate", "datetime", "timestamp"]));
+    let id = as_text(field(&obj, &["id", "_id", "guid", "uid", "doc_id"]));
+    let art = Article {
+        id: if id.trim().is_empty() { where_.clone() } else { id },
+        title: title.trim().to_string(),
+        date: parse_date(&date_text),
+        date_text,
+        source: as_text(field(&obj, &["source", "publisher", "source_domain", "site", "outlet"])),
+        url: as_text(field(&obj, &["url", "link", "uri"])),
+        author: as_text(field(&obj, &["author", "authors", "byline"])),
+        path: where_,
+        text,
+        body_start: 0,
+    };
+    Ok(art)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn read_all(path: &Path, opts: ReadOptions) -> Vec<Result<Article, InputError>> {
+        let mut out = Vec::new();
+        read_file(path, &opts, &mut |r| {
+            out.push(r);
+            true
+        });
+        out
+    }
+
+    #[test]
+    fn formats_are_detected_through_compression() {
+        assert_eq!(detect(Path::new("a/b.jsonl.gz")), Some((Format::JsonLines, Compression::Gzip)));
+        assert_eq!(detect(Path::new("b.NDJSON.zst")), Some((Format::JsonLines, Compression::Zstd)));
+        assert_eq!(detect(Path::new("b.md")), Some((Format::Text, Compression::None)));
+        assert_eq!(detect(Path::new("b.pdf")), None);
+        assert_eq!(detect(Path::new("README")), None);
+    }
+
+    #[test]
+    fn front_matter_gives_metadata_and_the_body_is_the_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.md");
+        std::fs::write(&p, "---\ntitle: \"Gaza vote\"\ndate: March 25, 2024\nsource: WSJ\nid: wsj-1\n---\nFirst para.\n\nSecond.\n").unwrap();
+        let arts = read_all(&p, ReadOptions::default());
+        let a = arts[0].as_ref().unwrap();
+        assert_eq!((a.id.as_str(), a.title.as_str(), a.source.as_str()), ("wsj-1", "Gaza vote", "WSJ"));
+        assert_eq!(a.text, "First para.\n\nSecond.\n");
+        assert_eq!(a.date.map(crate::ingest::date::format_date).as_deref(), Some("2024-03-25"));
+    }
+
+    #[test]
+    fn a_short_first_line_is_the_title() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("2024-01-02-x.txt");
+        std::fs::write(&p, "Headline Here\n\nThe body. It goes on.\n").unwrap();
+        let a = read_all(&p, ReadOptions::default()).remove(0).unwrap();
+        assert_eq!(a.title, "Headline Here");
+        assert_eq!(&a.text[a.body_start..], "\n\nThe body. It goes on.\n");
+        assert_eq!(a.date.map(crate::ingest::date::format_date).as_deref(), Some("2024-01-02"));
+    }
+
+    #[test]
+    fn json_lines_keep_good_lines_around_a_bad_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.jsonl.gz");
+        let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&p).unwrap(), flate2::Compression::fast());
+        writeln!(enc, "{{\"id\": \"1\", \"headline\": \"One\", \"body\": \"Text one.\", \"published\": \"2024-03-25\"}}").unwrap();
+        writeln!(enc, "{{\"id\": \"2\", \"title\": broken").unwrap();
+        writeln!(enc).unwrap();
+        writeln!(enc, "{{\"title\": \"Three\", \"text\": \"Text three.\"}}").unwrap();
+        writeln!(enc, "{{\"id\": \"4\"}}").unwrap();
+        enc.finish().unwrap();
+        let r = read_all(&p, ReadOptions::default());
+        assert_eq!(r.len(), 4);
+        let a = r[0].as_ref().unwrap();
+        assert_eq!((a.id.as_str(), a.title.as_str(), a.text.as_str()), ("1", "One", "Text one."));
+        assert!(matches!(&r[1], Err(InputError::BadJson { line: 2, .. })));
+        assert_eq!(r[2].as_ref().unwrap().id, format!("{}:4", p.display()));
+        assert!(matches!(&r[3], Err(InputError::Empty { line: Some(5), .. })));
+    }
+
+    #[test]
+    fn oversized_and_binary_inputs_are_reported_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, vec![b'a'; 5000]).unwrap();
+        let r = read_all(&big, ReadOptions { max_article_bytes: 1000 });
+        assert!(matches!(&r[0], Err(InputError::TooLarge { size: 5000, .. })));
+        let bin = dir.path().join("bin.txt");
+        std::fs::write(&bin, b"abc\0\xff\xfe").unwrap();
+        assert!(matches!(&read_all(&bin, ReadOptions::default())[0], Err(InputError::Binary { offset: 3, .. })));
+        let bad = dir.path().join("bad.txt");
+        std::fs::write(&bad, b"caf\xe9 au lait").unwrap();
+        assert!(matches!(&read_all(&bad, ReadOptions::default())[0], Err(InputError::NotUtf8 { offset: 3, .. })));
+        let long_line = dir.path().join("long.jsonl");
+        let mut content = format!("{{\"id\":\"a\",\"text\":\"{}\"}}\n", "x".repeat(3000));
+        content.push_str("{\"id\":\"b\",\"text\":\"ok\"}\n");
+        std::fs::write(&long_line, content).unwrap();
+        let r = read_all(&long_line, ReadOptions { max_article_bytes: 1000 });
+        assert!(matches!(&r[0], Err(InputError::TooLarge { .. })));
+        assert_eq!(r[1].as_ref().unwrap().id, "b");
+    }
+}

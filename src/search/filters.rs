@@ -1,0 +1,133 @@
+//! Filters shared by `search`, `quotes` and `facets`: speaker, person, organization, place and
+//! source (repeated values of one kind OR, different kinds AND), and a date range.
+
+use std::ops::Bound;
+
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DateTime, Searcher, Term};
+
+use crate::error::{Error, Result};
+use crate::index::keys::normalize;
+
+/// What the user asked to narrow by.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub speakers: Vec<String>,
+    pub persons: Vec<String>,
+    pub orgs: Vec<String>,
+    pub places: Vec<String>,
+    pub sources: Vec<String>,
+    /// Inclusive lower bound, as a Unix timestamp in seconds.
+    pub since: Option<i64>,
+    /// Exclusive upper bound, as a Unix timestamp in seconds.
+    pub until: Option<i64>,
+}
+
+impl Filters {
+    /// The (kind, values) groups that are set.
+    pub fn groups(&self) -> Vec<(&'static str, &[String])> {
+        [("speaker", &self.speakers), ("person", &self.persons), ("org", &self.orgs), ("place", &self.places), ("source", &self.sources)]
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (k, v.as_slice()))
+            .collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups().is_empty() && self.since.is_none() && self.until.is_none()
+    }
+}
+
+/// Resolves a name the user typed to the key of the full name it stands for (`speaker=john
+/// kirby`): the full name itself, or a surname when exactly one full name of that kind has it.
+/// `searchers` pairs each index with its `keys` field.
+pub fn resolve_name(searchers: &[(&Searcher, Field)], kind: &str, name: &str) -> Result<String> {
+    let norm = normalize(name);
+    if norm.is_empty() {
+        return Err(Error::Usage(format!("--{kind} needs a name")));
+    }
+    let exact = format!("{kind}={norm}");
+    let mut has_exact = false;
+    for (s, f) in searchers {
+        if s.doc_freq(&Term::from_field_text(*f, &exact))? > 0 {
+            has_exact = true;
+        }
+    }
+    if has_exact || kind == "source" || kind == "org" || kind == "place" {
+        return Ok(exact);
+    }
+    let mut full_names = std::collections::BTreeSet::new();
+    let prefix = format!("{kind}>{norm}|");
+    for (s, f) in searchers {
+        for seg in s.segment_readers() {
+            let inv = seg.inverted_index(*f)?;
+            let mut upper = prefix.clone().into_bytes();
+            if let Some(last) = upper.last_mut() {
+                *last += 1;
+            }
+            let mut stream = inv.terms().range().ge(prefix.as_bytes()).lt(&upper).into_stream()?;
+            while stream.advance() {
+                if let Ok(k) = std::str::from_utf8(stream.key()) {
+                    full_names.insert(k[prefix.len()..].to_string());
+                }
+            }
+        }
+    }
+    match full_names.len() {
+        0 | 1 => Ok(format!("{kind}={}", full_names.into_iter().next().unwrap_or(norm))),
+        _ => Err(Error::Usage(format!(
+            "--{kind} {name:?} is ambiguous: it is the surname of {}; give the full name",
+            full_names.into_iter().collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+/// Filters with names resolved to keys, per kind.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub groups: Vec<(&'static str, Vec<String>)>,
+    pub since: Option<i64>,
+    pub until: Option<i64>,
+}
+
+impl Resolved {
+    pub fn resolve(filters: &Filters, searchers: &[(&Searcher, Field)]) -> Result<Resolved> {
+        let mut groups = Vec::new();
+        for (kind, values) in filters.groups() {
+            let keys = values.iter().map(|v| resolve_name(searchers, kind, v)).collect::<Result<Vec<_>>>()?;
+            groups.push((kind, keys));
+        }
+        Ok(Resolved { groups, since: filters.since, until: filters.until })
+    }
+
+    /// The filter as one query on an index with `keys` and `date` fields, leaving out the group
+    /// of kind `except` (for multi-select facet counts); `None` when nothing is filtered.
+    pub fn query(&self, keys: Field, date: Field, except: Option<&str>) -> Option<Box<dyn Query>> {
+        filter_query(self, keys, date, except)
+    }
+}
+
+fn filter_query(r: &Resolved, keys: Field, date: Field, except: Option<&str>) -> Option<Box<dyn Query>> {
+    let mut musts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (kind, values) in &r.groups {
+        if Some(*kind) == except {
+            continue;
+        }
+        let any: Vec<(Occur, Box<dyn Query>)> = values
+            .iter()
+            .map(|v| (Occur::Should, Box::new(TermQuery::new(Term::from_field_text(keys, v), IndexRecordOption::Basic)) as Box<dyn Query>))
+            .collect();
+        musts.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+    }
+    if r.since.is_some() || r.until.is_some() {
+        let lo = r.since.map(|s| Bound::Included(Term::from_field_date(date, DateTime::from_timestamp_secs(s)))).unwrap_or(Bound::Unbounded);
+        let hi = r.until.map(|s| Bound::Excluded(Term::from_field_date(date, DateTime::from_timestamp_secs(s)))).unwrap_or(Bound::Unbounded);
+        musts.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+    }
+    if musts.is_empty() {
+        None
+    } else {
+        Some(Box::new(BooleanQuery::new(musts)))
+    }
+}

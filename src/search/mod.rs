@@ -1,0 +1,408 @@
+//! Searching an archive: the query language, filters, ranked hits with snippets, facet counts
+//! and date histograms, quotes, and one article in full. Result types serialize to the JSON
+//! that `--json` prints.
+
+pub mod facets;
+pub mod filters;
+pub mod query;
+pub mod query_lang;
+pub mod snippets;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+pub use facets::{DateBucket, DateCount, FacetValue};
+pub use filters::Filters;
+use facets::{Counts, FacetCounter};
+use filters::Resolved;
+use query::{Builder, Highlight, Target};
+use snippets::{Snippet, Snippeter};
+
+use crate::error::{Error, Result};
+use crate::extract::Entity;
+use crate::ingest::date::format_date;
+use crate::index::Archive;
+
+/// Facet kinds as users name them, and their facet path roots.
+pub const FACETS: [(&str, &str); 5] = [("speaker", "speaker"), ("person", "person"), ("org", "org"), ("place", "place"), ("source", "source")];
+
+/// Maps the names users give a facet (`persons`, `organizations`, `places`...) to its kind.
+pub fn facet_kind(name: &str) -> Option<&'static str> {
+    Some(match name.trim().to_ascii_lowercase().as_str() {
+        "speaker" | "speakers" => "speaker",
+        "person" | "persons" | "people" => "person",
+        "org" | "orgs" | "organization" | "organizations" | "organisation" | "organisations" => "org",
+        "place" | "places" | "location" | "locations" => "place",
+        "source" | "sources" => "source",
+        "date" | "dates" | "year" | "years" | "month" | "months" => "date",
+        _ => return None,
+    })
+}
+
+/// Sort order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    DateAscending,
+    DateDescending,
+}
+
+/// A search, as the library sees it (the CLI builds it from its arguments).
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub query: String,
+    /// Bare words OR instead of AND.
+    pub any: bool,
+    pub filters: Filters,
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: Sort,
+    /// Snippets per hit.
+    pub snippets: usize,
+    /// Facet kinds to count ("speaker", "person", "org", "place", "source", "date").
+    pub facets: Vec<String>,
+    pub facet_size: usize,
+    pub by_date: DateBucket,
+}
+
+impl Default for Request {
+    fn default() -> Self {
+        Request {
+            query: String::new(),
+            any: false,
+            filters: Filters::default(),
+            limit: 10,
+            offset: 0,
+            sort: Sort::Relevance,
+            snippets: 3,
+            facets: Vec::new(),
+            facet_size: 10,
+            by_date: DateBucket::Year,
+        }
+    }
+}
+
+/// An article found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: String,
+    pub url: String,
+    pub path: String,
+    pub score: f32,
+    pub snippets: Vec<Snippet>,
+}
+
+/// Facet counts, by kind, and the date histogram.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct FacetResults {
+    #[serde(flatten)]
+    pub values: BTreeMap<String, Vec<FacetValue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Vec<DateCount>>,
+}
+
+/// What `gazette search` returns.
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    pub query: String,
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub facets: FacetResults,
+    /// Facet kinds whose counts leave out their own filter (multi-select): the counts of the
+    /// other values of a filtered kind stay visible.
+    pub multi_select: Vec<String>,
+}
+
+/// A quotation found.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteHit {
+    pub text: String,
+    pub speaker: Option<String>,
+    pub description: Option<String>,
+    pub cue: Option<String>,
+    pub article: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: String,
+    pub paragraph: u64,
+    pub start: u64,
+    pub end: u64,
+    pub score: f32,
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// What `gazette quotes` returns.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteResults {
+    pub query: String,
+    pub total: usize,
+    pub quotes: Vec<QuoteHit>,
+    pub facets: FacetResults,
+    pub multi_select: Vec<String>,
+}
+
+/// An open archive, ready to answer queries.
+pub struct Searchers {
+    pub archive: Archive,
+    pub articles: Searcher,
+    pub quotes: Searcher,
+}
+
+impl Searchers {
+    pub fn new(archive: Archive) -> Result<Searchers> {
+        let articles = archive.articles_reader()?.searcher();
+        let quotes = archive.quotes_reader()?.searcher();
+        Ok(Searchers { archive, articles, quotes })
+    }
+
+    fn key_searchers(&self) -> Vec<(&Searcher, tantivy::schema::Field)> {
+        vec![(&self.articles, self.archive.af.keys), (&self.quotes, self.archive.qf.keys)]
+    }
+
+    /// The parsed query (or match-all when empty) and what to highlight.
+    fn parse(&self, target: Target, text: &str, any: bool) -> Result<(Box<dyn Query>, Highlight)> {
+        if text.trim().is_empty() {
+            return Ok((Box::new(AllQuery), Highlight::default()));
+        }
+        let node = query_lang::parse(text, &query_lang::Options { any, fields: query::FIELDS })
+            .map_err(|e| Error::Query { message: e.message.clone(), position: e.position, rendered: e.render(text) })?;
+        let searcher = if target == Target::Articles { &self.articles } else { &self.quotes };
+        let mut b = Builder::new(&self.archive, searcher, target, self.key_searchers());
+        let q = b.build(&node).map_err(|e| match e {
+            Error::Query { message, position, .. } => {
+                let rendered = query_lang::ParseError { position, message: message.clone() }.render(text);
+                Error::Query { message, position, rendered }
+            }
+            other => other,
+        })?;
+        Ok((q, b.highlight))
+    }
+
+    /// Runs `query` restricted by `filter`, counting facets; returns the top docs and counts.
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &self,
+        target: Target,
+        query: &dyn Query,
+        resolved: &Resolved,
+        req: &Request,
+    ) -> Result<(usize, Vec<(f32, DocAddress)>, FacetResults, Vec<String>)> {
+        let (searcher, keys, date, facet_field) = match target {
+            Target::Articles => (&self.articles, self.archive.af.keys, self.archive.af.date, "facets"),
+            Target::Quotes => (&self.quotes, self.archive.qf.keys, self.archive.qf.date, "facets"),
+        };
+        let with_filter = |except: Option<&str>| -> Box<dyn Query> {
+            match resolved.query(keys, date, except) {
+                None => query.box_clone(),
+                Some(f) => Box::new(BooleanQuery::new(vec![(Occur::Must, query.box_clone()), (Occur::Must, Box::new(ConstScoreQuery::new(f, 0.0)))])),
+            }
+        };
+        let full = with_filter(None);
+        let filtered_kinds: Vec<&str> = resolved.groups.iter().map(|(k, _)| *k).collect::<Vec<&str>>();
+        let wanted: Vec<String> = req.facets.iter().filter(|k| *k != "date").cloned().collect();
+        let main_kinds: Vec<String> = wanted.iter().filter(|k| !filtered_kinds.iter().any(|f| **f == ***k)).cloned().collect();
+        let counter = FacetCounter {
+            field: facet_field.to_string(),
+            kinds: main_kinds.clone(),
+            date_field: if req.facets.iter().any(|k| k == "date") { Some(("date".to_string(), req.by_date)) } else { None },
+        };
+        let limit = req.limit.max(1);
+        let (total, top, counts): (usize, Vec<(f32, DocAddress)>, Counts) = match req.sort {
+            Sort::Relevance => {
+                let (t, top, c) = searcher.search(&*full, &(Count, TopDocs::with_limit(limit).and_offset(req.offset).order_by_score(), counter))?;
+                (t, top, c)
+            }
+            Sort::DateAscending | Sort::DateDescending => {
+                let order = if req.sort == Sort::DateAscending { Order::Asc } else { Order::Desc };
+                let (t, top, c) = searcher.search(&*full, &(Count, TopDocs::with_limit(limit).and_offset(req.offset).order_by_fast_field::<tantivy::DateTime>("date", order), counter))?;
+                (t, top.into_iter().map(|(_, a)| (0.0, a)).collect(), c)
+            }
+        };
+        let mut results = FacetResults::default();
+        for k in &main_kinds {
+            results.values.insert(k.clone(), counts.top(k, req.facet_size));
+        }
+        if req.facets.iter().any(|k| k == "date") {
+            results.date = Some(counts.histogram(req.by_date));
+        }
+        let mut multi = Vec::new();
+        for k in wanted.iter().filter(|k| filtered_kinds.iter().any(|f| **f == ***k)) {
+            let q = with_filter(Some(k));
+            let c = searcher.search(&*q, &FacetCounter { field: facet_field.to_string(), kinds: vec![k.clone()], date_field: None })?;
+            results.values.insert(k.clone(), c.top(k, req.facet_size));
+            multi.push(k.clone());
+        }
+        let top = if req.limit == 0 { Vec::new() } else { top };
+        Ok((total, top, results, multi))
+    }
+
+    /// Ranked articles with snippets and facet counts.
+    pub fn search(&self, req: &Request) -> Result<Results> {
+        let (query, highlight) = self.parse(Target::Articles, &req.query, req.any)?;
+        let resolved = Resolved::resolve(&req.filters, &self.key_searchers())?;
+        let (total, top, facets, multi_select) = self.run(Target::Articles, &*query, &resolved, req)?;
+        let f = &self.archive.af;
+        let mut snip = Snippeter::default();
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let doc: TantivyDocument = self.articles.doc(addr)?;
+            let paragraphs: Vec<String> = doc.get_all(f.body).filter_map(|v| v.as_str().map(str::to_string)).collect();
+            hits.push(Hit {
+                id: text_of(&doc, f.id),
+                title: text_of(&doc, f.title),
+                date: date_of(&doc, f.date, f.date_text),
+                source: text_of(&doc, f.source),
+                url: text_of(&doc, f.url),
+                path: text_of(&doc, f.path),
+                score,
+                snippets: if req.snippets == 0 { Vec::new() } else { snip.best(&paragraphs, &highlight, req.snippets) },
+            });
+        }
+        Ok(Results { query: req.query.clone(), total, hits, facets, multi_select })
+    }
+
+    /// Quotations ranked by the query, or newest first without one.
+    pub fn quotes(&self, req: &Request) -> Result<QuoteResults> {
+        let (query, highlight) = self.parse(Target::Quotes, &req.query, req.any)?;
+        let resolved = Resolved::resolve(&req.filters, &self.key_searchers())?;
+        let mut req = req.clone();
+        if req.query.trim().is_empty() && req.sort == Sort::Relevance {
+            req.sort = Sort::DateDescending;
+        }
+        let (total, top, facets, multi_select) = self.run(Target::Quotes, &*query, &resolved, &req)?;
+        let f = &self.archive.qf;
+        let mut snip = Snippeter::default();
+        let mut quotes = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let doc: TantivyDocument = self.quotes.doc(addr)?;
+            let text = text_of(&doc, f.text);
+            let (highlights, _) = snip.matches(&text, &highlight);
+            let opt = |s: String| if s.is_empty() { None } else { Some(s) };
+            quotes.push(QuoteHit {
+                speaker: opt(text_of(&doc, f.speaker)),
+                description: opt(text_of(&doc, f.description)),
+                cue: opt(text_of(&doc, f.cue)),
+                article: text_of(&doc, f.article),
+                title: text_of(&doc, f.title),
+                date: date_of(&doc, f.date, f.date),
+                source: text_of(&doc, f.source),
+                paragraph: u64_of(&doc, f.paragraph),
+                start: u64_of(&doc, f.start),
+                end: u64_of(&doc, f.end),
+                score,
+                highlights,
+                text,
+            });
+        }
+        Ok(QuoteResults { query: req.query.clone(), total, quotes, facets, multi_select })
+    }
+
+    /// The values of one facet kind with article counts, optionally for a query and filters.
+    pub fn facet_values(&self, kind: &str, req: &Request) -> Result<FacetResults> {
+        let mut req = req.clone();
+        req.facets = vec![kind.to_string()];
+        req.limit = 0;
+        let (query, _) = self.parse(Target::Articles, &req.query, req.any)?;
+        let resolved = Resolved::resolve(&req.filters, &self.key_searchers())?;
+        Ok(self.run(Target::Articles, &*query, &resolved, &req)?.2)
+    }
+
+    /// One article in full.
+    pub fn show(&self, id: &str) -> Result<ArticleView> {
+        let f = &self.archive.af;
+        let q = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
+        let top = self.articles.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, addr)) = top.into_iter().next() else {
+            let dups = crate::index::build::load_duplicates(&self.archive.dir);
+            if let Some(d) = dups.get(id) {
+                return Err(Error::NotFound(format!("{id} (a duplicate of {}: `gazette show {}`)", d.of, d.of)));
+            }
+            return Err(Error::NotFound(id.to_string()));
+        };
+        let doc: TantivyDocument = self.articles.doc(addr)?;
+        let entities: Vec<Entity> = serde_json::from_str(&text_of(&doc, f.entities)).unwrap_or_default();
+        let req = Request { query: String::new(), limit: 10_000, facets: Vec::new(), ..Default::default() };
+        let qf = &self.archive.qf;
+        let tq = TermQuery::new(Term::from_field_text(qf.article, id), IndexRecordOption::Basic);
+        let _ = req;
+        let qtop = self.quotes.search(&tq, &TopDocs::with_limit(10_000).order_by_u64_field("ord", Order::Asc))?;
+        let mut quotes = Vec::new();
+        for (_, a) in qtop {
+            let d: TantivyDocument = self.quotes.doc(a)?;
+            let opt = |s: String| if s.is_empty() { None } else { Some(s) };
+            quotes.push(ShowQuote {
+                text: text_of(&d, qf.text),
+                speaker: opt(text_of(&d, qf.speaker)),
+                description: opt(text_of(&d, qf.description)),
+                cue: opt(text_of(&d, qf.cue)),
+                paragraph: u64_of(&d, qf.paragraph),
+            });
+        }
+        let mut duplicates: Vec<String> = crate::index::build::load_duplicates(&self.archive.dir).into_iter().filter(|(_, d)| d.of == id).map(|(k, _)| k).collect();
+        duplicates.sort();
+        Ok(ArticleView {
+            id: text_of(&doc, f.id),
+            title: text_of(&doc, f.title),
+            date: date_of(&doc, f.date, f.date_text),
+            source: text_of(&doc, f.source),
+            url: text_of(&doc, f.url),
+            path: text_of(&doc, f.path),
+            author: text_of(&doc, f.author),
+            paragraphs: doc.get_all(f.body).filter_map(|v| v.as_str().map(str::to_string)).collect(),
+            quotes,
+            entities,
+            duplicates,
+        })
+    }
+}
+
+/// A quote as `show` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShowQuote {
+    pub text: String,
+    pub speaker: Option<String>,
+    pub description: Option<String>,
+    pub cue: Option<String>,
+    pub paragraph: u64,
+}
+
+/// One article as `gazette show` prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: String,
+    pub url: String,
+    pub path: String,
+    pub author: String,
+    pub paragraphs: Vec<String>,
+    pub quotes: Vec<ShowQuote>,
+    pub entities: Vec<Entity>,
+    /// Other ids under which the same text was seen.
+    pub duplicates: Vec<String>,
+}
+
+fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    doc.get_first(field).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn u64_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
+    doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0)
+}
+
+fn date_of(doc: &TantivyDocument, date: tantivy::schema::Field, raw: tantivy::schema::Field) -> Option<String> {
+    if let Some(d) = doc.get_first(date).and_then(|v| v.as_datetime()) {
+        return time::OffsetDateTime::from_unix_timestamp(d.into_timestamp_secs()).ok().map(format_date);
+    }
+    doc.get_first(raw).and_then(|v| v.as_str().map(str::to_string)).filter(|s| !s.is_empty())
+}

@@ -1,0 +1,237 @@
+//! Snippets: the best paragraphs of a hit, each cut to a window around its matches, with the
+//! words that actually matched marked: stems of bare words, the words prefixes and fuzzy terms
+//! expanded to, and phrases only where the whole phrase stands.
+
+use serde::Serialize;
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::query::Highlight;
+use crate::index::schema::{analyzer_named, STEMS, WORDS};
+
+/// One passage of a hit.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Snippet {
+    /// Index of the paragraph in the article.
+    pub paragraph: usize,
+    pub text: String,
+    /// Byte ranges of the marked words in `text`.
+    pub highlights: Vec<(usize, usize)>,
+    /// Byte offset of `text` in its paragraph: add it to a highlight to find it there.
+    pub offset: usize,
+    /// The same ranges, as byte offsets into the paragraph.
+    pub paragraph_highlights: Vec<(usize, usize)>,
+    /// True when `text` is the whole paragraph.
+    pub whole: bool,
+}
+
+/// Finds matches and cuts snippets; keeps its analyzers between hits.
+pub struct Snippeter {
+    words: TextAnalyzer,
+    stems: TextAnalyzer,
+    /// Longest snippet, in bytes, before it is cut to a window around the matches.
+    pub window: usize,
+}
+
+impl Default for Snippeter {
+    fn default() -> Self {
+        Snippeter { words: analyzer_named(WORDS), stems: analyzer_named(STEMS), window: 360 }
+    }
+}
+
+struct Tok {
+    from: usize,
+    to: usize,
+    word: String,
+}
+
+impl Snippeter {
+    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let mut s = analyzer.token_stream(text);
+        while let Some(t) = s.next() {
+            out.push(Tok { from: t.offset_from, to: t.offset_to, word: t.text.clone() });
+        }
+        out
+    }
+
+    /// Byte ranges in `text` of what `hl` matches, and a score of how well it matches.
+    pub fn matches(&mut self, text: &str, hl: &Highlight) -> (Vec<(usize, usize)>, f32) {
+        if hl.is_empty() {
+            return (Vec::new(), 0.0);
+        }
+        let toks = Self::tokens(&mut self.words, text);
+        let stems = if hl.stems.is_empty() { Vec::new() } else { Self::tokens(&mut self.stems, text) };
+        let mut marked = vec![false; toks.len()];
+        let mut distinct = std::collections::BTreeSet::new();
+        let mut score = 0.0f32;
+        let mut si = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if hl.words.contains(&t.word) {
+                marked[i] = true;
+                distinct.insert(t.word.clone());
+            }
+            if !stems.is_empty() {
+                while si < stems.len() && stems[si].from < t.from {
+                    si += 1;
+                }
+                if si < stems.len() && stems[si].from == t.from && hl.stems.contains(&stems[si].word) {
+                    marked[i] = true;
+                    distinct.insert(stems[si].word.clone());
+                }
+            }
+        }
+        for phrase in &hl.phrases {
+            if phrase.is_empty() || phrase.len() > toks.len() {
+                continue;
+            }
+            for start in 0..=toks.len() - phrase.len() {
+                if phrase.iter().enumerate().all(|(k, w)| toks[start + k].word == *w) {
+                    for m in marked.iter_mut().skip(start).take(phrase.len()) {
+                        *m = true;
+                    }
+                    score += 2.0;
+                    distinct.insert(phrase.join(" "));
+                }
+            }
+        }
+        let count = marked.iter().filter(|m| **m).count();
+        score += distinct.len() as f32 * 2.0 + (count as f32).ln_1p();
+        // Adjacent marked words (a phrase) become one range.
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let mut prev_marked = false;
+        for (i, t) in toks.iter().enumerate() {
+            if marked[i] {
+                match ranges.last_mut() {
+                    Some(last) if prev_marked && hl.phrases.iter().any(|p| p.len() > 1) && text[last.1..t.from].chars().all(|c| !c.is_alphanumeric()) && t.from - last.1 <= 3 => last.1 = t.to,
+                    _ => ranges.push((t.from, t.to)),
+                }
+            }
+            prev_marked = marked[i];
+        }
+        (ranges, score)
+    }
+
+    /// Up to `max` snippets from `paragraphs`, best first. With nothing to highlight (a filter
+    /// alone, or a match in the title), the lead paragraph.
+    pub fn best(&mut self, paragraphs: &[String], hl: &Highlight, max: usize) -> Vec<Snippet> {
+        let mut scored: Vec<(f32, usize, Vec<(usize, usize)>)> = Vec::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            let (ranges, score) = self.matches(p, hl);
+            if !ranges.is_empty() {
+                scored.push((score, i, ranges));
+            }
+        }
+        if scored.is_empty() {
+            return paragraphs.iter().position(|p| !p.trim().is_empty()).map(|i| self.cut(i, &paragraphs[i], Vec::new())).into_iter().take(max.min(1)).collect();
+        }
+        scored.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
+        let best = scored[0].0;
+        scored.into_iter().filter(|s| s.0 >= best * 0.5).take(max).map(|(_, i, ranges)| self.cut(i, &paragraphs[i], ranges)).collect()
+    }
+
+    /// The paragraph, or a window of it around the densest run of matches, cut at sentence or
+    /// word boundaries.
+    fn cut(&self, index: usize, para: &str, ranges: Vec<(usize, usize)>) -> Snippet {
+        if para.len() <= self.window {
+            return Snippet { paragraph: index, text: para.to_string(), highlights: ranges.clone(), offset: 0, paragraph_highlights: ranges, whole: true };
+        }
+        // The window start: the match that has the most matches after it within the window.
+        let mut anchor = 0;
+        let mut best = 0;
+        for (i, r) in ranges.iter().enumerate() {
+            let n = ranges[i..].iter().take_while(|x| x.1 <= r.0 + self.window).count();
+            if n > best {
+                best = n;
+                anchor = r.0;
+            }
+        }
+        // Start at the sentence holding the anchor when it is near, else a few words before it.
+        let lead = anchor.saturating_sub(self.window / 3);
+        let mut start = para[..anchor].rfind(". ").map(|i| i + 2).filter(|&i| i >= lead).unwrap_or_else(|| {
+            let mut s = floor_char(para, lead);
+            if s > 0 {
+                s = para[s..anchor].find(' ').map(|i| s + i + 1).unwrap_or(s);
+            }
+            s
+        });
+        if ranges.is_empty() {
+            start = 0;
+        }
+        let mut end = floor_char(para, (start + self.window).min(para.len()));
+        if end < para.len() {
+            let sentence_end = para[start..end].rfind(". ").map(|i| start + i + 1).filter(|&e| e > anchor && e - start > self.window / 2);
+            end = sentence_end.unwrap_or_else(|| para[start..end].rfind(' ').map(|i| start + i).filter(|&e| e > start).unwrap_or(end));
+        }
+        let inside: Vec<(usize, usize)> = ranges.into_iter().filter(|r| r.0 >= start && r.1 <= end).collect();
+        Snippet {
+            paragraph: index,
+            text: para[start..end].to_string(),
+            highlights: inside.iter().map(|r| (r.0 - start, r.1 - start)).collect(),
+            offset: start,
+            paragraph_highlights: inside,
+            whole: start == 0 && end == para.len(),
+        }
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hl(stems: &[&str], words: &[&str], phrases: &[&[&str]]) -> Highlight {
+        Highlight {
+            stems: stems.iter().map(|s| s.to_string()).collect(),
+            words: words.iter().map(|s| s.to_string()).collect(),
+            phrases: phrases.iter().map(|p| p.iter().map(|s| s.to_string()).collect()).collect(),
+        }
+    }
+
+    fn marked<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<&'a str> {
+        ranges.iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn stems_match_inflected_words() {
+        let mut s = Snippeter::default();
+        let t = "The hostages were released; hostage talks go on.";
+        let (r, _) = s.matches(t, &hl(&["hostag"], &[], &[]));
+        assert_eq!(marked(t, &r), ["hostages", "hostage"]);
+    }
+
+    #[test]
+    fn a_phrase_is_marked_only_where_it_stands_whole() {
+        let mut s = Snippeter::default();
+        let t = "A cease-fire resolution passed. The resolution called for a cease-fire.";
+        let (r, _) = s.matches(t, &hl(&[], &[], &[&["cease", "fire", "resolution"]]));
+        assert_eq!(marked(t, &r), ["cease-fire resolution"]);
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_around_the_matches_with_offsets_into_the_paragraph() {
+        let mut s = Snippeter { window: 60, ..Default::default() };
+        let para = "Filler words come first here. More filler to pad it out well. Then Rafah appears, and Rafah again. The end is far away from here.".to_string();
+        let snips = s.best(&[para.clone()], &hl(&[], &["rafah"], &[]), 3);
+        let sn = &snips[0];
+        assert!(!sn.whole);
+        assert_eq!(marked(&sn.text, &sn.highlights), ["Rafah", "Rafah"]);
+        for &(a, b) in &sn.paragraph_highlights {
+            assert_eq!(&para[a..b], "Rafah");
+        }
+    }
+
+    #[test]
+    fn without_matches_the_lead_paragraph_is_shown() {
+        let mut s = Snippeter::default();
+        let snips = s.best(&["".into(), "Lead.".into(), "Second.".into()], &hl(&["zzz"], &[], &[]), 3);
+        assert_eq!(snips.len(), 1);
+        assert_eq!((snips[0].paragraph, snips[0].text.as_str()), (1, "Lead."));
+    }
+}
