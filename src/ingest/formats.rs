@@ -69,6 +69,17 @@ pub fn read_file(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Ar
         return 0;
     };
     let unreadable = |e: std::io::Error| InputError::Unreadable { path: display.clone(), reason: e.to_string() };
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => {
+            sink(Err(InputError::Unreadable { path: display, reason: "not a regular file".into() }));
+            return 0;
+        }
+        Err(e) => {
+            sink(Err(unreadable(e)));
+            return 0;
+        }
+        Ok(_) => {}
+    }
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) => {
@@ -76,7 +87,18 @@ pub fn read_file(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Ar
             return 0;
         }
     };
-    let disk_size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let meta = match file.metadata() {
+        Ok(m) => m,
+        Err(e) => {
+            sink(Err(unreadable(e)));
+            return 0;
+        }
+    };
+    if !meta.is_file() {
+        sink(Err(InputError::Unreadable { path: display, reason: "not a regular file".into() }));
+        return 0;
+    }
+    let disk_size = meta.len();
     if compression == Compression::None && format == Format::Text && disk_size > opts.max_article_bytes {
         sink(Err(InputError::TooLarge { path: display, size: disk_size, limit: opts.max_article_bytes }));
         return 0;
@@ -108,7 +130,7 @@ pub fn read_file(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Ar
             }
         }
         Format::Json => read_json(path, &display, &mut reader, disk_size, opts, sink),
-        Format::JsonLines => read_json_lines(&display, &mut reader, opts, sink),
+        Format::JsonLines => read_json_lines(path, &display, &mut reader, opts, sink),
     }
     disk_size
 }
@@ -178,11 +200,17 @@ fn text_article(path: &Path, display: &str, bytes: Vec<u8>) -> Result<Article, I
     if art.title.is_empty() {
         art.title = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
     }
-    art.id = meta_id.unwrap_or_else(|| display.to_string());
+    art.id = meta_id.unwrap_or_else(|| identity_path(path, display));
     if art.text.trim().is_empty() {
         return Err(InputError::Empty { path: display.to_string(), line: None });
     }
     Ok(art)
+}
+
+/// The identity of an article without an id: its file's canonical path, so that the same
+/// file indexed from another working directory is the same article.
+fn identity_path(path: &Path, display: &str) -> String {
+    std::fs::canonicalize(path).map(|p| p.display().to_string()).unwrap_or_else(|_| display.to_string())
 }
 
 fn strip_markdown_heading(s: &str) -> &str {
@@ -237,23 +265,22 @@ fn read_json(path: &Path, display: &str, reader: &mut dyn BufRead, disk_size: u6
             return;
         }
     };
-    let _ = path;
     match value {
         Value::Array(items) => {
             for (i, item) in items.into_iter().enumerate() {
-                let r = json_article(item, display, i + 1, true);
+                let r = json_article(item, path, display, i + 1, true);
                 if !sink(r) {
                     return;
                 }
             }
         }
         other => {
-            sink(json_article(other, display, 1, false));
+            sink(json_article(other, path, display, 1, false));
         }
     }
 }
 
-fn read_json_lines(display: &str, reader: &mut dyn BufRead, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, InputError>) -> bool) {
+fn read_json_lines(path: &Path, display: &str, reader: &mut dyn BufRead, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, InputError>) -> bool) {
     let mut line_no = 0usize;
     let mut buf = Vec::with_capacity(64 * 1024);
     loop {
@@ -282,7 +309,7 @@ fn read_json_lines(display: &str, reader: &mut dyn BufRead, opts: &ReadOptions, 
         let result = match std::str::from_utf8(line) {
             Err(e) => Err(InputError::NotUtf8 { path: format!("{display}:{line_no}"), offset: e.valid_up_to() }),
             Ok(s) => match serde_json::from_str::<Value>(s) {
-                Ok(v) => json_article(v, display, line_no, true),
+                Ok(v) => json_article(v, path, display, line_no, true),
                 Err(e) => Err(InputError::BadJson { path: display.to_string(), line: line_no, reason: e.to_string() }),
             },
         };
@@ -347,7 +374,7 @@ fn as_text(v: Option<&Value>) -> String {
 }
 
 /// One JSON object as an article. `in_lines` says whether the id falls back to `path:line`.
-fn json_article(value: Value, display: &str, line: usize, in_lines: bool) -> Result<Article, InputError> {
+fn json_article(value: Value, path: &Path, display: &str, line: usize, in_lines: bool) -> Result<Article, InputError> {
     let where_ = if in_lines { format!("{display}:{line}") } else { display.to_string() };
     let Value::Object(obj) = value else {
         return Err(InputError::BadJson { path: display.to_string(), line, reason: "expected a JSON object for an article".into() });
@@ -360,7 +387,13 @@ fn json_article(value: Value, display: &str, line: usize, in_lines: bool) -> Res
     let date_text = as_text(field(&obj, &["date", "published", "published_at", "publishedAt", "date_publish", "pubDate", "datetime", "timestamp"]));
     let id = as_text(field(&obj, &["id", "_id", "guid", "uid", "doc_id"]));
     let art = Article {
-        id: if id.trim().is_empty() { where_.clone() } else { id },
+        id: if !id.trim().is_empty() {
+            id
+        } else if in_lines {
+            format!("{}:{line}", identity_path(path, display))
+        } else {
+            identity_path(path, display)
+        },
         title: title.trim().to_string(),
         date: parse_date(&date_text),
         date_text,
@@ -436,7 +469,7 @@ mod tests {
         let a = r[0].as_ref().unwrap();
         assert_eq!((a.id.as_str(), a.title.as_str(), a.text.as_str()), ("1", "One", "Text one."));
         assert!(matches!(&r[1], Err(InputError::BadJson { line: 2, .. })));
-        assert_eq!(r[2].as_ref().unwrap().id, format!("{}:4", p.display()));
+        assert_eq!(r[2].as_ref().unwrap().id, format!("{}:4", std::fs::canonicalize(&p).unwrap().display()));
         assert!(matches!(&r[3], Err(InputError::Empty { line: Some(5), .. })));
     }
 

@@ -174,6 +174,19 @@ impl<V: Copy> Table<V> {
             i = (i + 1) & self.mask;
         }
     }
+    /// Hints the processor to fetch the slot of k.
+    #[inline]
+    pub fn prefetch(&self, k: u64) {
+        #[cfg(target_arch = "x86_64")]
+        unsafe {
+            // SAFETY: the index is masked into the slots; prefetching has no effect on memory
+            let p = self.slots.as_ptr().add((k as usize) & self.mask) as *const i8;
+            core::arch::x86_64::_mm_prefetch(p, core::arch::x86_64::_MM_HINT_T0);
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = k;
+    }
+
     #[inline]
     pub fn get(&self, k: u64) -> Option<&V> {
         let mut i = (k as usize) & self.mask;
@@ -456,6 +469,9 @@ impl Model {
                 }
                 d.static_feats(&case, i, lo, hi, &mut sf);
                 d.dep_feats(i, t1, t2, &mut df);
+                for &k in sf.iter().chain(df.iter()) {
+                    self.weights.prefetch(k);
+                }
                 let mut s = [0i32; NT];
                 for &k in sf.iter().chain(df.iter()) {
                     self.add(k, &mut s);
@@ -474,3 +490,32 @@ impl Model {
         tags
     }
 }
+
+/// A fast hasher for the small maps of one article (FxHash-like).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        fin(self.0)
+    }
+    #[inline]
+    fn write(&mut self, b: &[u8]) {
+        self.0 = hash_bytes(self.0, b, false);
+    }
+    #[inline]
+    fn write_u8(&mut self, x: u8) {
+        self.0 = mix(self.0, x as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = mix(self.0, x);
+    }
+    #[inline]
+    fn write_usize(&mut self, x: usize) {
+        self.0 = mix(self.0, x as u64);
+    }
+}
+
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;

@@ -6,7 +6,6 @@ use super::model::*;
 use super::tokenize::*;
 use super::train::{GAZ_COUNTRY, GAZ_FIRST, GAZ_LAST_TOP, GAZ_PLACE};
 use super::{Entity, EntityKind};
-use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug)]
 struct Mention {
@@ -221,7 +220,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     }
 
     // 2. propagation: a capitalized token sequence tagged somewhere is tagged alike elsewhere
-    let mut dict: HashMap<u64, Vec<(usize, usize)>> = HashMap::new(); // first lw -> mention indices (lo, hi)
+    let mut dict: FastMap<u64, Vec<(usize, usize)>> = FastMap::default(); // first lw -> mention indices (lo, hi)
     for m in &ms {
         if d.toks[m.lo].flags & HAS_UPPER == 0 || m.hi - m.lo > 8 {
             continue;
@@ -311,7 +310,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
 
     // 3. distinct names
     let mut names: Vec<Name> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FastMap<String, usize> = FastMap::default();
     for m in &ms {
         let words: Vec<String> = (m.lo..m.hi).map(|k| text[d.toks[k].s as usize..d.toks[k].e as usize].to_string()).collect();
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -436,7 +435,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         i
     };
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-    let mut gi: HashMap<usize, usize> = HashMap::new();
+    let mut gi: FastMap<usize, usize> = FastMap::default();
     for i in 0..nn {
         let r = root(i, &names);
         let g = *gi.entry(r).or_insert_with(|| {

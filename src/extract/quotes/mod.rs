@@ -176,6 +176,11 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
             ti += 1;
         }
         let words = &text[p.start..p.end];
+        if attr[i].is_none() || info[i].attr.is_none() {
+            if let Some((a, _)) = transcript_line(text, p.start, p.end) {
+                attr[i] = Some(a);
+            }
+        }
         if text[..p.open].ends_with('=') || is_title(text, p, paras[p.para].1) {
             continue;
         }
@@ -229,6 +234,24 @@ fn is_title(t: &str, p: Piece, para_start: usize) -> bool {
                 "exhibit", "exhibition", "event", "campaign", "initiative", "operation", "the",
             ],
         )
+}
+
+/// The char boundary at most `n` bytes before `pos` (windows stay small in long paragraphs).
+fn back(t: &str, pos: usize, n: usize) -> usize {
+    let mut i = pos.saturating_sub(n);
+    while i < pos && !t.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The char boundary at most `n` bytes after `pos`.
+fn fwd(t: &str, pos: usize, n: usize) -> usize {
+    let mut i = (pos + n).min(t.len());
+    while i > pos && !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn word_count(s: &str) -> usize {
@@ -335,13 +358,17 @@ impl<'a> Ctx<'a> {
         // after
         if p.closed && p.close_end < next_open {
             // a line break ends the sentence (paragraphs given as single lines)
+            let next_open = next_open.min(fwd(self.t, p.close_end, 600));
             let hi = self.t[p.close_end..next_open].find('\n').map_or(next_open, |i| p.close_end + i);
             text::tokenize(self.t, p.close_end, hi, toks);
             let end = (0..toks.len()).find(|&k| is_boundary(self.t, toks, k)).unwrap_or(toks.len());
+            // words running into the next quote do not attribute a finished sentence
+            let runs_on = end == toks.len() && hi == next_open && next_open < pe;
             let win = &toks[..end];
             let intro = end == toks.len() && hi == next_open && toks.last().map_or(false, |x| x.is_punct(':'));
             if intro && !ends_soft {
                 // "“A.” Trump replied: “B.”": the words introduce the next quote
+            } else if runs_on && !ends_soft {
             } else if let Some((a, adjacent)) = self.after(win, ends_soft) {
                 if adjacent {
                     return Own { attr: Some(a), ..Own::default() };
@@ -350,6 +377,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // before
+        let prev_close = prev_close.max(back(self.t, p.open, 800));
         if prev_close < p.open {
             let lo = self.t[prev_close..p.open].rfind('\n').map_or(prev_close, |i| prev_close + i + 1);
             text::tokenize(self.t, lo, p.open, toks);
@@ -419,12 +447,16 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let first = self.w(&win[k]);
-        // a quote ending a sentence is attributed by what follows only when that is short or
-        // continues the sentence in lowercase ("... path." she said)
-        if !tight && !(text::is_lower(first) || win.len() - k <= 8) {
-            return None;
+        // "“...” ― Carlos Raúl": a dash and a name
+        if k > 0 && matches!(win[k - 1].k, K::Punct('―') | K::Punct('—') | K::Punct('–') | K::Punct('-')) && text::is_cap(first) && !cap_stop(first) {
+            let e = self.name_right(win, k, win.len());
+            if win[e + 1..].iter().all(|x| !x.is_word()) {
+                return Some((Attr { s: win[k].s, e: win[e].e, kind: MK::Name, cue: (win[k - 1].s, win[k - 1].e), cue_kind: CueText::Span }, true));
+            }
         }
-        let lim = win.len().min(k + 30);
+        // a quote ending a sentence is attributed by what follows only when its cue comes
+        // first ("... path." she said; "...?" Trump said, looking ...)
+        let lim = if tight || win.len() - k <= 8 { win.len().min(k + 30) } else { win.len().min(k + 5) };
         for c in k..lim {
             let tk = win[c];
             if tk.k == K::Mark || tk.is_punct(';') {
@@ -538,7 +570,7 @@ impl<'a> Ctx<'a> {
 
     /// A paragraph ending in a colon that introduces the quote of the next one.
     fn colon_intro(&self, ps: usize, pe: usize, toks: &mut Vec<Tok>, colon: bool) -> Option<Attr> {
-        text::tokenize(self.t, ps, pe, toks);
+        text::tokenize(self.t, ps.max(back(self.t, pe, 600)), pe, toks);
         let start = (0..toks.len().saturating_sub(1)).rev().find(|&k| is_boundary(self.t, toks, k)).map_or(0, |k| k + 1);
         let win = &toks[start..];
         if win.iter().any(|x| x.k == K::Mark) {
@@ -862,7 +894,7 @@ impl<'a> Ctx<'a> {
             }
             return Some(mention(tk.s, win[e].e, MK::Name));
         }
-        if text::is_lower(w) && !text::not_subject_after(w) && text::cue(w).is_none() {
+        if (text::is_lower(w) || w.starts_with(|c: char| c.is_ascii_digit())) && !text::not_subject_after(w) && text::cue(w).is_none() {
             let mut e = j;
             let mut n = 0;
             while e + 1 < hi && n < 10 {
@@ -948,11 +980,13 @@ struct Resolver<'a, 'c> {
     speakers: Vec<(usize, String, Option<Gender>)>,
     genders: Vec<(String, Gender)>,
     toks: Vec<Tok>,
+    /// canonical names already looked up: (words as written, result)
+    names: std::cell::RefCell<Vec<(String, Option<String>)>>,
 }
 
 impl<'a, 'c> Resolver<'a, 'c> {
     fn new(ctx: &'c Ctx<'a>) -> Self {
-        Resolver { ctx, speakers: Vec::new(), genders: Vec::new(), toks: Vec::new() }
+        Resolver { ctx, speakers: Vec::new(), genders: Vec::new(), toks: Vec::new(), names: Default::default() }
     }
 
     fn quote(&mut self, s: usize, e: usize, para: usize, direct: bool, a: Option<Attr>) -> Quote {
@@ -1045,7 +1079,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let t = self.ctx.t;
         let paras = self.ctx.paras;
         let k = paras.iter().position(|&(_, s, e)| s <= at && at <= e).unwrap_or(0);
-        let lo = paras[k.saturating_sub(2)].1;
+        let lo = paras[k.saturating_sub(2)].1.max(back(t, at, 1500));
         let ok = |me: &Self, name: &str| match (g, me.gender_of(name)) {
             (Some(a), Some(b)) => a == b,
             _ => true,
@@ -1116,8 +1150,18 @@ impl<'a, 'c> Resolver<'a, 'c> {
             || self.ctx.known.iter().any(|k| k.is_person && k.name.rsplit(' ').next() == Some(w))
     }
 
-    /// The fullest name the article gives for the name at `t[s..e]`.
+    /// The fullest name the article gives for the name at `t[s..e]` (cached by its words).
     fn canonical(&self, s: usize, e: usize) -> Option<String> {
+        let raw = &self.ctx.t[s..e];
+        if let Some((_, c)) = self.names.borrow().iter().find(|(r, _)| r == raw) {
+            return c.clone();
+        }
+        let c = self.canonical_uncached(s, e);
+        self.names.borrow_mut().push((raw.to_string(), c.clone()));
+        c
+    }
+
+    fn canonical_uncached(&self, s: usize, e: usize) -> Option<String> {
         let t = self.ctx.t;
         let raw = &t[s..e];
         let mut words: Vec<String> = raw
@@ -1264,7 +1308,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
         if from >= para_end {
             return None;
         }
-        text::tokenize(t, from, para_end, &mut self.toks);
+        text::tokenize(t, from, para_end.min(fwd(t, from, 600)), &mut self.toks);
         let toks = std::mem::take(&mut self.toks);
         let res = (|| {
             let first = toks.first().filter(|x| x.is_word())?;

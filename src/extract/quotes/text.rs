@@ -172,7 +172,8 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
         | "claim" | "continue" | "respond" | "reply" | "declare" | "suggest" | "admit" | "acknowledge" | "recall"
         | "observe" | "explains:" | "wrote," | "insist," | "calls" | "dubbed" | "labeled" | "labelled" | "branded"
         | "deemed" | "referred" | "thinks" | "believes" | "accused" | "blamed" | "praised" | "criticized"
-        | "hailed" | "touted" | "denounced" | "condemned" | "decried" | "dismissed" | "cited" => Some(Cue::Finite),
+        | "hailed" | "touted" | "denounced" | "condemned" | "decried" | "dismissed" | "cited" | "commented"
+        | "comments" | "mentioned" => Some(Cue::Finite),
         "saying" | "telling" | "writing" | "adding" | "asking" | "tweeting" | "stating" | "declaring"
         | "explaining" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "chanting" | "shouting"
         | "urging" | "suggesting" | "concluding" | "continuing" | "replying" | "responding" | "answering"
@@ -180,7 +181,8 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
         | "complaining" | "joking" | "quipping" | "boasting" | "observing" | "lamenting" | "describing"
         | "stressing" | "emphasizing" | "reminding" | "declaring:" | "proclaiming" | "yelling" | "musing"
         | "wondering" | "pleading" | "charging" | "asserting" | "calling" | "citing" | "accusing" | "praising"
-        | "blaming" | "criticizing" | "referring" | "labeling" | "branding" | "dubbing" | "denouncing" => Some(Cue::Participle),
+        | "blaming" | "criticizing" | "referring" | "labeling" | "branding" | "dubbing" | "denouncing"
+        | "commenting" => Some(Cue::Participle),
         _ => None,
     }
 }

@@ -1,0 +1,178 @@
+//! End-to-end tests of indexing and searching with the real binary.
+
+mod common;
+
+use common::*;
+
+fn index_corpus(dir: &std::path::Path) -> std::path::PathBuf {
+    let idx = dir.join("idx");
+    let o = run(&idx, &["index", repo().join("corpus").to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    idx
+}
+
+#[test]
+fn a_phrase_search_finds_the_seed_article_with_the_phrase_highlighted() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = index_corpus(dir.path());
+    let o = run(&idx, &["search", "\"immediate cease-fire\"", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    let hit = &v["hits"][0];
+    assert!(hit["path"].as_str().unwrap().ends_with("un-security-council-gaza-ceasefire.txt"), "{hit}");
+    let sn = &hit["snippets"][0];
+    let text = sn["text"].as_str().unwrap();
+    let (s, e) = (sn["highlights"][0][0].as_u64().unwrap() as usize, sn["highlights"][0][1].as_u64().unwrap() as usize);
+    assert_eq!(&text[s..e], "immediate cease-fire");
+}
+
+#[test]
+fn words_search_lists_readable_snippets() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = index_corpus(dir.path());
+    let o = run(&idx, &["search", "hostages", "Netanyahu"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("**Netanyahu**"), "{out}");
+    assert!(out.contains("**hostages**"), "{out}");
+}
+
+#[test]
+fn indexing_again_changes_nothing_and_a_changed_file_replaces_its_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(src.join("a.txt"), "Alpha story\n\nThe first text about apples.\n").unwrap();
+    std::fs::write(src.join("b.txt"), "Beta story\n\nThe second text about bananas.\n").unwrap();
+    let idx = dir.path().join("idx");
+    let first = json(&run(&idx, &["index", src.to_str().unwrap(), "--json"]));
+    assert_eq!((first["added"].as_u64(), first["unchanged"].as_u64()), (Some(2), Some(0)));
+    let second = json(&run(&idx, &["index", src.to_str().unwrap(), "--json"]));
+    assert_eq!((second["added"].as_u64(), second["updated"].as_u64(), second["unchanged"].as_u64()), (Some(0), Some(0), Some(2)));
+    std::fs::write(src.join("a.txt"), "Alpha story\n\nThe first text, now about cherries.\n").unwrap();
+    let third = json(&run(&idx, &["index", src.to_str().unwrap(), "--json"]));
+    assert_eq!((third["updated"].as_u64(), third["unchanged"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(json(&run(&idx, &["search", "apples", "--json"]))["total"], 0);
+    assert_eq!(json(&run(&idx, &["search", "cherries", "--json"]))["total"], 1);
+    let stats = json(&run(&idx, &["stats", "--json"]));
+    assert_eq!(stats["articles"], 2);
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_good_ones_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("bad");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(src.join("latin1.txt"), b"Caf\xe9 story\n\nA text in Latin-1.\n").unwrap();
+    std::fs::write(src.join("binary.txt"), b"\x7fELF\x02\x01\x01\x00\x00\x00binary").unwrap();
+    std::fs::write(src.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        src.join("mixed.jsonl"),
+        "{\"id\": \"good-1\", \"title\": \"Good one\", \"text\": \"Orchards bloom.\"}\n{\"id\": \"bad\", \"title\": \n{\"id\": \"good-2\", \"title\": \"Good two\", \"text\": \"Orchards fade.\"}\n",
+    )
+    .unwrap();
+    let locked = src.join("locked.txt");
+    std::fs::write(&locked, "Locked\n\nNobody may read this orchard.\n").unwrap();
+    let root_reads_anyway = {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        std::fs::File::open(&locked).is_ok()
+    };
+    std::os::unix::fs::symlink(src.join("gone.txt"), src.join("dangling.txt")).unwrap();
+    let huge = std::fs::File::create(src.join("huge.txt")).unwrap();
+    huge.set_len(200 * 1024 * 1024).unwrap();
+    std::fs::write(src.join("notes.pdf"), "not an article").unwrap();
+
+    let idx = dir.path().join("idx");
+    let o = run(&idx, &["index", src.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(1), "some inputs failed: exit 1; stderr: {}", stderr(&o));
+    let v = json(&o);
+    let errors: Vec<(String, String)> = v["errors"].as_array().unwrap().iter().map(|e| (e["path"].as_str().unwrap().to_string(), e["error"].as_str().unwrap().to_string())).collect();
+    let find = |name: &str| errors.iter().find(|(p, _)| p.contains(name)).map(|(_, e)| e.clone()).unwrap_or_else(|| panic!("no error for {name}: {errors:?}"));
+    assert!(find("latin1.txt").contains("UTF-8"));
+    assert!(find("binary.txt").contains("binary"));
+    assert!(find("empty.txt").contains("neither"));
+    assert!(errors.iter().any(|(p, e)| p.ends_with("mixed.jsonl:2") && e.contains("JSON")), "{errors:?}");
+    assert!(find("dangling.txt").contains("No such file"));
+    assert!(find("huge.txt").contains("over the limit"));
+    if !root_reads_anyway {
+        assert!(find("locked.txt").contains("ermission"));
+    }
+    let expected_good = if root_reads_anyway { 3 } else { 2 };
+    assert_eq!(v["added"].as_u64(), Some(expected_good), "{v}");
+    assert_eq!(v["skipped"].as_u64(), Some(1));
+    assert_eq!(v["failed"].as_u64(), Some(errors.len() as u64));
+    let s = json(&run(&idx, &["search", "orchards", "--json"]));
+    assert_eq!(s["total"].as_u64(), Some(expected_good), "both good JSONL lines are searchable");
+}
+
+#[test]
+fn query_errors_point_at_the_position_and_do_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = index_corpus(dir.path());
+    for q in ["\"unbalanced", "(gaza AND rafah", "gaza OR", "title:"] {
+        let o = run(&idx, &["search", q]);
+        assert_eq!(o.status.code(), Some(2), "{q}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains('^'), "{q}: the message points at a position: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn a_broken_pipe_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("many.jsonl");
+    let lines: Vec<String> = (0..400).map(|i| format!("{{\"id\": \"a{i}\", \"title\": \"Story {i}\", \"text\": \"{}\"}}", "Harvest news from the valley. ".repeat(20))).collect();
+    std::fs::write(&src, lines.join("\n")).unwrap();
+    let idx = dir.path().join("idx");
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
+    // Far more than a pipe buffer of output, and the reader goes away at once.
+    let mut child = bin()
+        .arg("--index")
+        .arg(&idx)
+        .args(["search", "harvest", "--limit", "400", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn show_and_stats_describe_the_article_and_the_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = index_corpus(dir.path());
+    let id = json(&run(&idx, &["search", "Rafah", "--json"]))["hits"][0]["id"].as_str().unwrap().to_string();
+    let v = json(&run(&idx, &["show", &id, "--json"]));
+    assert_eq!(v["paragraphs"].as_array().unwrap().len(), 35);
+    assert!(v["paragraphs"][0].as_str().unwrap().starts_with("The United Nations Security Council approved"));
+    let st = json(&run(&idx, &["stats", "--json"]));
+    assert_eq!(st["paragraphs"], 35);
+    assert!(st["segments"].as_u64().unwrap() >= 2);
+    assert!(st["bytes"].as_u64().unwrap() > 0);
+    let missing = run(&idx, &["show", "no-such-id"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no-such-id"));
+}
+
+#[test]
+fn an_archive_of_another_schema_version_asks_for_a_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = index_corpus(dir.path());
+    std::fs::write(idx.join("gazette.json"), r#"{"format":"gazette-archive","schema_version":0}"#).unwrap();
+    let o = run(&idx, &["search", "gaza"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("rebuild"), "{}", stderr(&o));
+}
+
+#[test]
+fn no_archive_is_a_clear_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&dir.path().join("none"), &["search", "gaza"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("gazette index"), "{}", stderr(&o));
+}

@@ -1,0 +1,44 @@
+//! Helpers of the end-to-end tests: run the real binary in a temporary folder with a clean
+//! environment.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_gazette"));
+    c.env_clear().env("NO_COLOR", "1");
+    c
+}
+
+/// Runs gazette with `args` against the archive `index`.
+pub fn run(index: &Path, args: &[&str]) -> Output {
+    bin().arg("--index").arg(index).args(args).output().expect("gazette runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(o), stderr(o)))
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shared data folder beside the repository, when present.
+pub fn shared_data(name: &str) -> Option<PathBuf> {
+    let p = repo().join("..").join("shared").join("data").join(name);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is not present", p.display());
+        None
+    }
+}
