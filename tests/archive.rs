@@ -47,8 +47,10 @@ fn indexing_again_changes_nothing_and_a_changed_file_replaces_its_article() {
     let idx = dir.path().join("idx");
     let first = json(&run(&idx, &["index", src.to_str().unwrap(), "--json"]));
     assert_eq!((first["added"].as_u64(), first["unchanged"].as_u64()), (Some(2), Some(0)));
+    let meta_before = std::fs::read(idx.join("articles").join("meta.json")).unwrap();
     let second = json(&run(&idx, &["index", src.to_str().unwrap(), "--json"]));
     assert_eq!((second["added"].as_u64(), second["updated"].as_u64(), second["unchanged"].as_u64()), (Some(0), Some(0), Some(2)));
+    assert_eq!(std::fs::read(idx.join("articles").join("meta.json")).unwrap(), meta_before, "a run with nothing new writes nothing");
     std::fs::write(src.join("a.txt"), "Alpha story\n\nThe first text, now about cherries.\n").unwrap();
     let third = json(&run(&idx, &["index", src.to_str().unwrap(), "--json"]));
     assert_eq!((third["updated"].as_u64(), third["unchanged"].as_u64()), (Some(1), Some(1)));
@@ -145,7 +147,9 @@ fn a_broken_pipe_is_not_an_error() {
 #[test]
 fn show_and_stats_describe_the_article_and_the_archive() {
     let dir = tempfile::tempdir().unwrap();
-    let idx = index_corpus(dir.path());
+    let idx = dir.path().join("idx");
+    let seed = repo().join("corpus").join("un-security-council-gaza-ceasefire.txt");
+    assert_eq!(run(&idx, &["index", seed.to_str().unwrap()]).status.code(), Some(0));
     let id = json(&run(&idx, &["search", "Rafah", "--json"]))["hits"][0]["id"].as_str().unwrap().to_string();
     let v = json(&run(&idx, &["show", &id, "--json"]));
     assert_eq!(v["paragraphs"].as_array().unwrap().len(), 35);

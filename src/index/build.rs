@@ -260,7 +260,8 @@ fn write_all(
         }
         seen += 1;
         if let (Some(w), Some(archive)) = (writers.as_deref_mut(), archive) {
-            if since_commit >= opts.commit_every || (since_commit > 0 && last_commit.elapsed() >= opts.commit_interval) {
+            let due = since_commit >= opts.commit_every || ((since_commit > 0 || !pending_duplicates.is_empty()) && last_commit.elapsed() >= opts.commit_interval);
+            if due {
                 let dups = std::mem::take(&mut pending_duplicates);
                 w.commit(archive, *articles_total, &dups)?;
                 since_commit = 0;
@@ -274,7 +275,10 @@ fn write_all(
     }
     progress(Progress { articles: seen, bytes: summary.bytes, total_bytes });
     if let (Some(w), Some(archive)) = (writers, archive) {
-        w.commit(archive, *articles_total, &pending_duplicates)?;
+        // A run that found nothing new writes nothing.
+        if since_commit > 0 || !pending_duplicates.is_empty() {
+            w.commit(archive, *articles_total, &pending_duplicates)?;
+        }
     }
     Ok(())
 }

@@ -16,11 +16,16 @@ mod resolve;
 mod tokenize;
 mod train;
 
-pub use train::{split_paragraphs, train, TrainDoc, TrainOptions, GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_FIRST, GAZ_LAST, GAZ_LAST_TOP, GAZ_PLACE, GAZ_PLACE_PART};
+pub use train::{
+    split_paragraphs, train, TrainDoc, TrainOptions, GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_FIRST,
+    GAZ_LAST, GAZ_LAST_TOP, GAZ_PLACE, GAZ_PLACE_PART,
+};
 
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -56,7 +61,11 @@ impl Tagger {
         thread_local! {
             static BUFFERS: std::cell::RefCell<(Vec<tokenize::Tok>, Vec<model::TokH>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
         }
-        let (toks, h) = BUFFERS.with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)).unwrap_or_default());
+        let (toks, h) = BUFFERS.with(|b| {
+            b.try_borrow_mut()
+                .map(|mut b| std::mem::take(&mut *b))
+                .unwrap_or_default()
+        });
         let mut doc = model::Doc::with_buffers(text, paragraphs, toks, h);
         let out = if doc.toks.is_empty() {
             Vec::new()
@@ -78,11 +87,26 @@ impl Tagger {
 
     /// The tokens of the text and their tags (for inspecting the tagger).
     #[doc(hidden)]
-    pub fn debug_tags(&self, text: &str, paragraphs: &[(usize, usize)]) -> Vec<(String, &'static str)> {
-        const NAMES: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+    pub fn debug_tags(
+        &self,
+        text: &str,
+        paragraphs: &[(usize, usize)],
+    ) -> Vec<(String, &'static str)> {
+        const NAMES: [&str; 9] = [
+            "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+        ];
         let mut doc = model::Doc::new(text, paragraphs);
         let tags = self.model.tag(&mut doc);
-        doc.toks.iter().zip(tags).map(|(t, g)| (text[t.s as usize..t.e as usize].to_string(), NAMES[g as usize % 9])).collect()
+        doc.toks
+            .iter()
+            .zip(tags)
+            .map(|(t, g)| {
+                (
+                    text[t.s as usize..t.e as usize].to_string(),
+                    NAMES[g as usize % 9],
+                )
+            })
+            .collect()
     }
 }
 
@@ -91,7 +115,9 @@ static TAGGER: OnceLock<Option<Tagger>> = OnceLock::new();
 
 /// The embedded tagger, loaded on first use (None if the embedded model is missing).
 pub fn tagger() -> Option<&'static Tagger> {
-    TAGGER.get_or_init(|| Tagger::from_bytes(MODEL_BYTES)).as_ref()
+    TAGGER
+        .get_or_init(|| Tagger::from_bytes(MODEL_BYTES))
+        .as_ref()
 }
 
 /// Entities of one article: `paragraphs` are byte spans [start,end) of text's paragraphs.
@@ -116,7 +142,10 @@ mod tests {
 
     #[test]
     fn model_is_embedded() {
-        assert!(tagger().is_some(), "models/ner.bin is missing or not a model");
+        assert!(
+            tagger().is_some(),
+            "models/ner.bin is missing or not a model"
+        );
     }
 
     #[test]
@@ -126,7 +155,10 @@ mod tests {
         let p = find(&ents, "Linda Thomas-Greenfield").expect("person found");
         assert_eq!(p.kind, EntityKind::Person);
         assert_eq!(p.mentions, vec![(0, 23)]);
-        let sc = ents.iter().find(|e| e.name.ends_with("Security Council")).expect("council found");
+        let sc = ents
+            .iter()
+            .find(|e| e.name.ends_with("Security Council"))
+            .expect("council found");
         assert_eq!(sc.kind, EntityKind::Organization);
         let us = find(&ents, "U.S.").expect("U.S. found");
         assert_eq!(us.kind, EntityKind::Location);
@@ -183,7 +215,11 @@ mod tests {
         let _ = recognize(&big, &split_paragraphs(&big));
         let caps = "SOCCER - JAPAN GET LATE WINNER AGAINST SYRIA.\n\nAL-AIN , United Arab Emirates 1996-12-06\n\n";
         let ents = rec(caps);
-        assert!(ents.iter().any(|e| e.name.eq_ignore_ascii_case("japan")), "{:?}", ents);
+        assert!(
+            ents.iter().any(|e| e.name.eq_ignore_ascii_case("japan")),
+            "{:?}",
+            ents
+        );
         let _ = rec("'s 's ’s . . ( ) \" \u{201c}\u{201d}");
         let _ = rec("Mr.");
         let _ = rec("Mr. Mr. Mr. President");
@@ -192,8 +228,41 @@ mod tests {
     #[test]
     fn no_panics_on_random_input() {
         const PIECES: &[&str] = &[
-            "U.S.", "Mr.", " ", "\n\n", "of", "the", "Bank", "’s", "'s", "'", "\"", "“", "”", "—", "--", "(", ")", ".", ",",
-            "LONDON", "1996-08-30", "é", "Ω", "\u{a0}", "de", "van", "Inc.", "X", "a", "...", "Smith", "U.N.", "al-", "\t", "?",
+            "U.S.",
+            "Mr.",
+            " ",
+            "\n\n",
+            "of",
+            "the",
+            "Bank",
+            "’s",
+            "'s",
+            "'",
+            "\"",
+            "“",
+            "”",
+            "—",
+            "--",
+            "(",
+            ")",
+            ".",
+            ",",
+            "LONDON",
+            "1996-08-30",
+            "é",
+            "Ω",
+            "\u{a0}",
+            "de",
+            "van",
+            "Inc.",
+            "X",
+            "a",
+            "...",
+            "Smith",
+            "U.N.",
+            "al-",
+            "\t",
+            "?",
         ];
         let mut r: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = |n: usize| {
@@ -217,7 +286,9 @@ mod tests {
             }
             for e in recognize(&t, &paras) {
                 for (s, en) in e.mentions {
-                    assert!(s < en && en <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(en));
+                    assert!(
+                        s < en && en <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(en)
+                    );
                 }
             }
         }

@@ -20,7 +20,7 @@ pub(crate) fn tag_kind(t: u8) -> u8 {
 }
 #[inline]
 pub(crate) fn is_begin(t: u8) -> bool {
-    t != O && (t - 1) % 2 == 0
+    t != O && (t - 1).is_multiple_of(2)
 }
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -150,8 +150,30 @@ pub(crate) fn tok_hashes(text: &str, t: &Tok) -> TokH {
     }
 }
 
-const BOS: TokH = TokH { w: 11, lw: 11, sh: 11, suf2: 11, suf3: 11, suf4: 11, pre3: 11, done: true, lex: [9, 0], has_lex: true };
-const EOS: TokH = TokH { w: 13, lw: 13, sh: 13, suf2: 13, suf3: 13, suf4: 13, pre3: 13, done: true, lex: [9, 0], has_lex: true };
+const BOS: TokH = TokH {
+    w: 11,
+    lw: 11,
+    sh: 11,
+    suf2: 11,
+    suf3: 11,
+    suf4: 11,
+    pre3: 11,
+    done: true,
+    lex: [9, 0],
+    has_lex: true,
+};
+const EOS: TokH = TokH {
+    w: 13,
+    lw: 13,
+    sh: 13,
+    suf2: 13,
+    suf3: 13,
+    suf4: 13,
+    pre3: 13,
+    done: true,
+    lex: [9, 0],
+    has_lex: true,
+};
 
 /// An open-addressing map from nonzero u64 keys to values.
 pub(crate) struct Table<V: Copy> {
@@ -162,7 +184,10 @@ pub(crate) struct Table<V: Copy> {
 impl<V: Copy> Table<V> {
     pub fn new(n: usize, zero: V) -> Self {
         let cap = (n * 2).next_power_of_two().max(16);
-        Table { slots: vec![(0, zero); cap], mask: cap - 1 }
+        Table {
+            slots: vec![(0, zero); cap],
+            mask: cap - 1,
+        }
     }
     pub fn insert(&mut self, k: u64, v: V) {
         let mut i = (k as usize) & self.mask;
@@ -286,7 +311,12 @@ impl<'a> Doc<'a> {
     }
 
     /// A document built in the given (cleared) buffers, to spare allocations.
-    pub fn with_buffers(text: &'a str, paragraphs: &[(usize, usize)], mut toks: Vec<Tok>, mut h: Vec<TokH>) -> Doc<'a> {
+    pub fn with_buffers(
+        text: &'a str,
+        paragraphs: &[(usize, usize)],
+        mut toks: Vec<Tok>,
+        mut h: Vec<TokH>,
+    ) -> Doc<'a> {
         toks.clear();
         h.clear();
         let mut paras = Vec::with_capacity(paragraphs.len());
@@ -318,7 +348,13 @@ impl<'a> Doc<'a> {
                 doc_cap.insert(h[i].lw, ());
             }
         }
-        Doc { text, toks, paras, h, doc_cap }
+        Doc {
+            text,
+            toks,
+            paras,
+            h,
+            doc_cap,
+        }
     }
 
     #[inline]
@@ -354,24 +390,28 @@ impl<'a> Doc<'a> {
         self.h[i].lex
     }
 
-    /// Whether token i of paragraph [lo, hi) can be skipped (tagged O without scoring) when the
-    /// previous tag is O: it has no capital letter and is not a particle that can open a name
-    /// before a capitalized word ("de Gaulle", "van der Pas", "al-Assad").
+    /// Whether token i of paragraph [lo, hi) is outside any name without scoring it: it has no
+    /// capital letter and is not a short word before a capitalized one (the "of" of "Bank of
+    /// England", the "van" of "van der Pas").
     #[inline]
     pub fn skippable(&self, i: usize, hi: usize) -> bool {
         let t = self.toks[i];
         if t.flags & HAS_UPPER != 0 {
             return false;
         }
-        let w = &self.text.as_bytes()[t.s as usize..t.e as usize];
-        if w.len() > 4 || i + 1 >= hi || self.toks[i + 1].flags & HAS_UPPER == 0 {
-            return true;
-        }
-        !matches!(w, b"de" | b"van" | b"von" | b"der" | b"den" | b"al" | b"al-" | b"el" | b"el-" | b"bin" | b"ibn" | b"le" | b"la" | b"du" | b"da" | b"dos" | b"das" | b"di" | b"del" | b"ter" | b"ten" | b"ben" | b"bint" | b"st" | b"mc")
+        let short = t.e - t.s <= 4;
+        !(short && i + 1 < hi && self.toks[i + 1].flags & HAS_UPPER != 0)
     }
 
     /// The tag-independent features of token i of the paragraph [lo, hi).
-    pub fn static_feats(&mut self, lex: &dyn Fn(u64) -> [u8; 2], i: usize, lo: usize, hi: usize, out: &mut [u64; NS]) {
+    pub fn static_feats(
+        &mut self,
+        lex: &dyn Fn(u64) -> [u8; 2],
+        i: usize,
+        lo: usize,
+        hi: usize,
+        out: &mut [u64; NS],
+    ) {
         let ii = i as isize;
         let c0 = self.hash(i);
         let m1 = self.hat(ii - 1, lo, hi);
@@ -379,7 +419,9 @@ impl<'a> Doc<'a> {
         let p1 = self.hat(ii + 1, lo, hi);
         let p2 = self.hat(ii + 2, lo, hi);
         let fl = self.toks[i].flags;
-        let ctx = ((fl & SENT_START != 0) as u64) | (((fl & CAPS_PARA != 0) as u64) << 1) | (((fl & SHORT_PARA != 0) as u64) << 2);
+        let ctx = ((fl & SENT_START != 0) as u64)
+            | (((fl & CAPS_PARA != 0) as u64) << 1)
+            | (((fl & SHORT_PARA != 0) as u64) << 2);
         let capcls = ((fl & INIT_UPPER != 0) as u64) | (((fl & HAS_LOWER != 0) as u64) << 1);
         let l0 = self.lex_at(lex, i as isize, lo, hi);
         let lm = self.lex_at(lex, ii - 1, lo, hi);
@@ -453,6 +495,7 @@ impl Model {
     }
 
     /// Greedy tagging of every paragraph of the document.
+    #[allow(clippy::needless_range_loop)]
     pub fn tag(&self, d: &mut Doc) -> Vec<u8> {
         let mut tags = vec![O; d.toks.len()];
         let case = |k: u64| self.lex_of(k);
@@ -462,7 +505,7 @@ impl Model {
             let (lo, hi) = d.paras[pi];
             let (mut t1, mut t2) = (O, O);
             for i in lo..hi {
-                if t1 == O && d.skippable(i, hi) {
+                if d.skippable(i, hi) {
                     t2 = t1;
                     t1 = O;
                     continue;
@@ -518,4 +561,5 @@ impl std::hash::Hasher for FastHasher {
     }
 }
 
-pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+pub(crate) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;

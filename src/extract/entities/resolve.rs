@@ -4,7 +4,7 @@
 
 use super::model::*;
 use super::tokenize::*;
-use super::train::{GAZ_COUNTRY, GAZ_FIRST, GAZ_LAST_TOP, GAZ_PLACE};
+use super::train::{GAZ_COUNTRY, GAZ_FIRST, GAZ_LAST, GAZ_LAST_TOP, GAZ_PLACE};
 use super::{Entity, EntityKind};
 
 #[derive(Clone, Copy, Debug)]
@@ -15,25 +15,150 @@ struct Mention {
 }
 
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "senator", "rep", "representative",
-    "gov", "governor", "gen", "general", "president", "minister", "prime", "premier", "chancellor",
-    "king", "queen", "prince", "princess", "pope", "sir", "dame", "lord", "lady", "judge", "justice",
-    "secretary", "ambassador", "mayor", "chairman", "chairwoman", "coach", "captain", "capt", "col",
-    "colonel", "lt", "sgt", "maj", "major", "adm", "admiral", "rev", "reverend", "father", "sister",
-    "saint", "vice", "deputy", "foreign", "defense", "defence", "interior", "finance", "sheikh",
-    "ayatollah", "rabbi", "imam", "cardinal", "bishop", "archbishop", "detective", "inspector",
-    "commissioner", "chief", "speaker", "leader", "state", "attorney", "spokesman", "spokeswoman",
-    "senior", "former", "israeli", "u.s.", "us", "american", "sultan", "emir", "crown", "dowager",
-    "madam", "madame", "mme", "mlle", "messrs", "herr", "frau", "monsieur", "senor", "señor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "president",
+    "minister",
+    "prime",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "judge",
+    "justice",
+    "secretary",
+    "ambassador",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "coach",
+    "captain",
+    "capt",
+    "col",
+    "colonel",
+    "lt",
+    "sgt",
+    "maj",
+    "major",
+    "adm",
+    "admiral",
+    "rev",
+    "reverend",
+    "father",
+    "sister",
+    "saint",
+    "vice",
+    "deputy",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "sheikh",
+    "ayatollah",
+    "rabbi",
+    "imam",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "detective",
+    "inspector",
+    "commissioner",
+    "chief",
+    "speaker",
+    "leader",
+    "attorney",
+    "spokesman",
+    "spokeswoman",
+    "senior",
+    "former",
+    "sultan",
+    "emir",
+    "crown",
+    "dowager",
+    "madam",
+    "madame",
+    "mme",
+    "mlle",
+    "messrs",
+    "herr",
+    "frau",
+    "monsieur",
+    "senor",
+    "señor",
 ];
 
 const ORG_HEADS: &[&str] = &[
-    "Institute", "Endowment", "Center", "Centre", "Council", "Committee", "Foundation", "Fund", "Society",
-    "Association", "Organization", "Organisation", "Agency", "Commission", "Ministry", "Department",
-    "Office", "Bank", "Union", "League", "Federation", "Party", "School", "University", "College",
-    "Academy", "Court", "Board", "Bureau", "Coalition", "Alliance", "Movement", "Front", "Corporation",
-    "Authority", "Service", "Trust", "Forum", "Conference", "Program", "Programme", "Organizations",
-    "Institution", "Council's", "Group", "Network", "Campaign", "Party's", "Congress", "Assembly",
+    "Institute",
+    "Endowment",
+    "Center",
+    "Centre",
+    "Council",
+    "Committee",
+    "Foundation",
+    "Fund",
+    "Society",
+    "Association",
+    "Organization",
+    "Organisation",
+    "Agency",
+    "Commission",
+    "Ministry",
+    "Department",
+    "Office",
+    "Bank",
+    "Union",
+    "League",
+    "Federation",
+    "Party",
+    "School",
+    "University",
+    "College",
+    "Academy",
+    "Court",
+    "Board",
+    "Bureau",
+    "Coalition",
+    "Alliance",
+    "Movement",
+    "Front",
+    "Corporation",
+    "Authority",
+    "Service",
+    "Trust",
+    "Forum",
+    "Conference",
+    "Program",
+    "Programme",
+    "Organizations",
+    "Institution",
+    "Council's",
+    "Group",
+    "Network",
+    "Campaign",
+    "Party's",
+    "Congress",
+    "Assembly",
 ];
 
 fn is_title(w: &str) -> bool {
@@ -46,7 +171,29 @@ fn is_title(w: &str) -> bool {
 }
 
 fn is_connector(l: &str) -> bool {
-    matches!(l, "of" | "the" | "and" | "for" | "de" | "&" | "du" | "des" | "la" | "le" | "on" | "in" | "a" | "an" | "at" | "to" | "y" | "del" | "der" | "von" | "van")
+    matches!(
+        l,
+        "of" | "the"
+            | "and"
+            | "for"
+            | "de"
+            | "&"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "on"
+            | "in"
+            | "a"
+            | "an"
+            | "at"
+            | "to"
+            | "y"
+            | "del"
+            | "der"
+            | "von"
+            | "van"
+    )
 }
 
 fn kind_of(k: u8) -> EntityKind {
@@ -91,6 +238,8 @@ struct Name {
     lower: Vec<String>,
     votes: [u32; 4],
     mentions: Vec<(usize, usize)>,
+    /// some mention follows a title ("President Biden")
+    after_title: bool,
     first: usize,
     parent: usize,
 }
@@ -120,7 +269,11 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                     j += 1;
                 }
                 // B-PER right after a person: one name ("Aaron David Miller")
-                if j < hi && tags[j] == btag(0) && votes[0] * 2 > votes.iter().sum::<u32>() && toks[j - 1].flags & HAS_ALPHA != 0 {
+                if j < hi
+                    && tags[j] == btag(0)
+                    && votes[0] * 2 > votes.iter().sum::<u32>()
+                    && toks[j - 1].flags & HAS_ALPHA != 0
+                {
                     votes[0] += 1;
                     j += 1;
                     continue;
@@ -150,17 +303,25 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             // a department in a title ("Minister of Strategic Affairs", "Defense Secretary")
             if k != 0 && b > a {
                 let next = if b < hi { word(b) } else { "" };
-                let title_after = matches!(next, "Secretary" | "Minister" | "secretary" | "minister");
+                let title_after =
+                    matches!(next, "Secretary" | "Minister" | "secretary" | "minister");
                 let title_before = a >= lo + 2
                     && matches!(word(a - 1), "of")
-                    && matches!(word(a - 2), "Minister" | "Secretary" | "minister" | "secretary" | "Ministers");
+                    && matches!(
+                        word(a - 2),
+                        "Minister" | "Secretary" | "minister" | "secretary" | "Ministers"
+                    );
                 if title_after || title_before {
                     i = j;
                     continue;
                 }
             }
             if b > a {
-                ms.push(Mention { lo: a, hi: b, kind: k });
+                ms.push(Mention {
+                    lo: a,
+                    hi: b,
+                    kind: k,
+                });
                 for x in &mut tagged[a..b] {
                     *x = true;
                 }
@@ -178,14 +339,23 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         if let Some(prev) = joined.last_mut() {
             let gap = m.lo - prev.hi;
             let last = word(prev.hi - 1);
-            let dangling = matches!(last, "of" | "for" | "de" | "du" | "des" | "von" | "van" | "der" | "del");
+            let dangling = matches!(
+                last,
+                "of" | "for" | "de" | "du" | "des" | "von" | "van" | "der" | "del"
+            );
             let head = ORG_HEADS.contains(&last);
             let same_para = d.paras.iter().any(|&(lo, hi)| lo <= prev.lo && m.hi <= hi);
             if same_para && gap == 0 && dangling && prev.hi - prev.lo > 1 {
                 prev.hi = m.hi;
                 continue;
             }
-            if same_para && gap == 1 && head && prev.kind != 0 && m.kind != 0 && matches!(word(prev.hi), "for" | "of" | "on") {
+            if same_para
+                && gap == 1
+                && head
+                && prev.kind != 0
+                && m.kind != 0
+                && matches!(word(prev.hi), "for" | "of" | "on")
+            {
                 prev.hi = m.hi;
                 prev.kind = 1;
                 continue;
@@ -202,9 +372,23 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     let mut split: Vec<Mention> = Vec::with_capacity(joined.len());
     for m in joined {
         let w0 = word(m.lo);
-        if m.kind == 2 && m.hi - m.lo >= 2 && w0.len() >= 4 && w0.ends_with('.') && w0[..w0.len() - 1].contains('.') && toks[m.lo + 1].flags & INIT_UPPER != 0 {
-            split.push(Mention { lo: m.lo, hi: m.lo + 1, kind: 2 });
-            split.push(Mention { lo: m.lo + 1, hi: m.hi, kind: 2 });
+        if m.kind == 2
+            && m.hi - m.lo >= 2
+            && w0.len() >= 4
+            && w0.ends_with('.')
+            && w0[..w0.len() - 1].contains('.')
+            && toks[m.lo + 1].flags & INIT_UPPER != 0
+        {
+            split.push(Mention {
+                lo: m.lo,
+                hi: m.lo + 1,
+                kind: 2,
+            });
+            split.push(Mention {
+                lo: m.lo + 1,
+                hi: m.hi,
+                kind: 2,
+            });
         } else {
             split.push(m);
         }
@@ -231,7 +415,6 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             v.push((m.lo, m.hi));
         }
     }
-    let mut kind_by_seq: Vec<((usize, usize), u8)> = Vec::new();
     let mut added: Vec<Mention> = Vec::new();
     for &(lo, hi) in &d.paras.clone() {
         let mut i = lo;
@@ -246,7 +429,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             if let Some(cands) = dict.get(&h) {
                 for &(clo, chi) in cands {
                     let n = chi - clo;
-                    if i + n > hi || best.map_or(false, |(bl, bh)| bh - bl >= n) {
+                    if i + n > hi || best.is_some_and(|(bl, bh)| bh - bl >= n) {
                         continue;
                     }
                     if (i..i + n).any(|x| tagged[x]) {
@@ -274,9 +457,16 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             }
             if let Some((clo, chi)) = best {
                 let n = chi - clo;
-                let k = ms.iter().find(|m| m.lo == clo && m.hi == chi).map(|m| m.kind).unwrap_or(3);
-                added.push(Mention { lo: i, hi: i + n, kind: k });
-                kind_by_seq.push(((i, i + n), k));
+                let k = ms
+                    .iter()
+                    .find(|m| m.lo == clo && m.hi == chi)
+                    .map(|m| m.kind)
+                    .unwrap_or(3);
+                added.push(Mention {
+                    lo: i,
+                    hi: i + n,
+                    kind: k,
+                });
                 for x in &mut tagged[i..i + n] {
                     *x = true;
                 }
@@ -291,7 +481,9 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     // a lone word that is usually lowercase, capitalized only where a sentence starts or in an
     // all-caps line, is not a name ("So", "Readers")
     let lowercase_word = |m: &Mention, d: &mut Doc| {
-        m.hi - m.lo == 1 && d.toks[m.lo].flags & (SENT_START | CAPS_PARA) != 0 && model.case_of(d.hash(m.lo).lw) == 1
+        m.hi - m.lo == 1
+            && d.toks[m.lo].flags & (SENT_START | CAPS_PARA) != 0
+            && model.case_of(d.hash(m.lo).lw) == 1
     };
     let mut keep_words: Vec<u64> = Vec::new();
     for m in &ms {
@@ -312,23 +504,46 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     let mut names: Vec<Name> = Vec::new();
     let mut by_key: FastMap<String, usize> = FastMap::default();
     for m in &ms {
-        let words: Vec<String> = (m.lo..m.hi).map(|k| text[d.toks[k].s as usize..d.toks[k].e as usize].to_string()).collect();
+        let words: Vec<String> = (m.lo..m.hi)
+            .map(|k| text[d.toks[k].s as usize..d.toks[k].e as usize].to_string())
+            .collect();
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let key = lower.join(" ");
         let caps = d.toks[m.lo].flags & CAPS_PARA != 0;
         let span = (d.toks[m.lo].s as usize, d.toks[m.hi - 1].e as usize);
         let ix = *by_key.entry(key).or_insert_with(|| {
-            names.push(Name { words: words.clone(), display: text[span.0..span.1].split_whitespace().collect::<Vec<_>>().join(" "), display_caps: caps, lower, votes: [0; 4], mentions: Vec::new(), first: span.0, parent: usize::MAX });
+            names.push(Name {
+                words: words.clone(),
+                display: text[span.0..span.1]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                display_caps: caps,
+                lower,
+                votes: [0; 4],
+                mentions: Vec::new(),
+                after_title: false,
+                first: span.0,
+                parent: usize::MAX,
+            });
             names.len() - 1
         });
+        let after_title = m.lo > 0
+            && d.toks[m.lo].flags & PARA_START == 0
+            && d.toks[m.lo - 1].flags & INIT_UPPER != 0
+            && is_title(&text[d.toks[m.lo - 1].s as usize..d.toks[m.lo - 1].e as usize]);
         let n = &mut names[ix];
+        n.after_title |= after_title;
         n.votes[m.kind.min(3) as usize] += 1;
         n.mentions.push(span);
         n.first = n.first.min(span.0);
         if n.display_caps && !caps {
             n.display_caps = false;
             n.words = words;
-            n.display = text[span.0..span.1].split_whitespace().collect::<Vec<_>>().join(" ");
+            n.display = text[span.0..span.1]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
         }
     }
     let major = |v: &[u32; 4]| -> u8 {
@@ -344,17 +559,32 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     // 4. links to a fuller name
     let nn = names.len();
     // acronyms
+    let mut by_initials: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut by_last: FastMap<String, Vec<usize>> = FastMap::default();
+    for (j, n) in names.iter().enumerate() {
+        if n.words.len() >= 2 && n.words.len() <= 8 {
+            let ini = initials(&n.words);
+            if ini.len() >= 2 {
+                by_initials.entry(ini).or_default().push(j);
+            }
+        }
+        if let Some(l) = n.lower.last() {
+            by_last.entry(l.clone()).or_default().push(j);
+        }
+    }
+    let no_names: Vec<usize> = Vec::new();
     for i in 0..nn {
         if names[i].words.len() != 1 {
             continue;
         }
         if let Some(acr) = acronym(&names[i].words[0]) {
             let mut best: Option<usize> = None;
-            for j in 0..nn {
-                if j != i && names[j].words.len() >= 2 && initials(&names[j].words) == acr && major(&names[j].votes) != 0 {
-                    if best.map_or(true, |b| names[j].mentions.len() > names[b].mentions.len()) {
-                        best = Some(j);
-                    }
+            for &j in by_initials.get(&acr).unwrap_or(&no_names) {
+                if j != i
+                    && major(&names[j].votes) != 0
+                    && best.is_none_or(|b| names[j].mentions.len() > names[b].mentions.len())
+                {
+                    best = Some(j);
                 }
             }
             if let Some(j) = best {
@@ -368,7 +598,9 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             continue;
         }
         let first_key = names[i].lower[0].clone();
-        let Some(&a) = by_key.get(&first_key) else { continue };
+        let Some(&a) = by_key.get(&first_key) else {
+            continue;
+        };
         let p = names[a].parent;
         if p == usize::MAX {
             continue;
@@ -390,7 +622,12 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         let ki = major(&names[i].votes);
         let mut best: Option<usize> = None;
         let mut ambiguous = false;
-        for j in 0..nn {
+        let cands = names[i]
+            .lower
+            .last()
+            .and_then(|l| by_last.get(l))
+            .unwrap_or(&no_names);
+        for &j in cands.iter().take(64) {
             if j == i || names[j].lower.len() <= n {
                 continue;
             }
@@ -400,7 +637,11 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 continue;
             }
             let small = names[i].mentions.len() <= 2 || ki == 0 || ki == 3;
-            let ok = if kj == 0 { n <= 2 && small } else { n >= 2 && ki != 0 && (kj == 1 || kj == 2 || kj == 3) };
+            let ok = if kj == 0 {
+                n <= 2 && small
+            } else {
+                n >= 2 && ki != 0 && (kj == 1 || kj == 2 || kj == 3)
+            };
             if !ok {
                 continue;
             }
@@ -449,8 +690,8 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         let mut votes = [0u32; 4];
         let mut mentions = Vec::new();
         for &m in &members {
-            for k in 0..4 {
-                votes[k] += names[m].votes[k];
+            for (v, x) in votes.iter_mut().zip(names[m].votes) {
+                *v += x;
             }
             mentions.extend(names[m].mentions.iter().copied());
         }
@@ -476,13 +717,29 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 }
             }
         }
+        // a lone word that is no known name and never follows a title nor has an organization
+        // vote is rarely a person ("Sony", "Tory"): other
+        if k == 0
+            && names[r].words.len() == 1
+            && votes[1] + votes[2] > 0
+            && !members.iter().any(|&m| names[m].after_title)
+        {
+            let w = &names[r].words[0];
+            let g = model.lex_of(hash_bytes(2, w.as_bytes(), true))[1];
+            if g & (GAZ_FIRST | GAZ_LAST) == 0 {
+                k = if votes[1] >= votes[2] { 1 } else { 2 };
+            }
+        }
         mentions.sort_unstable();
         mentions.dedup();
         let name = names[r].display.clone();
-        out.push(Entity { name, kind: kind_of(k), mentions });
+        out.push(Entity {
+            name,
+            kind: kind_of(k),
+            mentions,
+        });
     }
     out.sort_by_key(|e| e.mentions.first().copied());
-    let _ = kind_by_seq;
     out
 }
 

@@ -24,7 +24,8 @@ fn is_ws_at(b: &[u8], i: usize) -> usize {
     // Returns the byte length of a whitespace character at i, or 0.
     let c = b[i];
     if c < 0x80 {
-        return (c == b' ' || c == b'\n' || c == b'\t' || c == b'\r' || c == 0x0c || c == 0x0b) as usize;
+        return (c == b' ' || c == b'\n' || c == b'\t' || c == b'\r' || c == 0x0c || c == 0x0b)
+            as usize;
     }
     if c == 0xC2 && i + 1 < b.len() && b[i + 1] == 0xA0 {
         return 2;
@@ -59,7 +60,13 @@ fn trail_punct(b: &[u8], start: usize, end: usize) -> usize {
     let c = b[end - 1];
     match c {
         b')' | b']' | b'}' | b'"' | b',' | b';' | b':' | b'?' | b'!' | b'>' | b'*' => 1,
-        _ if end - start >= 3 && b[end - 3] == 0xE2 && b[end - 2] == 0x80 && matches!(c, 0x9D | 0x99 | 0xA6) => 3,
+        _ if end - start >= 3
+            && b[end - 3] == 0xE2
+            && b[end - 2] == 0x80
+            && matches!(c, 0x9D | 0x99 | 0xA6) =>
+        {
+            3
+        }
         0xBB if end - start >= 2 && b[end - 2] == 0xC2 => 2,
         _ => 0,
     }
@@ -70,9 +77,9 @@ const ABBREV: &[&str] = &[
     "Adm", "Cmdr", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "No", "Mt", "Ft",
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave",
     "Calif", "Ariz", "Fla", "Ga", "Ill", "Mass", "Mich", "Minn", "Wash", "Va", "Pa", "Tenn", "Tex",
-    "Conn", "Colo", "Ky", "La", "Md", "Mo", "Nev", "Okla", "Ore", "Wis", "Ala", "Ark", "Del", "Ind",
-    "Kan", "Miss", "Neb", "Vt", "Wyo", "Pres", "Messrs", "Mme", "Mlle", "Dept", "Gov", "vs", "Vs",
-    "Univ", "Assn", "Cie", "Plc", "Pty", "Bhd", "Mfg", "Intl", "Natl", "Ste", "Blvd", "Rd",
+    "Conn", "Colo", "Ky", "La", "Md", "Mo", "Nev", "Okla", "Ore", "Wis", "Ala", "Ark", "Del",
+    "Ind", "Kan", "Miss", "Neb", "Vt", "Wyo", "Pres", "Messrs", "Mme", "Mlle", "Dept", "Gov", "vs",
+    "Vs", "Univ", "Assn", "Cie", "Plc", "Pty", "Bhd", "Mfg", "Intl", "Natl", "Ste", "Blvd", "Rd",
 ];
 
 /// Whether a period after the core `b[s..e]` belongs to the token (U.S., J., Inc.).
@@ -118,7 +125,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         let mut ps = cs;
         let mut k = cs;
         while k < ce {
-            let dl = if b[k] == 0xE2 && k + 2 < ce && b[k + 1] == 0x80 && (b[k + 2] == 0x93 || b[k + 2] == 0x94) {
+            let dl = if b[k] == 0xE2
+                && k + 2 < ce
+                && b[k + 1] == 0x80
+                && (b[k + 2] == 0x93 || b[k + 2] == 0x94)
+            {
                 3
             } else if b[k] == b'-' && k + 1 < ce && b[k + 1] == b'-' {
                 let mut m = k;
@@ -145,11 +156,22 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
 #[inline]
 fn push(out: &mut Vec<Tok>, s: usize, e: usize) {
     if e > s {
-        out.push(Tok { s: s as u32, e: e as u32, flags: 0 });
+        out.push(Tok {
+            s: s as u32,
+            e: e as u32,
+            flags: 0,
+        });
     }
 }
 
-fn piece(b: &[u8], mut s: usize, mut e: usize, last: bool, out: &mut Vec<Tok>, tail: &mut Vec<(usize, usize)>) {
+fn piece(
+    b: &[u8],
+    mut s: usize,
+    mut e: usize,
+    last: bool,
+    out: &mut Vec<Tok>,
+    tail: &mut Vec<(usize, usize)>,
+) {
     if e <= s {
         return;
     }
@@ -180,7 +202,12 @@ fn piece(b: &[u8], mut s: usize, mut e: usize, last: bool, out: &mut Vec<Tok>, t
             e -= 2;
             continue;
         }
-        if (c == b's' || c == b'S') && e - s >= 5 && b[e - 4] == 0xE2 && b[e - 3] == 0x80 && b[e - 2] == 0x99 {
+        if (c == b's' || c == b'S')
+            && e - s >= 5
+            && b[e - 4] == 0xE2
+            && b[e - 3] == 0x80
+            && b[e - 2] == 0x99
+        {
             tail.push((e - 4, e));
             e -= 4;
             continue;
@@ -299,7 +326,13 @@ pub(crate) fn para_flags(text: &str, toks: &mut [Tok]) {
                 start = false;
             }
         }
-        if w == b"." || w == b"?" || w == b"!" || w == b":" || w == b"..." || w == "\u{2026}".as_bytes() {
+        if w == b"."
+            || w == b"?"
+            || w == b"!"
+            || w == b":"
+            || w == b"..."
+            || w == "\u{2026}".as_bytes()
+        {
             start = true;
         }
     }
@@ -315,9 +348,40 @@ mod tests {
     }
     #[test]
     fn splits() {
-        assert_eq!(toks("Netanyahu’s office said (U.S.) \"Gaza.\""), vec!["Netanyahu", "’s", "office", "said", "(", "U.S.", ")", "\"", "Gaza", ".", "\""]);
-        assert_eq!(toks("aides—Minister Ron Dermer, Inc. and U.S."), vec!["aides", "—", "Minister", "Ron", "Dermer", ",", "Inc.", "and", "U.S", "."]);
-        assert_eq!(toks("Rangers' win -- at Weston-super-Mare: ok..."), vec!["Rangers", "'", "win", "--", "at", "Weston-super-Mare", ":", "ok", "..."]);
+        assert_eq!(
+            toks("Netanyahu’s office said (U.S.) \"Gaza.\""),
+            vec![
+                "Netanyahu",
+                "’s",
+                "office",
+                "said",
+                "(",
+                "U.S.",
+                ")",
+                "\"",
+                "Gaza",
+                ".",
+                "\""
+            ]
+        );
+        assert_eq!(
+            toks("aides—Minister Ron Dermer, Inc. and U.S."),
+            vec!["aides", "—", "Minister", "Ron", "Dermer", ",", "Inc.", "and", "U.S", "."]
+        );
+        assert_eq!(
+            toks("Rangers' win -- at Weston-super-Mare: ok..."),
+            vec![
+                "Rangers",
+                "'",
+                "win",
+                "--",
+                "at",
+                "Weston-super-Mare",
+                ":",
+                "ok",
+                "..."
+            ]
+        );
         assert_eq!(toks(""), Vec::<&str>::new());
         assert_eq!(toks("“ ” ' . ’s é"), vec!["“", "”", "'", ".", "’s", "é"]);
     }

@@ -397,7 +397,9 @@ impl<'a> Ctx<'a> {
             }
             if words > 0 {
                 // a partial quote in a sentence with no speech verb: its subject
-                own.weak = self.first_subject(win, win.len());
+                if !after_piece {
+                    own.weak = self.first_subject(win, win.len());
+                }
                 return own;
             }
             // a quote opening its sentence: the sentences before it in the paragraph, from the
@@ -811,6 +813,16 @@ impl<'a> Ctx<'a> {
     /// "Linda Thomas-Greenfield, the U.S. ambassador to the U.N., told": the name before the
     /// appositive that ends at the comma `k`.
     fn appositive_subject(&self, win: &[Tok], lo: usize, k: usize) -> Option<Attr> {
+        // "The mayor, Lee Chan, said": the name is the appositive
+        if k > lo + 1 && win[k - 1].is_word() && text::is_cap(self.w(&win[k - 1])) && !cap_stop(self.w(&win[k - 1])) {
+            let (s, _) = self.name_left(win, k - 1, lo);
+            if s > lo && win[s - 1].is_punct(',') && s >= lo + 2 && win[s - 2].is_word() && text::is_lower(self.w(&win[s - 2])) {
+                let orgish = win[s..k].iter().any(|t| text::org_word(self.w(t)));
+                if !orgish {
+                    return Some(mention(win[s].s, win[k - 1].e, MK::Name));
+                }
+            }
+        }
         let mut first: Option<Attr> = None;
         let mut commas = 0;
         let mut p = k;
@@ -931,7 +943,7 @@ impl<'a> Ctx<'a> {
             }
             if text::is_cap(w) && !cap_stop(w) {
                 let e = self.name_right(win, k, end);
-                let in_pp = k > 0 && win[k - 1].is_word() && text::lower_eq(self.w(&win[k - 1]), &["in", "at", "on", "from", "of", "to", "for", "with", "by", "about", "against", "during", "after", "before", "into", "over", "under", "since", "than", "like", "unlike", "near"]);
+                let in_pp = k > 0 && win[k - 1].is_word() && text::lower_eq(self.w(&win[k - 1]), &["in", "at", "on", "from", "of", "to", "for", "with", "by", "about", "against", "during", "after", "before", "into", "over", "under", "since", "than", "like", "unlike", "near", "the", "a", "an"]);
                 if in_pp {
                     continue;
                 }
@@ -1335,7 +1347,12 @@ impl<'a, 'c> Resolver<'a, 'c> {
                     match toks.get(j) {
                         None => break,
                         Some(n) if n.k == K::Mark => break,
-                        Some(n) if n.is_word() && (text::cue(&t[n.s..n.e]).is_some() || text::lower_eq(&t[n.s..n.e], &["according", "has", "have", "is", "was", "will", "would", "did", "does", "who"])) => break,
+                        Some(n) if n.is_word() && {
+                            let nw = &t[n.s..n.e];
+                            text::cue(nw).is_some()
+                                || text::lower_eq(nw, &["according", "has", "have", "is", "was", "will", "would", "did", "does", "who", "spoke", "met", "went", "came", "took", "gave", "made", "sat", "stood", "ran", "won", "lost"])
+                                || (text::is_lower(nw) && nw.len() > 4 && nw.ends_with("ed"))
+                        } => break,
                         _ => {}
                     }
                 }

@@ -23,3 +23,164 @@ fn run(t: &str) -> Vec<Quote> {
 fn empty_input() {
     assert!(run("").is_empty());
 }
+
+fn find<'a>(t: &str, qs: &'a [Quote], words: &str) -> &'a Quote {
+    qs.iter().find(|q| &t[q.start..q.end] == words).unwrap_or_else(|| panic!("no quote {words:?} in {qs:#?}"))
+}
+
+fn mention<'a>(t: &'a str, q: &Quote) -> &'a str {
+    q.mention.map_or("", |(s, e)| &t[s..e])
+}
+
+#[test]
+fn split_quote_with_pronoun() {
+    let t = "Mary Okafor, the city's budget director, spoke on Monday. “We cannot pay for it,” she said. “Not this year.”";
+    let q = run(t);
+    assert_eq!(q.len(), 2);
+    let a = find(t, &q, "We cannot pay for it,");
+    assert_eq!(a.speaker.as_deref(), Some("Mary Okafor"));
+    assert_eq!(mention(t, a), "she");
+    assert_eq!(a.cue.as_deref(), Some("said"));
+    let b = find(t, &q, "Not this year.");
+    assert_eq!(b.speaker.as_deref(), Some("Mary Okafor"));
+    assert_eq!(a.description.as_deref(), Some("the city's budget director"));
+}
+
+#[test]
+fn straight_single_and_doubled_marks() {
+    for (t, words) in [
+        ("\"The bridge will open in May,\" said Tom Reyes, a city engineer.", "The bridge will open in May,"),
+        ("'The bridge will open in May,' said Tom Reyes, a city engineer.", "The bridge will open in May,"),
+        ("''The bridge won't open in May,'' said Tom Reyes, a city engineer.", "The bridge won't open in May,"),
+    ] {
+        let q = run(t);
+        let a = find(t, &q, words);
+        assert_eq!(a.speaker.as_deref(), Some("Tom Reyes"), "{t}");
+        assert_eq!(a.description.as_deref(), Some("a city engineer"), "{t}");
+        assert!(a.direct);
+    }
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    let t = "Israel’s leaders don't talk about the '90s, and the players' union hasn't either.";
+    assert!(run(t).is_empty());
+}
+
+#[test]
+fn quote_over_two_paragraphs() {
+    let t = "Anna Berg told reporters: “The first part of what she said ends here without a mark.\n\n“And the second part goes on in the next paragraph.”";
+    let q = run(t);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[0].paragraph, 0);
+    assert_eq!(q[1].paragraph, 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Anna Berg"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn colon_and_partial_quotes() {
+    let t = "The mayor, Lee Chan, said the plan was “a real mistake” for the town. Later Chan added: “We will vote against it.”";
+    let q = run(t);
+    let a = find(t, &q, "a real mistake");
+    assert_eq!(a.speaker.as_deref(), Some("Lee Chan"));
+    let b = find(t, &q, "We will vote against it.");
+    assert_eq!(b.speaker.as_deref(), Some("Lee Chan"));
+    assert_eq!(mention(t, b), "Chan");
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    let t = "They signed a so-called ‘deal’ last week. Many went to see the film “Oppenheimer” on Friday.";
+    assert!(run(t).is_empty(), "{:#?}", run(t));
+}
+
+#[test]
+fn transcript_lines() {
+    let t = "Vice President Mike Pence spoke to the host.\n\nQ: Will you run again?\n\nPENCE: Well, look, I have not decided.";
+    let q = run(t);
+    let p = q.iter().find(|x| t[x.start..x.end].starts_with("Well")).expect("pence line");
+    assert_eq!(p.speaker.as_deref(), Some("Mike Pence"));
+    assert!(!p.direct);
+    assert_eq!(p.cue.as_deref(), Some(":"));
+    let qline = q.iter().find(|x| t[x.start..x.end].starts_with("Will you")).expect("question");
+    assert_eq!(mention(t, qline), "Q");
+}
+
+#[test]
+fn organization_and_unnamed_sources() {
+    let t = "“The wording is unacceptable,” Netanyahu’s office said. “We will not accept it,” officials said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "The wording is unacceptable,").speaker.as_deref(), Some("Netanyahu’s office"));
+    let b = find(t, &q, "We will not accept it,");
+    assert_eq!(b.speaker, None);
+    assert_eq!(mention(t, b), "officials");
+}
+
+#[test]
+fn title_and_surname_resolve_to_full_name() {
+    let t = "James Clyburn, the House whip, spoke first.\n\n“We have the votes,” Mr. Clyburn said.";
+    let q = run(t);
+    let a = find(t, &q, "We have the votes,");
+    assert_eq!(a.speaker.as_deref(), Some("James Clyburn"));
+    assert_eq!(mention(t, a), "Mr. Clyburn");
+    assert_eq!(a.description.as_deref(), Some("the House whip"));
+}
+
+#[test]
+fn known_names_help() {
+    let t = "“It is done,” Kirby said.";
+    let ms = [(13usize, 18usize)];
+    let known = [KnownName { name: "John Kirby", is_person: true, mentions: &ms }];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(q[0].speaker.as_deref(), Some("John Kirby"));
+}
+
+#[test]
+fn according_to() {
+    let t = "“The numbers are wrong,” according to Dana White, a statistician.";
+    let q = run(t);
+    assert_eq!(q[0].cue.as_deref(), Some("according to"));
+    assert_eq!(q[0].speaker.as_deref(), Some("Dana White"));
+}
+
+#[test]
+fn odd_inputs_never_panic() {
+    for t in ["“", "\"", "'", "''", "“é", "é”", "“a” “b", "said “", "“x,” said", "\u{2019}90s “ü,” sagte Jürgen Groß.\n\n“", "“\n\n”", "PENCE:", "Q: ", ": “a”"] {
+        let _ = run(t);
+        // paragraphs out of range or off char boundaries are skipped
+        let _ = extract(t, &[(0, t.len() + 5), (1, 2), (3, 1)], &[]);
+    }
+}
+
+/// The seed article (../shared/corpus), every quote and speaker of its gold.
+#[test]
+fn seed_article() {
+    let t = include_str!("seed_article.txt");
+    let q = run(t);
+    let expect = [
+        ("A cease-fire of any duration must come with the release of hostages,", "Linda Thomas-Greenfield", "she"),
+        ("This is the only path.", "Linda Thomas-Greenfield", "she"),
+        ("a very bad omen,", "Itamar Rabinovich", "Itamar Rabinovich"),
+        ("If things continue this way,", "Itamar Rabinovich", "he"),
+        ("will become less special.", "Itamar Rabinovich", "he"),
+        ("a pretty potent symbol,", "Dennis Ross", "he"),
+        ("It’s disappointing,", "John Kirby", "Kirby"),
+        ("to have a fulsome conversation with them about viable alternatives to going in on the ground in Rafah.", "John Kirby", "Kirby"),
+        ("no operational significance", "Benny Gantz", "Benny Gantz"),
+        ("Israel will continue to listen to our allies while doing what is best for our national security,", "Benny Gantz", "Gantz"),
+        ("What guides him is not a hostage deal but the survival of his government.", "Noam Tibon", "Noam Tibon"),
+    ];
+    for (words, speaker, men) in expect {
+        let a = find(t, &q, words);
+        assert_eq!(a.speaker.as_deref(), Some(speaker), "{words}");
+        assert_eq!(mention(t, a), men, "{words}");
+    }
+    let desc = |name: &str| q.iter().find(|x| x.speaker.as_deref() == Some(name)).and_then(|x| x.description.clone());
+    assert_eq!(desc("John Kirby").as_deref(), Some("National Security Council spokesman"));
+    assert_eq!(desc("Gilad Kariv").as_deref(), Some("an opposition lawmaker in Israel’s left-wing Labor party"));
+    assert_eq!(desc("Linda Thomas-Greenfield").as_deref(), Some("the U.S. ambassador to the U.N."));
+    // 16 quotes of persons, plus the resolution's long fragment (a document: nobody)
+    assert_eq!(q.iter().filter(|x| x.speaker.is_some()).count(), 16);
+    assert!(q.iter().all(|x| x.speaker.is_some() || t[x.start..x.end].starts_with("leading to")));
+}
