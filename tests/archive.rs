@@ -19,7 +19,7 @@ fn a_phrase_search_finds_the_seed_article_with_the_phrase_highlighted() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = json(&o);
     let hit = &v["hits"][0];
-    assert!(hit["path"].as_str().unwrap().ends_with("un-security-council-gaza-ceasefire.txt"), "{hit}");
+    assert!(hit["path"].as_str().unwrap().ends_with("2024-03-25-un-security-council-gaza-ceasefire.txt"), "{hit}");
     let sn = &hit["snippets"][0];
     let text = sn["text"].as_str().unwrap();
     let (s, e) = (sn["highlights"][0][0].as_u64().unwrap() as usize, sn["highlights"][0][1].as_u64().unwrap() as usize);
@@ -148,7 +148,7 @@ fn a_broken_pipe_is_not_an_error() {
 fn show_and_stats_describe_the_article_and_the_archive() {
     let dir = tempfile::tempdir().unwrap();
     let idx = dir.path().join("idx");
-    let seed = repo().join("corpus").join("un-security-council-gaza-ceasefire.txt");
+    let seed = repo().join("corpus").join("2024-03-25-un-security-council-gaza-ceasefire.txt");
     assert_eq!(run(&idx, &["index", seed.to_str().unwrap()]).status.code(), Some(0));
     let id = json(&run(&idx, &["search", "Rafah", "--json"]))["hits"][0]["id"].as_str().unwrap().to_string();
     let v = json(&run(&idx, &["show", &id, "--json"]));
