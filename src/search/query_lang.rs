@@ -4,7 +4,8 @@
 //! * `"a phrase"`, `"a phrase"~3` (slop); straight `"…"` or curly `“…”` / `„…“` quotes.
 //! * `OR` / `AND` / `NOT` (uppercase only), `||`, `&&`, `( )`; NOT > AND (incl. implicit) > OR.
 //! * `-word`, `-"a phrase"`, `-(a OR b)` exclude; `+word` requires.
-//! * `hostag*` prefix; `netanyahoo~` fuzzy with distance 1, or `~0`, `~1`, `~2`.
+//! * `hostag*` prefix; `netanyahoo~` fuzzy with a distance by length (0 for words of 1-2
+//!   characters, 1 for 3-5, 2 for longer ones, as Elasticsearch's AUTO), or `~0`, `~1`, `~2`.
 //! * `title:word`, `speaker:"John Kirby"`, `title:(a OR b)`; names come from [`Options::fields`].
 //! * `date:2024`, `date:2024-03`, `date:[2024-01-01 TO 2024-03-31]`, `{ }` exclusive, `*` open,
 //!   `date:>=2024-01-01`, `date:<2024-02`. Date syntax applies to `date` and `*_date` fields.
@@ -38,7 +39,7 @@ pub enum Node {
         text: String,
         span: (usize, usize),
     },
-    /// `word~` (distance 1) or `word~N` with N in 0..=2.
+    /// `word~` (distance by length, see [`auto_distance`]) or `word~N` with N in 0..=2.
     Fuzzy {
         field: Option<String>,
         text: String,
@@ -514,7 +515,7 @@ impl<'s> Parser<'s, '_> {
             Node::Prefix { field, text, span }
         } else if self.eat('~') {
             let distance = match self.digits().as_bytes() {
-                [] => 1,
+                [] => auto_distance(&text),
                 [d @ b'0'..=b'2'] => d - b'0',
                 _ => return err(end, "fuzzy distance must be 0, 1 or 2"),
             };
@@ -807,7 +808,7 @@ mod tests {
             "-w -\"a b\" -(a OR b) x => (and (not w) (not \"a b\") (not (or a b)) x)",
             "a&&-b => (and a (not b))",
             "a OR -b => (or a (not b))",
-            "netanyahoo~ a~0 b~2 U.S.* hostag* => (and netanyahoo~1 a~0 b~2 U.S.* hostag*)",
+            "netanyahoo~ a~0 b~2 U.S.* hostag* => (and netanyahoo~2 a~0 b~2 U.S.* hostag*)",
         ]);
         let (field, text) = (None, "ab".to_string());
         let phrase = Node::Phrase {
@@ -849,7 +850,7 @@ mod tests {
         };
         assert!(matches!(v[1], Node::DateRange { span: (2, 21), .. }));
         check_ok(false, &[
-            "speaker:\"John Kirby\" org:un~ => (and speaker:\"John Kirby\" org:un~1)",
+            "speaker:\"John Kirby\" org:un~ => (and speaker:\"John Kirby\" org:un~0)",
             "place:(gaza OR rafah) title:OR person:kirb* => (and (or place:gaza place:rafah) title:OR person:kirb*)",
             "title:(a -b speaker:c) => (and title:a (not title:b) speaker:c)",
             "-source:nytimes.com => (not source:nytimes.com)",
@@ -1091,5 +1092,15 @@ mod tests {
         for s in nasty {
             let _ = (run(&s, false), run(&s, true));
         }
+    }
+}
+
+/// The edit distance a bare `word~` allows: typos are more likely, and less ambiguous, in long
+/// words (0 for 1-2 characters, 1 for 3-5, 2 beyond).
+pub fn auto_distance(word: &str) -> u8 {
+    match word.chars().count() {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
     }
 }

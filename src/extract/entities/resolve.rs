@@ -161,6 +161,103 @@ const ORG_HEADS: &[&str] = &[
     "Assembly",
 ];
 
+/// Words that are never a name on their own nor its first word: pronouns, interjections,
+/// discourse adverbs ("However", "We", "Hey Frank", "OK").
+const NEVER_NAMES: &[&str] = &[
+    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it",
+    "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "all",
+    "hey", "hi", "hello", "ok", "okay", "oh", "ah", "nah", "yes", "yeah", "no", "well", "wow",
+    "thank", "thanks", "please", "sorry", "however", "moreover", "furthermore", "meanwhile",
+    "therefore", "nevertheless", "nonetheless", "also", "although", "though", "besides",
+    "instead", "indeed", "anyway", "otherwise", "thus", "hence", "so", "but", "and", "or",
+    "if", "when", "while", "because", "after", "before", "today", "yesterday", "tomorrow",
+    "images", "image", "readers", "theres", "what", "why", "how", "who", "where", "which",
+];
+
+/// Last words of organization names ("Chrysler LLC", "Nissan Motors", "Croucher Foundation").
+const ORG_SUFFIXES: &[&str] = &[
+    "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "airways",
+    "airlines", "air", "motors", "motor", "foundation", "holdings", "holding", "automobile",
+    "automobiles", "aircraft", "wireless", "mutual", "technologies", "technology", "systems",
+    "communications", "bank", "partners", "capital", "media", "entertainment", "industries",
+    "international", "trust", "fund", "institute", "university", "records", "studios",
+    "pictures", "software", "labs", "networks", "network", "ag", "gmbh", "nv", "bv", "spa",
+    "limited", "incorporated", "associates", "brothers", "bros", "enterprises", "ventures",
+    "solutions", "services", "insurance", "energy", "petroleum", "pharmaceuticals", "telecom",
+    "program", "programme", "legacy", "party", "council", "committee", "association",
+];
+
+/// Common nouns that name an organization standing right before its name ("automaker
+/// Chrysler", "the company Apple").
+const ORG_NOUNS_BEFORE: &[&str] = &[
+    "company", "companies", "firm", "firms", "automaker", "automakers", "carmaker", "carmakers",
+    "manufacturer", "manufacturers", "maker", "makers", "airline", "airlines", "carrier",
+    "airframer", "giant", "retailer", "bank", "insurer", "conglomerate", "supplier", "producer",
+    "developer", "operator", "chain", "brand", "website", "site", "newspaper", "magazine",
+    "broadcaster", "network", "studio", "label", "agency", "corporation", "subsidiary",
+    "startup", "start-up", "publisher", "distributor", "contractor", "lender", "exchange",
+    "group", "party", "club", "outlet", "service", "journal", "daily", "tabloid",
+];
+
+/// Words right after an organization's name ("Ford shares", "Apple CEO Steve Jobs").
+const ORG_NOUNS_AFTER: &[&str] = &[
+    "inc", "corp", "ltd", "llc", "plc", "shares", "stock", "stocks", "employees", "workers",
+    "executives", "executive", "ceo", "cfo", "coo", "spokesman", "spokeswoman", "spokesperson",
+    "chairman", "chairwoman", "board", "shareholders", "plants", "plant", "headquarters",
+    "subsidiary", "dealers", "dealerships", "factory", "factories", "brand", "stores",
+    "party", "parties", "users", "software", "models", "products",
+];
+
+/// The lowercase words of a word without a final period and after a possessive apostrophe.
+fn base_lower(w: &str) -> String {
+    let w = w.trim_end_matches('.');
+    let w = match w.find(['\'', '’']) {
+        Some(p) if p > 0 => &w[..p],
+        _ => w,
+    };
+    w.to_lowercase()
+}
+
+fn never_name(w: &str) -> bool {
+    w.len() <= 14 && NEVER_NAMES.contains(&base_lower(w).as_str())
+}
+
+/// "iPod", "eHow", "iTunes": a lowercase letter and then a capital, as products are named.
+fn camel_product(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && b[0].is_ascii_lowercase() && b[1].is_ascii_uppercase()
+}
+
+/// A plural of a people or an abbreviation ("Muslims", "Bangladeshis", "SUVs", "CDs").
+fn plural_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n < 3 || b[n - 1] != b's' {
+        return false;
+    }
+    let stem = &b[..n - 1];
+    if stem.len() >= 2 && stem.iter().all(|c| c.is_ascii_uppercase()) {
+        return true;
+    }
+    n >= 6
+        && b[0].is_ascii_uppercase()
+        && b[1..].iter().all(|c| c.is_ascii_lowercase())
+        && (w.ends_with("ians")
+            || w.ends_with("ans")
+            || w.ends_with("ims")
+            || w.ends_with("is")
+            || w.ends_with("ists")
+            || w.ends_with("ites")
+            || w.ends_with("ics")
+            || w.ends_with("ats"))
+}
+
+/// A single capital with a period ("E.", "W.").
+fn is_initial(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+}
+
 fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
     if w.len() > 14 {
@@ -299,6 +396,30 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 while b - a > 1 && is_title(word(a)) {
                     a += 1;
                 }
+            }
+            // pronouns, interjections and discourse words are no names nor their first words
+            // ("We", "Hey Frank", "However")
+            while a < b && never_name(word(a)) {
+                a += 1;
+            }
+            // a sentence-initial adverb ("Unfortunately, ...")
+            if b == a + 1
+                && toks[a].flags & (SENT_START | CAPS_PARA) == SENT_START
+                && word(a).len() >= 6
+                && word(a).ends_with("ly")
+                && (b >= hi || word(b) == ",")
+            {
+                let l = model.lex_of(hash_bytes(2, word(a).as_bytes(), true));
+                let known = GAZ_FIRST | GAZ_LAST | GAZ_PLACE | GAZ_COUNTRY;
+                if l[0] <= 2 && l[1] & known == 0 {
+                    i = j;
+                    continue;
+                }
+            }
+            // a name before a lowercase "party" is the party's ("the left-wing Labor party")
+            let mut k = k;
+            if b > a && b < hi && matches!(word(b), "party" | "parties") {
+                k = 1;
             }
             // a department in a title ("Minister of Strategic Affairs", "Defense Secretary")
             if k != 0 && b > a {

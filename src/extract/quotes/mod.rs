@@ -926,10 +926,94 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Whether a known name (from the entity recognizer) covers token `tk`: Some(is a person).
+    fn known_at(&self, tk: &Tok) -> Option<bool> {
+        self.known.iter().find(|k| k.mentions.iter().any(|&(s, e)| s <= tk.s && tk.e <= e)).map(|k| k.is_person)
+    }
+
+    /// A capitalized word at `k` that opens no name: a sentence adverb or participle
+    /// ("Moreover", "Facing mounting criticism", "Minutes later"), unless the recognizer knows it.
+    fn not_a_name_start(&self, win: &[Tok], k: usize, end: usize) -> bool {
+        let w = self.w(&win[k]);
+        if self.known_at(&win[k]).is_some() {
+            return false;
+        }
+        if text::intro_word(w) {
+            return true;
+        }
+        let at_start = k == 0 || !win[k - 1].is_word();
+        if !at_start {
+            return false;
+        }
+        let next = win.get(k + 1).filter(|_| k + 1 < end);
+        let next_w = next.filter(|t| t.is_word()).map(|t| self.w(t));
+        let lw = w.to_ascii_lowercase();
+        if lw.len() > 5 && lw.ends_with("ing") {
+            // "Flying home", "Doing so" but not "Manning said"
+            return next_w.map_or(true, |n| text::is_lower(n) && text::cue(n).is_none());
+        }
+        if lw.len() > 5 && lw.ends_with("ly") {
+            // "Immediately after", "Specifically," but not "Kelly said"
+            return next.map_or(false, |n| n.is_punct(','))
+                || next_w.map_or(false, |n| text::lower_eq(n, &["after", "before", "in", "on", "at", "for", "with", "to", "since", "following", "upon", "enough"]));
+        }
+        false
+    }
+
+    /// Where the main clause of a sentence starts: after an introductory phrase that runs to a
+    /// comma ("At a rally in Portsmouth, N.H., on Tuesday, Senator ...", "When asked ..., Ms. X").
+    fn intro_end(&self, win: &[Tok], end: usize) -> usize {
+        let Some(k0) = win[..end].iter().position(|t| t.is_word()) else { return 0 };
+        if k0 > 0 && win[..k0].iter().any(|t| t.k == K::Mark) {
+            return 0;
+        }
+        let w = self.w(&win[k0]);
+        let lw = w.to_ascii_lowercase();
+        let intro = text::lower_eq(w, text::INTRO_OPENERS)
+            || text::intro_word(w)
+            || (lw.len() > 5 && (lw.ends_with("ing") || lw.ends_with("ly")) && self.known_at(&win[k0]).is_none() && self.not_a_name_start(win, k0, end));
+        if !intro {
+            return 0;
+        }
+        // the last comma of the run of commas closing the phrase, within a short span
+        let mut k = k0 + 1;
+        let mut found = None;
+        while k < end && k < k0 + 25 {
+            let tk = win[k];
+            if tk.k == K::Mark || tk.is_punct(';') || tk.is_punct(':') {
+                break;
+            }
+            if tk.is_punct(',') {
+                // "Portsmouth, N.H., on Tuesday," : keep going while the next words are a
+                // place or date continuing the phrase
+                found = Some(k + 1);
+                let nx = win.get(k + 1).filter(|t| t.is_word()).map(|t| self.w(t)).unwrap_or("");
+                let place_like = nx.len() <= 5 && nx.ends_with('.') && text::is_cap(nx);
+                let date_like = text::lower_eq(nx, &["on", "in", "at", "last", "this", "earlier", "later"]) || text::time_word(nx) && !text::is_lower(nx);
+                if !(place_like || date_like) {
+                    break;
+                }
+            }
+            if tk.is_word() && k > k0 + 1 && text::cue(self.w(&tk)) == Some(Cue::Finite) && found.is_none() {
+                // "When asked, she said": a verb before any comma ends no phrase
+                if !text::lower_eq(self.w(&tk), &["asked"]) {
+                    break;
+                }
+            }
+            k += 1;
+        }
+        match found {
+            Some(f) if f < end && win[f..end].iter().any(|t| t.is_word()) => f,
+            _ => 0,
+        }
+    }
+
     /// The first name or pronoun of a sentence, as the subject of a cue that has none of its
     /// own ("Cruz went further, saying", "The New York Times reports:").
     fn first_subject(&self, win: &[Tok], end: usize) -> Option<Attr> {
-        for k in 0..end.min(win.len()) {
+        let end = end.min(win.len());
+        let from = self.intro_end(win, end);
+        for k in from..end {
             let tk = win[k];
             if tk.k == K::Mark {
                 return None;
@@ -942,6 +1026,9 @@ impl<'a> Ctx<'a> {
                 return Some(mention(tk.s, tk.e, MK::Pronoun));
             }
             if text::is_cap(w) && !cap_stop(w) {
+                if self.not_a_name_start(win, k, end) {
+                    continue;
+                }
                 let e = self.name_right(win, k, end);
                 let in_pp = k > 0 && win[k - 1].is_word() && text::lower_eq(self.w(&win[k - 1]), &["in", "at", "on", "from", "of", "to", "for", "with", "by", "about", "against", "during", "after", "before", "into", "over", "under", "since", "than", "like", "unlike", "near", "the", "a", "an"]);
                 if in_pp {

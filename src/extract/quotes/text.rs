@@ -333,3 +333,32 @@ pub(super) fn not_subject_after(w: &str) -> bool {
         ],
     )
 }
+
+/// Words that open a sentence's introductory phrase ("After the vote, ...", "When asked, ...").
+pub(super) const INTRO_OPENERS: &[&str] = &[
+    "in", "on", "at", "after", "before", "when", "while", "as", "if", "although", "though", "because", "since",
+    "during", "despite", "with", "without", "by", "for", "from", "following", "amid", "asked", "unlike", "like",
+    "speaking", "once", "until", "upon", "under", "over", "throughout", "within", "given", "beyond", "to",
+];
+
+/// Capitalized words that open a sentence or phrase but never a name: sentence adverbs,
+/// numbers and units of time ("Moreover", "Thirteen years earlier", "Minutes later").
+pub(super) fn intro_word(w: &str) -> bool {
+    lower_eq(
+        w,
+        &[
+            "moreover", "furthermore", "additionally", "specifically", "immediately", "likewise", "similarly",
+            "nevertheless", "nonetheless", "initially", "finally", "ultimately", "shortly", "soon", "back", "ever",
+            "besides", "otherwise", "accordingly", "consequently", "importantly", "notably", "separately",
+            "elsewhere", "overall", "currently", "previously", "recently", "eventually", "apparently", "clearly",
+            "obviously", "instead", "minutes", "hours", "days", "weeks", "months", "years", "decades", "moments",
+            "seconds", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "several",
+            "few", "more", "less", "much", "nearly", "almost", "about", "roughly", "some", "first", "second",
+            "third", "next", "then", "later", "afterward", "afterwards", "tonight", "yesterday", "today",
+            "tomorrow", "sometimes", "often", "never", "always", "again", "already", "actually", "basically",
+            "frankly", "honestly", "interestingly", "ironically", "unfortunately", "fortunately", "sadly",
+            "surprisingly", "predictably", "naturally", "indeed", "anyway", "plus", "also", "too", "far",
+        ],
+    )
+}

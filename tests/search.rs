@@ -1,0 +1,156 @@
+//! End-to-end tests of search: highlights of what matched, filters, facet counts, histograms.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::*;
+
+fn corpus_index(dir: &std::path::Path) -> std::path::PathBuf {
+    let idx = dir.join("idx");
+    let o = run(&idx, &["index", repo().join("corpus").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    idx
+}
+
+/// Every highlighted string of every snippet of every hit.
+fn highlighted(v: &serde_json::Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for h in v["hits"].as_array().unwrap() {
+        for sn in h["snippets"].as_array().unwrap() {
+            let text = sn["text"].as_str().unwrap();
+            for r in sn["highlights"].as_array().unwrap() {
+                out.push(text[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize].to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn highlights_mark_exactly_what_matched() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = corpus_index(dir.path());
+    let prefix = highlighted(&json(&run(&idx, &["search", "hostag*", "--json"])));
+    assert!(!prefix.is_empty());
+    assert!(prefix.iter().all(|w| w.to_lowercase().starts_with("hostag")), "{prefix:?}");
+    let phrase = highlighted(&json(&run(&idx, &["search", "\"cease-fire resolution\"", "--json"])));
+    assert_eq!(phrase, ["cease-fire resolution"], "the phrase where it stands whole, not each of its words elsewhere");
+    let fuzzy = highlighted(&json(&run(&idx, &["search", "netanyahoo~", "--json"])));
+    assert!(!fuzzy.is_empty() && fuzzy.iter().all(|w| w == "Netanyahu"), "{fuzzy:?}");
+    // netanyahoo is two edits from netanyahu: one edit finds nothing, and says so.
+    assert_eq!(json(&run(&idx, &["search", "netanyahoo~1", "--json"]))["total"], 0);
+    let stems = highlighted(&json(&run(&idx, &["search", "negotiations", "--json"])));
+    assert!(stems.iter().all(|w| w.to_lowercase().starts_with("negotiat")), "{stems:?}");
+}
+
+#[test]
+fn prefixes_match_words_as_written_not_stems() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = corpus_index(dir.path());
+    let v = json(&run(&idx, &["search", "negotiat*", "--json"]));
+    assert!(v["total"].as_u64().unwrap() >= 2, "{v}");
+}
+
+#[test]
+fn a_speaker_filter_keeps_the_other_speakers_counts_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = corpus_index(dir.path());
+    let v = json(&run(&idx, &["search", "cease-fire", "--speaker", "Benny Gantz", "--since", "2024-01-01", "--json"]));
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["hits"][0]["date"], "2024-03-25");
+    let speakers: Vec<&str> = v["facets"]["speaker"].as_array().unwrap().iter().map(|s| s["value"].as_str().unwrap()).collect();
+    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(repo().join("tests/data/un-security-council-gaza-ceasefire.json")).unwrap()).unwrap();
+    let mut expected: Vec<&str> = gold["speaker_descriptions"].as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    expected.sort();
+    assert_eq!(speakers, expected, "every speaker of the article");
+    assert!(v["multi_select"].as_array().unwrap().iter().any(|k| k == "speaker"));
+    let none = json(&run(&idx, &["search", "cease-fire", "--speaker", "Benny Gantz", "--until", "2023-12-31", "--json"]));
+    assert_eq!(none["total"], 0);
+}
+
+#[test]
+fn filters_of_one_kind_or_and_of_different_kinds_and() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = corpus_index(dir.path());
+    let total = |args: &[&str]| -> u64 {
+        let mut a = vec!["search", "the", "--json"];
+        a.extend_from_slice(args);
+        json(&run(&idx, &a))["total"].as_u64().unwrap()
+    };
+    let gallant = total(&["--person", "Yoav Gallant"]);
+    let boeing = total(&["--org", "Boeing"]);
+    assert!(gallant >= 1 && boeing >= 1);
+    assert_eq!(total(&["--person", "Yoav Gallant", "--org", "Boeing"]), 0);
+    assert_eq!(total(&["--org", "Hamas", "--org", "Boeing"]), total(&["--org", "Hamas"]) + boeing);
+    assert_eq!(total(&["--person", "gallant"]), gallant, "a surname alone, any case");
+}
+
+#[test]
+fn quotes_by_speaker_name_or_surname() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = corpus_index(dir.path());
+    let ross = json(&run(&idx, &["quotes", "--speaker", "Dennis Ross", "--json"]));
+    let texts: Vec<&str> = ross["quotes"].as_array().unwrap().iter().map(|q| q["text"].as_str().unwrap()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts.iter().any(|t| t.starts_with("Maybe the most important thing")));
+    assert!(texts.contains(&"a pretty potent symbol,"));
+    let kirby = json(&run(&idx, &["quotes", "--speaker", "kirby", "--json"]));
+    let qs = kirby["quotes"].as_array().unwrap();
+    assert_eq!(qs.len(), 2);
+    assert!(qs.iter().all(|q| q["speaker"] == "John Kirby" && q["description"] == "National Security Council spokesman"));
+    let tg = json(&run(&idx, &["quotes", "--speaker", "thomas-greenfield", "--json"]));
+    assert_eq!(tg["total"], 2);
+    let phrase = json(&run(&idx, &["quotes", "\"potent symbol\"", "--json"]));
+    assert_eq!(phrase["quotes"][0]["speaker"], "Dennis Ross");
+}
+
+#[test]
+fn source_and_speaker_counts_match_the_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = corpus_index(dir.path());
+    // Every bundled JSON Lines article has source "Wikinews"; the seed article has none.
+    let mut wikinews = 0;
+    for f in ["wikinews-gum.jsonl", "wikinews-meantime.jsonl"] {
+        wikinews += std::fs::read_to_string(repo().join("corpus").join(f)).unwrap().lines().filter(|l| l.contains("\"source\": \"Wikinews\"")).count() as u64;
+    }
+    let v = json(&run(&idx, &["facets", "sources", "--json"]));
+    assert_eq!(v["source"], serde_json::json!([{"value": "Wikinews", "count": wikinews}]));
+    let sp = json(&run(&idx, &["facets", "speakers", "cease-fire", "--size", "100", "--json"]));
+    let kirby = sp["speaker"].as_array().unwrap().iter().find(|s| s["value"] == "John Kirby").unwrap();
+    assert_eq!(kirby["count"], 1);
+}
+
+#[test]
+fn month_histogram_equals_a_brute_force_count() {
+    let Some(reuters) = shared_data("reuters-21578.jsonl.gz") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let idx = dir.path().join("idx");
+    run(&idx, &["index", reuters.to_str().unwrap()]);
+    let v = json(&run(&idx, &["search", "\"crude oil\"", "--facets", "date", "--by-date", "month", "--limit", "1", "--json"]));
+    let got: BTreeMap<String, u64> = v["facets"]["date"].as_array().unwrap().iter().map(|d| (d["from"].as_str().unwrap()[..7].to_string(), d["count"].as_u64().unwrap())).collect();
+
+    // Brute force: tokenize like the index (alphanumeric runs, lowercased), look for the two
+    // words in a row in the title or a paragraph, count each distinct text once.
+    use std::io::BufRead;
+    let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect() };
+    let has = |s: &str| words(s).windows(2).any(|w| w[0] == "crude" && w[1] == "oil");
+    let mut seen = std::collections::HashSet::new();
+    let mut want: BTreeMap<String, u64> = BTreeMap::new();
+    let file = std::fs::File::open(&reuters).unwrap();
+    for line in std::io::BufReader::new(flate2::read::GzDecoder::new(file)).lines() {
+        let r: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
+        let (title, text, date) = (r["title"].as_str().unwrap_or(""), r["text"].as_str().unwrap_or(""), r["date"].as_str().unwrap_or(""));
+        let norm: Vec<&str> = text.split_whitespace().collect();
+        let key = if norm.is_empty() { format!("title-only\0{date}\0{}", title.split_whitespace().collect::<Vec<_>>().join(" ")) } else { norm.join(" ") };
+        if (title.trim().is_empty() && text.trim().is_empty()) || !seen.insert(key) {
+            continue;
+        }
+        if (has(title) || text.split("\n\n").any(has)) && date.len() >= 7 {
+            *want.entry(date[..7].to_string()).or_default() += 1;
+        }
+    }
+    assert!(!want.is_empty());
+    assert_eq!(got, want);
+    assert_eq!(v["total"].as_u64().unwrap(), want.values().sum::<u64>());
+}
