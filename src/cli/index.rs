@@ -25,6 +25,9 @@ pub struct IndexArgs {
     /// Read and classify (added, changed, unchanged, duplicates) without writing anything.
     #[arg(long)]
     pub dry_run: bool,
+    /// Remove articles whose source files under the given PATHs are gone (never touches other roots).
+    #[arg(long)]
+    pub prune: bool,
     /// Extraction threads (default: the number of cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -58,6 +61,7 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
         commit_every: a.commit_every.max(1),
         commit_interval: Duration::from_secs(a.commit_seconds.max(1)),
         dry_run: a.dry_run,
+        prune: a.prune,
     };
     let stop = Arc::new(AtomicBool::new(false));
     {
@@ -93,15 +97,32 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
     }
     if a.json {
         out.json(&summary)?;
+    } else if let Some(plan) = &summary.plan {
+        for id in &plan.added {
+            out.line(&format!("add     {id}"))?;
+        }
+        for id in &plan.updated {
+            out.line(&format!("update  {id}"))?;
+        }
+        for (id, of) in &plan.duplicates {
+            out.line(&format!("dup     {id} (of {of})"))?;
+        }
+        for id in &plan.removed {
+            out.line(&format!("remove  {id}"))?;
+        }
+        out.line(&format!(
+            "dry run: {} would be added, {} updated, {} removed, {} unchanged, {} duplicates, {} failed; nothing written",
+            summary.added, summary.updated, summary.removed, summary.unchanged, summary.duplicates, summary.failed
+        ))?;
     } else {
         for e in &summary.errors {
             eprintln!("gazette: {}: {}", e.path, e.error);
         }
-        let verb = if summary.dry_run { "would be " } else { "" };
         out.line(&format!(
-            "{} {verb}added, {} {verb}updated, {} unchanged, {} duplicates, {} failed, {} skipped ({} articles in the archive, {} quotes extracted, {:.1} MB in {:.1} s)",
+            "{} added, {} updated, {} removed, {} unchanged, {} duplicates, {} failed, {} skipped ({} articles in the archive, {} quotes extracted, {:.1} MB in {:.1} s)",
             out.bold(&summary.added.to_string()),
             summary.updated,
+            summary.removed,
             summary.unchanged,
             summary.duplicates,
             summary.failed,

@@ -14,8 +14,9 @@ use tantivy::query::RangeQuery;
 use tantivy::{IndexWriter, Term};
 
 use super::archive::{write_atomic, Archive, CommitPayload};
-use super::document::{article_document, quote_documents};
+use super::document::{article_document, quote_documents, Identity};
 use super::plan::{Change, DuplicateOf, Held, Planner};
+use crate::ingest::minhash::{self, NearIndex};
 use crate::error::{Error, InputError, Result};
 use crate::extract::{extract, ExtractOptions, Extraction};
 use crate::ingest::{self, Article, Found, ReadOptions};
@@ -37,6 +38,8 @@ pub struct IndexOptions {
     pub commit_interval: Duration,
     /// Plan only: read and classify, write nothing.
     pub dry_run: bool,
+    /// Remove articles whose source files under the given roots are gone.
+    pub prune: bool,
 }
 
 impl Default for IndexOptions {
@@ -50,6 +53,7 @@ impl Default for IndexOptions {
             commit_every: 5000,
             commit_interval: Duration::from_secs(60),
             dry_run: false,
+            prune: false,
         }
     }
 }
@@ -69,6 +73,8 @@ pub struct Summary {
     pub unchanged: u64,
     pub duplicates: u64,
     pub failed: u64,
+    /// Articles removed by `--prune`.
+    pub removed: u64,
     /// Files of formats gazette does not read.
     pub skipped: u64,
     pub errors: Vec<FailedInput>,
@@ -81,6 +87,18 @@ pub struct Summary {
     pub dry_run: bool,
     /// True when the run was interrupted (Ctrl-C) after committing what it had.
     pub interrupted: bool,
+    /// With `--dry-run`: the ids of each kind of change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanList>,
+}
+
+/// The plan itself, as `--dry-run` lists it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PlanList {
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub duplicates: Vec<(String, String)>,
+    pub removed: Vec<String>,
 }
 
 /// Progress as the writer sees it.
@@ -92,9 +110,10 @@ pub struct Progress {
 }
 
 enum Event {
-    Planned(Change),
+    Planned { id: String, change: Change },
+    Removed { id: String, duplicate: bool },
     Duplicate { id: String, dup: DuplicateOf },
-    Extracted { article: Box<Article>, extraction: Extraction, change: Change, hash: u64, text_hash: u64 },
+    Extracted { article: Box<Article>, extraction: Extraction, change: Change, ident: Identity },
     Failed(InputError),
     Skipped,
     Bytes(u64),
@@ -103,8 +122,7 @@ enum Event {
 struct Job {
     article: Article,
     change: Change,
-    hash: u64,
-    text_hash: u64,
+    ident: Identity,
 }
 
 /// Indexes `paths` into the archive at `dir` (created when missing). `progress` is called
@@ -125,9 +143,13 @@ pub fn index_paths(dir: &Path, paths: &[PathBuf], opts: &IndexOptions, stop: Arc
         _ => None,
     };
     let planner = match &archive {
-        Some(a) => Planner::new(load_held(a)?, load_duplicates(&a.dir)),
+        Some(a) => {
+            let (held, near) = load_held(a)?;
+            Planner::new(held, load_duplicates(&a.dir), near)
+        }
         None => Planner::default(),
     };
+    let roots: Vec<String> = if opts.prune { paths.iter().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string()).collect() } else { Vec::new() };
     let mut articles_total = planner.len() as u64;
 
     let files: Vec<Found> = ingest::walk(paths).collect();
@@ -136,13 +158,24 @@ pub fn index_paths(dir: &Path, paths: &[PathBuf], opts: &IndexOptions, stop: Arc
     let (job_tx, job_rx) = bounded::<Job>(256);
     let (ev_tx, ev_rx) = bounded::<Event>(1024);
     let workers = opts.threads.saturating_sub(1).max(1);
-    let (read_opts, extract_opts, dry_run) = (opts.read, opts.extract, opts.dry_run);
+    let (read_opts, extract_opts, dry_run, prune) = (opts.read, opts.extract, opts.dry_run, opts.prune);
 
     let mut summary = Summary { dry_run: opts.dry_run, ..Default::default() };
     std::thread::scope(|scope| -> Result<()> {
         let reader_ev = ev_tx.clone();
         let stop_reader = stop.clone();
-        let reader = scope.spawn(move || read_all(files, read_opts, planner, dry_run, job_tx, reader_ev, stop_reader));
+        let reader = scope.spawn(move || {
+            let (planner, unreadable) = read_all(files, read_opts, planner, dry_run, job_tx, &reader_ev, &stop_reader);
+            if prune && !stop_reader.load(Ordering::SeqCst) {
+                let (articles, dups) = planner.unseen_under(&roots, &unreadable);
+                for id in articles {
+                    let _ = reader_ev.send(Event::Removed { id, duplicate: false });
+                }
+                for id in dups {
+                    let _ = reader_ev.send(Event::Removed { id, duplicate: true });
+                }
+            }
+        });
         for _ in 0..workers {
             let rx = job_rx.clone();
             let tx = ev_tx.clone();
@@ -161,7 +194,10 @@ pub fn index_paths(dir: &Path, paths: &[PathBuf], opts: &IndexOptions, stop: Arc
 }
 
 /// The reader: walks, reads and classifies; sends new and changed articles to extraction.
-fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry_run: bool, jobs: Sender<Job>, events: Sender<Event>, stop: Arc<AtomicBool>) {
+/// Returns the planner and the canonical paths that could not be read (whose articles may
+/// still exist, so `--prune` leaves them alone).
+fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry_run: bool, jobs: Sender<Job>, events: &Sender<Event>, stop: &AtomicBool) -> (Planner, Vec<String>) {
+    let mut unreadable = Vec::new();
     for found in files {
         if stop.load(Ordering::SeqCst) {
             break;
@@ -171,6 +207,7 @@ fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry
                 let _ = events.send(Event::Skipped);
             }
             Found::Error(e) => {
+                unreadable.push(canonical(&e.path()));
                 let _ = events.send(Event::Failed(e));
             }
             Found::File(path) => {
@@ -179,15 +216,24 @@ fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry
                         return false;
                     }
                     match r {
-                        Err(e) => events.send(Event::Failed(e)).is_ok(),
+                        Err(e) => {
+                            if matches!(e, InputError::Unreadable { .. } | InputError::NotUtf8 { .. } | InputError::Binary { .. }) {
+                                unreadable.push(canonical(&path.display().to_string()));
+                            }
+                            events.send(Event::Failed(e)).is_ok()
+                        }
                         Ok(article) => {
                             let hash = article.content_hash();
                             let text_hash = article.text_hash();
                             let change = planner.plan(&article, hash, text_hash);
                             match change {
-                                Change::Added | Change::Changed if !dry_run => jobs.send(Job { article, change, hash, text_hash }).is_ok(),
-                                Change::Duplicate { of } => events.send(Event::Duplicate { id: article.id, dup: DuplicateOf { of, hash } }).is_ok(),
-                                other => events.send(Event::Planned(other)).is_ok(),
+                                Change::Added | Change::Changed if !dry_run => {
+                                    let bands = minhash::bands(&article.text);
+                                    let group = planner.group(&bands, text_hash);
+                                    jobs.send(Job { article, change, ident: Identity { hash, text_hash, bands, group } }).is_ok()
+                                }
+                                Change::Duplicate { of } => events.send(Event::Duplicate { id: article.id, dup: DuplicateOf { of, hash, file: article.file } }).is_ok(),
+                                change => events.send(Event::Planned { id: article.id, change }).is_ok(),
                             }
                         }
                     }
@@ -196,12 +242,18 @@ fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry
             }
         }
     }
+    (planner, unreadable)
+}
+
+fn canonical(path: &str) -> String {
+    let p = path.rsplit_once(':').filter(|(_, line)| line.chars().all(|c| c.is_ascii_digit())).map(|(f, _)| f).unwrap_or(path);
+    std::fs::canonicalize(p).map(|c| c.display().to_string()).unwrap_or_else(|_| p.to_string())
 }
 
 fn extract_all(jobs: Receiver<Job>, events: Sender<Event>, opts: ExtractOptions) {
     for job in jobs {
         let extraction = extract(&job.article.text, job.article.body_start, opts);
-        let ev = Event::Extracted { article: Box::new(job.article), extraction, change: job.change, hash: job.hash, text_hash: job.text_hash };
+        let ev = Event::Extracted { article: Box::new(job.article), extraction, change: job.change, ident: job.ident };
         if events.send(ev).is_err() {
             return;
         }
@@ -223,19 +275,41 @@ fn write_all(
     let mut last_commit = Instant::now();
     let mut last_progress = Instant::now();
     let mut seen = 0u64;
-    let mut pending_duplicates: HashMap<String, DuplicateOf> = HashMap::new();
+    let mut pending_duplicates: HashMap<String, Option<DuplicateOf>> = HashMap::new();
+    let mut plan = PlanList::default();
     for ev in events {
         match ev {
-            Event::Planned(Change::Unchanged) => summary.unchanged += 1,
-            Event::Planned(Change::Added) => {
+            Event::Planned { change: Change::Unchanged, .. } => summary.unchanged += 1,
+            Event::Planned { id, change: Change::Added } => {
                 summary.added += 1;
                 *articles_total += 1;
+                plan.added.push(id);
             }
-            Event::Planned(Change::Changed) => summary.updated += 1,
-            Event::Planned(Change::Duplicate { .. }) => summary.duplicates += 1,
+            Event::Planned { id, change: Change::Changed } => {
+                summary.updated += 1;
+                plan.updated.push(id);
+            }
+            Event::Planned { change: Change::Duplicate { .. }, .. } => summary.duplicates += 1,
             Event::Duplicate { id, dup } => {
                 summary.duplicates += 1;
-                pending_duplicates.insert(id, dup);
+                if opts.dry_run {
+                    plan.duplicates.push((id, dup.of));
+                } else {
+                    pending_duplicates.insert(id, Some(dup));
+                }
+            }
+            Event::Removed { id, duplicate } => {
+                if duplicate {
+                    pending_duplicates.insert(id, None);
+                } else {
+                    summary.removed += 1;
+                    *articles_total = articles_total.saturating_sub(1);
+                    if let (Some(w), Some(archive)) = (writers.as_deref_mut(), archive) {
+                        w.remove(archive, &id);
+                        since_commit += 1;
+                    }
+                    plan.removed.push(id);
+                }
             }
             Event::Failed(e) => {
                 summary.failed += 1;
@@ -243,7 +317,7 @@ fn write_all(
             }
             Event::Skipped => summary.skipped += 1,
             Event::Bytes(b) => summary.bytes += b,
-            Event::Extracted { article, extraction, change, hash, text_hash } => {
+            Event::Extracted { article, extraction, change, ident } => {
                 match change {
                     Change::Changed => summary.updated += 1,
                     _ => {
@@ -253,7 +327,7 @@ fn write_all(
                 }
                 summary.quotes += extraction.quotes.len() as u64;
                 if let (Some(w), Some(archive)) = (writers.as_deref_mut(), archive) {
-                    w.add(archive, &article, &extraction, &change, hash, text_hash)?;
+                    w.add(archive, &article, &extraction, &change, &ident)?;
                     since_commit += 1;
                 }
             }
@@ -274,6 +348,9 @@ fn write_all(
         }
     }
     progress(Progress { articles: seen, bytes: summary.bytes, total_bytes });
+    if opts.dry_run {
+        summary.plan = Some(plan);
+    }
     if let (Some(w), Some(archive)) = (writers, archive) {
         // A run that found nothing new writes nothing.
         if since_commit > 0 || !pending_duplicates.is_empty() {
@@ -315,7 +392,12 @@ impl Writers {
         Ok(Writers { articles, quotes, batch: committed.batch.max(quotes_payload.batch) + 1 })
     }
 
-    fn add(&mut self, archive: &Archive, article: &Article, ex: &Extraction, change: &Change, hash: u64, text_hash: u64) -> Result<()> {
+    fn remove(&mut self, archive: &Archive, id: &str) {
+        self.articles.delete_term(Term::from_field_text(archive.af.id, id));
+        self.quotes.delete_term(Term::from_field_text(archive.qf.article, id));
+    }
+
+    fn add(&mut self, archive: &Archive, article: &Article, ex: &Extraction, change: &Change, ident: &Identity) -> Result<()> {
         if *change == Change::Changed {
             self.articles.delete_term(Term::from_field_text(archive.af.id, &article.id));
             self.quotes.delete_term(Term::from_field_text(archive.qf.article, &article.id));
@@ -323,13 +405,13 @@ impl Writers {
         for q in quote_documents(&archive.qf, article, ex, self.batch) {
             self.quotes.add_document(q)?;
         }
-        self.articles.add_document(article_document(&archive.af, article, ex, hash, text_hash, self.batch))?;
+        self.articles.add_document(article_document(&archive.af, article, ex, ident, self.batch))?;
         Ok(())
     }
 
     /// Closes the batch: quotes first, articles last, both with the batch in the payload, then
     /// the duplicates seen so far beside the index.
-    fn commit(&mut self, archive: &Archive, articles_total: u64, duplicates: &HashMap<String, DuplicateOf>) -> Result<()> {
+    fn commit(&mut self, archive: &Archive, articles_total: u64, duplicates: &HashMap<String, Option<DuplicateOf>>) -> Result<()> {
         let payload = serde_json::to_string(&CommitPayload { batch: self.batch, articles: articles_total }).unwrap_or_default();
         let mut q = self.quotes.prepare_commit()?;
         q.set_payload(&payload);
@@ -339,7 +421,12 @@ impl Writers {
         a.commit()?;
         if !duplicates.is_empty() {
             let mut all = load_duplicates(&archive.dir);
-            all.extend(duplicates.iter().map(|(k, v)| (k.clone(), v.clone())));
+            for (k, v) in duplicates {
+                match v {
+                    Some(d) => all.insert(k.clone(), d.clone()),
+                    None => all.remove(k),
+                };
+            }
             write_atomic(&archive.dir.join(DUPLICATES), serde_json::to_string(&all).unwrap_or_default().as_bytes())?;
         }
         self.batch += 1;
@@ -347,32 +434,40 @@ impl Writers {
     }
 }
 
-/// Every article the archive holds, with its hashes, read from the fast fields.
-fn load_held(archive: &Archive) -> Result<HashMap<String, Held>> {
+/// Every article the archive holds, with its hashes and file, read from the fast fields, and
+/// the near-duplicate bands of all of them.
+fn load_held(archive: &Archive) -> Result<(HashMap<String, Held>, NearIndex)> {
     let reader = archive.articles_reader()?;
     let searcher = reader.searcher();
     let mut held = HashMap::with_capacity(searcher.num_docs() as usize);
+    let mut near = NearIndex::default();
+    let missing = |f: &str| Error::Internal(format!("the archive has no {f} fast field"));
     for seg in searcher.segment_readers() {
         let ff = seg.fast_fields();
-        let ids = ff.str("id")?.ok_or_else(|| Error::Internal("no id fast field".into()))?;
+        let ids = ff.str("id")?.ok_or_else(|| missing("id"))?;
+        let files = ff.str("file")?.ok_or_else(|| missing("file"))?;
         let hashes = ff.u64("hash")?;
         let text_hashes = ff.u64("text_hash")?;
-        let alive = seg.alive_bitset();
-        let mut buf = String::new();
-        for doc in 0..seg.max_doc() {
-            if alive.is_some_and(|a| !a.is_alive(doc)) {
-                continue;
-            }
-            buf.clear();
+        let groups = ff.u64("group")?;
+        let bands = ff.u64("bands")?;
+        let (mut id, mut file) = (String::new(), String::new());
+        let mut doc_bands = Vec::new();
+        for doc in seg.doc_ids_alive() {
+            id.clear();
+            file.clear();
             if let Some(ord) = ids.term_ords(doc).next() {
-                ids.ord_to_str(ord, &mut buf)?;
+                ids.ord_to_str(ord, &mut id)?;
             }
-            let hash = hashes.first(doc).unwrap_or(0);
-            let text_hash = text_hashes.first(doc).unwrap_or(0);
-            held.insert(buf.clone(), Held { hash, text_hash });
+            if let Some(ord) = files.term_ords(doc).next() {
+                files.ord_to_str(ord, &mut file)?;
+            }
+            doc_bands.clear();
+            doc_bands.extend(bands.values_for_doc(doc));
+            near.insert(&doc_bands, groups.first(doc).unwrap_or(0));
+            held.insert(id.clone(), Held { hash: hashes.first(doc).unwrap_or(0), text_hash: text_hashes.first(doc).unwrap_or(0), file: file.clone() });
         }
     }
-    Ok(held)
+    Ok((held, near))
 }
 
 /// The duplicates recorded beside the index (id -> the article it duplicates).

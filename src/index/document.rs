@@ -44,7 +44,16 @@ fn add_facet(doc: &mut TantivyDocument, facets: tantivy::schema::Field, keys: ta
     }
 }
 
-pub fn article_document(f: &ArticleFields, article: &Article, ex: &Extraction, hash: u64, text_hash: u64, batch: u64) -> TantivyDocument {
+/// Change-detection and grouping values stored with an article.
+#[derive(Debug, Clone, Default)]
+pub struct Identity {
+    pub hash: u64,
+    pub text_hash: u64,
+    pub bands: Vec<u64>,
+    pub group: u64,
+}
+
+pub fn article_document(f: &ArticleFields, article: &Article, ex: &Extraction, ident: &Identity, batch: u64) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(f.id, &article.id);
     doc.add_text(f.title, &article.title);
@@ -80,8 +89,13 @@ pub fn article_document(f: &ArticleFields, article: &Article, ex: &Extraction, h
         doc.add_text(f.names, names.join(" \n "));
     }
     doc.add_text(f.entities, serde_json::to_string(&ex.entities).unwrap_or_default());
-    doc.add_u64(f.hash, hash);
-    doc.add_u64(f.text_hash, text_hash);
+    doc.add_u64(f.hash, ident.hash);
+    doc.add_u64(f.text_hash, ident.text_hash);
+    doc.add_text(f.file, &article.file);
+    for &b in &ident.bands {
+        doc.add_u64(f.bands, b);
+    }
+    doc.add_u64(f.group, ident.group);
     doc.add_u64(f.batch, batch);
     doc.add_u64(f.paragraphs, ex.paragraphs.len() as u64);
     doc

@@ -78,6 +78,12 @@ pub struct ArticleFields {
     pub batch: Field,
     /// Number of paragraphs (values of `body`).
     pub paragraphs: Field,
+    /// Canonical path of the source file (for `--prune` and `check`).
+    pub file: Field,
+    /// MinHash band hashes (near-duplicate detection).
+    pub bands: Field,
+    /// Near-duplicate group: the text hash of the group's first article.
+    pub group: Field,
 }
 
 /// Fields of the `quotes` index: one document per quotation.
@@ -125,6 +131,9 @@ pub fn articles_schema() -> (Schema, ArticleFields) {
         text_hash: b.add_u64_field("text_hash", NumericOptions::default().set_fast()),
         batch: b.add_u64_field("batch", NumericOptions::default().set_fast().set_indexed()),
         paragraphs: b.add_u64_field("paragraphs", NumericOptions::default().set_fast()),
+        file: b.add_text_field("file", STRING | FAST),
+        bands: b.add_u64_field("bands", NumericOptions::default().set_fast()),
+        group: b.add_u64_field("group", NumericOptions::default().set_fast().set_indexed()),
     };
     (b.build(), f)
 }
@@ -177,6 +186,9 @@ impl ArticleFields {
             text_hash: g("text_hash")?,
             batch: g("batch")?,
             paragraphs: g("paragraphs")?,
+            file: g("file")?,
+            bands: g("bands")?,
+            group: g("group")?,
         })
     }
 }

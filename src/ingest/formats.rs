@@ -115,6 +115,13 @@ pub fn read_file(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Ar
         },
     };
     let mut reader = BufReader::with_capacity(256 * 1024, reader);
+    let file_id = identity_path(path, &display);
+    let sink = &mut |r: Result<Article, InputError>| {
+        sink(r.map(|mut a| {
+            a.file = file_id.clone();
+            a
+        }))
+    };
     match format {
         Format::Text => {
             match read_limited(&mut reader, opts.max_article_bytes) {
@@ -403,6 +410,7 @@ fn json_article(value: Value, path: &Path, display: &str, line: usize, in_lines:
         path: where_,
         text,
         body_start: 0,
+        file: String::new(),
     };
     Ok(art)
 }

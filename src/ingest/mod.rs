@@ -4,6 +4,7 @@
 pub mod article;
 pub mod date;
 pub mod formats;
+pub mod minhash;
 
 use std::path::{Path, PathBuf};
 

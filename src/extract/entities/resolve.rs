@@ -191,12 +191,10 @@ const ORG_SUFFIXES: &[&str] = &[
 /// Chrysler", "the company Apple").
 const ORG_NOUNS_BEFORE: &[&str] = &[
     "company", "companies", "firm", "firms", "automaker", "automakers", "carmaker", "carmakers",
-    "manufacturer", "manufacturers", "maker", "makers", "airline", "airlines", "carrier",
-    "airframer", "giant", "retailer", "bank", "insurer", "conglomerate", "supplier", "producer",
-    "developer", "operator", "chain", "brand", "website", "site", "newspaper", "magazine",
+    "manufacturer", "manufacturers", "airline", "airlines", "carrier", "airframer", "retailer",
+    "bank", "insurer", "conglomerate", "chain", "brand", "website", "newspaper", "magazine",
     "broadcaster", "network", "studio", "label", "agency", "corporation", "subsidiary",
-    "startup", "start-up", "publisher", "distributor", "contractor", "lender", "exchange",
-    "group", "party", "club", "outlet", "service", "journal", "daily", "tabloid",
+    "startup", "start-up", "lender", "exchange", "group", "party", "club", "outlet", "tabloid",
 ];
 
 /// Words right after an organization's name ("Ford shares", "Apple CEO Steve Jobs").
@@ -208,18 +206,34 @@ const ORG_NOUNS_AFTER: &[&str] = &[
     "party", "parties", "users", "software", "models", "products",
 ];
 
-/// The lowercase words of a word without a final period and after a possessive apostrophe.
-fn base_lower(w: &str) -> String {
+/// The ASCII-lowercase bytes of a word without a final period and without what follows an
+/// apostrophe ("I’m" -> "i"), in a stack buffer; None if longer than 16 bytes.
+fn base_lower(w: &str) -> Option<([u8; 16], usize)> {
     let w = w.trim_end_matches('.');
     let w = match w.find(['\'', '’']) {
         Some(p) if p > 0 => &w[..p],
         _ => w,
     };
-    w.to_lowercase()
+    if w.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (k, c) in w.bytes().enumerate() {
+        buf[k] = c.to_ascii_lowercase();
+    }
+    Some((buf, w.len()))
+}
+
+/// Whether the word (lowercased as by base_lower) is one of the list.
+fn in_list(w: &str, list: &[&str]) -> bool {
+    match base_lower(w) {
+        Some((buf, n)) => list.iter().any(|x| x.as_bytes() == &buf[..n]),
+        None => false,
+    }
 }
 
 fn never_name(w: &str) -> bool {
-    w.len() <= 14 && NEVER_NAMES.contains(&base_lower(w).as_str())
+    in_list(w, NEVER_NAMES)
 }
 
 /// "iPod", "eHow", "iTunes": a lowercase letter and then a capital, as products are named.
@@ -337,6 +351,10 @@ struct Name {
     mentions: Vec<(usize, usize)>,
     /// some mention follows a title ("President Biden")
     after_title: bool,
+    /// mentions right after a determiner ("the iPod") and with an organization cue next to them
+    /// ("automaker Chrysler", "Ford shares")
+    det: u32,
+    org_cue: u32,
     first: usize,
     parent: usize,
 }
@@ -622,6 +640,10 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     let ms = kept;
 
     // 3. distinct names
+    let mut org_ends: Vec<usize> = ms.iter().filter(|m| m.kind == 1).map(|m| m.hi).collect();
+    let mut org_starts: Vec<usize> = ms.iter().filter(|m| m.kind == 1).map(|m| m.lo).collect();
+    org_ends.sort_unstable();
+    org_starts.sort_unstable();
     let mut names: Vec<Name> = Vec::new();
     let mut by_key: FastMap<String, usize> = FastMap::default();
     for m in &ms {
@@ -644,6 +666,8 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 votes: [0; 4],
                 mentions: Vec::new(),
                 after_title: false,
+                det: 0,
+                org_cue: 0,
                 first: span.0,
                 parent: usize::MAX,
             });
@@ -653,8 +677,26 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             && d.toks[m.lo].flags & PARA_START == 0
             && d.toks[m.lo - 1].flags & INIT_UPPER != 0
             && is_title(&text[d.toks[m.lo - 1].s as usize..d.toks[m.lo - 1].e as usize]);
+        let (det, mut org_cue) = mention_cues(d, m);
+        // coordinated with an organization ("General Motors and Chrysler")
+        if m.kind != 1 && m.hi - m.lo == 1 {
+            let coord = |k: usize| {
+                matches!(
+                    &text[d.toks[k].s as usize..d.toks[k].e as usize],
+                    "and" | "or" | "&"
+                )
+            };
+            if m.lo >= 2 && coord(m.lo - 1) {
+                org_cue |= org_ends.binary_search(&(m.lo - 1)).is_ok();
+            }
+            if m.hi < d.toks.len() && coord(m.hi) {
+                org_cue |= org_starts.binary_search(&(m.hi + 1)).is_ok();
+            }
+        }
         let n = &mut names[ix];
         n.after_title |= after_title;
+        n.det += det as u32;
+        n.org_cue += org_cue as u32;
         n.votes[m.kind.min(3) as usize] += 1;
         n.mentions.push(span);
         n.first = n.first.min(span.0);
@@ -787,6 +829,55 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             names[i].parent = j;
         }
     }
+    // a first name alone is the one person of the article who has it ("Steve" for "Steve Jobs")
+    for i in 0..nn {
+        if names[i].parent != usize::MAX || names[i].words.len() != 1 || major(&names[i].votes) != 0
+        {
+            continue;
+        }
+        let g = model.lex_of(hash_bytes(2, names[i].words[0].as_bytes(), true))[1];
+        if g & GAZ_FIRST == 0 {
+            continue;
+        }
+        let mut best: Option<usize> = None;
+        let mut n_full = 0;
+        for j in 0..nn {
+            if j != i
+                && names[j].lower.len() >= 2
+                && names[j].lower[0] == names[i].lower[0]
+                && major(&names[j].votes) == 0
+                && names[j].parent == usize::MAX
+            {
+                n_full += 1;
+                best = Some(j);
+            }
+        }
+        if n_full == 1 {
+            names[i].parent = best.unwrap_or(usize::MAX);
+        } else if n_full > 1 {
+            // several: the one named far more often than the others ("Steve Jobs", "Steve Wozniak")
+            let mut c: Vec<(usize, usize)> = (0..nn)
+                .filter(|&j| {
+                    j != i
+                        && names[j].lower.len() >= 2
+                        && names[j].lower[0] == names[i].lower[0]
+                        && major(&names[j].votes) == 0
+                        && names[j].parent == usize::MAX
+                })
+                .map(|j| {
+                    let r = (0..nn)
+                        .filter(|&x| names[x].parent == j)
+                        .map(|x| names[x].mentions.len())
+                        .sum::<usize>();
+                    (names[j].mentions.len() + r, j)
+                })
+                .collect();
+            c.sort_unstable_by(|a, b| b.cmp(a));
+            if c.len() >= 2 && c[0].0 >= 3 * c[1].0.max(1) {
+                names[i].parent = c[0].1;
+            }
+        }
+    }
     // roots
     let root = |mut i: usize, names: &Vec<Name>| {
         let mut steps = 0;
@@ -851,8 +942,36 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 k = if votes[1] >= votes[2] { 1 } else { 2 };
             }
         }
+        // persons that are not: products and companies, plurals of peoples, bare initials
+        let mut drop = false;
+        if k == 0 && !members.iter().any(|&m| names[m].after_title) {
+            let words = &names[r].words;
+            let n_ment = members.iter().map(|&m| names[m].mentions.len() as u32).sum::<u32>();
+            let det: u32 = members.iter().map(|&m| names[m].det).sum();
+            let cue: u32 = members.iter().map(|&m| names[m].org_cue).sum();
+            let g = model.lex_of(hash_bytes(2, words[0].as_bytes(), true))[1];
+            let known = g & (GAZ_FIRST | GAZ_LAST_TOP) != 0;
+            if words.iter().all(|w| is_initial(w)) {
+                drop = true;
+            } else if words.len() >= 2 && words.last().is_some_and(|w| is_initial(w)) {
+                k = 3;
+            } else if words.iter().any(|w| camel_product(w)) {
+                k = 3;
+            } else if words.len() >= 2 && words.last().is_some_and(|w| in_list(w, ORG_SUFFIXES)) {
+                k = 1;
+            } else if words.len() == 1 && plural_word(&words[0]) && !known {
+                k = 3;
+            } else if cue > 0 && (cue * 3 >= n_ment || !known) {
+                k = 1;
+            } else if words.len() == 1 && !known && det * 2 >= n_ment {
+                k = 3;
+            }
+        }
         mentions.sort_unstable();
         mentions.dedup();
+        if drop {
+            continue;
+        }
         let name = names[r].display.clone();
         out.push(Entity {
             name,
@@ -860,8 +979,84 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             mentions,
         });
     }
+    // a lone word that starts an organization's name is that organization's ("Chrysler" with
+    // "Chrysler LLC"), unless it is a first name
+    let orgs: Vec<String> = out
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .filter_map(|e| {
+            let mut it = e.name.split_whitespace();
+            let first = it.next()?;
+            it.next().map(|_| first.to_lowercase())
+        })
+        .collect();
+    if !orgs.is_empty() {
+        for e in out.iter_mut() {
+            if e.kind == EntityKind::Person
+                && !e.name.contains(' ')
+                && orgs.contains(&e.name.to_lowercase())
+                && model.lex_of(hash_bytes(2, e.name.as_bytes(), true))[1] & GAZ_FIRST == 0
+            {
+                e.kind = EntityKind::Organization;
+            }
+        }
+    }
     out.sort_by_key(|e| e.mentions.first().copied());
     out
+}
+
+/// Whether a mention follows a determiner ("the iPod", "its Mac") and whether an organization
+/// noun stands next to it ("automaker Chrysler", "Ford shares", "a stake in Chrysler").
+fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool) {
+    let pi = d.paras.partition_point(|&(lo, _)| lo <= m.lo);
+    let Some(&(lo, hi)) = pi.checked_sub(1).and_then(|p| d.paras.get(p)) else {
+        return (false, false);
+    };
+    if m.hi > hi {
+        return (false, false);
+    }
+    let w = |k: usize| &d.text[d.toks[k].s as usize..d.toks[k].e as usize];
+    let prev = if m.lo > lo { w(m.lo - 1) } else { "" };
+    let prev2 = if m.lo > lo + 1 { w(m.lo - 2) } else { "" };
+    let next = if m.hi < hi { w(m.hi) } else { "" };
+    let det = matches!(
+        prev,
+        "the" | "a" | "an" | "its" | "their" | "our" | "your" | "new" | "The"
+    ) && !(prev == "The" && d.toks[m.lo - 1].flags & SENT_START == 0);
+    let lower_is = |x: &str, list: &[&str]| {
+        x.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && in_list(x, list)
+    };
+    let before = lower_is(prev, ORG_NOUNS_BEFORE)
+        || (matches!(prev, "in" | "of" | "at" | "for")
+            && matches!(
+                prev2,
+                "stake"
+                    | "shares"
+                    | "employees"
+                    | "workers"
+                    | "chairman"
+                    | "chairwoman"
+                    | "executives"
+                    | "CEO"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "bankruptcy"
+                    | "founder"
+                    | "co-founder"
+                    | "subsidiary"
+                    | "unit"
+                    | "division"
+            ));
+    let after = lower_is(next, ORG_NOUNS_AFTER)
+        || matches!(
+            next,
+            "Inc" | "Inc." | "Corp" | "Corp." | "Ltd" | "Ltd." | "LLC" | "PLC" | "CEO" | "CFO"
+        )
+        || (next == "Chief"
+            && m.hi + 1 < hi
+            && matches!(w(m.hi + 1), "Executive" | "Operating" | "Financial"));
+    (det, before || after)
 }
 
 fn same_seq(d: &mut Doc, a: usize, b: usize, c: usize, e: usize) -> bool {

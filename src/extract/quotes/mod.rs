@@ -354,6 +354,7 @@ impl<'a> Ctx<'a> {
             || self.t[p.close_end..].starts_with('.');
         let ends_soft = content.ends_with([',', '—', '-', '–', ':', ';']) || !ends_sentence;
         let mut far: Option<Attr> = None;
+        let mut loose: Option<Attr> = None;
 
         // after
         if p.closed && p.close_end < next_open {
@@ -370,10 +371,17 @@ impl<'a> Ctx<'a> {
                 // "“A.” Trump replied: “B.”": the words introduce the next quote
             } else if runs_on && !ends_soft {
             } else if let Some((a, adjacent)) = self.after(win, ends_soft) {
-                if adjacent {
+                // a quote closing a sentence without a comma ("... he was “a hero.” The GOP
+                // speechwriter said ...") yields to a cue before it in its own sentence
+                let tight = content.ends_with([',', '?', '!', '—', '-', '–', ':', ';']) || win.first().map_or(false, |x| x.is_punct(','));
+                if adjacent && tight {
                     return Own { attr: Some(a), ..Own::default() };
                 }
-                far = Some(a);
+                if adjacent {
+                    loose = Some(a);
+                } else {
+                    far = Some(a);
+                }
             }
         }
         // before
@@ -384,8 +392,15 @@ impl<'a> Ctx<'a> {
             let start = (0..toks.len()).rev().find(|&k| is_boundary(self.t, toks, k)).map_or(0, |k| k + 1);
             let win = &toks[start..];
             let after_piece = i > 0 && pieces[i - 1].para == p.para && start == 0 && lo == prev_close;
+            let mid = win.iter().any(|t| t.is_word());
+            if loose.is_some() && !mid {
+                return Own { attr: loose, ..Own::default() };
+            }
             if let Some(a) = self.before(win, after_piece) {
                 return Own { attr: Some(a), ..Own::default() };
+            }
+            if loose.is_some() {
+                return Own { attr: loose, ..Own::default() };
             }
             // words of a clause before the piece in its sentence, without a cue: a partial
             // quote that the next piece's cue should not claim
@@ -432,7 +447,7 @@ impl<'a> Ctx<'a> {
             }
             return own;
         }
-        Own { attr: far, ..Own::default() }
+        Own { attr: loose.or(far), ..Own::default() }
     }
 
     fn w_end(&self, _sent: &[Tok], m: Attr) -> usize {
@@ -449,6 +464,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let first = self.w(&win[k]);
+        // "“...” until Haley said": a subordinate clause after the quote has its own cue
+        if text::lower_eq(first, &["until", "because", "when", "while", "after", "before", "since", "if", "though", "although", "unless", "whereas", "once"]) {
+            return None;
+        }
         // "“...” ― Carlos Raúl": a dash and a name
         if k > 0 && matches!(win[k - 1].k, K::Punct('―') | K::Punct('—') | K::Punct('–') | K::Punct('-')) && text::is_cap(first) && !cap_stop(first) {
             let e = self.name_right(win, k, win.len());
@@ -526,7 +545,7 @@ impl<'a> Ctx<'a> {
             if kind == Cue::Participle {
                 // "..., saying": the subject of the clause
                 for c2 in (0..c).rev() {
-                    if win[c2].is_word() && self.cue_at(win, c2) == Some(Cue::Finite) {
+                    if win[c2].is_word() && self.cue_at(win, c2) == Some(Cue::Finite) && !text::weak_cue(self.w(&win[c2])) {
                         if let Some(m) = self.subject_before(win, 0, c2) {
                             return Some(Attr { cue, cue_kind: CueText::Span, ..m });
                         }
@@ -541,7 +560,7 @@ impl<'a> Ctx<'a> {
                 return self.first_subject(win, c).map(|m| Attr { cue, cue_kind: CueText::Span, ..m });
             }
             if let Some(m) = self.subject_before(win, 0, c) {
-                return Some(Attr { cue, cue_kind: CueText::Span, ..m });
+                return Some(self.main_clause(win, c, Attr { cue, cue_kind: CueText::Span, ..m }));
             }
             let inverted = win[..c].iter().all(|x| !x.is_word() || text::time_word(self.w(x)));
             if inverted {
@@ -568,6 +587,44 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// A cue inside the complement of an earlier speech verb ("Cruz said he's certain Rubio will
+    /// continue to be “...”", "Clinton says ... what she calls “...”"): the quote goes to the
+    /// speaker of the main clause.
+    fn main_clause(&self, win: &[Tok], c: usize, a: Attr) -> Attr {
+        let Some(ms) = win[..c].iter().position(|t| t.s == a.s) else { return a };
+        // an earlier reporting verb with a named or pronoun subject
+        for c0 in 0..ms {
+            if !win[c0].is_word() || win[..c0].iter().any(|t| t.k == K::Mark) {
+                continue;
+            }
+            let w0 = self.w(&win[c0]);
+            if self.cue_at(win, c0) != Some(Cue::Finite) || text::weak_cue(w0) || text::lower_eq(w0, &["read", "reads", "reported", "reports", "asked", "asks", "continued", "continues", "continue", "posted", "posts", "shared", "quoted", "went", "put", "shot", "fired", "hit", "pushed", "pointed", "called"]) {
+                continue;
+            }
+            // the inner clause must follow the verb, not a new sentence-level clause after
+            // a conjunction ("X said ..., and Y told")
+            if win[c0 + 1..ms].iter().any(|t| t.is_punct(';') || t.is_word() && text::lower_eq(self.w(t), &["and", "but", "while", "whereas", "who", "which"])) {
+                continue;
+            }
+            if let Some(m0) = self.subject_before(win, 0, c0) {
+                if matches!(m0.kind, MK::Name | MK::Pronoun) && m0.s < a.s {
+                    return Attr { s: m0.s, e: m0.e, kind: m0.kind, ..a };
+                }
+            }
+            break;
+        }
+        // a pronoun in an embedded clause ("what he calls", "whom she described as"): the
+        // sentence's subject when that is a name
+        if a.kind == MK::Pronoun && ms > 0 && win[ms - 1].is_word() && text::lower_eq(self.w(&win[ms - 1]), &["what", "whom", "which", "that"]) {
+            if let Some(m0) = self.first_subject(win, ms - 1) {
+                if m0.kind == MK::Name && m0.s < a.s {
+                    return Attr { s: m0.s, e: m0.e, kind: m0.kind, ..a };
+                }
+            }
+        }
+        a
     }
 
     /// A paragraph ending in a colon that introduces the quote of the next one.
@@ -598,7 +655,7 @@ impl<'a> Ctx<'a> {
         let prev = if c > 0 && win[c - 1].is_word() { Some(self.w(&win[c - 1])) } else { None };
         let lw = w.to_ascii_lowercase();
         match lw.as_str() {
-            "put" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("it")) { Some(Cue::Finite) } else { None },
+            "put" | "puts" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("it")) { Some(Cue::Finite) } else { None },
             "call" | "calls" | "called" | "calling" if next.map_or(false, |n| text::lower_eq(n, &["for", "on", "upon", "off", "in", "up", "out", "back"])) => return None,
             "shot" | "fired" | "hit" | "pushed" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("back")) { Some(Cue::Finite) } else { None },
             "went" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("on")) { Some(Cue::Finite) } else { None },
@@ -975,29 +1032,24 @@ impl<'a> Ctx<'a> {
         if !intro {
             return 0;
         }
-        // the last comma of the run of commas closing the phrase, within a short span
-        let mut k = k0 + 1;
+        // the clause after the last comma (before the cue) that opens with a subject
         let mut found = None;
-        while k < end && k < k0 + 25 {
+        let mut k = k0 + 1;
+        while k < end && k < k0 + 45 {
             let tk = win[k];
             if tk.k == K::Mark || tk.is_punct(';') || tk.is_punct(':') {
                 break;
             }
             if tk.is_punct(',') {
-                // "Portsmouth, N.H., on Tuesday," : keep going while the next words are a
-                // place or date continuing the phrase
-                found = Some(k + 1);
-                let nx = win.get(k + 1).filter(|t| t.is_word()).map(|t| self.w(t)).unwrap_or("");
-                let place_like = nx.len() <= 5 && nx.ends_with('.') && text::is_cap(nx);
-                let date_like = text::lower_eq(nx, &["on", "in", "at", "last", "this", "earlier", "later"]) || text::time_word(nx) && !text::is_lower(nx);
-                if !(place_like || date_like) {
-                    break;
-                }
-            }
-            if tk.is_word() && k > k0 + 1 && text::cue(self.w(&tk)) == Some(Cue::Finite) && found.is_none() {
-                // "When asked, she said": a verb before any comma ends no phrase
-                if !text::lower_eq(self.w(&tk), &["asked"]) {
-                    break;
+                if let Some(nx) = win.get(k + 1).filter(|t| t.is_word() && k + 1 < end) {
+                    let x = self.w(nx);
+                    let subj = (text::pronoun(x) && !text::lower_eq(x, &["it", "you", "who"]))
+                        || (text::is_cap(x) && !cap_stop(x) && !text::intro_word(x))
+                        || text::lower_eq(x, &["the", "a", "an", "another", "this", "that", "his", "her", "their"]) && text::is_cap(x);
+                    let place_like = x.len() <= 5 && x.ends_with('.') && text::is_cap(x);
+                    if subj && !place_like {
+                        found = Some(k + 1);
+                    }
                 }
             }
             k += 1;
@@ -1008,11 +1060,51 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A sentence opening with a common noun phrase as its subject ("The ad targets",
+    /// "The lawsuit contends", "Another tweeted"): the phrase, up to its head noun.
+    fn determiner_subject(&self, win: &[Tok], from: usize, end: usize) -> Option<Attr> {
+        let k = from;
+        if k >= end || !win[k].is_word() || (k > 0 && win[..k].iter().any(|t| t.k == K::Mark)) {
+            return None;
+        }
+        let w = self.w(&win[k]);
+        if !text::lower_eq(w, &["the", "a", "an", "another", "this", "that", "these", "those", "one", "some", "many", "several", "his", "her", "their", "its"]) {
+            return None;
+        }
+        if text::lower_eq(w, &["another", "one"]) && win.get(k + 1).map_or(false, |t| !t.is_word()) {
+            return Some(mention(win[k].s, win[k].e, MK::Phrase));
+        }
+        let mut e = k;
+        let mut n = 0;
+        while e + 1 < end && n < 4 {
+            let tk = win[e + 1];
+            if !tk.is_word() {
+                break;
+            }
+            let x = self.w(&tk);
+            if text::np_stop(x) || text::cue(x).is_some() || text::skippable_adverb(x) || text::pronoun(x) || (n >= 1 && text::is_lower(x) && (x.ends_with("ed") || x.ends_with('s'))) {
+                break;
+            }
+            if text::time_word(x) || text::lower_eq(x, &["day", "days", "time", "times", "week", "weeks", "year", "years", "month", "months", "hour", "hours", "minute", "minutes", "moment", "point", "same", "next", "following", "other", "previous", "first"]) {
+                return None;
+            }
+            e += 1;
+            n += 1;
+        }
+        if e == k || win.get(e + 1).map_or(true, |t| t.is_punct(',') || !t.is_word()) {
+            return None;
+        }
+        Some(mention(win[k].s, win[e].e, MK::Phrase))
+    }
+
     /// The first name or pronoun of a sentence, as the subject of a cue that has none of its
     /// own ("Cruz went further, saying", "The New York Times reports:").
     fn first_subject(&self, win: &[Tok], end: usize) -> Option<Attr> {
         let end = end.min(win.len());
         let from = self.intro_end(win, end);
+        if let Some(m) = self.determiner_subject(win, from, end) {
+            return Some(m);
+        }
         for k in from..end {
             let tk = win[k];
             if tk.k == K::Mark {

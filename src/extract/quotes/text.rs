@@ -166,14 +166,18 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
         | "scoffed" | "snapped" | "groused" | "griped" | "elaborated" | "summed" | "tweet" | "explain"
         | "added:" | "interjected" | "opined" | "suggested" | "suggests" | "predict" | "wrote:"
         | "recounted" | "described" | "describes" | "blasted" | "slammed" | "mocked" | "railed" | "quoted"
-        | "shared" | "pointed" | "went" | "put" | "sang" | "chanted:" | "hollered" | "barked" | "raged"
+        | "shared" | "pointed" | "went" | "put" | "puts" | "sang" | "chanted:" | "hollered" | "barked" | "raged"
         | "cracked" | "teased" | "ranted" | "bellowed" | "stated:" | "shot" | "fired" | "hit" | "pushed" | "shout" | "yell" | "scream" | "chant"
         | "ask" | "add" | "write" | "tell" | "called" | "conclude" | "argue" | "note" | "warn" | "insist"
         | "claim" | "continue" | "respond" | "reply" | "declare" | "suggest" | "admit" | "acknowledge" | "recall"
         | "observe" | "explains:" | "wrote," | "insist," | "calls" | "dubbed" | "labeled" | "labelled" | "branded"
         | "deemed" | "referred" | "thinks" | "believes" | "accused" | "blamed" | "praised" | "criticized"
         | "hailed" | "touted" | "denounced" | "condemned" | "decried" | "dismissed" | "cited" | "commented"
-        | "comments" | "mentioned" => Some(Cue::Finite),
+        | "comments" | "mentioned" | "remembered" | "gushed" | "contends" | "contend" | "raved" | "recounts"
+        | "retorts" | "notes:" | "fretted" | "frets" | "lashed" | "tweeted:" | "posted:"
+        | "acknowledged:" | "marveled" | "mourned" | "demands" | "pleads"
+        | "reiterated" | "reiterates" | "advised" | "advises" | "affirmed" | "confirmed" | "confirms" | "disclosed"
+        | "revealed" | "reveals" | "vented" | "sniped" | "quips:" | "intoned" | "professed" | "swore" => Some(Cue::Finite),
         "saying" | "telling" | "writing" | "adding" | "asking" | "tweeting" | "stating" | "declaring"
         | "explaining" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "chanting" | "shouting"
         | "urging" | "suggesting" | "concluding" | "continuing" | "replying" | "responding" | "answering"
@@ -182,7 +186,7 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
         | "stressing" | "emphasizing" | "reminding" | "declaring:" | "proclaiming" | "yelling" | "musing"
         | "wondering" | "pleading" | "charging" | "asserting" | "calling" | "citing" | "accusing" | "praising"
         | "blaming" | "criticizing" | "referring" | "labeling" | "branding" | "dubbing" | "denouncing"
-        | "commenting" => Some(Cue::Participle),
+        | "commenting" | "conceding" | "recounting" | "reiterating" | "remembering" | "gushing" => Some(Cue::Participle),
         _ => None,
     }
 }
