@@ -102,10 +102,46 @@ impl Archive {
         Ok(self.quotes.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?)
     }
 
+    /// Takes the archive's writer lock: one writer at a time. The lock is an flock the kernel
+    /// releases when the process ends, however it ends, so a killed run never blocks the next.
+    /// The file names the holder, for the message the second writer gets.
+    pub fn lock_for_writing(&self) -> Result<WriteLock> {
+        use std::io::{Read, Seek, Write};
+        let path = self.dir.join("gazette.lock");
+        let mut file = std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                let holder = holder.trim();
+                let holder = if holder.is_empty() { String::new() } else { format!(" ({holder})") };
+                return Err(Error::Locked { path: self.dir.clone(), holder });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+        let me = format!("process {} running {}", std::process::id(), std::env::args().collect::<Vec<_>>().join(" "));
+        file.set_len(0).and_then(|_| file.rewind()).and_then(|_| file.write_all(me.as_bytes())).map_err(|e| Error::io(&path, e))?;
+        // Files a killed run may have left: our own half-written replacements.
+        if let Ok(entries) = std::fs::read_dir(&self.dir) {
+            for e in entries.flatten() {
+                if e.path().extension().is_some_and(|x| x == "tmp") {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
+        Ok(WriteLock { _file: file })
+    }
+
     /// Bytes on disk of the whole archive.
     pub fn size_on_disk(&self) -> u64 {
         walkdir::WalkDir::new(&self.dir).into_iter().filter_map(|e| e.ok()).filter_map(|e| e.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len()).sum()
     }
+}
+
+/// Held while writing; dropping it releases the archive.
+pub struct WriteLock {
+    _file: std::fs::File,
 }
 
 /// Writes a file so that readers see the old or the new content, never a part.

@@ -138,6 +138,10 @@ pub fn index_paths(dir: &Path, paths: &[PathBuf], opts: &IndexOptions, stop: Arc
     } else {
         Some(Archive::open_or_create(dir)?)
     };
+    let _lock = match (&archive, opts.dry_run) {
+        (Some(a), false) => Some(a.lock_for_writing()?),
+        _ => None,
+    };
     let mut writers = match (&archive, opts.dry_run) {
         (Some(a), false) => Some(Writers::open(a, opts)?),
         _ => None,
@@ -376,6 +380,10 @@ impl Writers {
         let threads = 1;
         let articles: IndexWriter = archive.articles.writer_with_num_threads(threads, opts.memory.max(20 << 20)).map_err(lock_error)?;
         let mut quotes: IndexWriter = archive.quotes.writer_with_num_threads(1, (opts.memory / 4).max(15 << 20)).map_err(lock_error)?;
+        // Segment files of a commit that a killed run never finished are not in meta.json:
+        // remove them now rather than at the next merge.
+        let _ = articles.garbage_collect_files().wait();
+        let _ = quotes.garbage_collect_files().wait();
         let committed = CommitPayload::of(&archive.articles)?.unwrap_or_default();
         let quotes_payload = CommitPayload::of(&archive.quotes)?.unwrap_or_default();
         if quotes_payload.batch > committed.batch {

@@ -28,6 +28,11 @@ pub struct Stats {
     pub schema_version: u32,
     /// The batch of the last commit.
     pub batch: u64,
+    /// The article count the last commit recorded in its payload.
+    pub committed_articles: u64,
+    /// The batch the quotes index last committed (equal to `batch` unless a run died between
+    /// the two commits; the next writer repairs it).
+    pub quotes_batch: u64,
 }
 
 /// Counts what the archive holds.
@@ -36,6 +41,7 @@ pub fn stats(archive: &Archive) -> Result<Stats> {
     let a = ar.searcher();
     let qr = archive.quotes_reader()?;
     let q = qr.searcher();
+    let payload = CommitPayload::of(&archive.articles)?.unwrap_or_default();
     let mut paragraphs = 0u64;
     for seg in a.segment_readers() {
         let counts = seg.fast_fields().u64("paragraphs")?;
@@ -60,6 +66,8 @@ pub fn stats(archive: &Archive) -> Result<Stats> {
         segments: (a.segment_readers().len() + q.segment_readers().len()) as u64,
         bytes: archive.size_on_disk(),
         schema_version: schema::SCHEMA_VERSION,
-        batch: CommitPayload::of(&archive.articles)?.unwrap_or_default().batch,
+        batch: payload.batch,
+        committed_articles: payload.articles,
+        quotes_batch: CommitPayload::of(&archive.quotes)?.unwrap_or_default().batch,
     })
 }

@@ -410,8 +410,13 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             while b > a && toks[b - 1].flags & (HAS_ALPHA | HAS_DIGIT) == 0 {
                 b -= 1;
             }
+            let mut k = k;
             if k == 0 {
-                while b - a > 1 && is_title(word(a)) {
+                // "General Motors" is no title and a name
+                if b - a == 2 && is_title(word(a)) && in_list(word(a + 1), ORG_SUFFIXES) {
+                    k = 1;
+                }
+                while k == 0 && b - a > 1 && is_title(word(a)) {
                     a += 1;
                 }
             }
@@ -435,7 +440,6 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 }
             }
             // a name before a lowercase "party" is the party's ("the left-wing Labor party")
-            let mut k = k;
             if b > a && b < hi && matches!(word(b), "party" | "parties") {
                 k = 1;
             }
@@ -963,7 +967,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 k = 3;
             } else if cue > 0 && (cue * 3 >= n_ment || !known) {
                 k = 1;
-            } else if words.len() == 1 && !known && det * 2 >= n_ment {
+            } else if !known && det * 2 >= n_ment {
                 k = 3;
             }
         }
@@ -1026,7 +1030,9 @@ fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool) {
     let lower_is = |x: &str, list: &[&str]| {
         x.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && in_list(x, list)
     };
+    let prev3 = if m.lo > lo + 2 { w(m.lo - 3) } else { "" };
     let before = lower_is(prev, ORG_NOUNS_BEFORE)
+        || (prev == "," && lower_is(prev2, ORG_NOUNS_BEFORE) && matches!(prev3, "the" | "a" | "an"))
         || (matches!(prev, "in" | "of" | "at" | "for")
             && matches!(
                 prev2,

@@ -685,7 +685,7 @@ impl<'a> Ctx<'a> {
     fn cue_end(&self, win: &[Tok], c: usize) -> usize {
         let w = self.w(&win[c]);
         let mut e = c;
-        if text::lower_eq(w, &["put", "went", "pointed", "summed", "shot", "fired", "hit", "pushed"]) && c + 1 < win.len() {
+        if text::lower_eq(w, &["put", "puts", "went", "pointed", "summed", "shot", "fired", "hit", "pushed"]) && c + 1 < win.len() {
             e = c + 1;
         }
         // "said in a statement", "said in an interview"
@@ -992,7 +992,10 @@ impl<'a> Ctx<'a> {
     /// ("Moreover", "Facing mounting criticism", "Minutes later"), unless the recognizer knows it.
     fn not_a_name_start(&self, win: &[Tok], k: usize, end: usize) -> bool {
         let w = self.w(&win[k]);
-        if self.known_at(&win[k]).is_some() {
+        // a person the recognizer found in several words ("Chelsea Manning"), or in one that
+        // reads as no common word ("Reprising" is one)
+        let tk = win[k];
+        if self.known.iter().any(|kn| kn.is_person && kn.mentions.iter().any(|&(s, e)| s <= tk.s && tk.e <= e && (e - s > tk.e - tk.s || !w.to_ascii_lowercase().ends_with("ing")))) {
             return false;
         }
         if text::intro_word(w) {
@@ -1028,7 +1031,7 @@ impl<'a> Ctx<'a> {
         let lw = w.to_ascii_lowercase();
         let intro = text::lower_eq(w, text::INTRO_OPENERS)
             || text::intro_word(w)
-            || (lw.len() > 5 && (lw.ends_with("ing") || lw.ends_with("ly")) && self.known_at(&win[k0]).is_none() && self.not_a_name_start(win, k0, end));
+            || (lw.len() > 5 && (lw.ends_with("ing") || lw.ends_with("ly")) && self.known_at(&win[k0]) != Some(true) && self.not_a_name_start(win, k0, end));
         if !intro {
             return 0;
         }

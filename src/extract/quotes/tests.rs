@@ -184,3 +184,36 @@ fn seed_article() {
     assert_eq!(q.iter().filter(|x| x.speaker.is_some()).count(), 16);
     assert!(q.iter().all(|x| x.speaker.is_some() || t[x.start..x.end].starts_with("leading to")));
 }
+
+#[test]
+fn main_clause_speaker_over_an_embedded_cue() {
+    let t = "Senator Dana Whitlock said she is certain Governor Ames will continue to be “a steady hand in a storm.”";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "a steady hand in a storm.")), "Senator Dana Whitlock");
+}
+
+#[test]
+fn an_introductory_phrase_is_not_the_subject() {
+    let t = "Moreover, Priya Nandakumar warned that the levee was “a disaster waiting to happen.”\n\nFacing mounting questions, the mayor released a statement, saying “We will rebuild the levee.”";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "a disaster waiting to happen.")), "Priya Nandakumar");
+    let t = "When Tom Brill, the club's treasurer, was asked about the deficit at the annual meeting, he laughed and said, “We will manage.”";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "We will manage.")), "he");
+}
+
+#[test]
+fn a_cue_of_the_next_sentence_does_not_take_a_partial_quote() {
+    let t = "Ortega said the budget was “the best we could do this year.” The treasurer said the deficit would shrink by spring.";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "the best we could do this year.")), "Ortega");
+}
+
+#[test]
+fn a_common_noun_subject_is_a_phrase() {
+    let t = "The memo contends that “the program was never audited by anyone outside the agency.”";
+    let q = run(t);
+    let a = find(t, &q, "the program was never audited by anyone outside the agency.");
+    assert_eq!(mention(t, a), "The memo");
+    assert_eq!(a.speaker, None);
+}

@@ -1,0 +1,132 @@
+//! A killed indexer never loses or duplicates what it committed; readers work while it writes;
+//! a second writer is told who holds the archive.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// A generated corpus: `n` articles with quotes, and every tenth one a duplicate of another.
+fn generated_corpus(dir: &Path, n: usize) -> (PathBuf, usize) {
+    let mut lines = Vec::new();
+    let mut distinct = 0;
+    for i in 0..n {
+        let body = if i % 10 == 9 {
+            format!("Story number {} about the harvest.\n\n\"We expect a good year,\" said Maria Lopez, a farmer in the valley.", i - 5)
+        } else {
+            distinct += 1;
+            format!("Story number {i} about the harvest.\n\n\"We expect a good year,\" said Maria Lopez, a farmer in the valley.")
+        };
+        lines.push(serde_json::json!({"id": format!("gen-{i}"), "title": format!("Harvest {i}"), "date": "2024-05-01", "text": body}).to_string());
+    }
+    let p = dir.join("gen.jsonl");
+    std::fs::write(&p, lines.join("\n")).unwrap();
+    (p, distinct)
+}
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+fn stats(idx: &Path) -> serde_json::Value {
+    let o = run(idx, &["stats", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "the archive opens: {}", stderr(&o));
+    json(&o)
+}
+
+/// Kills `gazette index` at `points` random moments, checking after each that the archive
+/// opens and holds exactly what its last commit recorded; then a rerun completes the job.
+fn kill_and_resume(input: &Path, points: usize, total_records: u64, distinct: u64, duplicates: u64) {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = dir.path().join("idx");
+    let args = |idx: &Path| -> Vec<String> { vec!["--index".into(), idx.display().to_string(), "index".into(), input.display().to_string(), "--commit-every".into(), "50".into(), "--json".into()] };
+    // Calibrate: how long a whole run takes here.
+    let calib = dir.path().join("calib");
+    let t = Instant::now();
+    assert!(bin().args(args(&calib)).output().unwrap().status.success());
+    let full = t.elapsed();
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
+    eprintln!("kill points drawn with seed {seed}, whole run {full:?}");
+    let mut rng = Rng(seed);
+    for i in 0..points {
+        let mut child = bin().args(args(&idx)).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        let wait = Duration::from_micros(rng.next() % (full.as_micros() as u64).max(1));
+        std::thread::sleep(wait);
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        if !idx.join("gazette.json").exists() {
+            continue; // killed before the archive existed
+        }
+        let st = stats(&idx);
+        assert_eq!(st["articles"], st["committed_articles"], "kill {i} after {wait:?}: the archive holds exactly its last commit: {st}");
+    }
+    let o = bin().args(args(&idx)).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary = json(&o);
+    let accounted = summary["added"].as_u64().unwrap() + summary["unchanged"].as_u64().unwrap() + summary["duplicates"].as_u64().unwrap();
+    assert_eq!(accounted, total_records, "{summary}");
+    let st = stats(&idx);
+    assert_eq!(st["articles"].as_u64(), Some(distinct), "every article exactly once: {st}");
+    assert_eq!(st["duplicates"].as_u64(), Some(duplicates), "{st}");
+    assert_eq!(st["batch"], st["quotes_batch"], "{st}");
+    // And nothing is left to do.
+    let again = json(&bin().args(args(&idx)).output().unwrap());
+    assert_eq!(again["unchanged"].as_u64(), Some(total_records), "{again}");
+}
+
+#[test]
+fn sigkill_at_random_points_loses_nothing_committed_on_a_generated_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, distinct) = generated_corpus(dir.path(), 3000);
+    kill_and_resume(&input, 20, 3000, distinct as u64, 3000 - distinct as u64);
+}
+
+#[test]
+fn sigkill_at_random_points_loses_nothing_committed_on_bbc() {
+    let Some(bbc) = shared_data("bbc-news-2004-2005.jsonl.gz") else { return };
+    kill_and_resume(&bbc, 20, 2225, 2089, 136);
+}
+
+#[test]
+fn search_works_while_indexing_and_a_second_writer_is_told_who_holds_the_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, _) = generated_corpus(dir.path(), 6000);
+    let idx = dir.path().join("idx");
+    // A first small commit so that the archive exists before the long run starts.
+    let first = dir.path().join("first.jsonl");
+    std::fs::write(&first, r#"{"id": "first", "title": "Harvest begins", "text": "The harvest begins in the valley."}"#).unwrap();
+    assert!(run(&idx, &["index", first.to_str().unwrap()]).status.success());
+    let mut writer = bin().arg("--index").arg(&idx).args(["index", input.to_str().unwrap(), "--commit-every", "200"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let mut searches = 0;
+    let mut last_total = 0;
+    let mut saw_lock_message = false;
+    while writer.try_wait().unwrap().is_none() {
+        let o = run(&idx, &["search", "harvest", "--json", "--limit", "1"]);
+        assert_eq!(o.status.code(), Some(0), "search during indexing: {}", stderr(&o));
+        let total = json(&o)["total"].as_u64().unwrap();
+        assert!(total >= last_total, "a reader sees the last committed state, never less");
+        last_total = total;
+        searches += 1;
+        if !saw_lock_message {
+            let second = run(&idx, &["index", first.to_str().unwrap()]);
+            if second.status.code() == Some(2) {
+                let e = stderr(&second);
+                assert!(e.contains("another process") && e.contains("process "), "{e}");
+                saw_lock_message = true;
+            }
+        }
+    }
+    assert!(writer.wait().unwrap().success());
+    assert!(searches > 0);
+    assert!(saw_lock_message, "the second writer was refused while the first ran");
+    assert_eq!(json(&run(&idx, &["search", "harvest", "--json"]))["total"].as_u64(), Some(1 + 5400));
+}
