@@ -49,6 +49,8 @@ pub enum Command {
     Show(show::ShowArgs),
     /// What the archive holds.
     Stats(show::StatsArgs),
+    /// Exact duplicates seen while indexing, or near-duplicate groups (`--near`).
+    Duplicates(show::DuplicatesArgs),
     /// Run extraction on files without indexing; `--json` prints the extraction contract.
     Extract(extract::ExtractArgs),
 }
@@ -112,6 +114,7 @@ pub fn main() -> i32 {
         Command::Facets(a) => search::run_facets(&cli, a, &mut out),
         Command::Show(a) => show::run_show(&cli, a, &mut out),
         Command::Stats(a) => show::run_stats(&cli, a, &mut out),
+        Command::Duplicates(a) => show::run_duplicates(&cli, a, &mut out),
         Command::Extract(a) => extract::run(a, &mut out),
     };
     match result {

@@ -63,6 +63,12 @@ pub struct SearchArgs {
     /// Snippets per hit.
     #[arg(long, default_value_t = 3)]
     pub snippets: usize,
+    /// One article per near-duplicate group, with its copies counted (the default).
+    #[arg(long, overrides_with = "no_collapse")]
+    pub collapse: bool,
+    /// List near-duplicates separately.
+    #[arg(long)]
+    pub no_collapse: bool,
 }
 
 #[derive(Debug, Args)]
@@ -126,6 +132,7 @@ fn request(query: &[String], c: &CommonArgs, snippets: usize) -> Result<Request,
         facets,
         facet_size: c.facet_size,
         by_date: bucket(c.by_date),
+        collapse: true,
     })
 }
 
@@ -134,7 +141,8 @@ fn open(cli: &Cli) -> Result<Searchers, Error> {
 }
 
 pub fn run_search(cli: &Cli, a: &SearchArgs, out: &mut Out) -> anyhow::Result<i32> {
-    let req = request(&a.query, &a.common, a.snippets)?;
+    let mut req = request(&a.query, &a.common, a.snippets)?;
+    req.collapse = !a.no_collapse;
     let s = open(cli)?;
     let r = s.search(&req)?;
     if a.common.json {
@@ -147,7 +155,12 @@ pub fn run_search(cli: &Cli, a: &SearchArgs, out: &mut Out) -> anyhow::Result<i3
     for (i, h) in r.hits.iter().enumerate() {
         out.line("")?;
         let meta: Vec<&str> = [h.date.as_deref().unwrap_or(""), h.source.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
-        out.line(&format!("{}. {}  {}", req.offset + i + 1, out.title(if h.title.is_empty() { &h.id } else { &h.title }), out.dim(&meta.join(" · "))))?;
+        let copies = match h.copies.len() {
+            0 => String::new(),
+            1 => "  (+1 near-duplicate)".to_string(),
+            n => format!("  (+{n} near-duplicates)"),
+        };
+        out.line(&format!("{}. {}  {}{}", req.offset + i + 1, out.title(if h.title.is_empty() { &h.id } else { &h.title }), out.dim(&meta.join(" · ")), out.dim(&copies)))?;
         out.line(&format!("   {}", out.dim(&h.id)))?;
         for sn in &h.snippets {
             let pre = if sn.offset > 0 { "…" } else { "" };

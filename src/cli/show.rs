@@ -22,6 +22,51 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct DuplicatesArgs {
+    /// List near-duplicate groups (same story, small changes) instead of exact duplicates.
+    #[arg(long)]
+    pub near: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `gazette duplicates`: exact duplicates (ids seen with the text of a stored article) or
+/// near-duplicate groups.
+pub fn run_duplicates(cli: &Cli, a: &DuplicatesArgs, out: &mut Out) -> anyhow::Result<i32> {
+    let archive = Archive::open(&cli.index)?;
+    let groups: Vec<Vec<(String, String)>> = if a.near {
+        Searchers::new(archive)?.near_duplicate_groups()?
+    } else {
+        let mut by_of: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+        for (id, d) in crate::index::build::load_duplicates(&archive.dir) {
+            by_of.entry(d.of).or_default().push(id);
+        }
+        by_of
+            .into_iter()
+            .map(|(of, mut ids)| {
+                ids.sort();
+                std::iter::once((of, String::new())).chain(ids.into_iter().map(|i| (i, String::new()))).collect()
+            })
+            .collect()
+    };
+    if a.json {
+        let v: Vec<Vec<serde_json::Value>> = groups.iter().map(|g| g.iter().map(|(id, title)| serde_json::json!({"id": id, "title": title})).collect()).collect();
+        out.json(&v)?;
+    } else {
+        for g in &groups {
+            out.line(&out.bold(&format!("{} articles", g.len())))?;
+            for (id, title) in g {
+                out.line(&format!("  {id}  {}", out.dim(title)))?;
+            }
+        }
+        out.line(&format!("{} groups", groups.len()))?;
+    }
+    out.flush()?;
+    Ok(0)
+}
+
 pub fn run_show(cli: &Cli, a: &ShowArgs, out: &mut Out) -> anyhow::Result<i32> {
     let s = Searchers::new(Archive::open(&cli.index)?)?;
     let v = s.show(&a.id)?;

@@ -233,7 +233,8 @@ fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry
                             match change {
                                 Change::Added | Change::Changed if !dry_run => {
                                     let bands = minhash::bands(&article.text);
-                                    let group = planner.group(&bands, text_hash);
+                                    let day = article.date.map(|d| d.unix_timestamp().div_euclid(86_400));
+                                    let group = planner.group(&bands, text_hash, day);
                                     jobs.send(Job { article, change, ident: Identity { hash, text_hash, bands, group } }).is_ok()
                                 }
                                 Change::Duplicate { of } => events.send(Event::Duplicate { id: article.id, dup: DuplicateOf { of, hash, file: article.file } }).is_ok(),
@@ -458,6 +459,7 @@ fn load_held(archive: &Archive) -> Result<(HashMap<String, Held>, NearIndex)> {
         let text_hashes = ff.u64("text_hash")?;
         let groups = ff.u64("group")?;
         let bands = ff.u64("bands")?;
+        let dates = ff.date("date")?;
         let (mut id, mut file) = (String::new(), String::new());
         let mut doc_bands = Vec::new();
         for doc in seg.doc_ids_alive() {
@@ -471,7 +473,8 @@ fn load_held(archive: &Archive) -> Result<(HashMap<String, Held>, NearIndex)> {
             }
             doc_bands.clear();
             doc_bands.extend(bands.values_for_doc(doc));
-            near.insert(&doc_bands, groups.first(doc).unwrap_or(0));
+            let day = dates.first(doc).map(|d| d.into_timestamp_secs().div_euclid(86_400));
+            near.insert(&doc_bands, groups.first(doc).unwrap_or(0), day);
             held.insert(id.clone(), Held { hash: hashes.first(doc).unwrap_or(0), text_hash: text_hashes.first(doc).unwrap_or(0), file: file.clone() });
         }
     }

@@ -99,9 +99,9 @@ impl Planner {
 
     /// The near-duplicate group of a new or changed article: the group of a stored article it
     /// shares enough MinHash bands with, or a group of its own (its text hash).
-    pub fn group(&mut self, bands: &[u64], text_hash: u64) -> u64 {
-        let group = self.near.find(bands).unwrap_or(text_hash);
-        self.near.insert(bands, group);
+    pub fn group(&mut self, bands: &[u64], text_hash: u64, day: Option<i64>) -> u64 {
+        let group = self.near.find(bands, day).unwrap_or(text_hash);
+        self.near.insert(bands, group, day);
         group
     }
 

@@ -14,6 +14,10 @@ const ROWS: usize = 4;
 pub const MIN_BANDS: usize = 2;
 /// Texts shorter than this many words are not grouped: too little evidence.
 const MIN_WORDS: usize = 20;
+/// A republished story appears within days of the original; a templated notice (the daily
+/// "Fed adds reserves") weeks apart is another story. Dated articles further apart than this
+/// are never grouped.
+pub const MAX_DAYS_APART: i64 = 2;
 
 fn mix(mut h: u64) -> u64 {
     h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -53,24 +57,29 @@ pub fn bands(text: &str) -> Vec<u64> {
 /// Band hashes of stored articles and the group each belongs to.
 #[derive(Debug, Default)]
 pub struct NearIndex {
-    table: HashMap<(u8, u32), Vec<u64>>,
+    table: HashMap<(u8, u32), Vec<(u64, Option<i64>)>>,
 }
 
 impl NearIndex {
-    /// Remembers an article's bands under its group.
-    pub fn insert(&mut self, bands: &[u64], group: u64) {
+    /// Remembers an article's bands under its group, with its day (days since 1970) if dated.
+    pub fn insert(&mut self, bands: &[u64], group: u64, day: Option<i64>) {
         for (i, &b) in bands.iter().enumerate() {
-            self.table.entry((i as u8, b as u32)).or_default().push(group);
+            self.table.entry((i as u8, b as u32)).or_default().push((group, day));
         }
     }
 
-    /// The group sharing the most bands with `bands`, when it shares at least [`MIN_BANDS`].
-    pub fn find(&self, bands: &[u64]) -> Option<u64> {
+    /// The group sharing the most bands with `bands`, when it shares at least [`MIN_BANDS`]
+    /// with an article dated within [`MAX_DAYS_APART`] days (or undated).
+    pub fn find(&self, bands: &[u64], day: Option<i64>) -> Option<u64> {
         let mut votes: HashMap<u64, usize> = HashMap::new();
         for (i, &b) in bands.iter().enumerate() {
             let mut seen_here: Vec<u64> = Vec::new();
-            for &g in self.table.get(&(i as u8, b as u32)).into_iter().flatten() {
-                if !seen_here.contains(&g) {
+            for &(g, d) in self.table.get(&(i as u8, b as u32)).into_iter().flatten() {
+                let close = match (day, d) {
+                    (Some(a), Some(b)) => (a - b).abs() <= MAX_DAYS_APART,
+                    _ => true,
+                };
+                if close && !seen_here.contains(&g) {
                     seen_here.push(g);
                     *votes.entry(g).or_default() += 1;
                 }
@@ -99,14 +108,16 @@ Refiners in Asia have been cutting runs because of weak margins, and shipping da
         let c = bands("The central bank left interest rates unchanged on Thursday, saying inflation was easing faster than expected, and signalled that it could cut borrowing costs later in the year if the labour market continued to cool and wage growth slowed further, while several members argued for an earlier move.");
         assert_eq!(a.len(), BANDS);
         let mut idx = NearIndex::default();
-        idx.insert(&a, 42);
-        assert_eq!(idx.find(&b), Some(42), "shared bands: {}", a.iter().zip(&b).filter(|(x, y)| x == y).count());
-        assert_eq!(idx.find(&c), None);
+        idx.insert(&a, 42, Some(100));
+        assert_eq!(idx.find(&b, Some(101)), Some(42), "shared bands: {}", a.iter().zip(&b).filter(|(x, y)| x == y).count());
+        assert_eq!(idx.find(&b, None), Some(42));
+        assert_eq!(idx.find(&b, Some(130)), None, "the same template a month later is another story");
+        assert_eq!(idx.find(&c, Some(100)), None);
     }
 
     #[test]
     fn short_texts_are_not_sketched() {
         assert!(bands("Too short to tell.").is_empty());
-        assert_eq!(NearIndex::default().find(&[]), None);
+        assert_eq!(NearIndex::default().find(&[], None), None);
     }
 }

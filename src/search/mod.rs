@@ -69,6 +69,8 @@ pub struct Request {
     pub facets: Vec<String>,
     pub facet_size: usize,
     pub by_date: DateBucket,
+    /// Show one article per near-duplicate group (the best), with the count of its copies.
+    pub collapse: bool,
 }
 
 impl Default for Request {
@@ -84,6 +86,7 @@ impl Default for Request {
             facets: Vec::new(),
             facet_size: 10,
             by_date: DateBucket::Year,
+            collapse: true,
         }
     }
 }
@@ -98,6 +101,8 @@ pub struct Hit {
     pub url: String,
     pub path: String,
     pub score: f32,
+    /// Other matching articles of the same near-duplicate group, left out of the list.
+    pub copies: Vec<String>,
     pub snippets: Vec<Snippet>,
 }
 
@@ -249,11 +254,37 @@ impl Searchers {
     pub fn search(&self, req: &Request) -> Result<Results> {
         let (query, highlight) = self.parse(Target::Articles, &req.query, req.any)?;
         let resolved = Resolved::resolve(&req.filters, &self.key_searchers())?;
-        let (total, top, facets, multi_select) = self.run(Target::Articles, &*query, &resolved, req)?;
         let f = &self.archive.af;
+        let (total, top, facets, multi_select) = if req.collapse && req.limit > 0 {
+            // Fetch more than a page, keep the best article of each near-duplicate group.
+            let wide = Request { offset: 0, limit: (req.offset + req.limit) * 3 + 10, ..req.clone() };
+            let (total, top, facets, multi) = self.run(Target::Articles, &*query, &resolved, &wide)?;
+            let mut order: Vec<u64> = Vec::new();
+            let mut groups: std::collections::HashMap<u64, (f32, DocAddress, Vec<DocAddress>)> = std::collections::HashMap::new();
+            for (score, addr) in top {
+                let group = self.articles.segment_reader(addr.segment_ord).fast_fields().u64("group")?.first(addr.doc_id).unwrap_or(0);
+                let key = if group == 0 { u64::MAX - order.len() as u64 } else { group };
+                match groups.get_mut(&key) {
+                    Some(g) => g.2.push(addr),
+                    None => {
+                        order.push(key);
+                        groups.insert(key, (score, addr, Vec::new()));
+                    }
+                }
+            }
+            let page: Vec<(f32, DocAddress, Vec<DocAddress>)> = order.into_iter().skip(req.offset).take(req.limit).filter_map(|k| groups.remove(&k)).collect();
+            (total, page, facets, multi)
+        } else {
+            let (total, top, facets, multi) = self.run(Target::Articles, &*query, &resolved, req)?;
+            (total, top.into_iter().map(|(s, a)| (s, a, Vec::new())).collect(), facets, multi)
+        };
         let mut snip = Snippeter::default();
         let mut hits = Vec::with_capacity(top.len());
-        for (score, addr) in top {
+        for (score, addr, copies) in top {
+            let copies = copies
+                .into_iter()
+                .map(|a| self.articles.doc::<TantivyDocument>(a).map(|d| text_of(&d, f.id)))
+                .collect::<tantivy::Result<Vec<String>>>()?;
             let doc: TantivyDocument = self.articles.doc(addr)?;
             let paragraphs: Vec<String> = doc.get_all(f.body).filter_map(|v| v.as_str().map(str::to_string)).collect();
             hits.push(Hit {
@@ -264,6 +295,7 @@ impl Searchers {
                 url: text_of(&doc, f.url),
                 path: text_of(&doc, f.path),
                 score,
+                copies,
                 snippets: if req.snippets == 0 { Vec::new() } else { snip.best(&paragraphs, &highlight, req.snippets) },
             });
         }
@@ -314,6 +346,32 @@ impl Searchers {
         let (query, _) = self.parse(Target::Articles, &req.query, req.any)?;
         let resolved = Resolved::resolve(&req.filters, &self.key_searchers())?;
         Ok(self.run(Target::Articles, &*query, &resolved, &req)?.2)
+    }
+
+    /// Groups of near-duplicate articles (two or more members), largest first, each as
+    /// (id, title) pairs in index order.
+    pub fn near_duplicate_groups(&self) -> Result<Vec<Vec<(String, String)>>> {
+        let mut groups: std::collections::HashMap<u64, Vec<DocAddress>> = std::collections::HashMap::new();
+        for (ord, seg) in self.articles.segment_readers().iter().enumerate() {
+            let col = seg.fast_fields().u64("group")?;
+            for doc in seg.doc_ids_alive() {
+                if let Some(g) = col.first(doc).filter(|g| *g != 0) {
+                    groups.entry(g).or_default().push(DocAddress::new(ord as u32, doc));
+                }
+            }
+        }
+        let f = &self.archive.af;
+        let mut out = Vec::new();
+        for (_, members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
+            let mut g = Vec::with_capacity(members.len());
+            for a in members {
+                let d: TantivyDocument = self.articles.doc(a)?;
+                g.push((text_of(&d, f.id), text_of(&d, f.title)));
+            }
+            out.push(g);
+        }
+        out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a[0].0.cmp(&b[0].0)));
+        Ok(out)
     }
 
     /// One article in full.

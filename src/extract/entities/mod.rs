@@ -294,6 +294,50 @@ mod tests {
         }
     }
 
+    fn persons(text: &str) -> Vec<String> {
+        rec(text)
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.name)
+            .collect()
+    }
+
+    #[test]
+    fn no_words_products_or_companies_as_persons() {
+        let text = "Steve Jobs unveiled the iPod on Monday. However, analysts were unimpressed.\n\nWe are going to make history, Steve said. Unfortunately, the shares fell.\n\nThe American auto company Chrysler and Nissan Motors cut jobs. Muslims and Bangladeshis protested.\n\nHey John, said Mac OS X users.";
+        let p = persons(text);
+        assert!(p.contains(&"Steve Jobs".to_string()), "{p:?}");
+        for bad in [
+            "iPod",
+            "However",
+            "We",
+            "Steve",
+            "Unfortunately",
+            "Chrysler",
+            "Nissan Motors",
+            "Muslims",
+            "Bangladeshis",
+            "Hey John",
+            "Hey",
+            "Mac OS X",
+        ] {
+            assert!(!p.iter().any(|n| n == bad), "{bad} as a person in {p:?}");
+        }
+        let s = rec(text)
+            .into_iter()
+            .find(|e| e.name == "Steve Jobs")
+            .unwrap();
+        assert_eq!(s.mentions.len(), 2, "Steve is Steve Jobs");
+    }
+
+    #[test]
+    fn a_name_before_party_is_an_organization() {
+        let text = "Gilad Kariv, an opposition lawmaker in Israel’s left-wing Labor party, spoke.";
+        let ents = rec(text);
+        let l = find(&ents, "Labor").expect("Labor");
+        assert_eq!(l.kind, EntityKind::Organization);
+    }
+
     #[test]
     fn paragraphs_split_on_blank_lines() {
         let t = "a b\n\nc\r\n\r\nd\n \n\n";

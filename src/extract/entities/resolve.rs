@@ -164,46 +164,346 @@ const ORG_HEADS: &[&str] = &[
 /// Words that are never a name on their own nor its first word: pronouns, interjections,
 /// discourse adverbs ("However", "We", "Hey Frank", "OK").
 const NEVER_NAMES: &[&str] = &[
-    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it",
-    "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "all",
-    "hey", "hi", "hello", "ok", "okay", "oh", "ah", "nah", "yes", "yeah", "no", "well", "wow",
-    "thank", "thanks", "please", "sorry", "however", "moreover", "furthermore", "meanwhile",
-    "therefore", "nevertheless", "nonetheless", "also", "although", "though", "besides",
-    "instead", "indeed", "anyway", "otherwise", "thus", "hence", "so", "but", "and", "or",
-    "if", "when", "while", "because", "after", "before", "today", "yesterday", "tomorrow",
-    "images", "image", "readers", "theres", "what", "why", "how", "who", "where", "which",
+    "i",
+    "me",
+    "my",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "all",
+    "hey",
+    "hi",
+    "hello",
+    "ok",
+    "okay",
+    "oh",
+    "ah",
+    "nah",
+    "yes",
+    "yeah",
+    "no",
+    "well",
+    "wow",
+    "thank",
+    "thanks",
+    "please",
+    "sorry",
+    "however",
+    "moreover",
+    "furthermore",
+    "meanwhile",
+    "therefore",
+    "nevertheless",
+    "nonetheless",
+    "also",
+    "although",
+    "though",
+    "besides",
+    "instead",
+    "indeed",
+    "anyway",
+    "otherwise",
+    "thus",
+    "hence",
+    "so",
+    "but",
+    "and",
+    "or",
+    "if",
+    "when",
+    "while",
+    "because",
+    "after",
+    "before",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "images",
+    "image",
+    "readers",
+    "theres",
+    "what",
+    "why",
+    "how",
+    "who",
+    "where",
+    "which",
 ];
 
 /// Last words of organization names ("Chrysler LLC", "Nissan Motors", "Croucher Foundation").
 const ORG_SUFFIXES: &[&str] = &[
-    "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "airways",
-    "airlines", "air", "motors", "motor", "foundation", "holdings", "holding", "automobile",
-    "automobiles", "aircraft", "wireless", "mutual", "technologies", "technology", "systems",
-    "communications", "bank", "partners", "capital", "media", "entertainment", "industries",
-    "international", "trust", "fund", "institute", "university", "records", "studios",
-    "pictures", "software", "labs", "networks", "network", "ag", "gmbh", "nv", "bv", "spa",
-    "limited", "incorporated", "associates", "brothers", "bros", "enterprises", "ventures",
-    "solutions", "services", "insurance", "energy", "petroleum", "pharmaceuticals", "telecom",
-    "program", "programme", "legacy", "party", "council", "committee", "association",
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "llc",
+    "plc",
+    "co",
+    "company",
+    "group",
+    "airways",
+    "airlines",
+    "air",
+    "motors",
+    "motor",
+    "foundation",
+    "holdings",
+    "holding",
+    "automobile",
+    "automobiles",
+    "aircraft",
+    "wireless",
+    "mutual",
+    "technologies",
+    "technology",
+    "systems",
+    "communications",
+    "bank",
+    "partners",
+    "capital",
+    "media",
+    "entertainment",
+    "industries",
+    "international",
+    "trust",
+    "fund",
+    "institute",
+    "university",
+    "records",
+    "studios",
+    "pictures",
+    "software",
+    "labs",
+    "networks",
+    "network",
+    "ag",
+    "gmbh",
+    "nv",
+    "bv",
+    "spa",
+    "limited",
+    "incorporated",
+    "associates",
+    "brothers",
+    "bros",
+    "enterprises",
+    "ventures",
+    "solutions",
+    "services",
+    "insurance",
+    "energy",
+    "petroleum",
+    "pharmaceuticals",
+    "telecom",
+    "program",
+    "programme",
+    "legacy",
+    "party",
+    "council",
+    "committee",
+    "association",
 ];
 
 /// Common nouns that name an organization standing right before its name ("automaker
 /// Chrysler", "the company Apple").
 const ORG_NOUNS_BEFORE: &[&str] = &[
-    "company", "companies", "firm", "firms", "automaker", "automakers", "carmaker", "carmakers",
-    "manufacturer", "manufacturers", "airline", "airlines", "carrier", "airframer", "retailer",
-    "bank", "insurer", "conglomerate", "chain", "brand", "website", "newspaper", "magazine",
-    "broadcaster", "network", "studio", "label", "agency", "corporation", "subsidiary",
-    "startup", "start-up", "lender", "exchange", "group", "party", "club", "outlet", "tabloid",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "automaker",
+    "automakers",
+    "carmaker",
+    "carmakers",
+    "manufacturer",
+    "manufacturers",
+    "airline",
+    "airlines",
+    "carrier",
+    "airframer",
+    "retailer",
+    "bank",
+    "insurer",
+    "conglomerate",
+    "chain",
+    "brand",
+    "website",
+    "newspaper",
+    "magazine",
+    "broadcaster",
+    "network",
+    "studio",
+    "label",
+    "agency",
+    "corporation",
+    "subsidiary",
+    "startup",
+    "start-up",
+    "lender",
+    "exchange",
+    "group",
+    "party",
+    "club",
+    "outlet",
+    "tabloid",
+];
+
+/// Members and roles of parties and peoples ("Tory MP", "Muslim leaders").
+const ADJ_ROLES: &[&str] = &[
+    "mp",
+    "mps",
+    "mep",
+    "meps",
+    "msp",
+    "msps",
+    "am",
+    "ams",
+    "peer",
+    "peers",
+    "leader",
+    "leaders",
+    "leadership",
+    "party",
+    "candidate",
+    "candidates",
+    "councillor",
+    "councillors",
+    "frontbencher",
+    "backbencher",
+    "backbenchers",
+    "voters",
+    "activists",
+    "members",
+    "community",
+    "communities",
+    "women",
+    "men",
+    "people",
+    "countries",
+    "world",
+    "groups",
+    "clerics",
+    "cleric",
+    "scholars",
+    "minority",
+    "majority",
+    "faith",
+    "shadow",
+    "rebels",
+    "rebel",
+    "grandee",
+    "grandees",
+    "plans",
+    "plan",
+    "agenda",
+    "benches",
+    "sources",
+    "backbencher",
+    "defector",
+    "defectors",
+    "co-chairman",
+    "ex-minister",
+    "cuts",
+    "tax",
+    "manifesto",
+    "spokesman",
+    "spokeswoman",
+    "deputy",
+    "chairman",
+    "figures",
+    "supporters",
+    "policy",
+    "policies",
+    "councils",
+    "council",
+    "heartlands",
+    "seat",
+    "seats",
+    "conference",
+    "pledge",
+    "pledges",
+    "proposals",
+    "campaigners",
+];
+
+/// Members and roles of clubs ("Chelsea striker", "Arsenal boss").
+const CLUB_ROLES: &[&str] = &[
+    "boss",
+    "manager",
+    "striker",
+    "defender",
+    "midfielder",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "forward",
+    "captain",
+    "squad",
+    "fans",
+    "supporters",
+    "chairman",
+    "skipper",
+    "coach",
 ];
 
 /// Words right after an organization's name ("Ford shares", "Apple CEO Steve Jobs").
 const ORG_NOUNS_AFTER: &[&str] = &[
-    "inc", "corp", "ltd", "llc", "plc", "shares", "stock", "stocks", "employees", "workers",
-    "executives", "executive", "ceo", "cfo", "coo", "spokesman", "spokeswoman", "spokesperson",
-    "chairman", "chairwoman", "board", "shareholders", "plants", "plant", "headquarters",
-    "subsidiary", "dealers", "dealerships", "factory", "factories", "brand", "stores",
-    "party", "parties", "users", "software", "models", "products",
+    "inc",
+    "corp",
+    "ltd",
+    "llc",
+    "plc",
+    "shares",
+    "stock",
+    "stocks",
+    "employees",
+    "workers",
+    "executives",
+    "executive",
+    "ceo",
+    "cfo",
+    "coo",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "board",
+    "shareholders",
+    "plants",
+    "plant",
+    "headquarters",
+    "subsidiary",
+    "dealers",
+    "dealerships",
+    "factory",
+    "factories",
+    "brand",
+    "stores",
+    "party",
+    "parties",
+    "users",
+    "software",
+    "models",
+    "products",
 ];
 
 /// The ASCII-lowercase bytes of a word without a final period and without what follows an
@@ -264,6 +564,47 @@ fn plural_word(w: &str) -> bool {
             || w.ends_with("ites")
             || w.ends_with("ics")
             || w.ends_with("ats"))
+}
+
+/// A name with an abbreviation or a number after its first word ("Mac OS X", "Vickers VC-10"),
+/// as products are named; roman numerals and "Jr" excepted.
+fn product_words(words: &[String]) -> bool {
+    words.len() >= 2
+        && words[1..].iter().any(|w| {
+            let b = w.as_bytes();
+            let roman = b.iter().all(|c| matches!(c, b'I' | b'V' | b'X'));
+            b.iter().any(|c| c.is_ascii_digit())
+                || (b.len() >= 2
+                    && b.len() <= 4
+                    && !roman
+                    && b.iter().all(|c| c.is_ascii_uppercase())
+                    && !matches!(
+                        w.as_str(),
+                        "QC" | "KC"
+                            | "MP"
+                            | "MEP"
+                            | "MSP"
+                            | "AM"
+                            | "OBE"
+                            | "MBE"
+                            | "CBE"
+                            | "KBE"
+                            | "MD"
+                            | "JR"
+                            | "SR"
+                            | "DJ"
+                            | "MC"
+                    ))
+        })
+}
+
+/// A one-word name of a news medium ("Wikinews", "Newsday").
+fn news_name(w: &str) -> bool {
+    w.len() > 4
+        && (w
+            .get(w.len() - 4..)
+            .is_some_and(|x| x.eq_ignore_ascii_case("news"))
+            || w.get(..4).is_some_and(|x| x == "News"))
 }
 
 /// A single capital with a period ("E.", "W.").
@@ -355,6 +696,8 @@ struct Name {
     /// ("automaker Chrysler", "Ford shares")
     det: u32,
     org_cue: u32,
+    /// mentions as a modifier: [none, of a party or people's member, of a club's member]
+    adj: [u32; 3],
     first: usize,
     parent: usize,
 }
@@ -430,7 +773,9 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 && toks[a].flags & (SENT_START | CAPS_PARA) == SENT_START
                 && word(a).len() >= 6
                 && word(a).ends_with("ly")
-                && (b >= hi || word(b) == ",")
+                && (b >= hi
+                    || word(b) == ","
+                    || toks[b].flags & (HAS_UPPER | HAS_LOWER) == HAS_LOWER)
             {
                 let l = model.lex_of(hash_bytes(2, word(a).as_bytes(), true));
                 let known = GAZ_FIRST | GAZ_LAST | GAZ_PLACE | GAZ_COUNTRY;
@@ -626,7 +971,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     let lowercase_word = |m: &Mention, d: &mut Doc| {
         m.hi - m.lo == 1
             && d.toks[m.lo].flags & (SENT_START | CAPS_PARA) != 0
-            && model.case_of(d.hash(m.lo).lw) == 1
+            && (1..=2).contains(&model.case_of(d.hash(m.lo).lw))
     };
     let mut keep_words: Vec<u64> = Vec::new();
     for m in &ms {
@@ -646,6 +991,15 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     // 3. distinct names
     let mut org_ends: Vec<usize> = ms.iter().filter(|m| m.kind == 1).map(|m| m.hi).collect();
     let mut org_starts: Vec<usize> = ms.iter().filter(|m| m.kind == 1).map(|m| m.lo).collect();
+    let per_starts: Vec<usize> = {
+        let mut v: Vec<usize> = ms
+            .iter()
+            .filter(|m| m.kind == 0 && m.hi - m.lo >= 2)
+            .map(|m| m.lo)
+            .collect();
+        v.sort_unstable();
+        v
+    };
     org_ends.sort_unstable();
     org_starts.sort_unstable();
     let mut names: Vec<Name> = Vec::new();
@@ -672,6 +1026,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 after_title: false,
                 det: 0,
                 org_cue: 0,
+                adj: [0; 3],
                 first: span.0,
                 parent: usize::MAX,
             });
@@ -681,7 +1036,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             && d.toks[m.lo].flags & PARA_START == 0
             && d.toks[m.lo - 1].flags & INIT_UPPER != 0
             && is_title(&text[d.toks[m.lo - 1].s as usize..d.toks[m.lo - 1].e as usize]);
-        let (det, mut org_cue) = mention_cues(d, m);
+        let (det, mut org_cue, adj) = mention_cues(d, m);
         // coordinated with an organization ("General Motors and Chrysler")
         if m.kind != 1 && m.hi - m.lo == 1 {
             let coord = |k: usize| {
@@ -696,10 +1051,20 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             if m.hi < d.toks.len() && coord(m.hi) {
                 org_cue |= org_starts.binary_search(&(m.hi + 1)).is_ok();
             }
+            // "Chelsea's John Terry": a possessive before a person's full name
+            if m.hi + 1 < d.toks.len()
+                && matches!(
+                    &text[d.toks[m.hi].s as usize..d.toks[m.hi].e as usize],
+                    "'s" | "’s"
+                )
+            {
+                org_cue |= per_starts.binary_search(&(m.hi + 1)).is_ok();
+            }
         }
         let n = &mut names[ix];
         n.after_title |= after_title;
         n.det += det as u32;
+        n.adj[adj as usize] += 1;
         n.org_cue += org_cue as u32;
         n.votes[m.kind.min(3) as usize] += 1;
         n.mentions.push(span);
@@ -950,16 +1315,22 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         let mut drop = false;
         if k == 0 && !members.iter().any(|&m| names[m].after_title) {
             let words = &names[r].words;
-            let n_ment = members.iter().map(|&m| names[m].mentions.len() as u32).sum::<u32>();
+            let n_ment = members
+                .iter()
+                .map(|&m| names[m].mentions.len() as u32)
+                .sum::<u32>();
             let det: u32 = members.iter().map(|&m| names[m].det).sum();
             let cue: u32 = members.iter().map(|&m| names[m].org_cue).sum();
             let g = model.lex_of(hash_bytes(2, words[0].as_bytes(), true))[1];
-            let known = g & (GAZ_FIRST | GAZ_LAST_TOP) != 0;
+            let gl = model.lex_of(hash_bytes(2, words[words.len() - 1].as_bytes(), true))[1];
+            let known = (g | gl) & (GAZ_FIRST | GAZ_LAST_TOP) != 0;
             if words.iter().all(|w| is_initial(w)) {
                 drop = true;
             } else if words.len() >= 2 && words.last().is_some_and(|w| is_initial(w)) {
                 k = 3;
-            } else if words.iter().any(|w| camel_product(w)) {
+            } else if words.len() == 1 && news_name(&words[0]) {
+                k = 1;
+            } else if words.iter().any(|w| camel_product(w)) || product_words(words) {
                 k = 3;
             } else if words.len() >= 2 && words.last().is_some_and(|w| in_list(w, ORG_SUFFIXES)) {
                 k = 1;
@@ -969,6 +1340,11 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 k = 1;
             } else if !known && det * 2 >= n_ment {
                 k = 3;
+            } else if members.len() == 1 && words.len() == 1 {
+                let a = names[r].adj;
+                if (a[1] + a[2]) * 2 >= n_ment {
+                    k = if a[2] > a[1] { 1 } else { 3 };
+                }
             }
         }
         mentions.sort_unstable();
@@ -1011,13 +1387,13 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
 
 /// Whether a mention follows a determiner ("the iPod", "its Mac") and whether an organization
 /// noun stands next to it ("automaker Chrysler", "Ford shares", "a stake in Chrysler").
-fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool) {
+fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool, u8) {
     let pi = d.paras.partition_point(|&(lo, _)| lo <= m.lo);
     let Some(&(lo, hi)) = pi.checked_sub(1).and_then(|p| d.paras.get(p)) else {
-        return (false, false);
+        return (false, false, 0);
     };
     if m.hi > hi {
-        return (false, false);
+        return (false, false, 0);
     }
     let w = |k: usize| &d.text[d.toks[k].s as usize..d.toks[k].e as usize];
     let prev = if m.lo > lo { w(m.lo - 1) } else { "" };
@@ -1032,7 +1408,10 @@ fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool) {
     };
     let prev3 = if m.lo > lo + 2 { w(m.lo - 3) } else { "" };
     let before = lower_is(prev, ORG_NOUNS_BEFORE)
-        || (prev == "," && lower_is(prev2, ORG_NOUNS_BEFORE) && matches!(prev3, "the" | "a" | "an"))
+        || (m.hi - m.lo == 1
+            && prev == ","
+            && lower_is(prev2, ORG_NOUNS_BEFORE)
+            && matches!(prev3, "the" | "a" | "an"))
         || (matches!(prev, "in" | "of" | "at" | "for")
             && matches!(
                 prev2,
@@ -1062,7 +1441,28 @@ fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool) {
         || (next == "Chief"
             && m.hi + 1 < hi
             && matches!(w(m.hi + 1), "Executive" | "Operating" | "Financial"));
-    (det, before || after)
+    // a one-word name before a member or a role of a party, club or people ("Tory MP",
+    // "Chelsea striker", "Muslim leaders"): 1 for a party or people, 2 for a club
+    // a plural verb after one word ("Chelsea have", "Sony were"): a team or a company
+    let plural_verb = m.hi - m.lo == 1
+        && matches!(next, "have" | "were" | "are")
+        && (d.toks[m.lo].flags & SENT_START != 0
+            || matches!(
+                prev,
+                "that" | "but" | "if" | "when" | "while" | "because" | "as"
+            ));
+    let adj = if m.hi - m.lo != 1 {
+        0
+    } else if in_list(next, ADJ_ROLES)
+        && !next.starts_with(|c: char| c.is_ascii_uppercase() && next.len() > 3)
+    {
+        1
+    } else if lower_is(next, CLUB_ROLES) {
+        2
+    } else {
+        0
+    };
+    (det, before || after || plural_verb, adj)
 }
 
 fn same_seq(d: &mut Doc, a: usize, b: usize, c: usize, e: usize) -> bool {

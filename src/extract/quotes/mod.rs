@@ -355,6 +355,7 @@ impl<'a> Ctx<'a> {
         let ends_soft = content.ends_with([',', '—', '-', '–', ':', ';']) || !ends_sentence;
         let mut far: Option<Attr> = None;
         let mut loose: Option<Attr> = None;
+        let mut part_cue: Option<(usize, usize)> = None;
 
         // after
         if p.closed && p.close_end < next_open {
@@ -370,6 +371,8 @@ impl<'a> Ctx<'a> {
             if intro && !ends_soft {
                 // "“A.” Trump replied: “B.”": the words introduce the next quote
             } else if runs_on && !ends_soft {
+            } else if let Some(c) = self.participle_first(win) {
+                part_cue = Some(c);
             } else if let Some((a, adjacent)) = self.after(win, ends_soft) {
                 // a quote closing a sentence without a comma ("... he was “a hero.” The GOP
                 // speechwriter said ...") yields to a cue before it in its own sentence
@@ -398,6 +401,11 @@ impl<'a> Ctx<'a> {
             }
             if let Some(a) = self.before(win, after_piece) {
                 return Own { attr: Some(a), ..Own::default() };
+            }
+            if let Some(cue) = part_cue.filter(|_| mid && !after_piece) {
+                if let Some(m) = self.first_subject(win, win.len()) {
+                    return Own { attr: Some(Attr { cue, cue_kind: CueText::Span, ..m }), ..Own::default() };
+                }
             }
             if loose.is_some() {
                 return Own { attr: loose, ..Own::default() };
@@ -454,6 +462,15 @@ impl<'a> Ctx<'a> {
         m.e
     }
 
+    /// The span of a participle cue opening the words after a quote ("“...,” saying ...").
+    fn participle_first(&self, win: &[Tok]) -> Option<(usize, usize)> {
+        let k = win.iter().position(|t| !matches!(t.k, K::Punct(',') | K::Punct('—') | K::Punct('–') | K::Punct('-')))?;
+        if k == 0 || !win[k].is_word() || self.cue_at(win, k) != Some(Cue::Participle) {
+            return None;
+        }
+        Some((win[k].s, win[k].e))
+    }
+
     /// The cue in the words after a quote, up to the end of the sentence.
     fn after(&self, win: &[Tok], tight: bool) -> Option<(Attr, bool)> {
         let mut k = 0;
@@ -492,6 +509,11 @@ impl<'a> Ctx<'a> {
             }
             let Some(kind) = self.cue_at(win, c) else { continue };
             let ctail = self.cue_end(win, c);
+            if c == k && kind == Cue::Participle {
+                // "“...,” telling Fox 35 that": the object is no speaker; the subject of the
+                // sentence before the quote is (see own_attr)
+                return None;
+            }
             if c == k || (c > k && win[k..c].iter().all(|t| !t.is_word() || text::time_word(self.w(t)))) || (c > k && win[c - 1].is_punct(',')) {
                 // inverted: "said Aaron David Miller", "... for Clinton, said Kunin"
                 if let Some(m) = self.subject_after(win, ctail + 1, win.len()) {
@@ -545,7 +567,8 @@ impl<'a> Ctx<'a> {
             if kind == Cue::Participle {
                 // "..., saying": the subject of the clause
                 for c2 in (0..c).rev() {
-                    if win[c2].is_word() && self.cue_at(win, c2) == Some(Cue::Finite) && !text::weak_cue(self.w(&win[c2])) {
+                    let infinitive = c2 > 0 && win[c2 - 1].is_word() && self.w(&win[c2 - 1]).eq_ignore_ascii_case("to");
+                    if win[c2].is_word() && !infinitive && self.cue_at(win, c2) == Some(Cue::Finite) && !text::weak_cue(self.w(&win[c2])) {
                         if let Some(m) = self.subject_before(win, 0, c2) {
                             return Some(Attr { cue, cue_kind: CueText::Span, ..m });
                         }
@@ -594,8 +617,10 @@ impl<'a> Ctx<'a> {
     /// speaker of the main clause.
     fn main_clause(&self, win: &[Tok], c: usize, a: Attr) -> Attr {
         let Some(ms) = win[..c].iter().position(|t| t.s == a.s) else { return a };
-        // an earlier reporting verb with a named or pronoun subject
-        for c0 in 0..ms {
+        // an earlier reporting verb with a named or pronoun subject, in the main clause (not
+        // in an introductory "When Trump announced ..., he")
+        let ie = self.intro_end(win, ms);
+        for c0 in ie..ms {
             if !win[c0].is_word() || win[..c0].iter().any(|t| t.k == K::Mark) {
                 continue;
             }
@@ -667,6 +692,14 @@ impl<'a> Ctx<'a> {
                 }
             }
             _ => {}
+        }
+        // a participle as an adjective: "toward shared objectives", "the quoted passage"
+        if lw.ends_with("ed") && prev.map_or(false, |p| text::lower_eq(p, &["toward", "towards", "of", "for", "with", "by", "from", "into", "on", "in", "at", "the", "a", "an", "its", "their", "his", "her", "our"])) && next.map_or(false, |n| text::is_lower(n) && !text::np_stop(n) && !text::lower_eq(n, text::DETERMINERS)) {
+            return None;
+        }
+        // a plural noun, not a verb: "Trump's comments", "the claims"
+        if lw.ends_with('s') && !lw.ends_with("ss") && lw != "says" && prev.map_or(false, |p| text::is_possessive(p) || text::lower_eq(p, &["the", "a", "his", "her", "their", "its", "our", "my", "your", "these", "those", "such", "many", "some", "any", "no", "recent", "earlier", "new", "public", "own", "latest", "previous", "critical", "controversial", "similar"])) {
+            return None;
         }
         // passives and "when asked"
         if let Some(p) = prev {
@@ -834,6 +867,9 @@ impl<'a> Ctx<'a> {
                     return self.phrase_left(win, lo, k);
                 }
             }
+            if let Some(np) = self.head_of_modified_np(win, lo, s, c) {
+                return Some(np);
+            }
             return Some(mention(win[s].s, tk.e, MK::Name));
         }
         if text::is_lower(w) || w.chars().next().map_or(false, |c| c.is_numeric()) {
@@ -841,6 +877,29 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             return self.phrase_left(win, lo, k);
+        }
+        None
+    }
+
+    /// A name inside a modifier of the subject ("A letter from the American Legion obtained by
+    /// The Associated Press warns"): the subject's head phrase at the clause start.
+    fn head_of_modified_np(&self, win: &[Tok], lo: usize, s: usize, c: usize) -> Option<Attr> {
+        if s < lo + 2 || !win[s - 1].is_word() {
+            return None;
+        }
+        let pw = self.w(&win[s - 1]);
+        if !text::lower_eq(pw, &["by", "of", "from", "for", "with", "at"]) {
+            return None;
+        }
+        let start = lo.max(self.intro_end(win, c));
+        let np = self.determiner_subject(win, start, c)?;
+        let np_end = win.iter().position(|t| t.e == np.e)?;
+        // the phrase runs up to the preposition chain that holds the name
+        if np.s < win[s].s && np_end + 1 < s && win[np_end + 1].is_word() && text::lower_eq(self.w(&win[np_end + 1]), &["from", "of", "by", "for", "with", "at", "in", "on", "obtained", "owned", "released", "issued", "written", "signed", "sent", "published", "filed", "led", "run", "produced", "commissioned", "conducted"]) {
+            if win[np_end + 1..s].iter().any(|t| !t.is_word() || text::cue(self.w(t)).is_some()) {
+                return None;
+            }
+            return Some(np);
         }
         None
     }
@@ -1049,7 +1108,7 @@ impl<'a> Ctx<'a> {
                     let subj = (text::pronoun(x) && !text::lower_eq(x, &["it", "you", "who"]))
                         || (text::is_cap(x) && !cap_stop(x) && !text::intro_word(x))
                         || text::lower_eq(x, &["the", "a", "an", "another", "this", "that", "his", "her", "their"]) && text::is_cap(x);
-                    let place_like = x.len() <= 5 && x.ends_with('.') && text::is_cap(x);
+                    let place_like = x.len() <= 5 && x.ends_with('.') && text::is_cap(x) && !text::title(x);
                     if subj && !place_like {
                         found = Some(k + 1);
                     }

@@ -177,7 +177,8 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
         | "retorts" | "notes:" | "fretted" | "frets" | "lashed" | "tweeted:" | "posted:"
         | "acknowledged:" | "marveled" | "mourned" | "demands" | "pleads"
         | "reiterated" | "reiterates" | "advised" | "advises" | "affirmed" | "confirmed" | "confirms" | "disclosed"
-        | "revealed" | "reveals" | "vented" | "sniped" | "quips:" | "intoned" | "professed" | "swore" => Some(Cue::Finite),
+        | "revealed" | "reveals" | "vented" | "sniped" | "quips:" | "intoned" | "professed" | "swore" | "pressed" | "interrupted" | "chided" | "scolded" | "gloated"
+        | "sneered" | "chimed" | "persisted" => Some(Cue::Finite),
         "saying" | "telling" | "writing" | "adding" | "asking" | "tweeting" | "stating" | "declaring"
         | "explaining" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "chanting" | "shouting"
         | "urging" | "suggesting" | "concluding" | "continuing" | "replying" | "responding" | "answering"
