@@ -25,6 +25,9 @@ pub struct IndexArgs {
     /// Read and classify (added, changed, unchanged, duplicates) without writing anything.
     #[arg(long)]
     pub dry_run: bool,
+    /// Rebuild the archive from scratch in a new folder, then swap it in atomically.
+    #[arg(long, conflicts_with = "dry_run")]
+    pub rebuild: bool,
     /// Remove articles whose source files under the given PATHs are gone (never touches other roots).
     #[arg(long)]
     pub prune: bool,
@@ -84,7 +87,24 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
         None
     };
     let started = std::time::Instant::now();
-    let summary = index_paths(&cli.index, &a.paths, &opts, stop, &mut |p| {
+    // A rebuild writes a new archive beside the old one, which stays searchable (and locked
+    // against other writers) until the new one takes its place.
+    let old_lock = if a.rebuild && cli.index.join("gazette.json").exists() {
+        Some(crate::index::Archive::open(&cli.index).or_else(|_| crate::index::Archive::open_or_create(&cli.index)).and_then(|old| old.lock_for_writing()))
+    } else {
+        None
+    };
+    let old_lock = old_lock.transpose()?;
+    let target = if a.rebuild {
+        let name = cli.index.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "gazette-index".into());
+        let tmp = cli.index.with_file_name(format!("{name}.rebuild-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        tmp
+    } else {
+        cli.index.clone()
+    };
+    let stop_after = stop.clone();
+    let summary = index_paths(&target, &a.paths, &opts, stop, &mut |p| {
         if let Some(b) = &bar {
             b.set_length(p.total_bytes.max(p.bytes));
             b.set_position(p.bytes);
@@ -94,6 +114,14 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
     })?;
     if let Some(b) = bar {
         b.finish_and_clear();
+    }
+    if a.rebuild {
+        if stop_after.load(Ordering::SeqCst) {
+            let _ = std::fs::remove_dir_all(&target);
+            anyhow::bail!("rebuild interrupted: the archive at {} is unchanged", cli.index.display());
+        }
+        drop(old_lock);
+        crate::index::archive::replace_atomically(&target, &cli.index)?;
     }
     if a.json {
         out.json(&summary)?;

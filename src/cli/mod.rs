@@ -49,6 +49,8 @@ pub enum Command {
     Show(show::ShowArgs),
     /// What the archive holds.
     Stats(show::StatsArgs),
+    /// Verify the archive against its sources (counts, hashes, schema version, quote consistency).
+    Check(show::CheckArgs),
     /// Exact duplicates seen while indexing, or near-duplicate groups (`--near`).
     Duplicates(show::DuplicatesArgs),
     /// Run extraction on files without indexing; `--json` prints the extraction contract.
@@ -115,6 +117,7 @@ pub fn main() -> i32 {
         Command::Show(a) => show::run_show(&cli, a, &mut out),
         Command::Stats(a) => show::run_stats(&cli, a, &mut out),
         Command::Duplicates(a) => show::run_duplicates(&cli, a, &mut out),
+        Command::Check(a) => show::run_check(&cli, a, &mut out),
         Command::Extract(a) => extract::run(a, &mut out),
     };
     match result {

@@ -129,3 +129,38 @@ pub fn run_stats(cli: &Cli, a: &StatsArgs, out: &mut Out) -> anyhow::Result<i32>
     out.flush()?;
     Ok(0)
 }
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The sources the archive was built from.
+    #[arg(required = true)]
+    pub paths: Vec<std::path::PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `gazette check PATH...`: exit 0 when the archive matches its sources, 1 when not.
+pub fn run_check(cli: &Cli, a: &CheckArgs, out: &mut Out) -> anyhow::Result<i32> {
+    let archive = Archive::open(&cli.index)?;
+    let r = crate::index::check::check(&archive, &a.paths, &Default::default())?;
+    if a.json {
+        out.json_pretty(&r)?;
+    } else {
+        out.line(&format!("schema version {}, {} articles", r.schema_version, r.articles))?;
+        for (what, ids) in [("missing", &r.missing), ("changed", &r.changed), ("stale", &r.stale), ("unreadable", &r.unreadable)] {
+            if !ids.is_empty() {
+                out.line(&format!("{} {what}: {}", ids.len(), ids.iter().take(20).cloned().collect::<Vec<_>>().join(", ")))?;
+            }
+        }
+        if r.orphan_quotes > 0 {
+            out.line(&format!("{} quotes of articles the archive does not hold", r.orphan_quotes))?;
+        }
+        if !r.batches_agree {
+            out.line("the quotes index is ahead of the articles index (a run died between its commits; the next `gazette index` repairs it)")?;
+        }
+        out.line(if r.ok { "ok: the archive matches its sources" } else { "differences found: run `gazette index --prune PATH...` (or --rebuild)" })?;
+    }
+    out.flush()?;
+    Ok(if r.ok { 0 } else { 1 })
+}

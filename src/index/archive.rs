@@ -139,6 +139,31 @@ impl Archive {
     }
 }
 
+/// Puts the archive built at `new` in the place of `target` in one step: readers see the old
+/// archive or the new one, never a mix or nothing (Linux `renameat2(RENAME_EXCHANGE)`; where
+/// that is not available, two renames). The old archive is then removed.
+pub fn replace_atomically(new: &Path, target: &Path) -> Result<()> {
+    if !target.exists() {
+        return std::fs::rename(new, target).map_err(|e| Error::io(target, e));
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let a = CString::new(new.as_os_str().as_bytes()).map_err(|e| Error::Internal(e.to_string()))?;
+        let b = CString::new(target.as_os_str().as_bytes()).map_err(|e| Error::Internal(e.to_string()))?;
+        // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them as given.
+        let rc = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+        if rc == 0 {
+            return std::fs::remove_dir_all(new).map_err(|e| Error::io(new, e));
+        }
+    }
+    let old = target.with_extension(format!("old-{}", std::process::id()));
+    std::fs::rename(target, &old).map_err(|e| Error::io(target, e))?;
+    std::fs::rename(new, target).map_err(|e| Error::io(target, e))?;
+    std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))
+}
+
 /// Held while writing; dropping it releases the archive.
 pub struct WriteLock {
     _file: std::fs::File,

@@ -445,7 +445,7 @@ impl Writers {
 
 /// Every article the archive holds, with its hashes and file, read from the fast fields, and
 /// the near-duplicate bands of all of them.
-fn load_held(archive: &Archive) -> Result<(HashMap<String, Held>, NearIndex)> {
+pub(crate) fn load_held(archive: &Archive) -> Result<(HashMap<String, Held>, NearIndex)> {
     let reader = archive.articles_reader()?;
     let searcher = reader.searcher();
     let mut held = HashMap::with_capacity(searcher.num_docs() as usize);

@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod build;
+pub mod check;
 pub mod document;
 pub mod keys;
 pub mod plan;

@@ -373,7 +373,7 @@ impl<'a> Ctx<'a> {
             } else if runs_on && !ends_soft {
             } else if let Some(c) = self.participle_first(win) {
                 part_cue = Some(c);
-            } else if let Some((a, adjacent)) = self.after(win, ends_soft) {
+            } else if let Some((a, adjacent)) = self.after(win, ends_soft).or_else(|| self.unknown_verb_after(win, content)) {
                 // a quote closing a sentence without a comma ("... he was “a hero.” The GOP
                 // speechwriter said ...") yields to a cue before it in its own sentence
                 let tight = content.ends_with([',', '?', '!', '—', '-', '–', ':', ';']) || win.first().map_or(false, |x| x.is_punct(','));
@@ -462,6 +462,56 @@ impl<'a> Ctx<'a> {
         m.e
     }
 
+    /// "“...,” exhorted Jamie Lee Curtis." / "“...?” Hannity started.": after a quote ending in
+    /// a comma, question or exclamation mark, a name and a verb the cue lists do not know.
+    fn unknown_verb_after(&self, win: &[Tok], content: &str) -> Option<(Attr, bool)> {
+        if !content.ends_with([',', '?', '!']) {
+            return None;
+        }
+        let k = win.iter().position(|t| !t.is_punct(','))?;
+        if !win[k].is_word() {
+            return None;
+        }
+        let verbish = |w: &str| text::is_lower(w) && w.len() > 3 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))) && !text::np_stop(w) && !text::lower_eq(w, &["has", "was", "is", "does", "seems", "appears", "means", "needed", "used"]);
+        // the end of the attribution: the window's end, a comma or a preposition/adverb
+        let closes = |j: usize| match win.get(j) {
+            None => true,
+            Some(t) if !t.is_word() => t.is_punct(',') || t.is_punct('.') || t.is_punct('—') || t.is_punct(':'),
+            Some(t) => {
+                let w = self.w(t);
+                text::is_lower(w) && (w.ends_with("ly") || text::lower_eq(w, &["to", "at", "from", "in", "on", "as", "while", "before", "after", "during", "with", "matter-of-factly", "back", "again", "later"]))
+            }
+        };
+        let w = self.w(&win[k]);
+        // name or pronoun, then the verb
+        let subj_end = if text::pronoun(w) && !text::lower_eq(w, &["it", "you", "who", "we", "they", "i"]) {
+            Some(k)
+        } else if text::is_cap(w) && !cap_stop(w) && !text::intro_word(w) {
+            Some(self.name_right(win, k, win.len()))
+        } else {
+            None
+        };
+        if let Some(e) = subj_end {
+            if e + 1 < win.len() && win[e + 1].is_word() && verbish(self.w(&win[e + 1])) && closes(e + 2) {
+                let kind = if e == k && text::pronoun(w) { MK::Pronoun } else { MK::Name };
+                return Some((Attr { s: win[k].s, e: win[e].e, kind, cue: (win[e + 1].s, win[e + 1].e), cue_kind: CueText::Span }, true));
+            }
+            return None;
+        }
+        // the verb, then the name
+        if verbish(w) && w.ends_with("ed") && k + 1 < win.len() {
+            let m = self.subject_after(win, k + 1, win.len())?;
+            if m.kind == MK::Phrase {
+                return None;
+            }
+            let e = win.iter().position(|t| t.e == m.e)?;
+            if closes(e + 1) {
+                return Some((Attr { cue: (win[k].s, win[k].e), cue_kind: CueText::Span, ..m }, true));
+            }
+        }
+        None
+    }
+
     /// The span of a participle cue opening the words after a quote ("“...,” saying ...").
     fn participle_first(&self, win: &[Tok]) -> Option<(usize, usize)> {
         let k = win.iter().position(|t| !matches!(t.k, K::Punct(',') | K::Punct('—') | K::Punct('–') | K::Punct('-')))?;
@@ -482,7 +532,7 @@ impl<'a> Ctx<'a> {
         }
         let first = self.w(&win[k]);
         // "“...” until Haley said": a subordinate clause after the quote has its own cue
-        if text::lower_eq(first, &["until", "because", "when", "while", "after", "before", "since", "if", "though", "although", "unless", "whereas", "once"]) {
+        if !tight && text::lower_eq(first, &["until", "because", "when", "while", "after", "before", "since", "if", "though", "although", "unless", "whereas", "once"]) {
             return None;
         }
         // "“...” ― Carlos Raúl": a dash and a name
