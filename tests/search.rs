@@ -101,6 +101,13 @@ fn quotes_by_speaker_name_or_surname() {
     assert!(qs.iter().all(|q| q["speaker"] == "John Kirby" && q["description"] == "National Security Council spokesman"));
     let tg = json(&run(&idx, &["quotes", "--speaker", "thomas-greenfield", "--json"]));
     assert_eq!(tg["total"], 2);
+    // Entity filters reach quotes through their article.
+    let rafah = json(&run(&idx, &["quotes", "--place", "Rafah", "--limit", "100", "--json"]));
+    let quotes = rafah["quotes"].as_array().unwrap();
+    assert!(quotes.len() >= 16, "{}", quotes.len());
+    assert!(quotes.iter().all(|q| q["title"].as_str().unwrap().starts_with("U.N. Security Council")));
+    let both = json(&run(&idx, &["quotes", "--place", "Rafah", "--speaker", "Dennis Ross", "--json"]));
+    assert_eq!(both["total"], 2);
     let phrase = json(&run(&idx, &["quotes", "\"potent symbol\"", "--json"]));
     assert_eq!(phrase["quotes"][0]["speaker"], "Dennis Ross");
 }

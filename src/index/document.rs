@@ -88,7 +88,6 @@ pub fn article_document(f: &ArticleFields, article: &Article, ex: &Extraction, i
     if !names.is_empty() {
         doc.add_text(f.names, names.join(" \n "));
     }
-    doc.add_text(f.entities, serde_json::to_string(&ex.entities).unwrap_or_default());
     doc.add_u64(f.hash, ident.hash);
     doc.add_u64(f.text_hash, ident.text_hash);
     doc.add_text(f.file, &article.file);
@@ -101,8 +100,11 @@ pub fn article_document(f: &ArticleFields, article: &Article, ex: &Extraction, i
     doc
 }
 
+/// One document per quote. A quote carries its speaker and its article's source as facets;
+/// filters on the article's entities reach quotes through the article id (see
+/// `search::filters`), which keeps these small documents small.
 pub fn quote_documents(f: &QuoteFields, article: &Article, ex: &Extraction, batch: u64) -> Vec<TantivyDocument> {
-    let shared = article_facets(article, ex);
+    let source = article.source.trim();
     ex.quotes
         .iter()
         .enumerate()
@@ -122,8 +124,8 @@ pub fn quote_documents(f: &QuoteFields, article: &Article, ex: &Extraction, batc
             if let Some(c) = &q.cue {
                 doc.add_text(f.cue, c);
             }
-            for (kind, value) in &shared {
-                add_facet(&mut doc, f.facets, f.keys, kind, value);
+            if !source.is_empty() {
+                add_facet(&mut doc, f.facets, f.keys, "source", source);
             }
             doc.add_u64(f.paragraph, q.paragraph as u64);
             doc.add_u64(f.ord, i as u64);

@@ -71,8 +71,6 @@ pub struct ArticleFields {
     pub facets: Field,
     /// Normalized lookup keys for filters (see `index::keys`).
     pub keys: Field,
-    /// The article's entities as JSON, for `gazette show`.
-    pub entities: Field,
     pub hash: Field,
     pub text_hash: Field,
     pub batch: Field,
@@ -126,7 +124,6 @@ pub fn articles_schema() -> (Schema, ArticleFields) {
         author: b.add_text_field("author", STORED),
         facets: b.add_facet_field("facets", FacetOptions::default()),
         keys: b.add_text_field("keys", STRING),
-        entities: b.add_text_field("entities", STORED),
         hash: b.add_u64_field("hash", NumericOptions::default().set_fast().set_stored()),
         text_hash: b.add_u64_field("text_hash", NumericOptions::default().set_fast()),
         batch: b.add_u64_field("batch", NumericOptions::default().set_fast().set_indexed()),
@@ -181,7 +178,6 @@ impl ArticleFields {
             author: g("author")?,
             facets: g("facets")?,
             keys: g("keys")?,
-            entities: g("entities")?,
             hash: g("hash")?,
             text_hash: g("text_hash")?,
             batch: g("batch")?,

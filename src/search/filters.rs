@@ -3,12 +3,14 @@
 
 use std::ops::Bound;
 
-use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Searcher, Term};
 
 use crate::error::{Error, Result};
 use crate::index::keys::normalize;
+use crate::index::schema::{ArticleFields, QuoteFields};
 
 /// What the user asked to narrow by.
 #[derive(Debug, Clone, Default)]
@@ -105,6 +107,33 @@ impl Resolved {
     /// of kind `except` (for multi-select facet counts); `None` when nothing is filtered.
     pub fn query(&self, keys: Field, date: Field, except: Option<&str>) -> Option<Box<dyn Query>> {
         filter_query(self, keys, date, except)
+    }
+
+    /// The filter for the quotes index. A quote carries its speaker and source; the article's
+    /// people, organizations and places are reached through the article: the articles that
+    /// pass those groups become a set of article ids.
+    pub fn quotes_query(&self, articles: &Searcher, af: &ArticleFields, qf: &QuoteFields, except: Option<&str>) -> Result<Option<Box<dyn Query>>> {
+        let (direct, via): (Vec<_>, Vec<_>) = self.groups.iter().filter(|(k, _)| Some(*k) != except).cloned().partition(|(k, _)| *k == "speaker" || *k == "source");
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(q) = filter_query(&Resolved { groups: direct, since: self.since, until: self.until }, qf.keys, qf.date, None) {
+            parts.push((Occur::Must, q));
+        }
+        if let Some(aq) = filter_query(&Resolved { groups: via, since: None, until: None }, af.keys, af.date, None) {
+            let docs = articles.search(&*aq, &DocSetCollector)?;
+            let mut ids = Vec::with_capacity(docs.len());
+            let mut buf = String::new();
+            for addr in docs {
+                if let Some(col) = articles.segment_reader(addr.segment_ord).fast_fields().str("id")? {
+                    buf.clear();
+                    if let Some(ord) = col.term_ords(addr.doc_id).next() {
+                        col.ord_to_str(ord, &mut buf)?;
+                        ids.push(Term::from_field_text(qf.article, &buf));
+                    }
+                }
+            }
+            parts.push((Occur::Must, Box::new(TermSetQuery::new(ids))));
+        }
+        Ok(if parts.is_empty() { None } else { Some(Box::new(BooleanQuery::new(parts))) })
     }
 }
 

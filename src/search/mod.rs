@@ -205,13 +205,17 @@ impl Searchers {
             Target::Articles => (&self.articles, self.archive.af.keys, self.archive.af.date, "facets"),
             Target::Quotes => (&self.quotes, self.archive.qf.keys, self.archive.qf.date, "facets"),
         };
-        let with_filter = |except: Option<&str>| -> Box<dyn Query> {
-            match resolved.query(keys, date, except) {
+        let with_filter = |except: Option<&str>| -> Result<Box<dyn Query>> {
+            let filter = match target {
+                Target::Articles => resolved.query(keys, date, except),
+                Target::Quotes => resolved.quotes_query(&self.articles, &self.archive.af, &self.archive.qf, except)?,
+            };
+            Ok(match filter {
                 None => query.box_clone(),
                 Some(f) => Box::new(BooleanQuery::new(vec![(Occur::Must, query.box_clone()), (Occur::Must, Box::new(ConstScoreQuery::new(f, 0.0)))])),
-            }
+            })
         };
-        let full = with_filter(None);
+        let full = with_filter(None)?;
         let filtered_kinds: Vec<&str> = resolved.groups.iter().map(|(k, _)| *k).collect::<Vec<&str>>();
         let wanted: Vec<String> = req.facets.iter().filter(|k| *k != "date").cloned().collect();
         let main_kinds: Vec<String> = wanted.iter().filter(|k| !filtered_kinds.iter().any(|f| **f == ***k)).cloned().collect();
@@ -241,7 +245,7 @@ impl Searchers {
         }
         let mut multi = Vec::new();
         for k in wanted.iter().filter(|k| filtered_kinds.iter().any(|f| **f == ***k)) {
-            let q = with_filter(Some(k));
+            let q = with_filter(Some(k))?;
             let c = searcher.search(&*q, &FacetCounter { field: facet_field.to_string(), kinds: vec![k.clone()], date_field: None })?;
             results.values.insert(k.clone(), c.top(k, req.facet_size));
             multi.push(k.clone());
@@ -387,7 +391,10 @@ impl Searchers {
             return Err(Error::NotFound(id.to_string()));
         };
         let doc: TantivyDocument = self.articles.doc(addr)?;
-        let entities: Vec<Entity> = serde_json::from_str(&text_of(&doc, f.entities)).unwrap_or_default();
+        // Entities are not stored: recognized again from the stored paragraphs (offsets point
+        // into the paragraphs joined by blank lines).
+        let joined = doc.get_all(f.body).filter_map(|v| v.as_str()).collect::<Vec<_>>().join("\n\n");
+        let entities: Vec<Entity> = crate::extract::entities::recognize(&joined, &crate::extract::paragraphs::split(&joined, 0));
         let req = Request { query: String::new(), limit: 10_000, facets: Vec::new(), ..Default::default() };
         let qf = &self.archive.qf;
         let tq = TermQuery::new(Term::from_field_text(qf.article, id), IndexRecordOption::Basic);

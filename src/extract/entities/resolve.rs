@@ -163,347 +163,72 @@ const ORG_HEADS: &[&str] = &[
 
 /// Words that are never a name on their own nor its first word: pronouns, interjections,
 /// discourse adverbs ("However", "We", "Hey Frank", "OK").
+#[rustfmt::skip]
 const NEVER_NAMES: &[&str] = &[
-    "i",
-    "me",
-    "my",
-    "we",
-    "us",
-    "our",
-    "you",
-    "your",
-    "he",
-    "him",
-    "his",
-    "she",
-    "her",
-    "it",
-    "its",
-    "they",
-    "them",
-    "their",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "all",
-    "hey",
-    "hi",
-    "hello",
-    "ok",
-    "okay",
-    "oh",
-    "ah",
-    "nah",
-    "yes",
-    "yeah",
-    "no",
-    "well",
-    "wow",
-    "thank",
-    "thanks",
-    "please",
-    "sorry",
-    "however",
-    "moreover",
-    "furthermore",
-    "meanwhile",
-    "therefore",
-    "nevertheless",
-    "nonetheless",
-    "also",
-    "although",
-    "though",
-    "besides",
-    "instead",
-    "indeed",
-    "anyway",
-    "otherwise",
-    "thus",
-    "hence",
-    "so",
-    "but",
-    "and",
-    "or",
-    "if",
-    "when",
-    "while",
-    "because",
-    "after",
-    "before",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "images",
-    "image",
-    "readers",
-    "theres",
-    "what",
-    "why",
-    "how",
-    "who",
-    "where",
-    "which",
+    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it",
+    "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "all", "hey",
+    "hi", "hello", "ok", "okay", "oh", "ah", "nah", "yes", "yeah", "no", "well", "wow", "thank",
+    "thanks", "please", "sorry", "however", "moreover", "furthermore", "meanwhile", "therefore",
+    "nevertheless", "nonetheless", "also", "although", "though", "besides", "instead", "indeed",
+    "anyway", "otherwise", "thus", "hence", "so", "but", "and", "or", "if", "when", "while",
+    "because", "after", "before", "today", "yesterday", "tomorrow", "images", "image", "readers",
+    "theres", "what", "why", "how", "who", "where", "which",
 ];
 
 /// Last words of organization names ("Chrysler LLC", "Nissan Motors", "Croucher Foundation").
+#[rustfmt::skip]
 const ORG_SUFFIXES: &[&str] = &[
-    "inc",
-    "corp",
-    "corporation",
-    "ltd",
-    "llc",
-    "plc",
-    "co",
-    "company",
-    "group",
-    "airways",
-    "airlines",
-    "air",
-    "motors",
-    "motor",
-    "foundation",
-    "holdings",
-    "holding",
-    "automobile",
-    "automobiles",
-    "aircraft",
-    "wireless",
-    "mutual",
-    "technologies",
-    "technology",
-    "systems",
-    "communications",
-    "bank",
-    "partners",
-    "capital",
-    "media",
-    "entertainment",
-    "industries",
-    "international",
-    "trust",
-    "fund",
-    "institute",
-    "university",
-    "records",
-    "studios",
-    "pictures",
-    "software",
-    "labs",
-    "networks",
-    "network",
-    "ag",
-    "gmbh",
-    "nv",
-    "bv",
-    "spa",
-    "limited",
-    "incorporated",
-    "associates",
-    "brothers",
-    "bros",
-    "enterprises",
-    "ventures",
-    "solutions",
-    "services",
-    "insurance",
-    "energy",
-    "petroleum",
-    "pharmaceuticals",
-    "telecom",
-    "program",
-    "programme",
-    "legacy",
-    "party",
-    "council",
-    "committee",
-    "association",
+    "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "airways",
+    "airlines", "air", "motors", "motor", "foundation", "holdings", "holding", "automobile",
+    "automobiles", "aircraft", "wireless", "mutual", "technologies", "technology", "systems",
+    "communications", "bank", "partners", "capital", "media", "entertainment", "industries",
+    "international", "trust", "fund", "institute", "university", "records", "studios", "pictures",
+    "software", "labs", "networks", "network", "ag", "gmbh", "nv", "bv", "spa", "limited",
+    "incorporated", "associates", "brothers", "bros", "enterprises", "ventures", "solutions",
+    "services", "insurance", "energy", "petroleum", "pharmaceuticals", "telecom", "program",
+    "programme", "legacy", "party", "council", "committee", "association",
 ];
 
 /// Common nouns that name an organization standing right before its name ("automaker
 /// Chrysler", "the company Apple").
+#[rustfmt::skip]
 const ORG_NOUNS_BEFORE: &[&str] = &[
-    "company",
-    "companies",
-    "firm",
-    "firms",
-    "automaker",
-    "automakers",
-    "carmaker",
-    "carmakers",
-    "manufacturer",
-    "manufacturers",
-    "airline",
-    "airlines",
-    "carrier",
-    "airframer",
-    "retailer",
-    "bank",
-    "insurer",
-    "conglomerate",
-    "chain",
-    "brand",
-    "website",
-    "newspaper",
-    "magazine",
-    "broadcaster",
-    "network",
-    "studio",
-    "label",
-    "agency",
-    "corporation",
-    "subsidiary",
-    "startup",
-    "start-up",
-    "lender",
-    "exchange",
-    "group",
-    "party",
-    "club",
-    "outlet",
-    "tabloid",
+    "company", "companies", "firm", "firms", "automaker", "automakers", "carmaker", "carmakers",
+    "manufacturer", "manufacturers", "airline", "airlines", "carrier", "airframer", "retailer",
+    "bank", "insurer", "conglomerate", "chain", "brand", "website", "newspaper", "magazine",
+    "broadcaster", "network", "studio", "label", "agency", "corporation", "subsidiary", "startup",
+    "start-up", "lender", "exchange", "group", "party", "club", "outlet", "tabloid",
 ];
 
 /// Members and roles of parties and peoples ("Tory MP", "Muslim leaders").
+#[rustfmt::skip]
 const ADJ_ROLES: &[&str] = &[
-    "mp",
-    "mps",
-    "mep",
-    "meps",
-    "msp",
-    "msps",
-    "am",
-    "ams",
-    "peer",
-    "peers",
-    "leader",
-    "leaders",
-    "leadership",
-    "party",
-    "candidate",
-    "candidates",
-    "councillor",
-    "councillors",
-    "frontbencher",
-    "backbencher",
-    "backbenchers",
-    "voters",
-    "activists",
-    "members",
-    "community",
-    "communities",
-    "women",
-    "men",
-    "people",
-    "countries",
-    "world",
-    "groups",
-    "clerics",
-    "cleric",
-    "scholars",
-    "minority",
-    "majority",
-    "faith",
-    "shadow",
-    "rebels",
-    "rebel",
-    "grandee",
-    "grandees",
-    "plans",
-    "plan",
-    "agenda",
-    "benches",
-    "sources",
-    "backbencher",
-    "defector",
-    "defectors",
-    "co-chairman",
-    "ex-minister",
-    "cuts",
-    "tax",
-    "manifesto",
-    "spokesman",
-    "spokeswoman",
-    "deputy",
-    "chairman",
-    "figures",
-    "supporters",
-    "policy",
-    "policies",
-    "councils",
-    "council",
-    "heartlands",
-    "seat",
-    "seats",
-    "conference",
-    "pledge",
-    "pledges",
-    "proposals",
-    "campaigners",
+    "mp", "mps", "mep", "meps", "msp", "msps", "am", "ams", "peer", "peers", "leader", "leaders",
+    "leadership", "party", "candidate", "candidates", "councillor", "councillors", "frontbencher",
+    "backbencher", "backbenchers", "voters", "activists", "members", "community", "communities",
+    "women", "men", "people", "countries", "world", "groups", "clerics", "cleric", "scholars",
+    "minority", "majority", "faith", "shadow", "rebels", "rebel", "grandee", "grandees", "plans",
+    "plan", "agenda", "benches", "sources", "backbencher", "defector", "defectors", "co-chairman",
+    "ex-minister", "cuts", "tax", "manifesto", "spokesman", "spokeswoman", "deputy", "chairman",
+    "figures", "supporters", "policy", "policies", "councils", "council", "heartlands", "seat",
+    "seats", "conference", "pledge", "pledges", "proposals", "campaigners",
 ];
 
 /// Members and roles of clubs ("Chelsea striker", "Arsenal boss").
+#[rustfmt::skip]
 const CLUB_ROLES: &[&str] = &[
-    "boss",
-    "manager",
-    "striker",
-    "defender",
-    "midfielder",
-    "goalkeeper",
-    "keeper",
-    "winger",
-    "forward",
-    "captain",
-    "squad",
-    "fans",
-    "supporters",
-    "chairman",
-    "skipper",
-    "coach",
+    "boss", "manager", "striker", "defender", "midfielder", "goalkeeper", "keeper", "winger",
+    "forward", "captain", "squad", "fans", "supporters", "chairman", "skipper", "coach",
 ];
 
 /// Words right after an organization's name ("Ford shares", "Apple CEO Steve Jobs").
+#[rustfmt::skip]
 const ORG_NOUNS_AFTER: &[&str] = &[
-    "inc",
-    "corp",
-    "ltd",
-    "llc",
-    "plc",
-    "shares",
-    "stock",
-    "stocks",
-    "employees",
-    "workers",
-    "executives",
-    "executive",
-    "ceo",
-    "cfo",
-    "coo",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chairwoman",
-    "board",
-    "shareholders",
-    "plants",
-    "plant",
-    "headquarters",
-    "subsidiary",
-    "dealers",
-    "dealerships",
-    "factory",
-    "factories",
-    "brand",
-    "stores",
-    "party",
-    "parties",
-    "users",
-    "software",
-    "models",
-    "products",
+    "inc", "corp", "ltd", "llc", "plc", "shares", "stock", "stocks", "employees", "workers",
+    "executives", "executive", "ceo", "cfo", "coo", "spokesman", "spokeswoman", "spokesperson",
+    "chairman", "chairwoman", "board", "shareholders", "plants", "plant", "headquarters",
+    "subsidiary", "dealers", "dealerships", "factory", "factories", "brand", "stores", "party",
+    "parties", "users", "software", "models", "products",
 ];
 
 /// The ASCII-lowercase bytes of a word without a final period and without what follows an
@@ -524,16 +249,59 @@ fn base_lower(w: &str) -> Option<([u8; 16], usize)> {
     Some((buf, w.len()))
 }
 
-/// Whether the word (lowercased as by base_lower) is one of the list.
-fn in_list(w: &str, list: &[&str]) -> bool {
+/// The word lists above, by the hash of their words: word -> bit of each list holding it.
+fn word_lists() -> &'static FastMap<u64, u8> {
+    static LISTS: std::sync::OnceLock<FastMap<u64, u8>> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut m: FastMap<u64, u8> = FastMap::default();
+        for (bit, list) in ALL_LISTS.iter().enumerate() {
+            for w in list.iter() {
+                *m.entry(hash_bytes(7, w.as_bytes(), false)).or_insert(0) |= 1 << bit;
+            }
+        }
+        m
+    })
+}
+
+const ALL_LISTS: [&[&str]; 6] = [
+    NEVER_NAMES,
+    ORG_SUFFIXES,
+    ORG_NOUNS_BEFORE,
+    ORG_NOUNS_AFTER,
+    ADJ_ROLES,
+    CLUB_ROLES,
+];
+
+/// Indices of the lists in ALL_LISTS.
+const L_NEVER: usize = 0;
+const L_ORG_SUFFIX: usize = 1;
+const L_ORG_BEFORE: usize = 2;
+const L_ORG_AFTER: usize = 3;
+const L_ADJ: usize = 4;
+const L_CLUB: usize = 5;
+
+/// Whether the word (lowercased as by base_lower) is in the list ALL_LISTS[bit].
+fn in_list(w: &str, bit: usize) -> bool {
+    list_bits(w) & (1 << bit) != 0
+}
+
+/// The lists (bits 1 << L_*) that hold the word (lowercased as by base_lower).
+fn list_bits(w: &str) -> u8 {
+    // every word of the lists has 1 to 16 letters, starts with a letter and has no dot
+    if w.is_empty() || w.len() > 18 || !w.as_bytes()[0].is_ascii_alphabetic() {
+        return 0;
+    }
     match base_lower(w) {
-        Some((buf, n)) => list.iter().any(|x| x.as_bytes() == &buf[..n]),
-        None => false,
+        Some((buf, n)) if n > 0 => word_lists()
+            .get(&hash_bytes(7, &buf[..n], false))
+            .copied()
+            .unwrap_or(0),
+        _ => 0,
     }
 }
 
 fn never_name(w: &str) -> bool {
-    in_list(w, NEVER_NAMES)
+    in_list(w, L_NEVER)
 }
 
 /// "iPod", "eHow", "iTunes": a lowercase letter and then a capital, as products are named.
@@ -756,7 +524,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             let mut k = k;
             if k == 0 {
                 // "General Motors" is no title and a name
-                if b - a == 2 && is_title(word(a)) && in_list(word(a + 1), ORG_SUFFIXES) {
+                if b - a == 2 && is_title(word(a)) && in_list(word(a + 1), L_ORG_SUFFIX) {
                     k = 1;
                 }
                 while k == 0 && b - a > 1 && is_title(word(a)) {
@@ -1332,7 +1100,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 k = 1;
             } else if words.iter().any(|w| camel_product(w)) || product_words(words) {
                 k = 3;
-            } else if words.len() >= 2 && words.last().is_some_and(|w| in_list(w, ORG_SUFFIXES)) {
+            } else if words.len() >= 2 && words.last().is_some_and(|w| in_list(w, L_ORG_SUFFIX)) {
                 k = 1;
             } else if words.len() == 1 && plural_word(&words[0]) && !known {
                 k = 3;
@@ -1361,23 +1129,23 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     }
     // a lone word that starts an organization's name is that organization's ("Chrysler" with
     // "Chrysler LLC"), unless it is a first name
-    let orgs: Vec<String> = out
+    let has_org_names = out
         .iter()
-        .filter(|e| e.kind == EntityKind::Organization)
-        .filter_map(|e| {
-            let mut it = e.name.split_whitespace();
-            let first = it.next()?;
-            it.next().map(|_| first.to_lowercase())
-        })
-        .collect();
-    if !orgs.is_empty() {
-        for e in out.iter_mut() {
-            if e.kind == EntityKind::Person
-                && !e.name.contains(' ')
-                && orgs.contains(&e.name.to_lowercase())
-                && model.lex_of(hash_bytes(2, e.name.as_bytes(), true))[1] & GAZ_FIRST == 0
-            {
-                e.kind = EntityKind::Organization;
+        .any(|e| e.kind == EntityKind::Organization && e.name.contains(' '));
+    if has_org_names {
+        for x in 0..out.len() {
+            if out[x].kind != EntityKind::Person || out[x].name.contains(' ') {
+                continue;
+            }
+            let n = &out[x].name;
+            let starts_org = out.iter().any(|e| {
+                e.kind == EntityKind::Organization
+                    && e.name
+                        .split_once(' ')
+                        .is_some_and(|(first, _)| first.eq_ignore_ascii_case(n))
+            });
+            if starts_org && model.lex_of(hash_bytes(2, n.as_bytes(), true))[1] & GAZ_FIRST == 0 {
+                out[x].kind = EntityKind::Organization;
             }
         }
     }
@@ -1403,14 +1171,15 @@ fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool, u8) {
         prev,
         "the" | "a" | "an" | "its" | "their" | "our" | "your" | "new" | "The"
     ) && !(prev == "The" && d.toks[m.lo - 1].flags & SENT_START == 0);
-    let lower_is = |x: &str, list: &[&str]| {
-        x.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && in_list(x, list)
-    };
+    let lower = |x: &str| x.bytes().next().is_some_and(|c| c.is_ascii_lowercase());
+    let lower_is = |x: &str, list: usize| lower(x) && in_list(x, list);
+    let nb = list_bits(next);
+    let next_in = |list: usize| nb & (1 << list) != 0;
     let prev3 = if m.lo > lo + 2 { w(m.lo - 3) } else { "" };
-    let before = lower_is(prev, ORG_NOUNS_BEFORE)
+    let before = lower_is(prev, L_ORG_BEFORE)
         || (m.hi - m.lo == 1
             && prev == ","
-            && lower_is(prev2, ORG_NOUNS_BEFORE)
+            && lower_is(prev2, L_ORG_BEFORE)
             && matches!(prev3, "the" | "a" | "an"))
         || (matches!(prev, "in" | "of" | "at" | "for")
             && matches!(
@@ -1433,7 +1202,7 @@ fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool, u8) {
                     | "unit"
                     | "division"
             ));
-    let after = lower_is(next, ORG_NOUNS_AFTER)
+    let after = (lower(next) && next_in(L_ORG_AFTER))
         || matches!(
             next,
             "Inc" | "Inc." | "Corp" | "Corp." | "Ltd" | "Ltd." | "LLC" | "PLC" | "CEO" | "CFO"
@@ -1453,11 +1222,11 @@ fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool, u8) {
             ));
     let adj = if m.hi - m.lo != 1 {
         0
-    } else if in_list(next, ADJ_ROLES)
+    } else if next_in(L_ADJ)
         && !next.starts_with(|c: char| c.is_ascii_uppercase() && next.len() > 3)
     {
         1
-    } else if lower_is(next, CLUB_ROLES) {
+    } else if lower(next) && next_in(L_CLUB) {
         2
     } else {
         0

@@ -140,6 +140,29 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
             attr[i] = attr[i + 1];
         }
     }
+    // pass 3b: a quote paragraph signed by the next one ("“...”" then "- Bernie Sanders.")
+    for i in 0..n {
+        if attr[i].is_some() {
+            continue;
+        }
+        let q = pieces[i];
+        let (_, _, pe) = paras[q.para];
+        if !q.closed || text[q.close_end..pe].trim().len() > 1 || pieces.get(i + 1).map_or(false, |x| x.para == q.para) {
+            continue;
+        }
+        if let Some(a) = paras.get(q.para + 1).and_then(|&(_, ns, ne)| ctx.dash_signature(ns, ne, &mut toks)) {
+            let mut j = i;
+            loop {
+                if attr[j].is_none() {
+                    attr[j] = Some(a);
+                }
+                if j == 0 || pieces[j - 1].para + 1 < pieces[j].para || !(pieces[j].cont_prev || pieces[j - 1].para == pieces[j].para) {
+                    break;
+                }
+                j -= 1;
+            }
+        }
+    }
     // pass 4: a paragraph opening with a quote and no cue: the speaker a colon introduced, or
     // the speaker of the previous paragraph's quotes
     for i in 0..n {
@@ -396,6 +419,18 @@ impl<'a> Ctx<'a> {
             let win = &toks[start..];
             let after_piece = i > 0 && pieces[i - 1].para == p.para && start == 0 && lo == prev_close;
             let mid = win.iter().any(|t| t.is_word());
+            // "X wears ... “A,” pointing to ... and telling viewers that ... “B.”": the
+            // participle's subject opens the sentence, before the previous quote
+            if after_piece && mid && win.iter().enumerate().any(|(c, t)| t.is_word() && self.cue_at(win, c) == Some(Cue::Participle)) && win.iter().all(|t| !(t.is_word() && text::cue(self.w(t)) == Some(Cue::Finite))) {
+                let c = win.iter().enumerate().rev().find(|&(c, t)| t.is_word() && self.cue_at(win, c) == Some(Cue::Participle)).map(|x| x.0).unwrap_or(0);
+                let cue = (win[c].s, win[c].e);
+                let mut sent_toks = Vec::new();
+                text::tokenize(self.t, ps.max(back(self.t, p.open, 1200)), p.open, &mut sent_toks);
+                let st = (0..sent_toks.len()).rev().find(|&k| is_boundary(self.t, &sent_toks, k)).map_or(0, |k| k + 1);
+                if let Some(m) = self.first_subject(&sent_toks[st..], sent_toks.len() - st) {
+                    return Own { attr: Some(Attr { cue, cue_kind: CueText::Span, ..m }), ..Own::default() };
+                }
+            }
             if loose.is_some() && !mid {
                 return Own { attr: loose, ..Own::default() };
             }
@@ -465,7 +500,8 @@ impl<'a> Ctx<'a> {
     /// "“...,” exhorted Jamie Lee Curtis." / "“...?” Hannity started.": after a quote ending in
     /// a comma, question or exclamation mark, a name and a verb the cue lists do not know.
     fn unknown_verb_after(&self, win: &[Tok], content: &str) -> Option<(Attr, bool)> {
-        if !content.ends_with([',', '?', '!']) {
+        let short = win.iter().filter(|t| t.is_word()).count() <= 5;
+        if !content.ends_with([',', '?', '!']) && !(short && content.ends_with(['.', '…'])) {
             return None;
         }
         let k = win.iter().position(|t| !t.is_punct(','))?;
@@ -538,7 +574,7 @@ impl<'a> Ctx<'a> {
         // "“...” ― Carlos Raúl": a dash and a name
         if k > 0 && matches!(win[k - 1].k, K::Punct('―') | K::Punct('—') | K::Punct('–') | K::Punct('-')) && text::is_cap(first) && !cap_stop(first) {
             let e = self.name_right(win, k, win.len());
-            if win[e + 1..].iter().all(|x| !x.is_word()) {
+            if win[e + 1..].iter().all(|x| !x.is_word()) || win.get(e + 1).map_or(false, |x| x.is_punct(',')) {
                 return Some((Attr { s: win[k].s, e: win[e].e, kind: MK::Name, cue: (win[k - 1].s, win[k - 1].e), cue_kind: CueText::Span }, true));
             }
         }
@@ -564,7 +600,9 @@ impl<'a> Ctx<'a> {
                 // sentence before the quote is (see own_attr)
                 return None;
             }
-            if c == k || (c > k && win[k..c].iter().all(|t| !t.is_word() || text::time_word(self.w(t)))) || (c > k && win[c - 1].is_punct(',')) {
+            // "told CNN", "urged voters": an object follows, never an inverted subject
+            let takes_object = text::lower_eq(w, &["told", "tells", "tell", "informed", "reminded", "assured", "urged", "thanked", "accused", "blamed", "praised", "criticized", "warned"]);
+            if !takes_object && (c == k || (c > k && win[k..c].iter().all(|t| !t.is_word() || text::time_word(self.w(t)))) || (c > k && win[c - 1].is_punct(','))) {
                 // inverted: "said Aaron David Miller", "... for Clinton, said Kunin"
                 if let Some(m) = self.subject_after(win, ctail + 1, win.len()) {
                     if m.kind != MK::Phrase || c == k || win[k..c].iter().all(|t| !t.is_word() || text::time_word(self.w(t))) {
@@ -702,6 +740,30 @@ impl<'a> Ctx<'a> {
         a
     }
 
+    /// A short paragraph that signs the quote before it: "- Bernie Sanders.", "—President
+    /// Obama, tweeting after the speech."
+    fn dash_signature(&self, ps: usize, pe: usize, toks: &mut Vec<Tok>) -> Option<Attr> {
+        let para = &self.t[ps..pe];
+        let dash = para.chars().next().filter(|c| matches!(c, '-' | '—' | '―' | '–'))?;
+        if para.len() > 200 {
+            return None;
+        }
+        text::tokenize(self.t, ps + dash.len_utf8(), pe, toks);
+        let k = toks.iter().position(|t| t.is_word())?;
+        let w = self.w(&toks[k]);
+        if !text::is_cap(w) || cap_stop(w) {
+            return None;
+        }
+        let e = self.name_right(toks, k, toks.len());
+        // the name, then the end or a comma
+        match toks.get(e + 1) {
+            None => {}
+            Some(t) if t.is_punct(',') || t.is_punct('.') => {}
+            _ => return None,
+        }
+        Some(Attr { s: toks[k].s, e: toks[e].e, kind: MK::Name, cue: (ps, ps + dash.len_utf8()), cue_kind: CueText::Span })
+    }
+
     /// A paragraph ending in a colon that introduces the quote of the next one.
     fn colon_intro(&self, ps: usize, pe: usize, toks: &mut Vec<Tok>, colon: bool) -> Option<Attr> {
         text::tokenize(self.t, ps.max(back(self.t, pe, 600)), pe, toks);
@@ -746,6 +808,14 @@ impl<'a> Ctx<'a> {
         // a participle as an adjective: "toward shared objectives", "the quoted passage"
         if lw.ends_with("ed") && prev.map_or(false, |p| text::lower_eq(p, &["toward", "towards", "of", "for", "with", "by", "from", "into", "on", "in", "at", "the", "a", "an", "its", "their", "his", "her", "our"])) && next.map_or(false, |n| text::is_lower(n) && !text::np_stop(n) && !text::lower_eq(n, text::DETERMINERS)) {
             return None;
+        }
+        // a noun after a determiner: "in a tweet", "his statement", "the reports"
+        if prev.map_or(false, |p| text::lower_eq(p, &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "such", "every", "each"]) || (text::is_possessive(p) && !text::is_cap(p))) && !lw.ends_with("ing") {
+            return None;
+        }
+        // "having referred to him as": a participle phrase
+        if prev.map_or(false, |p| p.eq_ignore_ascii_case("having")) {
+            return Some(Cue::Participle);
         }
         // a plural noun, not a verb: "Trump's comments", "the claims"
         if lw.ends_with('s') && !lw.ends_with("ss") && lw != "says" && prev.map_or(false, |p| text::is_possessive(p) || text::lower_eq(p, &["the", "a", "his", "her", "their", "its", "our", "my", "your", "these", "those", "such", "many", "some", "any", "no", "recent", "earlier", "new", "public", "own", "latest", "previous", "critical", "controversial", "similar"])) {
@@ -814,7 +884,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let w = self.w(&tk);
-            if text::is_cap(w) && !cap_stop(w) && !text::is_possessive(w) {
+            if text::is_cap(w) && (!cap_stop(w) || self.known_person_starts(&tk)) && !text::is_possessive(w) {
                 if text::title(w) {
                     titled = true;
                 }
@@ -1064,7 +1134,7 @@ impl<'a> Ctx<'a> {
             }
             return Some(mention(tk.s, tk.e, MK::Pronoun));
         }
-        if text::is_cap(w) && !cap_stop(w) || text::title(w) && text::is_cap(w) {
+        if text::is_cap(w) && (!cap_stop(w) || self.known_person_starts(&tk)) || text::title(w) && text::is_cap(w) {
             let e = self.name_right(win, j, hi);
             // "said Netanyahu's office": a phrase
             if text::is_possessive(self.w(&win[e])) && e + 1 < hi && win[e + 1].is_word() && text::is_lower(self.w(&win[e + 1])) {
@@ -1090,6 +1160,12 @@ impl<'a> Ctx<'a> {
             return Some(mention(tk.s, win[e].e, MK::Phrase));
         }
         None
+    }
+
+    /// Whether the recognizer found a person whose mention of several words starts at `tk`
+    /// ("Will Doyle", where "Will" alone reads as a verb).
+    fn known_person_starts(&self, tk: &Tok) -> bool {
+        self.known.iter().any(|k| k.is_person && k.mentions.iter().any(|&(s, e)| s == tk.s && e > tk.e + 1))
     }
 
     /// Whether a known name (from the entity recognizer) covers token `tk`: Some(is a person).
@@ -1121,6 +1197,10 @@ impl<'a> Ctx<'a> {
             // "Flying home", "Doing so" but not "Manning said"
             return next_w.map_or(true, |n| text::is_lower(n) && text::cue(n).is_none());
         }
+        if lw.len() > 5 && lw.ends_with("ed") {
+            // "Reached by POLITICO, Bennett", "Preceded on stage by ..."
+            return next_w.map_or(false, |n| text::lower_eq(n, &["by", "about", "on", "for", "in", "at", "with", "after", "from", "to"]));
+        }
         if lw.len() > 5 && lw.ends_with("ly") {
             // "Immediately after", "Specifically," but not "Kelly said"
             return next.map_or(false, |n| n.is_punct(','))
@@ -1140,10 +1220,13 @@ impl<'a> Ctx<'a> {
         let lw = w.to_ascii_lowercase();
         let intro = text::lower_eq(w, text::INTRO_OPENERS)
             || text::intro_word(w)
-            || (lw.len() > 5 && (lw.ends_with("ing") || lw.ends_with("ly")) && self.known_at(&win[k0]) != Some(true) && self.not_a_name_start(win, k0, end));
+            || (lw.len() > 5 && (lw.ends_with("ing") || lw.ends_with("ly") || lw.ends_with("ed")) && self.known_at(&win[k0]) != Some(true) && self.not_a_name_start(win, k0, end));
         if !intro {
             return 0;
         }
+        // a prepositional phrase ends at its first comma ("On Friday, Mr. Carson endorsed Mr.
+        // Trump at Mar-a-Lago, Mr. Trump's club, calling"); a clause may hold commas of its own
+        let prepositional = text::lower_eq(w, text::INTRO_OPENERS) && !text::lower_eq(w, &["when", "while", "as", "if", "although", "though", "because", "since", "once", "until", "asked", "speaking", "after", "before"]);
         // the clause after the last comma (before the cue) that opens with a subject
         let mut found = None;
         let mut k = k0 + 1;
@@ -1161,6 +1244,9 @@ impl<'a> Ctx<'a> {
                     let place_like = x.len() <= 5 && x.ends_with('.') && text::is_cap(x) && !text::title(x);
                     if subj && !place_like {
                         found = Some(k + 1);
+                        if prepositional {
+                            break;
+                        }
                     }
                 }
             }
@@ -1181,6 +1267,11 @@ impl<'a> Ctx<'a> {
         }
         let w = self.w(&win[k]);
         if !text::lower_eq(w, &["the", "a", "an", "another", "this", "that", "these", "those", "one", "some", "many", "several", "his", "her", "their", "its"]) {
+            // "Hundreds of demonstrators marched ...": the quantity opens the subject
+            if text::is_cap(w) && text::lower_eq(w, &["hundreds", "thousands", "dozens", "millions", "most", "others", "both", "few", "all", "many", "some", "several"]) && win.get(k + 1).map_or(false, |t| t.is_word()) {
+                let e = if self.w(&win[k + 1]).eq_ignore_ascii_case("of") && k + 2 < end && win[k + 2].is_word() { k + 2 } else { k };
+                return Some(mention(win[k].s, win[e].e, MK::Phrase));
+            }
             return None;
         }
         if text::lower_eq(w, &["another", "one"]) && win.get(k + 1).map_or(false, |t| !t.is_word()) {
@@ -1229,7 +1320,7 @@ impl<'a> Ctx<'a> {
             if text::pronoun(w) && !text::lower_eq(w, &["it", "you", "who"]) {
                 return Some(mention(tk.s, tk.e, MK::Pronoun));
             }
-            if text::is_cap(w) && !cap_stop(w) {
+            if text::is_cap(w) && (!cap_stop(w) || self.known_person_starts(&tk)) {
                 if self.not_a_name_start(win, k, end) {
                     continue;
                 }
