@@ -57,10 +57,8 @@ pub fn article_document(f: &ArticleFields, article: &Article, ex: &Extraction, i
     let mut doc = TantivyDocument::new();
     doc.add_text(f.id, &article.id);
     doc.add_text(f.title, &article.title);
-    doc.add_text(f.title_stem, &article.title);
     for &(s, e) in &ex.paragraphs {
         let p = paragraphs::clean(&article.text[s..e]);
-        doc.add_text(f.body_stem, &p);
         doc.add_text(f.body, p);
     }
     if let Some(d) = date_of(article) {
@@ -112,7 +110,6 @@ pub fn quote_documents(f: &QuoteFields, article: &Article, ex: &Extraction, batc
             let mut doc = TantivyDocument::new();
             doc.add_text(f.article, &article.id);
             let words = article.text.get(q.start..q.end).map(paragraphs::clean).unwrap_or_default();
-            doc.add_text(f.text_stem, &words);
             doc.add_text(f.text, words);
             if let Some(s) = &q.speaker {
                 doc.add_text(f.speaker, s);

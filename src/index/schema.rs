@@ -12,9 +12,10 @@ use tantivy::Index;
 /// message to rebuild it.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Words as written (lowercased, accents folded): phrases, prefixes, fuzzy matching, snippets.
+/// Words as written (lowercased, accents folded): every text field is indexed so.
 pub const WORDS: &str = "gz_words";
-/// English stems: what a bare query word matches, for recall.
+/// English stems: not an index tokenizer; a bare query word is expanded at query time to the
+/// indexed words of the same stem (see `search::query`).
 pub const STEMS: &str = "gz_stem";
 
 fn analyzer(stem: bool) -> TextAnalyzer {
@@ -55,10 +56,8 @@ fn date_options() -> DateOptions {
 pub struct ArticleFields {
     pub id: Field,
     pub title: Field,
-    pub title_stem: Field,
     /// One value per paragraph, stored: the snippets come from here.
     pub body: Field,
-    pub body_stem: Field,
     /// Entity and speaker names, so that they are searchable words.
     pub names: Field,
     pub date: Field,
@@ -89,7 +88,6 @@ pub struct ArticleFields {
 pub struct QuoteFields {
     pub article: Field,
     pub text: Field,
-    pub text_stem: Field,
     pub speaker: Field,
     pub description: Field,
     pub cue: Field,
@@ -112,10 +110,8 @@ pub fn articles_schema() -> (Schema, ArticleFields) {
     let f = ArticleFields {
         id: b.add_text_field("id", STRING | STORED | FAST),
         title: b.add_text_field("title", text(WORDS, positions, true)),
-        title_stem: b.add_text_field("title_stem", text(STEMS, freqs, false)),
         body: b.add_text_field("body", text(WORDS, positions, true)),
-        body_stem: b.add_text_field("body_stem", text(STEMS, freqs, false)),
-        names: b.add_text_field("names", text(WORDS, positions, false)),
+        names: b.add_text_field("names", text(WORDS, freqs, false)),
         date: b.add_date_field("date", date_options()),
         date_text: b.add_text_field("date_text", STORED),
         source: b.add_text_field("source", STORED),
@@ -142,9 +138,8 @@ pub fn quotes_schema() -> (Schema, QuoteFields) {
     let f = QuoteFields {
         article: b.add_text_field("article", STRING | STORED | FAST),
         text: b.add_text_field("text", text(WORDS, positions, true)),
-        text_stem: b.add_text_field("text_stem", text(STEMS, freqs, false)),
-        speaker: b.add_text_field("speaker", text(WORDS, positions, true)),
-        description: b.add_text_field("description", text(WORDS, positions, true)),
+        speaker: b.add_text_field("speaker", text(WORDS, freqs, true)),
+        description: b.add_text_field("description", text(WORDS, freqs, true)),
         cue: b.add_text_field("cue", STORED),
         facets: b.add_facet_field("facets", FacetOptions::default()),
         keys: b.add_text_field("keys", STRING),
@@ -166,9 +161,7 @@ impl ArticleFields {
         Ok(ArticleFields {
             id: g("id")?,
             title: g("title")?,
-            title_stem: g("title_stem")?,
             body: g("body")?,
-            body_stem: g("body_stem")?,
             names: g("names")?,
             date: g("date")?,
             date_text: g("date_text")?,
@@ -195,7 +188,6 @@ impl QuoteFields {
         Ok(QuoteFields {
             article: g("article")?,
             text: g("text")?,
-            text_stem: g("text_stem")?,
             speaker: g("speaker")?,
             description: g("description")?,
             cue: g("cue")?,

@@ -1,6 +1,12 @@
 //! The query language's tree ([`super::query_lang::Node`]) as Tantivy queries, for the
 //! `articles` or the `quotes` index, together with what to highlight: the stems that bare
 //! words match, the words that prefixes and fuzzy terms expanded to, and the phrases.
+//!
+//! The index holds words as written only. A bare word matches every indexed word with the same
+//! English stem ("hostage" finds "hostages"): the term dictionary is scanned from the common
+//! prefix of the word and its stem, and the words whose stem is the query's are OR-ed. Stemming
+//! at query time rather than in a second indexed copy of every text halves the cost of
+//! indexing and the size of the index, and highlights show the words that were found.
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Bound;
@@ -13,7 +19,7 @@ use tantivy::{DateTime, Searcher, Term};
 use super::filters::resolve_name;
 use super::query_lang::Node;
 use crate::error::{Error, Result};
-use crate::index::schema::{analyzer_named, STEMS, WORDS};
+use crate::index::schema::{analyzer_named, WORDS};
 use crate::index::Archive;
 
 /// The most terms a prefix or fuzzy term expands to (the most frequent are kept).
@@ -46,11 +52,12 @@ impl Highlight {
 
 /// The fields of a target.
 struct Fields {
-    /// Stemmed fields for bare words, with their boost and analyzer name.
-    stemmed: Vec<(Field, f32, &'static str)>,
-    /// Fields with positions, words as written: phrases, prefixes, fuzzy terms.
+    /// Fields with positions, words as written, with their boosts: bare words (expanded to the
+    /// words of their stem), phrases, prefixes, fuzzy terms.
     exact: Vec<(Field, f32)>,
-    title: Option<(Field, Field)>,
+    /// Fields of names, matched by the bare word as written.
+    names: Vec<(Field, f32)>,
+    title: Option<Field>,
     keys: Field,
     date: Field,
 }
@@ -61,7 +68,7 @@ pub struct Builder<'a> {
     key_searchers: Vec<(&'a Searcher, Field)>,
     fields: Fields,
     words: TextAnalyzer,
-    stems: TextAnalyzer,
+    stemmer: frostem::Stemmer,
     pub highlight: Highlight,
 }
 
@@ -71,16 +78,18 @@ impl<'a> Builder<'a> {
     pub fn new(archive: &'a Archive, searcher: &'a Searcher, target: Target, key_searchers: Vec<(&'a Searcher, Field)>) -> Self {
         let (a, q) = (&archive.af, &archive.qf);
         let fields = match target {
-            Target::Articles => Fields {
-                stemmed: vec![(a.title_stem, 2.0, STEMS), (a.body_stem, 1.0, STEMS), (a.names, 0.5, WORDS)],
-                exact: vec![(a.title, 2.0), (a.body, 1.0)],
-                title: Some((a.title_stem, a.title)),
-                keys: a.keys,
-                date: a.date,
-            },
-            Target::Quotes => Fields { stemmed: vec![(q.text_stem, 1.0, STEMS), (q.speaker, 0.5, WORDS)], exact: vec![(q.text, 1.0)], title: None, keys: q.keys, date: q.date },
+            Target::Articles => Fields { exact: vec![(a.title, 2.0), (a.body, 1.0)], names: vec![(a.names, 0.5)], title: Some(a.title), keys: a.keys, date: a.date },
+            Target::Quotes => Fields { exact: vec![(q.text, 1.0)], names: vec![(q.speaker, 0.5), (q.description, 0.3)], title: None, keys: q.keys, date: q.date },
         };
-        Builder { archive, searcher, key_searchers, fields, words: analyzer_named(WORDS), stems: analyzer_named(STEMS), highlight: Highlight::default() }
+        Builder {
+            archive,
+            searcher,
+            key_searchers,
+            fields,
+            words: analyzer_named(WORDS),
+            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
+            highlight: Highlight::default(),
+        }
     }
 
     fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
@@ -138,7 +147,7 @@ impl<'a> Builder<'a> {
     fn scoped_exact(&self, field: Option<&str>, span: (usize, usize)) -> Result<Vec<(Field, f32)>> {
         match field {
             None => Ok(self.fields.exact.clone()),
-            Some("title") => self.fields.title.map(|(_, t)| vec![(t, 1.0)]).ok_or_else(|| field_error("title", span, "quotes have no title: use it with `gazette search`")),
+            Some("title") => self.fields.title.map(|t| vec![(t, 1.0)]).ok_or_else(|| field_error("title", span, "quotes have no title: use it with `gazette search`")),
             Some("body") | Some("text") => Ok(vec![*self.fields.exact.last().expect("a target has an exact field")]),
             Some(f) => Err(field_error(f, span, "this field takes a name, not a phrase or pattern")),
         }
@@ -160,25 +169,59 @@ impl<'a> Builder<'a> {
         let Some(word) = words.into_iter().next() else {
             return Ok(Box::new(EmptyQuery));
         };
-        let stemmed: Vec<(Field, f32, &'static str)> = match field {
-            None => self.fields.stemmed.clone(),
-            Some("title") => match self.fields.title {
-                Some((stem, _)) => vec![(stem, 1.0, STEMS)],
-                None => return Err(field_error("title", span, "quotes have no title: use it with `gazette search`")),
-            },
-            Some(_) => vec![self.fields.stemmed[if self.fields.title.is_some() { 1 } else { 0 }]],
-        };
-        let stem = Self::tokens(&mut self.stems, &word).into_iter().next().unwrap_or_else(|| word.clone());
+        let fields = self.scoped_exact(field, span)?;
+        let stem = self.stemmer.stem(&word).into_owned();
         if positive {
             self.highlight.stems.insert(stem.clone());
         }
+        let variants = self.stem_variants(&fields, &word, &stem)?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (f, boost, analyzer) in stemmed {
-            let t = if analyzer == STEMS { &stem } else { &word };
-            let q: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_text(f, t), IndexRecordOption::WithFreqs));
-            clauses.push((Occur::Should, boosted(q, boost)));
+        for &(f, boost) in &fields {
+            for v in &variants {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_text(f, v), IndexRecordOption::WithFreqs));
+                clauses.push((Occur::Should, boosted(q, boost)));
+            }
+        }
+        if field.is_none() {
+            for &(f, boost) in &self.fields.names {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_text(f, &word), IndexRecordOption::WithFreqs));
+                clauses.push((Occur::Should, boosted(q, boost)));
+            }
         }
         Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The indexed words of `fields` whose English stem is `stem` (the word itself included):
+    /// read from the term dictionaries, from the longest common prefix of the word and its stem.
+    fn stem_variants(&self, fields: &[(Field, f32)], word: &str, stem: &str) -> Result<BTreeSet<String>> {
+        let mut out = BTreeSet::new();
+        out.insert(word.to_string());
+        let common = word.bytes().zip(stem.bytes()).take_while(|(a, b)| a == b).count();
+        if common < 3 || !word.is_char_boundary(common) {
+            return Ok(out);
+        }
+        let prefix = &word.as_bytes()[..common];
+        let mut upper = prefix.to_vec();
+        upper.push(0xff);
+        let longest = word.len().max(stem.len()) + 6;
+        for &(f, _) in fields {
+            for seg in self.searcher.segment_readers() {
+                let inv = seg.inverted_index(f)?;
+                let mut stream = inv.terms().range().ge(prefix).lt(&upper).into_stream()?;
+                while stream.advance() {
+                    let key = stream.key();
+                    if key.len() > longest {
+                        continue;
+                    }
+                    if let Ok(k) = std::str::from_utf8(key) {
+                        if !out.contains(k) && self.stemmer.stem(k) == stem {
+                            out.insert(k.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
     }
 
     fn phrase(&mut self, field: Option<&str>, text: &str, slop: u32, span: (usize, usize), positive: bool) -> Result<Box<dyn Query>> {

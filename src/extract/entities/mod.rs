@@ -6,7 +6,12 @@
 //! with a capital letter, their left neighbours and the continuations of a name are scored; all
 //! other tokens are outside names without a look at the model. After tagging, a name tagged once
 //! is tagged alike through the article, titles are stripped from persons, and mentions are
-//! grouped into entities ("Netanyahu" with "Benjamin Netanyahu", "U.N." with "United Nations").
+//! grouped into entities ("Netanyahu" with "Benjamin Netanyahu", "U.N." with "United Nations",
+//! a first name alone with the one full name it starts). Persons that are not are then retyped
+//! by article-level cues: pronouns, interjections and sentence-initial adverbs are no names;
+//! products ("iPod", "Mac OS X"), plurals of peoples ("Muslims", "SUVs") and bare initials are
+//! not persons; organization suffixes and context ("Nissan Motors", "automaker Chrysler", "Ford
+//! shares", "Chelsea have", "Chelsea striker") make organizations, and "Tory MP" an adjective.
 //!
 //! The model (`models/ner.bin`) is embedded and loaded once; `src/bin/train-ner.rs` reproduces
 //! it from CoNLL-2003 train (and GUM's CC BY / CC BY-SA genres).

@@ -234,19 +234,24 @@ const ORG_NOUNS_AFTER: &[&str] = &[
 /// The ASCII-lowercase bytes of a word without a final period and without what follows an
 /// apostrophe ("I’m" -> "i"), in a stack buffer; None if longer than 16 bytes.
 fn base_lower(w: &str) -> Option<([u8; 16], usize)> {
-    let w = w.trim_end_matches('.');
-    let w = match w.find(['\'', '’']) {
-        Some(p) if p > 0 => &w[..p],
-        _ => w,
-    };
-    if w.len() > 16 {
-        return None;
-    }
+    let b = w.as_bytes();
+    let mut n = 0;
     let mut buf = [0u8; 16];
-    for (k, c) in w.bytes().enumerate() {
-        buf[k] = c.to_ascii_lowercase();
+    for (k, &c) in b.iter().enumerate() {
+        // an apostrophe (' or ’) after the first letter ends the word
+        if k > 0 && (c == b'\'' || (c == 0xE2 && b[k..].starts_with("’".as_bytes()))) {
+            break;
+        }
+        if n == 16 {
+            return None;
+        }
+        buf[n] = c.to_ascii_lowercase();
+        n += 1;
     }
-    Some((buf, w.len()))
+    while n > 0 && buf[n - 1] == b'.' {
+        n -= 1;
+    }
+    Some((buf, n))
 }
 
 /// The word lists above, by the hash of their words: word -> bit of each list holding it.
@@ -804,9 +809,15 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             && d.toks[m.lo].flags & PARA_START == 0
             && d.toks[m.lo - 1].flags & INIT_UPPER != 0
             && is_title(&text[d.toks[m.lo - 1].s as usize..d.toks[m.lo - 1].e as usize]);
-        let (det, mut org_cue, adj) = mention_cues(d, m);
+        // (only persons' and other names' mentions need them: the cues turn persons into
+        // something else)
+        let (det, mut org_cue, adj) = if m.kind == 0 || m.kind == 3 {
+            mention_cues(d, m)
+        } else {
+            (false, false, 0)
+        };
         // coordinated with an organization ("General Motors and Chrysler")
-        if m.kind != 1 && m.hi - m.lo == 1 {
+        if (m.kind == 0 || m.kind == 3) && m.hi - m.lo == 1 {
             let coord = |k: usize| {
                 matches!(
                     &text[d.toks[k].s as usize..d.toks[k].e as usize],

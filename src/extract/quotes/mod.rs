@@ -379,12 +379,23 @@ impl<'a> Ctx<'a> {
         let mut far: Option<Attr> = None;
         let mut loose: Option<Attr> = None;
         let mut part_cue: Option<(usize, usize)> = None;
+        let mut tight_adj: Option<Attr> = None;
 
         // after
         if p.closed && p.close_end < next_open {
             // a line break ends the sentence (paragraphs given as single lines)
             let next_open = next_open.min(fwd(self.t, p.close_end, 600));
             let hi = self.t[p.close_end..next_open].find('\n').map_or(next_open, |i| p.close_end + i);
+            // a signature on the next line ("“...”\n— Donald J. Trump (@realDonaldTrump)")
+            if hi < next_open && self.t[p.close_end..hi].trim().is_empty() {
+                let ls = hi + 1 + (self.t[hi + 1..pe].len() - self.t[hi + 1..pe].trim_start().len());
+                let le = self.t[ls..pe].find('\n').map_or(pe, |i| ls + i);
+                if ls < le {
+                    if let Some(a) = self.dash_signature(ls, le, toks) {
+                        return Own { attr: Some(a), ..Own::default() };
+                    }
+                }
+            }
             text::tokenize(self.t, p.close_end, hi, toks);
             let end = (0..toks.len()).find(|&k| is_boundary(self.t, toks, k)).unwrap_or(toks.len());
             // words running into the next quote do not attribute a finished sentence
@@ -400,10 +411,13 @@ impl<'a> Ctx<'a> {
                 // a quote closing a sentence without a comma ("... he was “a hero.” The GOP
                 // speechwriter said ...") yields to a cue before it in its own sentence
                 let tight = content.ends_with([',', '?', '!', '—', '-', '–', ':', ';']) || win.first().map_or(false, |x| x.is_punct(','));
-                if adjacent && tight {
-                    return Own { attr: Some(a), ..Own::default() };
-                }
-                if adjacent {
+                // "“...” He said, twice, that ...": a new sentence reporting more speech
+                let cue_pos = win.iter().position(|t| t.e == a.cue.1);
+                let reports_more = !tight && cue_pos.map_or(false, |c| win[c + 1..].iter().take(5).any(|t| t.is_word() && self.w(t).eq_ignore_ascii_case("that")));
+                if reports_more {
+                } else if adjacent && tight {
+                    tight_adj = Some(a);
+                } else if adjacent {
                     loose = Some(a);
                 } else {
                     far = Some(a);
@@ -419,6 +433,11 @@ impl<'a> Ctx<'a> {
             let win = &toks[start..];
             let after_piece = i > 0 && pieces[i - 1].para == p.para && start == 0 && lo == prev_close;
             let mid = win.iter().any(|t| t.is_word());
+            if let Some(a) = tight_adj {
+                // "“A,” he said" (a partial quote inside a reporting clause before it goes to
+                // the clause after it too, by the annotators' choice)
+                return Own { attr: Some(a), ..Own::default() };
+            }
             // "X wears ... “A,” pointing to ... and telling viewers that ... “B.”": the
             // participle's subject opens the sentence, before the previous quote
             if after_piece && mid && win.iter().enumerate().any(|(c, t)| t.is_word() && self.cue_at(win, c) == Some(Cue::Participle)) && win.iter().all(|t| !(t.is_word() && text::cue(self.w(t)) == Some(Cue::Finite))) {
@@ -468,7 +487,8 @@ impl<'a> Ctx<'a> {
                 let s0 = (0..end).rev().find(|&k| is_boundary(self.t, toks, k)).map_or(0, |k| k + 1);
                 let sent = &toks[s0..end + 1];
                 if let Some(a) = self.before(sent, false) {
-                    own.prev = Some(a);
+                    // "..., said Nicky Driscoll, who said ... . “B”": the name, not "who"
+                    own.prev = Some(self.relative_name(sent, a).unwrap_or(a));
                     break;
                 }
                 if first {
@@ -490,7 +510,7 @@ impl<'a> Ctx<'a> {
             }
             return own;
         }
-        Own { attr: loose.or(far), ..Own::default() }
+        Own { attr: tight_adj.or(loose).or(far), ..Own::default() }
     }
 
     fn w_end(&self, _sent: &[Tok], m: Attr) -> usize {
@@ -551,7 +571,7 @@ impl<'a> Ctx<'a> {
     /// The span of a participle cue opening the words after a quote ("“...,” saying ...").
     fn participle_first(&self, win: &[Tok]) -> Option<(usize, usize)> {
         let k = win.iter().position(|t| !matches!(t.k, K::Punct(',') | K::Punct('—') | K::Punct('–') | K::Punct('-')))?;
-        if k == 0 || !win[k].is_word() || self.cue_at(win, k) != Some(Cue::Participle) {
+        if !win[k].is_word() || self.cue_at(win, k) != Some(Cue::Participle) {
             return None;
         }
         Some((win[k].s, win[k].e))
@@ -574,7 +594,7 @@ impl<'a> Ctx<'a> {
         // "“...” ― Carlos Raúl": a dash and a name
         if k > 0 && matches!(win[k - 1].k, K::Punct('―') | K::Punct('—') | K::Punct('–') | K::Punct('-')) && text::is_cap(first) && !cap_stop(first) {
             let e = self.name_right(win, k, win.len());
-            if win[e + 1..].iter().all(|x| !x.is_word()) || win.get(e + 1).map_or(false, |x| x.is_punct(',')) {
+            if win[e + 1..].iter().all(|x| !x.is_word()) || win.get(e + 1).map_or(false, |x| x.is_punct(',') || x.is_punct('(')) {
                 return Some((Attr { s: win[k].s, e: win[e].e, kind: MK::Name, cue: (win[k - 1].s, win[k - 1].e), cue_kind: CueText::Span }, true));
             }
         }
@@ -652,12 +672,23 @@ impl<'a> Ctx<'a> {
             let Some(kind) = self.cue_at(win, c) else { continue };
             let ctail = self.cue_end(win, c);
             let cue = (tk.s, win[ctail].e);
+            if kind == Cue::Participle && c > 0 && win[c - 1].is_word() && text::is_cap(self.w(&win[c - 1])) && !cap_stop(self.w(&win[c - 1])) {
+                // "with Sen. John McCain calling it": the name right before the participle
+                if let Some(m) = self.subject_before(win, 0, c).filter(|m| m.kind == MK::Name) {
+                    return Some(Attr { cue, cue_kind: CueText::Span, ..m });
+                }
+            }
             if kind == Cue::Participle {
                 // "..., saying": the subject of the clause
                 for c2 in (0..c).rev() {
                     let infinitive = c2 > 0 && win[c2 - 1].is_word() && self.w(&win[c2 - 1]).eq_ignore_ascii_case("to");
                     if win[c2].is_word() && !infinitive && self.cue_at(win, c2) == Some(Cue::Finite) && !text::weak_cue(self.w(&win[c2])) {
                         if let Some(m) = self.subject_before(win, 0, c2) {
+                            if m.kind == MK::Relative {
+                                // "Mr. Trump, who said last week that ..., issued a statement
+                                // saying": the relative clause is not the participle's
+                                break;
+                            }
                             return Some(Attr { cue, cue_kind: CueText::Span, ..m });
                         }
                         if let Some(m) = self.subject_after(win, self.cue_end(win, c2) + 1, c) {
@@ -690,7 +721,11 @@ impl<'a> Ctx<'a> {
             let w = self.w(&win[last - 1]);
             if text::is_cap(w) && !text::title(w) && !cap_stop(w) {
                 let (s, _) = self.name_left(win, last - 1, 0);
-                return Some(Attr { s: win[s].s, e: win[last - 1].e, kind: MK::Label, cue: (0, 0), cue_kind: CueText::Colon });
+                // "... contrasted him with Clinton:" names no speaker
+                let in_pp = s > 0 && win[s - 1].is_word() && text::lower_eq(self.w(&win[s - 1]), &["with", "to", "of", "for", "from", "about", "against", "at", "on", "in", "by", "than", "like"]);
+                if !in_pp {
+                    return Some(Attr { s: win[s].s, e: win[last - 1].e, kind: MK::Label, cue: (0, 0), cue_kind: CueText::Colon });
+                }
             }
             // "Here's Clinton in December 1992:"
             if !after_piece {
@@ -713,6 +748,18 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w0 = self.w(&win[c0]);
+            if a.kind == MK::Pronoun && self.cue_at(win, c0) == Some(Cue::Participle) && !text::lower_eq(w0, &["calling", "referring", "labeling", "branding", "dubbing", "citing", "accusing", "praising", "blaming", "criticizing", "describing", "denouncing"]) {
+                // "Trump has hailed ..., telling reporters that he thinks ...": the subject of
+                // the participle's clause
+                if win[c0 + 1..ms].iter().any(|t| t.is_word() && self.w(t).eq_ignore_ascii_case("that")) {
+                    if let Some(m0) = self.first_subject(win, c0) {
+                        if m0.kind == MK::Name && m0.s < a.s {
+                            return Attr { s: m0.s, e: m0.e, kind: m0.kind, ..a };
+                        }
+                    }
+                }
+                break;
+            }
             if self.cue_at(win, c0) != Some(Cue::Finite) || text::weak_cue(w0) || text::lower_eq(w0, &["read", "reads", "reported", "reports", "asked", "asks", "continued", "continues", "continue", "posted", "posts", "shared", "quoted", "went", "put", "shot", "fired", "hit", "pushed", "pointed", "called"]) {
                 continue;
             }
@@ -758,10 +805,41 @@ impl<'a> Ctx<'a> {
         // the name, then the end or a comma
         match toks.get(e + 1) {
             None => {}
-            Some(t) if t.is_punct(',') || t.is_punct('.') => {}
+            Some(t) if t.is_punct(',') || t.is_punct('.') || t.is_punct('(') => {}
             _ => return None,
         }
         Some(Attr { s: toks[k].s, e: toks[e].e, kind: MK::Name, cue: (ps, ps + dash.len_utf8()), cue_kind: CueText::Span })
+    }
+
+    /// The name a relative "who" refers to ("Nicky Driscoll, 24, from Manchester, who"), as the
+    /// mention instead of the pronoun.
+    fn relative_name(&self, win: &[Tok], a: Attr) -> Option<Attr> {
+        if a.kind != MK::Relative {
+            return None;
+        }
+        let w = win.iter().position(|t| t.s == a.s)?;
+        // back over the appositive to the nearest capitalized name before a comma
+        let mut k = w;
+        let mut steps = 0;
+        while k > 0 && steps < 16 {
+            k -= 1;
+            steps += 1;
+            if win[k].k == K::Mark || (win[k].is_word() && text::cue(self.w(&win[k])).is_some()) {
+                break;
+            }
+            if win[k].is_punct(',') && k > 0 && win[k - 1].is_word() {
+                let x = self.w(&win[k - 1]);
+                if text::is_cap(x) && !cap_stop(x) {
+                    let (s0, _) = self.name_left(win, k - 1, 0);
+                    // "of Eastport," is a place in the appositive: keep going
+                    let place = s0 > 0 && win[s0 - 1].is_word() && text::lower_eq(self.w(&win[s0 - 1]), &["of", "from", "in", "at", "near"]);
+                    if !place {
+                        return Some(Attr { s: win[s0].s, e: win[k - 1].e, kind: MK::Name, ..a });
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// A paragraph ending in a colon that introduces the quote of the next one.
@@ -1068,7 +1146,8 @@ impl<'a> Ctx<'a> {
             if tk.k == K::Mark {
                 break;
             }
-            if tk.is_word() && text::cue(self.w(&tk)) == Some(Cue::Finite) {
+            // a finite verb ends the walk; "Mr. Trump, asked about ..., had said" does not
+            if tk.is_word() && text::cue(self.w(&tk)) == Some(Cue::Finite) && !(p > lo && win[p - 1].is_punct(',')) {
                 break;
             }
             if !(tk.is_punct(',') || tk.is_punct('—') || tk.is_punct('–') || tk.is_punct('(')) {
@@ -1398,7 +1477,13 @@ impl<'a, 'c> Resolver<'a, 'c> {
     }
 
     fn gender_of(&self, name: &str) -> Option<Gender> {
-        self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1)
+        self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1).or_else(|| {
+            // a full name whose first name is a common one of either gender
+            let mut words = name.split_whitespace();
+            let first = words.next()?;
+            words.next()?;
+            text::first_name_gender(first).map(|m| if m { Gender::M } else { Gender::F })
+        })
     }
 
     fn speaker(&mut self, a: Attr) -> Option<String> {

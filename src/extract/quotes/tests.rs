@@ -217,3 +217,46 @@ fn a_common_noun_subject_is_a_phrase() {
     assert_eq!(mention(t, a), "The memo");
     assert_eq!(a.speaker, None);
 }
+
+#[test]
+fn a_pronoun_skips_a_person_of_the_other_gender() {
+    let t = "Mary Whitcombe introduced John Abernathy at the town hall. She said, “We will finish the bridge on time and under budget.”";
+    let q = run(t);
+    let a = find(t, &q, "We will finish the bridge on time and under budget.");
+    assert_eq!(mention(t, a), "She");
+    assert_eq!(a.speaker.as_deref(), Some("Mary Whitcombe"));
+}
+
+#[test]
+fn a_signature_paragraph_names_the_speaker() {
+    let t = "“Every family in this county deserves clean water by next summer.”\n\n- Dana Whitlock.\n\nThe claim is overstated.";
+    let q = run(t);
+    let a = find(t, &q, "Every family in this county deserves clean water by next summer.");
+    assert_eq!(a.speaker.as_deref(), Some("Dana Whitlock"));
+}
+
+#[test]
+fn a_verb_the_lists_do_not_know_after_a_quote() {
+    let t = "“It is about time we fixed the roads,” exhorted Priya Nandakumar.\n\n“Will the council vote this week?” Ortega pressed on.";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "It is about time we fixed the roads,")), "Priya Nandakumar");
+    assert_eq!(mention(t, find(t, &q, "Will the council vote this week?")), "Ortega");
+}
+
+#[test]
+fn the_object_of_telling_is_no_speaker() {
+    let t = "The Harbor Fund declined to address “that person,” telling Channel 9 that it is focused on “cleaning up the bay.”";
+    let q = run(t);
+    let a = find(t, &q, "that person,");
+    assert_ne!(mention(t, a), "Channel 9");
+    let t = "“The budget is a mess,” Jeb Arden, the former treasurer and a candidate for mayor, told Channel 9.";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "The budget is a mess,")), "Jeb Arden");
+}
+
+#[test]
+fn a_continuation_after_a_relative_clause_goes_to_the_name() {
+    let t = "“I will vote for the levy,” said Nora Quill, 24, of Eastport, who said the schools need repairs. “It is for the children, not the contractors.”";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "It is for the children, not the contractors.")), "Nora Quill");
+}

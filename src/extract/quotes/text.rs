@@ -367,3 +367,45 @@ pub(super) fn intro_word(w: &str) -> bool {
         ],
     )
 }
+
+/// The gender a common English first name usually goes with: Some(true) male, Some(false)
+/// female. A short list of frequent names (compiled by hand), for pronoun resolution only.
+pub(super) fn first_name_gender(w: &str) -> Option<bool> {
+    const MALE: &[&str] = &[
+        "aaron", "adam", "alan", "albert", "alexander", "andrew", "anthony", "arthur", "barack", "ben", "benjamin",
+        "bernie", "bill", "billy", "bob", "bobby", "brad", "brian", "bruce", "carl", "charles", "charlie", "chris",
+        "christopher", "chuck", "craig", "dan", "daniel", "dave", "david", "dennis", "dick", "don", "donald",
+        "doug", "douglas", "ed", "edward", "eric", "frank", "fred", "gary", "george", "gerald", "greg", "gregory",
+        "harry", "henry", "howard", "ian", "jack", "jacob", "james", "jason", "jeb", "jeff", "jeffrey", "jeremy",
+        "jerry", "jim", "jimmy", "joe", "john", "johnny", "jon", "jonathan", "jose", "joseph", "josh", "joshua",
+        "juan", "justin", "keith", "ken", "kenneth", "kevin", "larry", "lawrence", "lee", "louis", "luis", "marco",
+        "mark", "martin", "matt", "matthew", "michael", "mike", "mitch", "mitt", "nathan", "newt", "nicholas",
+        "nick", "patrick", "paul", "pete", "peter", "phil", "philip", "ralph", "randy", "ray", "raymond", "reince",
+        "richard", "rick", "rob", "robert", "roger", "ron", "ronald", "roy", "rudy", "russell", "ryan", "sam",
+        "samuel", "scott", "sean", "stephen", "steve", "steven", "ted", "thomas", "tim", "timothy", "todd", "tom",
+        "tony", "vladimir", "walter", "wayne", "william", "willie", "xi", "mohammed", "muhammad", "ahmed", "ali",
+        "benny", "bashar", "recep", "emmanuel", "justin", "boris", "francois", "angelo", "antonio", "carlos",
+        "jorge", "miguel", "pedro", "rahm", "lindsey", "chad", "kyle", "tyler", "eugene", "harold", "herbert",
+    ];
+    const FEMALE: &[&str] = &[
+        "alice", "amanda", "amy", "angela", "ann", "anna", "anne", "barbara", "betty", "betsy", "carly", "carol",
+        "caroline", "catherine", "cathy", "christina", "christine", "claire", "cynthia", "deborah", "debbie",
+        "debra", "diana", "diane", "donna", "dorothy", "elizabeth", "ellen", "emily", "emma", "elena", "elaine",
+        "frances", "hannah", "heather", "helen", "hillary", "huma", "ivanka", "jane", "janet", "janice", "jean",
+        "jennifer", "jessica", "jill", "joan", "joyce", "judith", "judy", "julia", "julie", "karen", "kate",
+        "katherine", "kathleen", "kathy", "kelly", "kellyanne", "kim", "laura", "lauren", "linda", "lisa", "lori",
+        "lynn", "margaret", "maria", "marie", "martha", "mary", "megan", "megyn", "melania", "melissa", "michelle",
+        "nancy", "nicole", "nikki", "olivia", "pamela", "patricia", "rachel", "rebecca", "ruth", "sandra", "sara",
+        "sarah", "sharon", "stephanie", "susan", "teresa", "theresa", "virginia", "wendy", "angela", "theresa",
+        "marine", "samantha", "condoleezza", "madeleine", "loretta", "sheryl", "chelsea", "ashley", "brittany",
+        "tulsi", "elise", "kirsten", "tammy", "dianne", "marsha", "maxine", "nina", "gina", "valerie", "linda",
+    ];
+    let l = w.trim_end_matches('.');
+    if lower_eq(l, MALE) {
+        Some(true)
+    } else if lower_eq(l, FEMALE) {
+        Some(false)
+    } else {
+        None
+    }
+}
