@@ -38,7 +38,7 @@ pub struct IndexArgs {
     #[arg(long, default_value_t = 256)]
     pub memory: usize,
     /// Commit after this many new or changed articles.
-    #[arg(long, default_value_t = 5000)]
+    #[arg(long, default_value_t = 20000)]
     pub commit_every: usize,
     /// ...or after this many seconds.
     #[arg(long, default_value_t = 60)]

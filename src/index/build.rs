@@ -50,7 +50,7 @@ impl Default for IndexOptions {
             extract: ExtractOptions::default(),
             threads: cores,
             memory: 256 << 20,
-            commit_every: 5000,
+            commit_every: 20000,
             commit_interval: Duration::from_secs(60),
             dry_run: false,
             prune: false,
@@ -161,7 +161,8 @@ pub fn index_paths(dir: &Path, paths: &[PathBuf], opts: &IndexOptions, stop: Arc
 
     let (job_tx, job_rx) = bounded::<Job>(256);
     let (ev_tx, ev_rx) = bounded::<Event>(1024);
-    let workers = opts.threads.saturating_sub(1).max(1);
+    // Extraction takes every core it is given; the reader and the writers mostly wait on it.
+    let workers = opts.threads.max(1);
     let (read_opts, extract_opts, dry_run, prune) = (opts.read, opts.extract, opts.dry_run, opts.prune);
 
     let mut summary = Summary { dry_run: opts.dry_run, ..Default::default() };

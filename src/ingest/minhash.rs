@@ -41,11 +41,15 @@ pub fn bands(text: &str) -> Vec<u64> {
     if words.len() < MIN_WORDS {
         return Vec::new();
     }
+    // One well-mixed hash per shingle; the signature's hash functions are cheap permutations
+    // of it (xor with a seed, multiply by an odd constant, keep the high bits).
+    let seeds: [u64; BANDS * ROWS] = std::array::from_fn(|i| mix(0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i as u64 + 1)));
     let mut mins = [u64::MAX; BANDS * ROWS];
     for w in words.windows(3) {
-        let shingle = mix(w[0] ^ mix(w[1] ^ mix(w[2])));
-        for (i, m) in mins.iter_mut().enumerate() {
-            let v = mix(shingle ^ (0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i as u64 + 1)));
+        let shingle = mix(w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]);
+        for (m, seed) in mins.iter_mut().zip(&seeds) {
+            let v = (shingle ^ seed).wrapping_mul(0xff51_afd7_ed55_8ccd);
+            let v = v ^ (v >> 32);
             if v < *m {
                 *m = v;
             }

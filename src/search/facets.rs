@@ -110,18 +110,49 @@ pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
 }
 
 /// Counts facet values of the given kinds and, optionally, dates.
+///
+/// Per segment, facet ordinals are counted in a vector. Only the best candidates of each kind
+/// are turned back into strings (in one sorted pass over the dictionary), and when the
+/// segments are merged each candidate's count is completed from the segments where it was not
+/// a candidate, so the counts of the values shown are exact.
 pub struct FacetCounter {
     pub field: String,
     pub kinds: Vec<String>,
+    /// How many values of each kind will be shown.
+    pub size: usize,
     pub date_field: Option<(String, DateBucket)>,
 }
 
 pub struct SegmentFacetCounter {
     reader: FacetReader,
     counts: Vec<u32>,
+    /// Ordinal range of each kind in this segment's facet dictionary.
+    ranges: Vec<(String, u64, u64)>,
+    candidates: usize,
     dates: Option<(Column<DateTime>, DateBucket)>,
     date_counts: HashMap<i64, u64>,
-    kinds: Vec<String>,
+}
+
+/// What one segment counted.
+pub struct SegmentCounts {
+    /// Candidate values per kind, with their counts in this segment.
+    candidates: HashMap<(String, String), u64>,
+    reader: FacetReader,
+    counts: Vec<u32>,
+    dates: BTreeMap<(i32, u8, u8), u64>,
+}
+
+fn ord_range(reader: &FacetReader, kind: &str) -> (u64, u64) {
+    use tantivy::columnar::TermOrdHit;
+    let at = |key: Vec<u8>| match reader.facet_dict().term_ord_or_next(key) {
+        Ok(TermOrdHit::Exact(o)) | Ok(TermOrdHit::Next(o)) => o.min(reader.num_facets() as u64),
+        Err(_) => reader.num_facets() as u64,
+    };
+    let mut lo = kind.as_bytes().to_vec();
+    lo.push(0);
+    let mut hi = kind.as_bytes().to_vec();
+    hi.push(1);
+    (at(lo), at(hi))
 }
 
 impl Collector for FacetCounter {
@@ -131,23 +162,41 @@ impl Collector for FacetCounter {
     fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentFacetCounter> {
         let reader = segment.facet_reader(&self.field)?;
         let n = if self.kinds.is_empty() { 0 } else { reader.num_facets() };
+        let ranges = self.kinds.iter().map(|k| {
+            let (lo, hi) = ord_range(&reader, k);
+            (k.clone(), lo, hi)
+        }).collect();
         let dates = match &self.date_field {
             Some((f, b)) => Some((segment.fast_fields().date(f)?, *b)),
             None => None,
         };
-        Ok(SegmentFacetCounter { reader, counts: vec![0; n], dates, date_counts: HashMap::new(), kinds: self.kinds.clone() })
+        Ok(SegmentFacetCounter { reader, counts: vec![0; n], ranges, candidates: self.size * 4 + 50, dates, date_counts: HashMap::new() })
     }
 
     fn requires_scoring(&self) -> bool {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
+    fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Counts> {
         let mut out = Counts::default();
-        for f in fruits {
-            for (k, c) in f.values {
-                *out.values.entry(k).or_default() += c;
+        let names: std::collections::HashSet<(String, String)> = fruits.iter().flat_map(|f| f.candidates.keys().cloned()).collect();
+        for name in names {
+            let mut total = 0u64;
+            for f in &fruits {
+                total += match f.candidates.get(&name) {
+                    Some(c) => *c,
+                    None => {
+                        let key = Facet::from_path([name.0.as_str(), name.1.as_str()]);
+                        match f.reader.facet_dict().term_ord(key.encoded_str()) {
+                            Ok(Some(ord)) => f.counts.get(ord as usize).copied().unwrap_or(0) as u64,
+                            _ => 0,
+                        }
+                    }
+                };
             }
+            out.values.insert(name, total);
+        }
+        for f in fruits {
             for (k, c) in f.dates {
                 *out.dates.entry(k).or_default() += c;
             }
@@ -157,7 +206,7 @@ impl Collector for FacetCounter {
 }
 
 impl SegmentCollector for SegmentFacetCounter {
-    type Fruit = Counts;
+    type Fruit = SegmentCounts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         if !self.counts.is_empty() {
@@ -186,23 +235,32 @@ impl SegmentCollector for SegmentFacetCounter {
         }
     }
 
-    fn harvest(self) -> Counts {
-        let mut out = Counts::default();
-        let mut facet = Facet::root();
-        for (ord, &c) in self.counts.iter().enumerate() {
-            if c == 0 || self.reader.facet_from_ord(ord as u64, &mut facet).is_err() {
-                continue;
+    fn harvest(self) -> SegmentCounts {
+        let mut candidates = HashMap::new();
+        for (kind, lo, hi) in &self.ranges {
+            let mut top: Vec<(u32, u64)> = (*lo..*hi).filter_map(|o| self.counts.get(o as usize).filter(|c| **c > 0).map(|c| (*c, o))).collect();
+            if top.len() > self.candidates {
+                top.select_nth_unstable_by(self.candidates - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                top.truncate(self.candidates);
             }
-            let mut parts = facet.to_path().into_iter();
-            let (Some(kind), Some(value)) = (parts.next(), parts.next()) else { continue };
-            if self.kinds.iter().any(|k| k == kind) {
-                *out.values.entry((kind.to_string(), value.to_string())).or_default() += c as u64;
+            let mut ords: Vec<u64> = top.iter().map(|t| t.1).collect();
+            ords.sort_unstable();
+            let mut values = Vec::with_capacity(ords.len());
+            let _ = self.reader.facet_dict().sorted_ords_to_term_cb(&ords, |bytes| {
+                let encoded = String::from_utf8_lossy(bytes);
+                let value = encoded.split_once('\0').map(|(_, v)| v.to_string()).unwrap_or_default();
+                values.push(value);
+            });
+            for (ord, value) in ords.iter().zip(values) {
+                let c = self.counts[*ord as usize] as u64;
+                candidates.insert((kind.clone(), value), c);
             }
         }
+        let mut dates = BTreeMap::new();
         for (days, c) in self.date_counts {
-            *out.dates.entry(civil_from_days(days)).or_default() += c;
+            *dates.entry(civil_from_days(days)).or_default() += c;
         }
-        out
+        SegmentCounts { candidates, reader: self.reader, counts: self.counts, dates }
     }
 }
 

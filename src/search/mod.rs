@@ -222,6 +222,7 @@ impl Searchers {
         let counter = FacetCounter {
             field: facet_field.to_string(),
             kinds: main_kinds.clone(),
+            size: req.facet_size,
             date_field: if req.facets.iter().any(|k| k == "date") { Some(("date".to_string(), req.by_date)) } else { None },
         };
         let limit = req.limit.max(1);
@@ -246,7 +247,7 @@ impl Searchers {
         let mut multi = Vec::new();
         for k in wanted.iter().filter(|k| filtered_kinds.iter().any(|f| **f == ***k)) {
             let q = with_filter(Some(k))?;
-            let c = searcher.search(&*q, &FacetCounter { field: facet_field.to_string(), kinds: vec![k.clone()], date_field: None })?;
+            let c = searcher.search(&*q, &FacetCounter { field: facet_field.to_string(), kinds: vec![k.clone()], size: req.facet_size, date_field: None })?;
             results.values.insert(k.clone(), c.top(k, req.facet_size));
             multi.push(k.clone());
         }

@@ -377,7 +377,7 @@ impl<'a> Doc<'a> {
     }
 
     #[inline]
-    fn lex_at(&mut self, lex: &dyn Fn(u64) -> [u8; 2], i: isize, lo: usize, hi: usize) -> [u8; 2] {
+    fn lex_at<F: Fn(u64) -> [u8; 2]>(&mut self, lex: &F, i: isize, lo: usize, hi: usize) -> [u8; 2] {
         if i < lo as isize || i >= hi as isize {
             return [9, 0];
         }
@@ -404,9 +404,10 @@ impl<'a> Doc<'a> {
     }
 
     /// The tag-independent features of token i of the paragraph [lo, hi).
-    pub fn static_feats(
+    #[inline]
+    pub fn static_feats<F: Fn(u64) -> [u8; 2]>(
         &mut self,
-        lex: &dyn Fn(u64) -> [u8; 2],
+        lex: &F,
         i: usize,
         lo: usize,
         hi: usize,
@@ -495,28 +496,78 @@ impl Model {
     }
 
     /// Greedy tagging of every paragraph of the document.
+    ///
+    /// The tag-independent part of each scored token's score is computed first for a whole
+    /// paragraph, with the table slots of every feature prefetched ahead of their use (the
+    /// weight table is far larger than the processor's near caches), and only the four features
+    /// of the previous tags are looked up as tokens are decoded.
     #[allow(clippy::needless_range_loop)]
     pub fn tag(&self, d: &mut Doc) -> Vec<u8> {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<(Vec<u32>, Vec<[u64; NS]>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+        }
+        let (mut idx, mut keys) = SCRATCH.with(|b| {
+            b.try_borrow_mut()
+                .map(|mut b| std::mem::take(&mut *b))
+                .unwrap_or_default()
+        });
         let mut tags = vec![O; d.toks.len()];
         let case = |k: u64| self.lex_of(k);
-        let mut sf = [0u64; NS];
         let mut df = [0u64; ND];
         for pi in 0..d.paras.len() {
             let (lo, hi) = d.paras[pi];
-            let (mut t1, mut t2) = (O, O);
+            idx.clear();
             for i in lo..hi {
-                if d.skippable(i, hi) {
-                    t2 = t1;
-                    t1 = O;
-                    continue;
+                if !d.skippable(i, hi) {
+                    idx.push(i as u32);
                 }
-                d.static_feats(&case, i, lo, hi, &mut sf);
-                d.dep_feats(i, t1, t2, &mut df);
-                for &k in sf.iter().chain(df.iter()) {
+            }
+            if idx.is_empty() {
+                continue;
+            }
+            // hashes of the scored tokens and their neighbours, and their lexicon slots
+            for &i in &idx {
+                let i = i as usize;
+                for j in i.saturating_sub(2).max(lo)..(i + 3).min(hi) {
+                    let h = d.hash(j);
+                    if !h.has_lex && j + 1 >= i && j <= i + 1 {
+                        self.lex.prefetch(h.lw);
+                    }
+                }
+            }
+            keys.resize(idx.len(), [0u64; NS]);
+            for (n, &i) in idx.iter().enumerate() {
+                d.static_feats(&case, i as usize, lo, hi, &mut keys[n]);
+                for &k in keys[n].iter() {
+                    self.weights.prefetch(k);
+                }
+            }
+            let (mut t1, mut t2) = (O, O);
+            let mut next = lo;
+            for (n, &i) in idx.iter().enumerate() {
+                let i = i as usize;
+                // the skipped tokens before this one are O
+                match i - next {
+                    0 => {}
+                    1 => {
+                        t2 = t1;
+                        t1 = O;
+                    }
+                    _ => {
+                        t2 = O;
+                        t1 = O;
+                    }
+                }
+                let c0 = d.h[i];
+                dep_keys(c0.lw, c0.sh, t1, t2, &mut df);
+                for &k in df.iter() {
                     self.weights.prefetch(k);
                 }
                 let mut s = [0i32; NT];
-                for &k in sf.iter().chain(df.iter()) {
+                for &k in keys[n].iter() {
+                    self.add(k, &mut s);
+                }
+                for &k in df.iter() {
                     self.add(k, &mut s);
                 }
                 let mut best = 0;
@@ -528,7 +579,15 @@ impl Model {
                 tags[i] = best as u8;
                 t2 = t1;
                 t1 = best as u8;
+                next = i + 1;
             }
+        }
+        if keys.len() <= 1 << 16 {
+            SCRATCH.with(|b| {
+                if let Ok(mut b) = b.try_borrow_mut() {
+                    *b = (idx, keys);
+                }
+            });
         }
         tags
     }

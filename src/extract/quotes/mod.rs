@@ -11,8 +11,16 @@
 //!    sentence (B said: "A"; B said the plan was "a mistake"). A piece with no cue of its own
 //!    takes the speaker of the quote it continues: the previous piece of its paragraph, the next
 //!    one ("A." "B," he said), the quote running on from the previous paragraph, or the speaker a
-//!    previous paragraph ending in a colon introduces.
-//! 3. Speakers are resolved: a pronoun to the nearest earlier person of the same gender, a
+//!    previous paragraph ending in a colon introduces. The subject found is that of the clause
+//!    reporting the speech: an introductory phrase ("On Friday, ...", "When asked ..., she") is
+//!    skipped, a cue inside the complement of an earlier one ("Cruz said he is certain Rubio will
+//!    continue to be “...”") gives way to the main clause, a participle ("..., telling Fox
+//!    that") takes the subject of its clause, never its object, a trailing source ("...,
+//!    according to The Times.", "..., CNN reported.") is credited, and a signature line
+//!    ("- Bernie Sanders.") names the speaker of the quote above it. Names the entity recognizer
+//!    found (`known`) confirm capitalized words that would otherwise read as common words.
+//! 3. Speakers are resolved: a pronoun to the nearest earlier person of the same gender (from a
+//!    title, an earlier pronoun, or a short list of common first names), a
 //!    surname or title and surname to the fullest name the article gives, a phrase naming an
 //!    organization or office to itself, an unnamed source ("officials") to nobody.
 //!
@@ -368,6 +376,91 @@ impl<'a> Ctx<'a> {
     /// tells that the words before it in its sentence are a clause of their own without a cue
     /// (so the next piece's cue does not reach back to it).
     fn own_attr(&self, pieces: &[Piece], i: usize, toks: &mut Vec<Tok>) -> Own {
+        let mut own = self.own_attr_inner(pieces, i, toks);
+        if let Some(a) = own.attr {
+            if a.cue_kind != CueText::AccordingTo {
+                if let Some(src) = self.trailing_source(pieces, i, toks).or_else(|| self.leading_source(pieces, i, a, toks)) {
+                    own.attr = Some(src);
+                }
+            }
+        }
+        own
+    }
+
+    /// "According to ProPublica, Clinton praised her “...”": the source opening the quote's
+    /// sentence is credited, as a trailing one is.
+    fn leading_source(&self, pieces: &[Piece], i: usize, a: Attr, toks: &mut Vec<Tok>) -> Option<Attr> {
+        let p = pieces[i];
+        let (_, ps, _) = self.paras[p.para];
+        let lo = if i > 0 && pieces[i - 1].para == p.para { pieces[i - 1].close_end } else { ps };
+        let lo = lo.max(back(self.t, p.open, 600));
+        if lo >= p.open || !self.t[lo..p.open].contains("ccording to") {
+            return None;
+        }
+        text::tokenize(self.t, lo, p.open, toks);
+        let start = (0..toks.len()).rev().find(|&k| is_boundary(self.t, toks, k)).map_or(0, |k| k + 1);
+        let win = &toks[start..];
+        let k0 = win.iter().position(|t| t.is_word())?;
+        if self.w(&win[k0]) != "According" || win.get(k0 + 1).map_or(true, |t| self.w(t) != "to") {
+            return None;
+        }
+        let src = self.according(win, k0)?;
+        // the source's phrase ends at a comma, and the attribution found lies after it
+        let e = win.iter().position(|t| t.e == src.e)?;
+        if !win.get(e + 1).map_or(false, |t| t.is_punct(',')) || a.s < win[e].e {
+            return None;
+        }
+        Some(src)
+    }
+
+    /// A source closing the quote's sentence: "..., according to The New York Times." or
+    /// "..., CNN reported." (the annotators credit the report, not the speaker inside it).
+    fn trailing_source(&self, pieces: &[Piece], i: usize, toks: &mut Vec<Tok>) -> Option<Attr> {
+        let p = pieces[i];
+        let (_, _, pe) = self.paras[p.para];
+        let next_open = pieces.get(i + 1).filter(|q| q.para == p.para).map_or(pe, |q| q.open);
+        if !p.closed || p.close_end >= next_open {
+            return None;
+        }
+        let hi = next_open.min(fwd(self.t, p.close_end, 400));
+        let hi = self.t[p.close_end..hi].find('\n').map_or(hi, |i| p.close_end + i);
+        let rest = &self.t[p.close_end..hi];
+        if !rest.contains("according to") && !rest.contains("reported") {
+            return None;
+        }
+        text::tokenize(self.t, p.close_end, hi, toks);
+        let end = (0..toks.len()).find(|&k| is_boundary(self.t, toks, k)).unwrap_or(toks.len());
+        let win = &toks[..end];
+        for c in 0..win.len() {
+            if !win[c].is_word() || c == 0 || !win[c - 1].is_punct(',') {
+                continue;
+            }
+            let w = self.w(&win[c]);
+            if w == "according" && win.get(c + 1).map_or(false, |n| self.w(n) == "to") {
+                let a = self.according(win, c)?;
+                // the source runs to the end of the sentence
+                let e = win.iter().position(|t| t.e == a.e)?;
+                if win[e + 1..].iter().all(|t| !t.is_word()) {
+                    return Some(a);
+                }
+                return None;
+            }
+            // ", CNN reported." / ", Right Wing Watch first reported."
+            if text::is_cap(w) && !cap_stop(w) {
+                let e = self.name_right(win, c, win.len());
+                let mut v = e + 1;
+                if v < win.len() && win[v].is_word() && text::lower_eq(self.w(&win[v]), &["first", "also", "later", "previously", "earlier"]) {
+                    v += 1;
+                }
+                if v < win.len() && win[v].is_word() && text::lower_eq(self.w(&win[v]), &["reported", "reports"]) && win[v + 1..].iter().all(|t| !t.is_word()) {
+                    return Some(Attr { s: win[c].s, e: win[e].e, kind: MK::Name, cue: (win[v].s, win[v].e), cue_kind: CueText::Span });
+                }
+            }
+        }
+        None
+    }
+
+    fn own_attr_inner(&self, pieces: &[Piece], i: usize, toks: &mut Vec<Tok>) -> Own {
         let p = pieces[i];
         let (_, ps, pe) = self.paras[p.para];
         let next_open = pieces.get(i + 1).filter(|q| q.para == p.para).map_or(pe, |q| q.open);
@@ -674,7 +767,8 @@ impl<'a> Ctx<'a> {
             let cue = (tk.s, win[ctail].e);
             if kind == Cue::Participle && c > 0 && win[c - 1].is_word() && text::is_cap(self.w(&win[c - 1])) && !cap_stop(self.w(&win[c - 1])) {
                 // "with Sen. John McCain calling it": the name right before the participle
-                if let Some(m) = self.subject_before(win, 0, c).filter(|m| m.kind == MK::Name) {
+                let with = |m: &Attr| win.iter().position(|t| t.s == m.s).map_or(false, |i| i > 0 && win[i - 1].is_word() && self.w(&win[i - 1]).eq_ignore_ascii_case("with"));
+                if let Some(m) = self.subject_before(win, 0, c).filter(|m| m.kind == MK::Name && with(m)) {
                     return Some(Attr { cue, cue_kind: CueText::Span, ..m });
                 }
             }
@@ -716,6 +810,16 @@ impl<'a> Ctx<'a> {
             }
             return self.first_subject(win, c).map(|m| Attr { cue, cue_kind: CueText::Span, ..m });
         }
+        // "From the report:", "More from Jones:": the source after "from"
+        if win[last].is_punct(':') && last >= 2 {
+            if let Some(f) = (last.saturating_sub(6)..last).rev().find(|&j| win[j].is_word() && self.w(&win[j]).eq_ignore_ascii_case("from")) {
+                let opens = f == 0 || (f == 1 && self.w(&win[0]).eq_ignore_ascii_case("more")) || win[..f].iter().rev().take_while(|t| t.is_word()).count() == 0 || (f >= 1 && self.w(&win[f - 1]).eq_ignore_ascii_case("more"));
+                if opens && f + 1 < last && win[f + 1..last].iter().all(|t| t.is_word() && !text::np_stop(self.w(t))) {
+                    let kind = if win[f + 1..last].iter().any(|t| text::is_lower(self.w(t)) && !text::lower_eq(self.w(t), &["the", "a", "an"])) { MK::Phrase } else { MK::Name };
+                    return Some(Attr { s: win[f + 1].s, e: win[last - 1].e, kind, cue: (0, 0), cue_kind: CueText::Colon });
+                }
+            }
+        }
         // "Kirby: “...”" with no verb
         if win[last].is_punct(':') && last > 0 && win[last - 1].is_word() {
             let w = self.w(&win[last - 1]);
@@ -742,7 +846,7 @@ impl<'a> Ctx<'a> {
         let Some(ms) = win[..c].iter().position(|t| t.s == a.s) else { return a };
         // an earlier reporting verb with a named or pronoun subject, in the main clause (not
         // in an introductory "When Trump announced ..., he")
-        let ie = self.intro_end(win, ms);
+        let ie = self.intro_end(win, ms + 1);
         for c0 in ie..ms {
             if !win[c0].is_word() || win[..c0].iter().any(|t| t.k == K::Mark) {
                 continue;
@@ -777,7 +881,7 @@ impl<'a> Ctx<'a> {
         }
         // a pronoun in an embedded clause ("what he calls", "whom she described as"): the
         // sentence's subject when that is a name
-        if a.kind == MK::Pronoun && ms > 0 && win[ms - 1].is_word() && text::lower_eq(self.w(&win[ms - 1]), &["what", "whom", "which", "that"]) {
+        if a.kind == MK::Pronoun && ms > 0 && win[ms - 1].is_word() && text::lower_eq(self.w(&win[ms - 1]), &["what"]) {
             if let Some(m0) = self.first_subject(win, ms - 1) {
                 if m0.kind == MK::Name && m0.s < a.s {
                     return Attr { s: m0.s, e: m0.e, kind: m0.kind, ..a };
@@ -874,7 +978,7 @@ impl<'a> Ctx<'a> {
             "call" | "calls" | "called" | "calling" if next.map_or(false, |n| text::lower_eq(n, &["for", "on", "upon", "off", "in", "up", "out", "back"])) => return None,
             "shot" | "fired" | "hit" | "pushed" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("back")) { Some(Cue::Finite) } else { None },
             "went" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("on")) { Some(Cue::Finite) } else { None },
-            "pointed" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("out")) { Some(Cue::Finite) } else { None },
+            "pointed" | "points" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("out")) { Some(Cue::Finite) } else { None },
             "summed" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("up")) { Some(Cue::Finite) } else { None },
             "read" | "reads" | "reported" | "reports" | "described" | "describes" | "shared" | "quoted" | "calling" => {
                 if prev.map_or(false, |p| text::lower_eq(p, &["was", "were", "is", "are", "be", "been", "being", "widely"])) {
@@ -885,6 +989,10 @@ impl<'a> Ctx<'a> {
         }
         // a participle as an adjective: "toward shared objectives", "the quoted passage"
         if lw.ends_with("ed") && prev.map_or(false, |p| text::lower_eq(p, &["toward", "towards", "of", "for", "with", "by", "from", "into", "on", "in", "at", "the", "a", "an", "its", "their", "his", "her", "our"])) && next.map_or(false, |n| text::is_lower(n) && !text::np_stop(n) && !text::lower_eq(n, text::DETERMINERS)) {
+            return None;
+        }
+        // "the United States", "both states": no verb
+        if lw == "states" && prev.map_or(true, |p| !text::is_lower(p) || text::lower_eq(p, &["both", "all", "many", "some", "other", "several", "southern", "northern", "western", "eastern", "swing", "battleground", "member", "these", "those", "two", "three", "four", "five", "in", "of", "across", "and"])) {
             return None;
         }
         // a noun after a determiner: "in a tweet", "his statement", "the reports"
@@ -916,7 +1024,7 @@ impl<'a> Ctx<'a> {
     fn cue_end(&self, win: &[Tok], c: usize) -> usize {
         let w = self.w(&win[c]);
         let mut e = c;
-        if text::lower_eq(w, &["put", "puts", "went", "pointed", "summed", "shot", "fired", "hit", "pushed"]) && c + 1 < win.len() {
+        if text::lower_eq(w, &["put", "puts", "went", "pointed", "points", "summed", "shot", "fired", "hit", "pushed"]) && c + 1 < win.len() {
             e = c + 1;
         }
         // "said in a statement", "said in an interview"
@@ -1317,7 +1425,8 @@ impl<'a> Ctx<'a> {
             if tk.is_punct(',') {
                 if let Some(nx) = win.get(k + 1).filter(|t| t.is_word() && k + 1 < end) {
                     let x = self.w(nx);
-                    let subj = (text::pronoun(x) && !text::lower_eq(x, &["it", "you", "who"]))
+                    let bare = x.split(['\'', '’']).next().unwrap_or(x);
+                    let subj = (text::pronoun(bare) && !text::lower_eq(bare, &["it", "you", "who"]))
                         || (text::is_cap(x) && !cap_stop(x) && !text::intro_word(x))
                         || text::lower_eq(x, &["the", "a", "an", "another", "this", "that", "his", "her", "their"]) && text::is_cap(x);
                     let place_like = x.len() <= 5 && x.ends_with('.') && text::is_cap(x) && !text::title(x);
@@ -1374,6 +1483,17 @@ impl<'a> Ctx<'a> {
             n += 1;
         }
         if e == k || win.get(e + 1).map_or(true, |t| t.is_punct(',') || !t.is_word()) {
+            return None;
+        }
+        // "The major danger he sees", "the deal Trump made": a relative clause with a subject
+        // of its own follows
+        let nx = self.w(&win[e + 1]);
+        if text::pronoun(nx) || (text::is_cap(nx) && !cap_stop(nx)) {
+            return None;
+        }
+        // the phrase must be the subject of a verb of saying or a report ("The ad targets",
+        // "The email went on to say"), not any sentence opening
+        if !win[e + 1..end].iter().take(6).enumerate().any(|(j, t)| t.is_word() && self.cue_at(win, e + 1 + j).is_some()) && !self.w(&win[e + 1]).ends_with('s') {
             return None;
         }
         Some(mention(win[k].s, win[e].e, MK::Phrase))

@@ -260,3 +260,16 @@ fn a_continuation_after_a_relative_clause_goes_to_the_name() {
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "It is for the children, not the contractors.")), "Nora Quill");
 }
+
+#[test]
+fn a_source_opening_or_closing_the_sentence_is_credited() {
+    let t = "According to the Valley Gazette, Ortega praised the “tireless volunteers” at the shelter.";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "tireless volunteers")), "the Valley Gazette");
+    let t = "Ortega said the shelter was “nearly full,” according to the Valley Gazette.";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "nearly full,")), "the Valley Gazette");
+    let t = "More from the audit: “The agency could not account for four trucks and a boat.”";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "The agency could not account for four trucks and a boat.")), "the audit");
+}

@@ -178,7 +178,8 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
         | "acknowledged:" | "marveled" | "mourned" | "demands" | "pleads"
         | "reiterated" | "reiterates" | "advised" | "advises" | "affirmed" | "confirmed" | "confirms" | "disclosed"
         | "revealed" | "reveals" | "vented" | "sniped" | "quips:" | "intoned" | "professed" | "swore" | "pressed" | "interrupted" | "chided" | "scolded" | "gloated"
-        | "sneered" | "chimed" | "persisted" => Some(Cue::Finite),
+        | "sneered" | "chimed" | "persisted" | "accuses" | "portrayed" | "portrays" | "assures" | "pronounced"
+        | "retaliated" | "points" | "states" => Some(Cue::Finite),
         "saying" | "telling" | "writing" | "adding" | "asking" | "tweeting" | "stating" | "declaring"
         | "explaining" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "chanting" | "shouting"
         | "urging" | "suggesting" | "concluding" | "continuing" | "replying" | "responding" | "answering"
@@ -344,6 +345,7 @@ pub(super) const INTRO_OPENERS: &[&str] = &[
     "in", "on", "at", "after", "before", "when", "while", "as", "if", "although", "though", "because", "since",
     "during", "despite", "with", "without", "by", "for", "from", "following", "amid", "asked", "unlike", "like",
     "speaking", "once", "until", "upon", "under", "over", "throughout", "within", "given", "beyond", "to",
+    "outside", "inside", "near", "across", "behind", "beside", "around", "among", "along", "toward", "towards",
 ];
 
 /// Capitalized words that open a sentence or phrase but never a name: sentence adverbs,
