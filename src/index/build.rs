@@ -16,6 +16,7 @@ use tantivy::{IndexWriter, Term};
 use super::archive::{write_atomic, Archive, CommitPayload};
 use super::document::{article_document, quote_documents, Identity};
 use super::plan::{Change, DuplicateOf, Held, Planner};
+use super::vocab::Vocab;
 use crate::ingest::minhash::{self, NearIndex};
 use crate::error::{Error, InputError, Result};
 use crate::extract::{extract, ExtractOptions, Extraction};
@@ -370,6 +371,7 @@ fn write_all(
 struct Writers {
     articles: IndexWriter,
     quotes: IndexWriter,
+    vocab: Vocab,
     batch: u64,
 }
 
@@ -399,7 +401,7 @@ impl Writers {
             prepared.set_payload(&serde_json::to_string(&committed).unwrap_or_default());
             prepared.commit()?;
         }
-        Ok(Writers { articles, quotes, batch: committed.batch.max(quotes_payload.batch) + 1 })
+        Ok(Writers { articles, quotes, vocab: Vocab::load(&archive.dir)?, batch: committed.batch.max(quotes_payload.batch) + 1 })
     }
 
     fn remove(&mut self, archive: &Archive, id: &str) {
@@ -412,10 +414,10 @@ impl Writers {
             self.articles.delete_term(Term::from_field_text(archive.af.id, &article.id));
             self.quotes.delete_term(Term::from_field_text(archive.qf.article, &article.id));
         }
-        for q in quote_documents(&archive.qf, article, ex, self.batch) {
+        for q in quote_documents(&archive.qf, &mut self.vocab, article, ex, self.batch) {
             self.quotes.add_document(q)?;
         }
-        self.articles.add_document(article_document(&archive.af, article, ex, ident, self.batch))?;
+        self.articles.add_document(article_document(&archive.af, &mut self.vocab, article, ex, ident, self.batch))?;
         Ok(())
     }
 
@@ -423,6 +425,7 @@ impl Writers {
     /// the duplicates seen so far beside the index.
     fn commit(&mut self, archive: &Archive, articles_total: u64, duplicates: &HashMap<String, Option<DuplicateOf>>) -> Result<()> {
         let payload = serde_json::to_string(&CommitPayload { batch: self.batch, articles: articles_total }).unwrap_or_default();
+        self.vocab.save(&archive.dir)?;
         let mut q = self.quotes.prepare_commit()?;
         q.set_payload(&payload);
         q.commit()?;

@@ -1,11 +1,11 @@
 //! An article and its extraction as Tantivy documents: one for `articles`, one per quote for
 //! `quotes`.
 
-use tantivy::schema::Facet;
 use tantivy::{DateTime, TantivyDocument};
 
 use super::keys::keys_for;
 use super::schema::{ArticleFields, QuoteFields};
+use super::vocab::Vocab;
 use crate::extract::{paragraphs, EntityKind, Extraction};
 use crate::ingest::Article;
 
@@ -37,8 +37,8 @@ fn article_facets(article: &Article, ex: &Extraction) -> Vec<(&'static str, Stri
     out
 }
 
-fn add_facet(doc: &mut TantivyDocument, facets: tantivy::schema::Field, keys: tantivy::schema::Field, kind: &str, value: &str) {
-    doc.add_facet(facets, Facet::from_path([kind, value]));
+fn add_facet(doc: &mut TantivyDocument, vocab: &mut Vocab, facets: tantivy::schema::Field, keys: tantivy::schema::Field, kind: &str, value: &str) {
+    doc.add_u64(facets, vocab.id(kind, value));
     for k in keys_for(kind, value) {
         doc.add_text(keys, k);
     }
@@ -53,7 +53,7 @@ pub struct Identity {
     pub group: u64,
 }
 
-pub fn article_document(f: &ArticleFields, article: &Article, ex: &Extraction, ident: &Identity, batch: u64) -> TantivyDocument {
+pub fn article_document(f: &ArticleFields, vocab: &mut Vocab, article: &Article, ex: &Extraction, ident: &Identity, batch: u64) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(f.id, &article.id);
     doc.add_text(f.title, &article.title);
@@ -75,10 +75,10 @@ pub fn article_document(f: &ArticleFields, article: &Article, ex: &Extraction, i
     speakers.sort_unstable();
     speakers.dedup();
     for s in &speakers {
-        add_facet(&mut doc, f.facets, f.keys, "speaker", s);
+        add_facet(&mut doc, vocab, f.facets, f.keys, "speaker", s);
     }
     for (kind, value) in article_facets(article, ex) {
-        add_facet(&mut doc, f.facets, f.keys, kind, &value);
+        add_facet(&mut doc, vocab, f.facets, f.keys, kind, &value);
     }
     let mut names: Vec<&str> = ex.entities.iter().map(|e| e.name.as_str()).chain(speakers.iter().copied()).collect();
     names.sort_unstable();
@@ -101,7 +101,7 @@ pub fn article_document(f: &ArticleFields, article: &Article, ex: &Extraction, i
 /// One document per quote. A quote carries its speaker and its article's source as facets;
 /// filters on the article's entities reach quotes through the article id (see
 /// `search::filters`), which keeps these small documents small.
-pub fn quote_documents(f: &QuoteFields, article: &Article, ex: &Extraction, batch: u64) -> Vec<TantivyDocument> {
+pub fn quote_documents(f: &QuoteFields, vocab: &mut Vocab, article: &Article, ex: &Extraction, batch: u64) -> Vec<TantivyDocument> {
     let source = article.source.trim();
     ex.quotes
         .iter()
@@ -113,7 +113,7 @@ pub fn quote_documents(f: &QuoteFields, article: &Article, ex: &Extraction, batc
             doc.add_text(f.text, words);
             if let Some(s) = &q.speaker {
                 doc.add_text(f.speaker, s);
-                add_facet(&mut doc, f.facets, f.keys, "speaker", s);
+                add_facet(&mut doc, vocab, f.facets, f.keys, "speaker", s);
             }
             if let Some(d) = &q.description {
                 doc.add_text(f.description, d);
@@ -122,7 +122,7 @@ pub fn quote_documents(f: &QuoteFields, article: &Article, ex: &Extraction, batc
                 doc.add_text(f.cue, c);
             }
             if !source.is_empty() {
-                add_facet(&mut doc, f.facets, f.keys, "source", source);
+                add_facet(&mut doc, vocab, f.facets, f.keys, "source", source);
             }
             doc.add_u64(f.paragraph, q.paragraph as u64);
             doc.add_u64(f.ord, i as u64);

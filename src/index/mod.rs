@@ -8,6 +8,7 @@ pub mod document;
 pub mod keys;
 pub mod plan;
 pub mod schema;
+pub mod vocab;
 
 use serde::Serialize;
 
@@ -50,19 +51,12 @@ pub fn stats(archive: &Archive) -> Result<Stats> {
             paragraphs += counts.first(doc).unwrap_or(0);
         }
     }
-    let mut speakers = std::collections::HashSet::new();
-    for seg in q.segment_readers() {
-        let inv = seg.inverted_index(archive.qf.facets)?;
-        let mut stream = inv.terms().range().ge("speaker\0").lt("speaker\u{1}").into_stream()?;
-        while stream.advance() {
-            speakers.insert(stream.key().to_vec());
-        }
-    }
+    let speakers = vocab::Vocab::load(&archive.dir)?.count_of("speaker");
     Ok(Stats {
         articles: a.num_docs(),
         paragraphs,
         quotes: q.num_docs(),
-        speakers: speakers.len() as u64,
+        speakers: speakers as u64,
         duplicates: build::load_duplicates(&archive.dir).len() as u64,
         segments: (a.segment_readers().len() + q.segment_readers().len()) as u64,
         bytes: archive.size_on_disk(),

@@ -3,7 +3,7 @@
 //! [`SCHEMA_VERSION`] is bumped with every change so old archives are refused, not misread.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
 use tantivy::Index;
@@ -66,7 +66,7 @@ pub struct ArticleFields {
     pub url: Field,
     pub path: Field,
     pub author: Field,
-    /// `/speaker/..`, `/person/..`, `/org/..`, `/place/..`, `/source/..`.
+    /// Global numbers of the speakers, persons, organizations, places and source (see `vocab`).
     pub facets: Field,
     /// Normalized lookup keys for filters (see `index::keys`).
     pub keys: Field,
@@ -118,7 +118,7 @@ pub fn articles_schema() -> (Schema, ArticleFields) {
         url: b.add_text_field("url", STORED),
         path: b.add_text_field("path", STORED),
         author: b.add_text_field("author", STORED),
-        facets: b.add_facet_field("facets", FacetOptions::default()),
+        facets: b.add_u64_field("facets", NumericOptions::default().set_fast()),
         keys: b.add_text_field("keys", STRING),
         hash: b.add_u64_field("hash", NumericOptions::default().set_fast().set_stored()),
         text_hash: b.add_u64_field("text_hash", NumericOptions::default().set_fast()),
@@ -141,7 +141,7 @@ pub fn quotes_schema() -> (Schema, QuoteFields) {
         speaker: b.add_text_field("speaker", text(WORDS, freqs, true)),
         description: b.add_text_field("description", text(WORDS, freqs, true)),
         cue: b.add_text_field("cue", STORED),
-        facets: b.add_facet_field("facets", FacetOptions::default()),
+        facets: b.add_u64_field("facets", NumericOptions::default().set_fast()),
         keys: b.add_text_field("keys", STRING),
         paragraph: b.add_u64_field("paragraph", STORED),
         ord: b.add_u64_field("ord", NumericOptions::default().set_fast().set_stored()),

@@ -7,8 +7,6 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::fastfield::FacetReader;
-use tantivy::schema::Facet;
 use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// Calendar buckets of the date histogram.
@@ -47,38 +45,6 @@ pub struct DateCount {
     pub count: u64,
 }
 
-/// Raw counts: facet value (as `kind/value`) -> count, and bucket key -> count.
-#[derive(Debug, Default, Clone)]
-pub struct Counts {
-    pub values: HashMap<(String, String), u64>,
-    pub dates: BTreeMap<(i32, u8, u8), u64>,
-}
-
-impl Counts {
-    /// The `size` most frequent values of `kind`, ties by name.
-    pub fn top(&self, kind: &str, size: usize) -> Vec<FacetValue> {
-        let mut v: Vec<FacetValue> = self.values.iter().filter(|((k, _), _)| k == kind).map(|((_, name), c)| FacetValue { value: name.clone(), count: *c }).collect();
-        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        v.truncate(size);
-        v
-    }
-
-    pub fn histogram(&self, bucket: DateBucket) -> Vec<DateCount> {
-        self.dates
-            .iter()
-            .map(|(&(y, m, d), &count)| {
-                let (ny, nm, nd) = match bucket {
-                    DateBucket::Year => (y + 1, 1, 1),
-                    DateBucket::Month if m == 12 => (y + 1, 1, 1),
-                    DateBucket::Month => (y, m + 1, 1),
-                    DateBucket::Day => next_day(y, m, d),
-                };
-                DateCount { from: format!("{y:04}-{m:02}-{d:02}"), to: format!("{ny:04}-{nm:02}-{nd:02}"), count }
-            })
-            .collect()
-    }
-}
-
 fn next_day(y: i32, m: u8, d: u8) -> (i32, u8, u8) {
     let (ny, nm, nd) = civil_from_days(days_from_civil(y, m, d) + 1);
     (ny, nm, nd)
@@ -109,50 +75,66 @@ pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
-/// Counts facet values of the given kinds and, optionally, dates.
-///
-/// Per segment, facet ordinals are counted in a vector. Only the best candidates of each kind
-/// are turned back into strings (in one sorted pass over the dictionary), and when the
-/// segments are merged each candidate's count is completed from the segments where it was not
-/// a candidate, so the counts of the values shown are exact.
+/// Counts facet values of the given kinds and, optionally, dates, in one pass over the
+/// matches. Documents hold global facet numbers (see `index::vocab`), so every segment counts
+/// into a vector indexed by those numbers and the merge adds vectors: exact counts, and only the
+/// values shown are turned back into strings.
 pub struct FacetCounter {
     pub field: String,
-    pub kinds: Vec<String>,
-    /// How many values of each kind will be shown.
-    pub size: usize,
+    /// Kind code of every facet number (`index::vocab::KINDS` order).
+    pub kinds_of: std::sync::Arc<Vec<u8>>,
+    /// Which kind codes to count.
+    pub wanted: Vec<u8>,
     pub date_field: Option<(String, DateBucket)>,
 }
 
 pub struct SegmentFacetCounter {
-    reader: FacetReader,
+    column: Option<Column<u64>>,
     counts: Vec<u32>,
-    /// Ordinal range of each kind in this segment's facet dictionary.
-    ranges: Vec<(String, u64, u64)>,
-    candidates: usize,
+    kinds_of: std::sync::Arc<Vec<u8>>,
+    wanted: [bool; 256],
     dates: Option<(Column<DateTime>, DateBucket)>,
     date_counts: HashMap<i64, u64>,
 }
 
-/// What one segment counted.
-pub struct SegmentCounts {
-    /// Candidate values per kind, with their counts in this segment.
-    candidates: HashMap<(String, String), u64>,
-    reader: FacetReader,
-    counts: Vec<u32>,
-    dates: BTreeMap<(i32, u8, u8), u64>,
+/// What a search counted: per facet number, and per date bucket.
+#[derive(Debug, Default, Clone)]
+pub struct Counts {
+    pub counts: Vec<u32>,
+    pub dates: BTreeMap<(i32, u8, u8), u64>,
 }
 
-fn ord_range(reader: &FacetReader, kind: &str) -> (u64, u64) {
-    use tantivy::columnar::TermOrdHit;
-    let at = |key: Vec<u8>| match reader.facet_dict().term_ord_or_next(key) {
-        Ok(TermOrdHit::Exact(o)) | Ok(TermOrdHit::Next(o)) => o.min(reader.num_facets() as u64),
-        Err(_) => reader.num_facets() as u64,
-    };
-    let mut lo = kind.as_bytes().to_vec();
-    lo.push(0);
-    let mut hi = kind.as_bytes().to_vec();
-    hi.push(1);
-    (at(lo), at(hi))
+impl Counts {
+    /// The `size` most frequent values of kind `code`, ties by name, named by `name_of`.
+    pub fn top<'a>(&self, code: u8, kinds_of: &[u8], size: usize, name_of: impl Fn(u64) -> Option<&'a str>) -> Vec<FacetValue> {
+        let mut v: Vec<(u32, u64)> = self.counts.iter().enumerate().filter(|(i, c)| **c > 0 && kinds_of.get(*i) == Some(&code)).map(|(i, c)| (*c, i as u64)).collect();
+        v.sort_by(|a, b| b.0.cmp(&a.0));
+        // Ties at the cut are ordered by name: keep every value tied with the last one shown.
+        let cut = v.get(size.saturating_sub(1)).map(|x| x.0).unwrap_or(0);
+        let mut out: Vec<FacetValue> = v
+            .into_iter()
+            .take_while(|(c, _)| *c >= cut)
+            .filter_map(|(c, id)| name_of(id).map(|n| FacetValue { value: n.to_string(), count: c as u64 }))
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        out.truncate(size);
+        out
+    }
+
+    pub fn histogram(&self, bucket: DateBucket) -> Vec<DateCount> {
+        self.dates
+            .iter()
+            .map(|(&(y, m, d), &count)| {
+                let (ny, nm, nd) = match bucket {
+                    DateBucket::Year => (y + 1, 1, 1),
+                    DateBucket::Month if m == 12 => (y + 1, 1, 1),
+                    DateBucket::Month => (y, m + 1, 1),
+                    DateBucket::Day => next_day(y, m, d),
+                };
+                DateCount { from: format!("{y:04}-{m:02}-{d:02}"), to: format!("{ny:04}-{nm:02}-{nd:02}"), count }
+            })
+            .collect()
+    }
 }
 
 impl Collector for FacetCounter {
@@ -160,43 +142,29 @@ impl Collector for FacetCounter {
     type Child = SegmentFacetCounter;
 
     fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentFacetCounter> {
-        let reader = segment.facet_reader(&self.field)?;
-        let n = if self.kinds.is_empty() { 0 } else { reader.num_facets() };
-        let ranges = self.kinds.iter().map(|k| {
-            let (lo, hi) = ord_range(&reader, k);
-            (k.clone(), lo, hi)
-        }).collect();
+        let column = if self.wanted.is_empty() { None } else { Some(segment.fast_fields().u64(&self.field)?) };
+        let mut wanted = [false; 256];
+        for &w in &self.wanted {
+            wanted[w as usize] = true;
+        }
         let dates = match &self.date_field {
             Some((f, b)) => Some((segment.fast_fields().date(f)?, *b)),
             None => None,
         };
-        Ok(SegmentFacetCounter { reader, counts: vec![0; n], ranges, candidates: self.size * 4 + 50, dates, date_counts: HashMap::new() })
+        let n = if column.is_some() { self.kinds_of.len() } else { 0 };
+        Ok(SegmentFacetCounter { column, counts: vec![0; n], kinds_of: self.kinds_of.clone(), wanted, dates, date_counts: HashMap::new() })
     }
 
     fn requires_scoring(&self) -> bool {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Counts> {
-        let mut out = Counts::default();
-        let names: std::collections::HashSet<(String, String)> = fruits.iter().flat_map(|f| f.candidates.keys().cloned()).collect();
-        for name in names {
-            let mut total = 0u64;
-            for f in &fruits {
-                total += match f.candidates.get(&name) {
-                    Some(c) => *c,
-                    None => {
-                        let key = Facet::from_path([name.0.as_str(), name.1.as_str()]);
-                        match f.reader.facet_dict().term_ord(key.encoded_str()) {
-                            Ok(Some(ord)) => f.counts.get(ord as usize).copied().unwrap_or(0) as u64,
-                            _ => 0,
-                        }
-                    }
-                };
-            }
-            out.values.insert(name, total);
-        }
+    fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
+        let mut out = Counts { counts: vec![0; if self.wanted.is_empty() { 0 } else { self.kinds_of.len() }], dates: BTreeMap::new() };
         for f in fruits {
+            for (o, c) in out.counts.iter_mut().zip(&f.counts) {
+                *o += c;
+            }
             for (k, c) in f.dates {
                 *out.dates.entry(k).or_default() += c;
             }
@@ -206,13 +174,16 @@ impl Collector for FacetCounter {
 }
 
 impl SegmentCollector for SegmentFacetCounter {
-    type Fruit = SegmentCounts;
+    type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        if !self.counts.is_empty() {
-            for ord in self.reader.facet_ords(doc) {
-                if let Some(c) = self.counts.get_mut(ord as usize) {
-                    *c += 1;
+        if let Some(col) = &self.column {
+            for id in col.values_for_doc(doc) {
+                // Numbers beyond the vocabulary this reader loaded belong to a newer commit.
+                if let (Some(c), Some(k)) = (self.counts.get_mut(id as usize), self.kinds_of.get(id as usize)) {
+                    if self.wanted[*k as usize] {
+                        *c += 1;
+                    }
                 }
             }
         }
@@ -235,32 +206,12 @@ impl SegmentCollector for SegmentFacetCounter {
         }
     }
 
-    fn harvest(self) -> SegmentCounts {
-        let mut candidates = HashMap::new();
-        for (kind, lo, hi) in &self.ranges {
-            let mut top: Vec<(u32, u64)> = (*lo..*hi).filter_map(|o| self.counts.get(o as usize).filter(|c| **c > 0).map(|c| (*c, o))).collect();
-            if top.len() > self.candidates {
-                top.select_nth_unstable_by(self.candidates - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                top.truncate(self.candidates);
-            }
-            let mut ords: Vec<u64> = top.iter().map(|t| t.1).collect();
-            ords.sort_unstable();
-            let mut values = Vec::with_capacity(ords.len());
-            let _ = self.reader.facet_dict().sorted_ords_to_term_cb(&ords, |bytes| {
-                let encoded = String::from_utf8_lossy(bytes);
-                let value = encoded.split_once('\0').map(|(_, v)| v.to_string()).unwrap_or_default();
-                values.push(value);
-            });
-            for (ord, value) in ords.iter().zip(values) {
-                let c = self.counts[*ord as usize] as u64;
-                candidates.insert((kind.clone(), value), c);
-            }
-        }
+    fn harvest(self) -> Counts {
         let mut dates = BTreeMap::new();
         for (days, c) in self.date_counts {
             *dates.entry(civil_from_days(days)).or_default() += c;
         }
-        SegmentCounts { candidates, reader: self.reader, counts: self.counts, dates }
+        Counts { counts: self.counts, dates }
     }
 }
 

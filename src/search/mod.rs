@@ -26,6 +26,7 @@ use snippets::{Snippet, Snippeter};
 use crate::error::{Error, Result};
 use crate::extract::Entity;
 use crate::ingest::date::format_date;
+use crate::index::vocab::{Vocab, KINDS};
 use crate::index::Archive;
 
 /// Facet kinds as users name them, and their facet path roots.
@@ -160,13 +161,18 @@ pub struct Searchers {
     pub archive: Archive,
     pub articles: Searcher,
     pub quotes: Searcher,
+    vocab: Vocab,
+    kinds_of: std::sync::Arc<Vec<u8>>,
 }
 
 impl Searchers {
     pub fn new(archive: Archive) -> Result<Searchers> {
         let articles = archive.articles_reader()?.searcher();
         let quotes = archive.quotes_reader()?.searcher();
-        Ok(Searchers { archive, articles, quotes })
+        // After the readers: the facet numbers of the commits they see are all in the file.
+        let vocab = Vocab::load(&archive.dir)?;
+        let kinds_of = std::sync::Arc::new(vocab.kinds());
+        Ok(Searchers { archive, articles, quotes, vocab, kinds_of })
     }
 
     fn key_searchers(&self) -> Vec<(&Searcher, tantivy::schema::Field)> {
@@ -219,10 +225,12 @@ impl Searchers {
         let filtered_kinds: Vec<&str> = resolved.groups.iter().map(|(k, _)| *k).collect::<Vec<&str>>();
         let wanted: Vec<String> = req.facets.iter().filter(|k| *k != "date").cloned().collect();
         let main_kinds: Vec<String> = wanted.iter().filter(|k| !filtered_kinds.iter().any(|f| **f == ***k)).cloned().collect();
+        let code = |k: &str| KINDS.iter().position(|x| *x == k).map(|i| i as u8);
+        let name_of = |id: u64| self.vocab.get(id).map(|(_, v)| v);
         let counter = FacetCounter {
             field: facet_field.to_string(),
-            kinds: main_kinds.clone(),
-            size: req.facet_size,
+            kinds_of: self.kinds_of.clone(),
+            wanted: main_kinds.iter().filter_map(|k| code(k)).collect(),
             date_field: if req.facets.iter().any(|k| k == "date") { Some(("date".to_string(), req.by_date)) } else { None },
         };
         let limit = req.limit.max(1);
@@ -239,7 +247,8 @@ impl Searchers {
         };
         let mut results = FacetResults::default();
         for k in &main_kinds {
-            results.values.insert(k.clone(), counts.top(k, req.facet_size));
+            let values = code(k).map(|c| counts.top(c, &self.kinds_of, req.facet_size, name_of)).unwrap_or_default();
+            results.values.insert(k.clone(), values);
         }
         if req.facets.iter().any(|k| k == "date") {
             results.date = Some(counts.histogram(req.by_date));
@@ -247,8 +256,10 @@ impl Searchers {
         let mut multi = Vec::new();
         for k in wanted.iter().filter(|k| filtered_kinds.iter().any(|f| **f == ***k)) {
             let q = with_filter(Some(k))?;
-            let c = searcher.search(&*q, &FacetCounter { field: facet_field.to_string(), kinds: vec![k.clone()], size: req.facet_size, date_field: None })?;
-            results.values.insert(k.clone(), c.top(k, req.facet_size));
+            let wanted: Vec<u8> = code(k).into_iter().collect();
+            let c = searcher.search(&*q, &FacetCounter { field: facet_field.to_string(), kinds_of: self.kinds_of.clone(), wanted, date_field: None })?;
+            let values = code(k).map(|cd| c.top(cd, &self.kinds_of, req.facet_size, name_of)).unwrap_or_default();
+            results.values.insert(k.clone(), values);
             multi.push(k.clone());
         }
         let top = if req.limit == 0 { Vec::new() } else { top };

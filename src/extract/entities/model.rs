@@ -229,6 +229,8 @@ impl<V: Copy> Table<V> {
 }
 
 pub(crate) struct Model {
+    /// a number of its own among the models loaded by the process (nonzero)
+    pub id: u64,
     pub weights: Table<[i16; NT]>,
     /// lowercase word -> [case bucket, gazetteer bits]
     pub lex: Table<[u8; 2]>,
@@ -292,7 +294,9 @@ pub(crate) fn read_model(b: &[u8]) -> Option<Model> {
     for c in 0..nc {
         lex.insert(u64at(cb + c * 8), [b[vb + 2 * c], b[vb + 2 * c + 1]]);
     }
-    Some(Model { weights, lex })
+    static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    Some(Model { id, weights, lex })
 }
 
 /// One article prepared for tagging: tokens with flags, paragraph token ranges, lazy hashes,
@@ -413,57 +417,58 @@ impl<'a> Doc<'a> {
         hi: usize,
         out: &mut [u64; NS],
     ) {
+        let (wk, ck) = (&mut [0u64; NWK], &mut [0u64; NCK]);
+        let c0 = self.hash(i);
+        let l0 = self.lex_at(lex, i as isize, lo, hi);
+        let dc = self.doc_cap.get(c0.lw).is_some() as u64;
+        word_keys(c0, self.toks[i].flags, l0, dc, wk);
+        self.ctx_keys(lex, i, lo, hi, ck);
+        for (k, &p) in WORD_POS.iter().enumerate() {
+            out[p] = wk[k];
+        }
+        for (k, &p) in CTX_POS.iter().enumerate() {
+            out[p] = ck[k];
+        }
+    }
+
+    /// The tag-independent features of token i that depend on its neighbours (CTX_POS of
+    /// static_feats' keys); the token's own hashes and lexicon entry must be computed.
+    #[inline]
+    pub fn ctx_keys<F: Fn(u64) -> [u8; 2]>(
+        &mut self,
+        lex: &F,
+        i: usize,
+        lo: usize,
+        hi: usize,
+        out: &mut [u64; NCK],
+    ) {
         let ii = i as isize;
         let c0 = self.hash(i);
         let m1 = self.hat(ii - 1, lo, hi);
         let m2 = self.hat(ii - 2, lo, hi);
         let p1 = self.hat(ii + 1, lo, hi);
         let p2 = self.hat(ii + 2, lo, hi);
-        let fl = self.toks[i].flags;
-        let ctx = ((fl & SENT_START != 0) as u64)
-            | (((fl & CAPS_PARA != 0) as u64) << 1)
-            | (((fl & SHORT_PARA != 0) as u64) << 2);
-        let capcls = ((fl & INIT_UPPER != 0) as u64) | (((fl & HAS_LOWER != 0) as u64) << 1);
-        let l0 = self.lex_at(lex, i as isize, lo, hi);
+        let l0 = self.lex_at(lex, ii, lo, hi);
         let lm = self.lex_at(lex, ii - 1, lo, hi);
         let lp = self.lex_at(lex, ii + 1, lo, hi);
-        let (cb0, cbm, cbp) = (l0[0] as u64, lm[0] as u64, lp[0] as u64);
+        let (cbm, cbp) = (lm[0] as u64, lp[0] as u64);
         let (g0, gm, gp) = (l0[1] as u64, lm[1] as u64, lp[1] as u64);
-        let dc = self.doc_cap.get(c0.lw).is_some() as u64;
         let f = |t: u64, a: u64| fin(mix(mix(t, a), 0));
         let f2 = |t: u64, a: u64, b: u64| fin(mix(mix(t, a), b));
         let f3 = |t: u64, a: u64, b: u64, c: u64| fin(mix(mix(mix(t, a), b), c));
-        out[0] = f(1, 0);
-        out[1] = f(2, c0.w);
-        out[2] = f(3, c0.lw);
-        out[3] = f(4, c0.sh);
-        out[4] = f(5, c0.suf2);
-        out[5] = f(6, c0.suf3);
-        out[6] = f(7, c0.suf4);
-        out[7] = f(8, c0.pre3);
-        out[8] = f(9, m1.lw);
-        out[9] = f(10, p1.lw);
-        out[10] = f(11, m2.lw);
-        out[11] = f(12, p2.lw);
-        out[12] = f2(13, m1.sh, c0.sh);
-        out[13] = f2(14, c0.sh, p1.sh);
-        out[14] = f3(15, m1.sh, c0.sh, p1.sh);
-        out[15] = f2(16, m1.lw, c0.lw);
-        out[16] = f2(17, c0.lw, p1.lw);
-        out[17] = f2(18, ctx, c0.sh);
-        out[18] = f3(19, cb0, ctx, capcls);
-        out[19] = f3(20, dc, ctx, capcls);
-        out[20] = f2(21, cbm, m1.sh);
-        out[21] = f2(22, cbp, p1.sh);
-        out[22] = f2(23, g0, capcls | (ctx << 2));
-        out[23] = f2(24, gm, g0);
-        out[24] = f2(25, g0, gp);
-    }
-
-    #[inline]
-    pub fn dep_feats(&mut self, i: usize, t1: u8, t2: u8, out: &mut [u64; ND]) {
-        let c0 = self.hash(i);
-        dep_keys(c0.lw, c0.sh, t1, t2, out);
+        out[0] = f(9, m1.lw);
+        out[1] = f(10, p1.lw);
+        out[2] = f(11, m2.lw);
+        out[3] = f(12, p2.lw);
+        out[4] = f2(13, m1.sh, c0.sh);
+        out[5] = f2(14, c0.sh, p1.sh);
+        out[6] = f3(15, m1.sh, c0.sh, p1.sh);
+        out[7] = f2(16, m1.lw, c0.lw);
+        out[8] = f2(17, c0.lw, p1.lw);
+        out[9] = f2(21, cbm, m1.sh);
+        out[10] = f2(22, cbp, p1.sh);
+        out[11] = f2(24, gm, g0);
+        out[12] = f2(25, g0, gp);
     }
 }
 
@@ -474,6 +479,46 @@ pub(crate) fn dep_keys(lw: u64, sh: u64, t1: u8, t2: u8, out: &mut [u64; ND]) {
     out[1] = fin(mix(mix(32, t1 as u64), t2 as u64));
     out[2] = fin(mix(mix(33, t1 as u64), lw));
     out[3] = fin(mix(mix(34, t1 as u64), sh));
+}
+
+/// Number of static features of the word itself in its sentence and article, and of its context.
+pub(crate) const NWK: usize = 12;
+pub(crate) const NCK: usize = NS - NWK;
+/// Their places among static_feats' keys.
+const WORD_POS: [usize; NWK] = [0, 1, 2, 3, 4, 5, 6, 7, 17, 18, 19, 22];
+const CTX_POS: [usize; NCK] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 21, 23, 24];
+
+/// The tag-independent features of a token that depend only on its bytes (hashes c0, lexicon
+/// entry l0), its flags and whether the article has it capitalized inside a sentence (dc).
+#[inline]
+pub(crate) fn word_keys(c0: TokH, fl: u16, l0: [u8; 2], dc: u64, out: &mut [u64; NWK]) {
+    let ctx = ((fl & SENT_START != 0) as u64)
+        | (((fl & CAPS_PARA != 0) as u64) << 1)
+        | (((fl & SHORT_PARA != 0) as u64) << 2);
+    let capcls = ((fl & INIT_UPPER != 0) as u64) | (((fl & HAS_LOWER != 0) as u64) << 1);
+    let (cb0, g0) = (l0[0] as u64, l0[1] as u64);
+    let f = |t: u64, a: u64| fin(mix(mix(t, a), 0));
+    let f2 = |t: u64, a: u64, b: u64| fin(mix(mix(t, a), b));
+    let f3 = |t: u64, a: u64, b: u64, c: u64| fin(mix(mix(mix(t, a), b), c));
+    out[0] = f(1, 0);
+    out[1] = f(2, c0.w);
+    out[2] = f(3, c0.lw);
+    out[3] = f(4, c0.sh);
+    out[4] = f(5, c0.suf2);
+    out[5] = f(6, c0.suf3);
+    out[6] = f(7, c0.suf4);
+    out[7] = f(8, c0.pre3);
+    out[8] = f2(18, ctx, c0.sh);
+    out[9] = f3(19, cb0, ctx, capcls);
+    out[10] = f3(20, dc, ctx, capcls);
+    out[11] = f2(23, g0, capcls | (ctx << 2));
+}
+
+/// What word_keys depends on, in one key: the word's hashes, flags and dc.
+#[inline]
+fn word_id(c0: &TokH, fl: u16, dc: u64) -> u64 {
+    let bits = fl & (SENT_START | CAPS_PARA | SHORT_PARA | INIT_UPPER | HAS_LOWER);
+    fin(mix(mix(mix(c0.w, c0.lw), bits as u64 | (dc << 16)), 0x3c6e_f372_fe94_f82b))
 }
 
 impl Model {
@@ -497,23 +542,36 @@ impl Model {
 
     /// Greedy tagging of every paragraph of the document.
     ///
-    /// The tag-independent part of each scored token's score is computed first for a whole
-    /// paragraph, with the table slots of every feature prefetched ahead of their use (the
-    /// weight table is far larger than the processor's near caches), and only the four features
-    /// of the previous tags are looked up as tokens are decoded.
+    /// The score of a token is the sum of the weights of its features. The part of it that
+    /// depends only on the word, its flags and the article (word_keys) is looked up in a small
+    /// per-thread cache first: words recur, and the weight table is far larger than the
+    /// processor's near caches. The rows of the context features are prefetched a paragraph
+    /// ahead of their use, and only the four features of the previous tags are looked up as
+    /// tokens are decoded. (Integer sums: the order of the additions changes nothing.)
     #[allow(clippy::needless_range_loop)]
     pub fn tag(&self, d: &mut Doc) -> Vec<u8> {
         thread_local! {
-            static SCRATCH: std::cell::RefCell<(Vec<u32>, Vec<[u64; NS]>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+            static SCRATCH: std::cell::RefCell<Scratch> = const { std::cell::RefCell::new(Scratch { model: 0, cache: Vec::new(), idx: Vec::new(), keys: Vec::new(), base: Vec::new() }) };
         }
-        let (mut idx, mut keys) = SCRATCH.with(|b| {
-            b.try_borrow_mut()
-                .map(|mut b| std::mem::take(&mut *b))
-                .unwrap_or_default()
-        });
+        let mut sc = SCRATCH
+            .with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)).ok())
+            .unwrap_or_default();
+        if sc.model != self.id || sc.cache.len() != CACHE {
+            sc.model = self.id;
+            sc.cache.clear();
+            sc.cache.resize(CACHE, (0, [0; NT]));
+        }
+        let Scratch {
+            cache,
+            idx,
+            keys,
+            base,
+            ..
+        } = &mut sc;
         let mut tags = vec![O; d.toks.len()];
         let case = |k: u64| self.lex_of(k);
         let mut df = [0u64; ND];
+        let mut wk = [0u64; NWK];
         for pi in 0..d.paras.len() {
             let (lo, hi) = d.paras[pi];
             idx.clear();
@@ -526,7 +584,7 @@ impl Model {
                 continue;
             }
             // hashes of the scored tokens and their neighbours, and their lexicon slots
-            for &i in &idx {
+            for &i in idx.iter() {
                 let i = i as usize;
                 for j in i.saturating_sub(2).max(lo)..(i + 3).min(hi) {
                     let h = d.hash(j);
@@ -535,11 +593,32 @@ impl Model {
                     }
                 }
             }
-            keys.resize(idx.len(), [0u64; NS]);
+            keys.resize(idx.len(), [0u64; NCK]);
+            base.resize(idx.len(), [0i32; NT]);
             for (n, &i) in idx.iter().enumerate() {
-                d.static_feats(&case, i as usize, lo, hi, &mut keys[n]);
+                let i = i as usize;
+                d.ctx_keys(&case, i, lo, hi, &mut keys[n]);
                 for &k in keys[n].iter() {
                     self.weights.prefetch(k);
+                }
+            }
+            for (n, &i) in idx.iter().enumerate() {
+                let i = i as usize;
+                let c0 = d.h[i];
+                let fl = d.toks[i].flags;
+                let dc = d.doc_cap.get(c0.lw).is_some() as u64;
+                let id = word_id(&c0, fl, dc);
+                let slot = &mut cache[(id as usize) & (CACHE - 1)];
+                if slot.0 == id {
+                    base[n] = slot.1;
+                } else {
+                    word_keys(c0, fl, c0.lex, dc, &mut wk);
+                    let mut s = [0i32; NT];
+                    for &k in wk.iter() {
+                        self.add(k, &mut s);
+                    }
+                    *slot = (id, s);
+                    base[n] = s;
                 }
             }
             let (mut t1, mut t2) = (O, O);
@@ -560,10 +639,7 @@ impl Model {
                 }
                 let c0 = d.h[i];
                 dep_keys(c0.lw, c0.sh, t1, t2, &mut df);
-                for &k in df.iter() {
-                    self.weights.prefetch(k);
-                }
-                let mut s = [0i32; NT];
+                let mut s = base[n];
                 for &k in keys[n].iter() {
                     self.add(k, &mut s);
                 }
@@ -585,12 +661,26 @@ impl Model {
         if keys.len() <= 1 << 16 {
             SCRATCH.with(|b| {
                 if let Ok(mut b) = b.try_borrow_mut() {
-                    *b = (idx, keys);
+                    *b = sc;
                 }
             });
         }
         tags
     }
+}
+
+/// Entries of the per-thread cache of word scores.
+const CACHE: usize = 1 << 13;
+
+/// Per-thread buffers of the tagger: the cache of word scores (of the model `model`), and the
+/// scored tokens of a paragraph with their context keys and word scores.
+#[derive(Default)]
+struct Scratch {
+    model: u64,
+    cache: Vec<(u64, [i32; NT])>,
+    idx: Vec<u32>,
+    keys: Vec<[u64; NCK]>,
+    base: Vec<[i32; NT]>,
 }
 
 /// A fast hasher for the small maps of one article (FxHash-like).

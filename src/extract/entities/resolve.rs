@@ -388,11 +388,26 @@ fn is_initial(w: &str) -> bool {
 
 fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    if w.len() > 14 {
+    if w.len() > 14 || w.is_empty() {
         return false;
     }
-    let l = w.to_lowercase();
-    TITLES.contains(&l.as_str())
+    if !w.is_ascii() {
+        let l = w.to_lowercase();
+        return TITLES.contains(&l.as_str());
+    }
+    let mut buf = [0u8; 14];
+    let l = &mut buf[..w.len()];
+    l.copy_from_slice(w.as_bytes());
+    l.make_ascii_lowercase();
+    titles().contains(&hash_bytes(9, l, false))
+}
+
+/// The hashes of TITLES.
+fn titles() -> &'static std::collections::HashSet<u64, std::hash::BuildHasherDefault<FastHasher>> {
+    static SET: std::sync::OnceLock<
+        std::collections::HashSet<u64, std::hash::BuildHasherDefault<FastHasher>>,
+    > = std::sync::OnceLock::new();
+    SET.get_or_init(|| TITLES.iter().map(|t| hash_bytes(9, t.as_bytes(), false)).collect())
 }
 
 fn is_connector(l: &str) -> bool {
@@ -441,10 +456,11 @@ fn acronym(w: &str) -> Option<String> {
     }
 }
 
-fn initials(words: &[String]) -> String {
+/// (`lower` holds the words lowercased.)
+fn initials(words: &[String], lower: &[String]) -> String {
     let mut s = String::new();
-    for w in words {
-        if is_connector(&w.to_lowercase()) {
+    for (w, l) in words.iter().zip(lower) {
+        if is_connector(l) {
             continue;
         }
         match w.chars().next() {
@@ -777,34 +793,54 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     org_starts.sort_unstable();
     let mut names: Vec<Name> = Vec::new();
     let mut by_key: FastMap<String, usize> = FastMap::default();
-    for m in &ms {
-        let words: Vec<String> = (m.lo..m.hi)
+    let mut key = String::new();
+    let words_of = |m: &Mention| -> Vec<String> {
+        (m.lo..m.hi)
             .map(|k| text[d.toks[k].s as usize..d.toks[k].e as usize].to_string())
-            .collect();
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let key = lower.join(" ");
+            .collect()
+    };
+    for m in &ms {
+        // the key: the words lowercased, joined by spaces
+        key.clear();
+        for k in m.lo..m.hi {
+            if k > m.lo {
+                key.push(' ');
+            }
+            let w = &text[d.toks[k].s as usize..d.toks[k].e as usize];
+            if w.is_ascii() {
+                key.extend(w.bytes().map(|c| c.to_ascii_lowercase() as char));
+            } else {
+                key.push_str(&w.to_lowercase());
+            }
+        }
         let caps = d.toks[m.lo].flags & CAPS_PARA != 0;
         let span = (d.toks[m.lo].s as usize, d.toks[m.hi - 1].e as usize);
-        let ix = *by_key.entry(key).or_insert_with(|| {
-            names.push(Name {
-                words: words.clone(),
-                display: text[span.0..span.1]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                display_caps: caps,
-                lower,
-                votes: [0; 4],
-                mentions: Vec::new(),
-                after_title: false,
-                det: 0,
-                org_cue: 0,
-                adj: [0; 3],
-                first: span.0,
-                parent: usize::MAX,
-            });
-            names.len() - 1
-        });
+        let ix = match by_key.get(key.as_str()) {
+            Some(&ix) => ix,
+            None => {
+                let words = words_of(m);
+                let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                names.push(Name {
+                    words,
+                    display: text[span.0..span.1]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    display_caps: caps,
+                    lower,
+                    votes: [0; 4],
+                    mentions: Vec::new(),
+                    after_title: false,
+                    det: 0,
+                    org_cue: 0,
+                    adj: [0; 3],
+                    first: span.0,
+                    parent: usize::MAX,
+                });
+                by_key.insert(key.clone(), names.len() - 1);
+                names.len() - 1
+            }
+        };
         let after_title = m.lo > 0
             && d.toks[m.lo].flags & PARA_START == 0
             && d.toks[m.lo - 1].flags & INIT_UPPER != 0
@@ -850,7 +886,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         n.first = n.first.min(span.0);
         if n.display_caps && !caps {
             n.display_caps = false;
-            n.words = words;
+            n.words = words_of(m);
             n.display = text[span.0..span.1]
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -874,7 +910,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     let mut by_last: FastMap<String, Vec<usize>> = FastMap::default();
     for (j, n) in names.iter().enumerate() {
         if n.words.len() >= 2 && n.words.len() <= 8 {
-            let ini = initials(&n.words);
+            let ini = initials(&n.words, &n.lower);
             if ini.len() >= 2 {
                 by_initials.entry(ini).or_default().push(j);
             }

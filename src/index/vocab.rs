@@ -1,0 +1,131 @@
+//! Global facet ordinals: every speaker, person, organization, place and source gets a number
+//! once, kept in `facets.tsv` beside the indexes, and documents store those numbers in a fast
+//! field. Counting facets is then a vector of counts indexed by number, the same in every
+//! segment, and only the values shown are turned back into strings: no per-segment
+//! dictionary lookups at query time.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::archive::write_atomic;
+use crate::error::{Error, Result};
+
+const FILE: &str = "facets.tsv";
+
+/// The facet kinds, in the order of their codes.
+pub const KINDS: [&str; 5] = ["speaker", "person", "org", "place", "source"];
+
+fn kind_code(kind: &str) -> Option<u8> {
+    KINDS.iter().position(|k| *k == kind).map(|i| i as u8)
+}
+
+/// The numbered facet values of an archive.
+#[derive(Debug, Default, Clone)]
+pub struct Vocab {
+    values: Vec<(u8, String)>,
+    ids: HashMap<(u8, String), u64>,
+    saved: usize,
+}
+
+impl Vocab {
+    /// Reads `facets.tsv` of an archive (empty when there is none yet).
+    pub fn load(dir: &Path) -> Result<Vocab> {
+        let path = dir.join(FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        let mut v = Vocab::default();
+        for line in text.lines() {
+            let (k, value) = line.split_once('\t').unwrap_or((line, ""));
+            // An unknown kind keeps its number (so later numbers stay right) but is never shown.
+            let code = kind_code(k).unwrap_or(u8::MAX);
+            v.push(code, value.to_string());
+        }
+        v.saved = v.values.len();
+        Ok(v)
+    }
+
+    fn push(&mut self, code: u8, value: String) -> u64 {
+        let id = self.values.len() as u64;
+        self.ids.insert((code, value.clone()), id);
+        self.values.push((code, value));
+        id
+    }
+
+    /// The number of a value, given one when it is new.
+    pub fn id(&mut self, kind: &str, value: &str) -> u64 {
+        let code = kind_code(kind).unwrap_or(u8::MAX);
+        let clean: String = value.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
+        match self.ids.get(&(code, clean.clone())) {
+            Some(&id) => id,
+            None => self.push(code, clean),
+        }
+    }
+
+    /// The kind and value of a number.
+    pub fn get(&self, id: u64) -> Option<(&'static str, &str)> {
+        let (code, value) = self.values.get(id as usize)?;
+        Some((KINDS.get(*code as usize)?, value.as_str()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The kind code of each number, for counting.
+    pub fn kinds(&self) -> Vec<u8> {
+        self.values.iter().map(|(k, _)| *k).collect()
+    }
+
+    /// How many values of a kind.
+    pub fn count_of(&self, kind: &str) -> usize {
+        let code = kind_code(kind);
+        self.values.iter().filter(|(k, _)| Some(*k) == code).count()
+    }
+
+    /// Writes the file when values were added. Called before the indexes commit, so that a
+    /// committed document never holds a number the file does not have.
+    pub fn save(&mut self, dir: &Path) -> Result<()> {
+        if self.saved == self.values.len() {
+            return Ok(());
+        }
+        let mut out = String::with_capacity(self.values.len() * 20);
+        for (code, value) in &self.values {
+            out.push_str(KINDS.get(*code as usize).copied().unwrap_or("unknown"));
+            out.push('\t');
+            out.push_str(value);
+            out.push('\n');
+        }
+        write_atomic(&dir.join(FILE), out.as_bytes())?;
+        self.saved = self.values.len();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_stable_across_save_and_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut v = Vocab::default();
+        let a = v.id("speaker", "John Kirby");
+        let b = v.id("person", "John Kirby");
+        assert_ne!(a, b, "the same name as speaker and as person are two values");
+        assert_eq!(v.id("speaker", "John Kirby"), a);
+        let t = v.id("org", "Tab\tCorp");
+        v.save(dir.path()).unwrap();
+        let w = Vocab::load(dir.path()).unwrap();
+        assert_eq!(w.get(a), Some(("speaker", "John Kirby")));
+        assert_eq!(w.get(t), Some(("org", "Tab Corp")));
+        assert_eq!(w.count_of("person"), 1);
+        assert_eq!(w.get(99), None);
+    }
+}
