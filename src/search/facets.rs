@@ -90,24 +90,42 @@ pub struct FacetCounter {
 
 pub struct SegmentFacetCounter {
     column: Option<Column<u64>>,
-    counts: Vec<u32>,
+    /// Facet numbers seen, while few; past a threshold they are counted in `dense` instead.
+    sparse: Vec<u32>,
+    dense: Vec<u32>,
     kinds_of: std::sync::Arc<Vec<u8>>,
     wanted: [bool; 256],
     dates: Option<(Column<DateTime>, DateBucket)>,
     date_counts: HashMap<i64, u64>,
+    /// The last day seen and its bucket: neighbouring documents mostly share a day.
+    last_day: (i64, i64),
 }
 
-/// What a search counted: per facet number, and per date bucket.
+/// What a search counted: (facet number, count) for every number seen, sorted by number, and
+/// per date bucket.
 #[derive(Debug, Default, Clone)]
 pub struct Counts {
-    pub counts: Vec<u32>,
+    pub counts: Vec<(u32, u32)>,
     pub dates: BTreeMap<(i32, u8, u8), u64>,
+}
+
+/// Sorts facet numbers and counts runs.
+fn runs(mut ids: Vec<u32>) -> Vec<(u32, u32)> {
+    ids.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for id in ids {
+        match out.last_mut() {
+            Some((last, c)) if *last == id => *c += 1,
+            _ => out.push((id, 1)),
+        }
+    }
+    out
 }
 
 impl Counts {
     /// The `size` most frequent values of kind `code`, ties by name, named by `name_of`.
     pub fn top<'a>(&self, code: u8, kinds_of: &[u8], size: usize, name_of: impl Fn(u64) -> Option<&'a str>) -> Vec<FacetValue> {
-        let mut v: Vec<(u32, u64)> = self.counts.iter().enumerate().filter(|(i, c)| **c > 0 && kinds_of.get(*i) == Some(&code)).map(|(i, c)| (*c, i as u64)).collect();
+        let mut v: Vec<(u32, u64)> = self.counts.iter().filter(|(id, _)| kinds_of.get(*id as usize) == Some(&code)).map(|&(id, c)| (c, id as u64)).collect();
         v.sort_by(|a, b| b.0.cmp(&a.0));
         // Ties at the cut are ordered by name: keep every value tied with the last one shown.
         let cut = v.get(size.saturating_sub(1)).map(|x| x.0).unwrap_or(0);
@@ -151,8 +169,7 @@ impl Collector for FacetCounter {
             Some((f, b)) => Some((segment.fast_fields().date(f)?, *b)),
             None => None,
         };
-        let n = if column.is_some() { self.kinds_of.len() } else { 0 };
-        Ok(SegmentFacetCounter { column, counts: vec![0; n], kinds_of: self.kinds_of.clone(), wanted, dates, date_counts: HashMap::new() })
+        Ok(SegmentFacetCounter { column, sparse: Vec::new(), dense: Vec::new(), kinds_of: self.kinds_of.clone(), wanted, dates, date_counts: HashMap::new(), last_day: (i64::MIN, 0) })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -160,11 +177,32 @@ impl Collector for FacetCounter {
     }
 
     fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
-        let mut out = Counts { counts: vec![0; if self.wanted.is_empty() { 0 } else { self.kinds_of.len() }], dates: BTreeMap::new() };
-        for f in fruits {
-            for (o, c) in out.counts.iter_mut().zip(&f.counts) {
-                *o += c;
+        let mut out = Counts::default();
+        let entries: usize = fruits.iter().map(|f| f.counts.len()).sum();
+        if entries > self.kinds_of.len() / 4 {
+            let mut dense = vec![0u32; self.kinds_of.len()];
+            for f in &fruits {
+                for &(id, c) in &f.counts {
+                    if let Some(d) = dense.get_mut(id as usize) {
+                        *d += c;
+                    }
+                }
             }
+            let mut ids: Vec<u32> = fruits.iter().flat_map(|f| f.counts.iter().map(|e| e.0)).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            out.counts = ids.into_iter().map(|id| (id, dense[id as usize])).collect();
+        } else {
+            let mut all: Vec<(u32, u32)> = fruits.iter().flat_map(|f| f.counts.iter().copied()).collect();
+            all.sort_unstable_by_key(|e| e.0);
+            for (id, c) in all {
+                match out.counts.last_mut() {
+                    Some((last, n)) if *last == id => *n += c,
+                    _ => out.counts.push((id, c)),
+                }
+            }
+        }
+        for f in fruits {
             for (k, c) in f.dates {
                 *out.dates.entry(k).or_default() += c;
             }
@@ -180,26 +218,52 @@ impl SegmentCollector for SegmentFacetCounter {
         if let Some(col) = &self.column {
             for id in col.values_for_doc(doc) {
                 // Numbers beyond the vocabulary this reader loaded belong to a newer commit.
-                if let (Some(c), Some(k)) = (self.counts.get_mut(id as usize), self.kinds_of.get(id as usize)) {
-                    if self.wanted[*k as usize] {
-                        *c += 1;
+                let Some(k) = self.kinds_of.get(id as usize) else { continue };
+                if !self.wanted[*k as usize] {
+                    continue;
+                }
+                if self.dense.is_empty() {
+                    self.sparse.push(id as u32);
+                    if self.sparse.len() > self.kinds_of.len() / 8 + 1024 {
+                        // Many matches: count in place, remembering which numbers occur
+                        // (in `sparse`, now a list of distinct numbers).
+                        self.dense = vec![0; self.kinds_of.len()];
+                        let seen = std::mem::take(&mut self.sparse);
+                        for s in seen {
+                            if self.dense[s as usize] == 0 {
+                                self.sparse.push(s);
+                            }
+                            self.dense[s as usize] += 1;
+                        }
                     }
+                } else {
+                    let c = &mut self.dense[id as usize];
+                    if *c == 0 {
+                        self.sparse.push(id as u32);
+                    }
+                    *c += 1;
                 }
             }
         }
         if let Some((col, bucket)) = &self.dates {
             if let Some(d) = col.first(doc) {
                 let days = d.into_timestamp_secs().div_euclid(86_400);
-                let key = match bucket {
-                    DateBucket::Day => days,
-                    _ => {
-                        let (y, m, _) = civil_from_days(days);
-                        if *bucket == DateBucket::Year {
-                            days_from_civil(y, 1, 1)
-                        } else {
-                            days_from_civil(y, m, 1)
+                let key = if self.last_day.0 == days {
+                    self.last_day.1
+                } else {
+                    let key = match bucket {
+                        DateBucket::Day => days,
+                        _ => {
+                            let (y, m, _) = civil_from_days(days);
+                            if *bucket == DateBucket::Year {
+                                days_from_civil(y, 1, 1)
+                            } else {
+                                days_from_civil(y, m, 1)
+                            }
                         }
-                    }
+                    };
+                    self.last_day = (days, key);
+                    key
                 };
                 *self.date_counts.entry(key).or_default() += 1;
             }
@@ -211,7 +275,14 @@ impl SegmentCollector for SegmentFacetCounter {
         for (days, c) in self.date_counts {
             *dates.entry(civil_from_days(days)).or_default() += c;
         }
-        Counts { counts: self.counts, dates }
+        let counts = if self.dense.is_empty() {
+            runs(self.sparse)
+        } else {
+            let mut ids = self.sparse;
+            ids.sort_unstable();
+            ids.into_iter().map(|id| (id, self.dense[id as usize])).collect()
+        };
+        Counts { counts, dates }
     }
 }
 

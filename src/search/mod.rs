@@ -276,9 +276,14 @@ impl Searchers {
             let wide = Request { offset: 0, limit: (req.offset + req.limit) * 3 + 10, ..req.clone() };
             let (total, top, facets, multi) = self.run(Target::Articles, &*query, &resolved, &wide)?;
             let mut order: Vec<u64> = Vec::new();
+            let mut group_columns: std::collections::HashMap<u32, tantivy::columnar::Column<u64>> = std::collections::HashMap::new();
             let mut groups: std::collections::HashMap<u64, (f32, DocAddress, Vec<DocAddress>)> = std::collections::HashMap::new();
             for (score, addr) in top {
-                let group = self.articles.segment_reader(addr.segment_ord).fast_fields().u64("group")?.first(addr.doc_id).unwrap_or(0);
+                let column = match group_columns.entry(addr.segment_ord) {
+                    std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(v) => v.insert(self.articles.segment_reader(addr.segment_ord).fast_fields().u64("group")?),
+                };
+                let group = column.first(addr.doc_id).unwrap_or(0);
                 let key = if group == 0 { u64::MAX - order.len() as u64 } else { group };
                 match groups.get_mut(&key) {
                     Some(g) => g.2.push(addr),

@@ -48,12 +48,7 @@ pub(crate) fn hash_bytes(seed: u64, w: &[u8], lower: bool) -> u64 {
     for c in &mut chunks {
         let mut x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
         if lower {
-            // ASCII lowercase of 8 bytes at once: set bit 5 of bytes in 'A'..='Z'
-            let heptets = x & 0x7f7f_7f7f_7f7f_7f7f;
-            let ge_a = heptets.wrapping_add(0x3f3f_3f3f_3f3f_3f3f); // >= 'A' (0x41)
-            let gt_z = heptets.wrapping_add(0x2525_2525_2525_2525); // > 'Z' (0x5a)
-            let is_upper = ge_a & !gt_z & !x & 0x8080_8080_8080_8080;
-            x |= is_upper >> 2;
+            x = lower8(x);
         }
         h = mix(h, x);
     }
@@ -84,6 +79,27 @@ pub(crate) struct TokH {
     pub has_lex: bool,
 }
 
+/// The shape class of each ASCII byte: X for capitals, x for small letters, d for digits, else
+/// the byte itself.
+static SHAPE_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_uppercase() {
+            b'X'
+        } else if b.is_ascii_lowercase() {
+            b'x'
+        } else if b.is_ascii_digit() {
+            b'd'
+        } else {
+            b
+        };
+        c += 1;
+    }
+    t
+};
+
 fn shape_hash(text: &str, t: &Tok) -> u64 {
     let w = &text.as_bytes()[t.s as usize..t.e as usize];
     let mut h: u64 = 77;
@@ -100,16 +116,7 @@ fn shape_hash(text: &str, t: &Tok) -> u64 {
     };
     if w.is_ascii() {
         for &c in w {
-            let k = if c.is_ascii_uppercase() {
-                b'X'
-            } else if c.is_ascii_lowercase() {
-                b'x'
-            } else if c.is_ascii_digit() {
-                b'd'
-            } else {
-                c
-            };
-            push(k as u32, &mut h);
+            push(SHAPE_CLASS[c as usize] as u32, &mut h);
         }
     } else if let Some(s) = text.get(t.s as usize..t.e as usize) {
         for ch in s.chars() {
@@ -132,7 +139,76 @@ fn shape_hash(text: &str, t: &Tok) -> u64 {
     h
 }
 
+/// ASCII lowercase of 8 bytes at once: sets bit 5 of the bytes in 'A'..='Z'.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    let heptets = x & 0x7f7f_7f7f_7f7f_7f7f;
+    let ge_a = heptets.wrapping_add(0x3f3f_3f3f_3f3f_3f3f); // >= 'A' (0x41)
+    let gt_z = heptets.wrapping_add(0x2525_2525_2525_2525); // > 'Z' (0x5a)
+    let is_upper = ge_a & !gt_z & !x & 0x8080_8080_8080_8080;
+    x | (is_upper >> 2)
+}
+
+/// Up to 8 bytes as a little-endian number, zero-padded.
+#[inline]
+fn load_le(w: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    buf[..w.len()].copy_from_slice(w);
+    u64::from_le_bytes(buf)
+}
+
+/// The hashes of a token, all as hash_bytes computes them, in one pass over its bytes.
 pub(crate) fn tok_hashes(text: &str, t: &Tok) -> TokH {
+    let w = &text.as_bytes()[t.s as usize..t.e as usize];
+    let n = w.len();
+    let (mut hw, mut hl) = (mix(1, n as u64), mix(2, n as u64));
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        hw = mix(hw, x);
+        hl = mix(hl, lower8(x));
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        let x = load_le(r);
+        hw = mix(hw, x);
+        hl = mix(hl, lower8(x));
+    }
+    // suffixes of 2, 3 and 4 bytes (or the whole word) from its last 4 bytes
+    let m = n.min(4);
+    let tail = lower8(load_le(&w[n - m..]));
+    let suf = |k: usize| {
+        let l = n.min(k);
+        let h = mix(k as u64 + 100, l as u64);
+        if l == 0 {
+            h
+        } else {
+            mix(h, tail >> (8 * (m - l)))
+        }
+    };
+    let l3 = n.min(3);
+    let pre3 = if l3 == 0 {
+        mix(200, 0)
+    } else {
+        mix(mix(200, l3 as u64), lower8(load_le(&w[..l3])))
+    };
+    TokH {
+        w: hw,
+        lw: hl,
+        sh: shape_hash(text, t),
+        suf2: suf(2),
+        suf3: suf(3),
+        suf4: suf(4),
+        pre3,
+        done: true,
+        lex: [0, 0],
+        has_lex: false,
+    }
+}
+
+/// tok_hashes as it was first written (for the tests).
+#[cfg(test)]
+pub(crate) fn tok_hashes_slow(text: &str, t: &Tok) -> TokH {
     let w = &text.as_bytes()[t.s as usize..t.e as usize];
     let n = w.len();
     let suf = |k: usize| hash_bytes(k as u64 + 100, &w[n.saturating_sub(k)..], true);
@@ -183,7 +259,12 @@ pub(crate) struct Table<V: Copy> {
 
 impl<V: Copy> Table<V> {
     pub fn new(n: usize, zero: V) -> Self {
-        let cap = (n * 2).next_power_of_two().max(16);
+        Table::with_room(n, 2, zero)
+    }
+
+    /// A table for n keys with `room` slots a key or more (fewer probes, more memory).
+    pub fn with_room(n: usize, room: usize, zero: V) -> Self {
+        let cap = (n * room).next_power_of_two().max(16);
         Table {
             slots: vec![(0, zero); cap],
             mask: cap - 1,
@@ -216,9 +297,11 @@ impl<V: Copy> Table<V> {
     pub fn get(&self, k: u64) -> Option<&V> {
         let mut i = (k as usize) & self.mask;
         loop {
-            let kk = self.slots[i].0;
+            // SAFETY: i is masked into the slots (their number is mask + 1)
+            let slot = unsafe { self.slots.get_unchecked(i) };
+            let kk = slot.0;
             if kk == k {
-                return Some(&self.slots[i].1);
+                return Some(&slot.1);
             }
             if kk == 0 {
                 return None;
@@ -234,6 +317,9 @@ pub(crate) struct Model {
     pub weights: Table<[i16; NT]>,
     /// lowercase word -> [case bucket, gazetteer bits]
     pub lex: Table<[u8; 2]>,
+    /// the summed weights of the first two features of dep_keys, which depend only on the
+    /// previous two tags: [t1 * NT + t2]
+    pub trans: Vec<[i32; NT]>,
 }
 
 const MAGIC: &[u8; 8] = b"GZNER002";
@@ -277,7 +363,7 @@ pub(crate) fn read_model(b: &[u8]) -> Option<Model> {
         return None;
     }
     let u64at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
-    let mut weights = Table::new(nf, [0i16; NT]);
+    let mut weights = Table::with_room(nf, 4, [0i16; NT]);
     let kb = 20;
     let wb = kb + nf * 8;
     for f in 0..nf {
@@ -296,7 +382,22 @@ pub(crate) fn read_model(b: &[u8]) -> Option<Model> {
     }
     static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    Some(Model { id, weights, lex })
+    let mut m = Model {
+        id,
+        weights,
+        lex,
+        trans: Vec::new(),
+    };
+    let mut df = [0u64; ND];
+    for t1 in 0..NT as u8 {
+        for t2 in 0..NT as u8 {
+            dep_keys(0, 0, t1, t2, &mut df);
+            let mut s = [0i32; NT];
+            m.add_all(&df[..2], &mut s);
+            m.trans.push(s);
+        }
+    }
+    Some(m)
 }
 
 /// One article prepared for tagging: tokens with flags, paragraph token ranges, lazy hashes,
@@ -324,13 +425,14 @@ impl<'a> Doc<'a> {
         toks.clear();
         h.clear();
         let mut paras = Vec::with_capacity(paragraphs.len());
+        let mut tail = Vec::new();
         for &(s, e) in paragraphs {
             let e = e.min(text.len());
             if s >= e || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
                 continue;
             }
             let lo = toks.len();
-            tokenize(text, s, e, &mut toks);
+            tokenize_with(text, s, e, &mut toks, &mut tail);
             let hi = toks.len();
             classify(text, &mut toks[lo..hi]);
             para_flags(text, &mut toks[lo..hi]);
@@ -381,7 +483,13 @@ impl<'a> Doc<'a> {
     }
 
     #[inline]
-    fn lex_at<F: Fn(u64) -> [u8; 2]>(&mut self, lex: &F, i: isize, lo: usize, hi: usize) -> [u8; 2] {
+    fn lex_at<F: Fn(u64) -> [u8; 2]>(
+        &mut self,
+        lex: &F,
+        i: isize,
+        lo: usize,
+        hi: usize,
+    ) -> [u8; 2] {
         if i < lo as isize || i >= hi as isize {
             return [9, 0];
         }
@@ -477,8 +585,17 @@ impl<'a> Doc<'a> {
 pub(crate) fn dep_keys(lw: u64, sh: u64, t1: u8, t2: u8, out: &mut [u64; ND]) {
     out[0] = fin(mix(mix(31, t1 as u64), 0));
     out[1] = fin(mix(mix(32, t1 as u64), t2 as u64));
-    out[2] = fin(mix(mix(33, t1 as u64), lw));
-    out[3] = fin(mix(mix(34, t1 as u64), sh));
+    let mut o = [0u64; 2];
+    dep_tok_keys(lw, sh, t1, &mut o);
+    out[2] = o[0];
+    out[3] = o[1];
+}
+
+/// The last two of dep_keys, which depend on the token as well.
+#[inline]
+fn dep_tok_keys(lw: u64, sh: u64, t1: u8, out: &mut [u64; 2]) {
+    out[0] = fin(mix(mix(33, t1 as u64), lw));
+    out[1] = fin(mix(mix(34, t1 as u64), sh));
 }
 
 /// Number of static features of the word itself in its sentence and article, and of its context.
@@ -518,15 +635,44 @@ pub(crate) fn word_keys(c0: TokH, fl: u16, l0: [u8; 2], dc: u64, out: &mut [u64;
 #[inline]
 fn word_id(c0: &TokH, fl: u16, dc: u64) -> u64 {
     let bits = fl & (SENT_START | CAPS_PARA | SHORT_PARA | INIT_UPPER | HAS_LOWER);
-    fin(mix(mix(mix(c0.w, c0.lw), bits as u64 | (dc << 16)), 0x3c6e_f372_fe94_f82b))
+    fin(mix(
+        mix(mix(c0.w, c0.lw), bits as u64 | (dc << 16)),
+        0x3c6e_f372_fe94_f82b,
+    ))
 }
 
 impl Model {
+    /// Adds the weights of the features `keys` to the scores s.
     #[inline]
-    fn add(&self, k: u64, s: &mut [i32; NT]) {
-        if let Some(w) = self.weights.get(k) {
-            for t in 0..NT {
-                s[t] += w[t] as i32;
+    fn add_all(&self, keys: &[u64], s: &mut [i32; NT]) {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: SSE2 is part of x86_64; the loads read 16 bytes of an 18-byte row and of
+        // the 36-byte s, and the stores write within s
+        unsafe {
+            use core::arch::x86_64::*;
+            let sp = s.as_mut_ptr() as *mut __m128i;
+            let mut a = _mm_loadu_si128(sp);
+            let mut b = _mm_loadu_si128(sp.add(1));
+            let mut c = s[8];
+            for &k in keys {
+                if let Some(w) = self.weights.get(k) {
+                    let v = _mm_loadu_si128(w.as_ptr() as *const __m128i);
+                    // the i16 lanes sign-extended to i32
+                    a = _mm_add_epi32(a, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+                    b = _mm_add_epi32(b, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+                    c += w[8] as i32;
+                }
+            }
+            _mm_storeu_si128(sp, a);
+            _mm_storeu_si128(sp.add(1), b);
+            s[8] = c;
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        for &k in keys {
+            if let Some(w) = self.weights.get(k) {
+                for t in 0..NT {
+                    s[t] += w[t] as i32;
+                }
             }
         }
     }
@@ -570,7 +716,7 @@ impl Model {
         } = &mut sc;
         let mut tags = vec![O; d.toks.len()];
         let case = |k: u64| self.lex_of(k);
-        let mut df = [0u64; ND];
+        let mut df2 = [0u64; 2];
         let mut wk = [0u64; NWK];
         for pi in 0..d.paras.len() {
             let (lo, hi) = d.paras[pi];
@@ -601,6 +747,11 @@ impl Model {
                 for &k in keys[n].iter() {
                     self.weights.prefetch(k);
                 }
+                // the tag-dependent features of a token after an O, the likeliest
+                let c0 = d.h[i];
+                dep_tok_keys(c0.lw, c0.sh, O, &mut df2);
+                self.weights.prefetch(df2[0]);
+                self.weights.prefetch(df2[1]);
             }
             for (n, &i) in idx.iter().enumerate() {
                 let i = i as usize;
@@ -614,9 +765,7 @@ impl Model {
                 } else {
                     word_keys(c0, fl, c0.lex, dc, &mut wk);
                     let mut s = [0i32; NT];
-                    for &k in wk.iter() {
-                        self.add(k, &mut s);
-                    }
+                    self.add_all(&wk, &mut s);
                     *slot = (id, s);
                     base[n] = s;
                 }
@@ -638,14 +787,14 @@ impl Model {
                     }
                 }
                 let c0 = d.h[i];
-                dep_keys(c0.lw, c0.sh, t1, t2, &mut df);
+                dep_tok_keys(c0.lw, c0.sh, t1, &mut df2);
                 let mut s = base[n];
-                for &k in keys[n].iter() {
-                    self.add(k, &mut s);
+                let tr = &self.trans[t1 as usize * NT + t2 as usize];
+                for t in 0..NT {
+                    s[t] += tr[t];
                 }
-                for &k in df.iter() {
-                    self.add(k, &mut s);
-                }
+                self.add_all(&keys[n], &mut s);
+                self.add_all(&df2, &mut s);
                 let mut best = 0;
                 for t in 1..NT {
                     if s[t] > s[best] {
@@ -712,3 +861,110 @@ impl std::hash::Hasher for FastHasher {
 
 pub(crate) type FastMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// static_feats as it was first written, all in one function.
+    fn static_feats_slow(
+        d: &mut Doc,
+        lex: &dyn Fn(u64) -> [u8; 2],
+        i: usize,
+        lo: usize,
+        hi: usize,
+        out: &mut [u64; NS],
+    ) {
+        let ii = i as isize;
+        let c0 = d.hash(i);
+        let m1 = d.hat(ii - 1, lo, hi);
+        let m2 = d.hat(ii - 2, lo, hi);
+        let p1 = d.hat(ii + 1, lo, hi);
+        let p2 = d.hat(ii + 2, lo, hi);
+        let fl = d.toks[i].flags;
+        let ctx = ((fl & SENT_START != 0) as u64)
+            | (((fl & CAPS_PARA != 0) as u64) << 1)
+            | (((fl & SHORT_PARA != 0) as u64) << 2);
+        let capcls = ((fl & INIT_UPPER != 0) as u64) | (((fl & HAS_LOWER != 0) as u64) << 1);
+        let l0 = d.lex_at(&lex, i as isize, lo, hi);
+        let lm = d.lex_at(&lex, ii - 1, lo, hi);
+        let lp = d.lex_at(&lex, ii + 1, lo, hi);
+        let (cb0, cbm, cbp) = (l0[0] as u64, lm[0] as u64, lp[0] as u64);
+        let (g0, gm, gp) = (l0[1] as u64, lm[1] as u64, lp[1] as u64);
+        let dc = d.doc_cap.get(c0.lw).is_some() as u64;
+        let f = |t: u64, a: u64| fin(mix(mix(t, a), 0));
+        let f2 = |t: u64, a: u64, b: u64| fin(mix(mix(t, a), b));
+        let f3 = |t: u64, a: u64, b: u64, c: u64| fin(mix(mix(mix(t, a), b), c));
+        out[0] = f(1, 0);
+        out[1] = f(2, c0.w);
+        out[2] = f(3, c0.lw);
+        out[3] = f(4, c0.sh);
+        out[4] = f(5, c0.suf2);
+        out[5] = f(6, c0.suf3);
+        out[6] = f(7, c0.suf4);
+        out[7] = f(8, c0.pre3);
+        out[8] = f(9, m1.lw);
+        out[9] = f(10, p1.lw);
+        out[10] = f(11, m2.lw);
+        out[11] = f(12, p2.lw);
+        out[12] = f2(13, m1.sh, c0.sh);
+        out[13] = f2(14, c0.sh, p1.sh);
+        out[14] = f3(15, m1.sh, c0.sh, p1.sh);
+        out[15] = f2(16, m1.lw, c0.lw);
+        out[16] = f2(17, c0.lw, p1.lw);
+        out[17] = f2(18, ctx, c0.sh);
+        out[18] = f3(19, cb0, ctx, capcls);
+        out[19] = f3(20, dc, ctx, capcls);
+        out[20] = f2(21, cbm, m1.sh);
+        out[21] = f2(22, cbp, p1.sh);
+        out[22] = f2(23, g0, capcls | (ctx << 2));
+        out[23] = f2(24, gm, g0);
+        out[24] = f2(25, g0, gp);
+    }
+
+    #[test]
+    fn static_features_as_first_written() {
+        let text = "LONDON 1996-08-30\n\nThe U.S. envoy, Linda Thomas-Greenfield, told the Security Council on Monday.\n\nÉmile Zola’s book. Bank of England said.";
+        let paras = super::super::split_paragraphs(text);
+        let lex = |k: u64| [(k % 5) as u8, (k % 7) as u8];
+        let mut a = Doc::new(text, &paras);
+        let mut b = Doc::new(text, &paras);
+        for (lo, hi) in a.paras.clone() {
+            for i in lo..hi {
+                let (mut x, mut y) = ([0u64; NS], [0u64; NS]);
+                a.static_feats(&lex, i, lo, hi, &mut x);
+                static_feats_slow(&mut b, &lex, i, lo, hi, &mut y);
+                assert_eq!(x, y, "token {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn token_hashes_as_hash_bytes() {
+        let text = "a Ab ABC abcD ABCDE U.S. Weston-super-Mare ÉMILE Zoë 's ’s Χ 1996-08-30 HELLO_WORLD_AGAIN";
+        let mut toks = Vec::new();
+        let mut off = 0;
+        for w in text.split(' ') {
+            toks.push(Tok {
+                s: off as u32,
+                e: (off + w.len()) as u32,
+                flags: 0,
+            });
+            off += w.len() + 1;
+        }
+        toks.push(Tok {
+            s: 0,
+            e: 0,
+            flags: 0,
+        });
+        for t in &toks {
+            let (a, b) = (tok_hashes(text, t), tok_hashes_slow(text, t));
+            assert_eq!(
+                (a.w, a.lw, a.sh, a.suf2, a.suf3, a.suf4, a.pre3),
+                (b.w, b.lw, b.sh, b.suf2, b.suf3, b.suf4, b.pre3),
+                "{:?}",
+                &text[t.s as usize..t.e as usize]
+            );
+        }
+    }
+}

@@ -6,6 +6,7 @@ use super::model::*;
 use super::tokenize::*;
 use super::train::{GAZ_COUNTRY, GAZ_FIRST, GAZ_LAST, GAZ_LAST_TOP, GAZ_PLACE};
 use super::{Entity, EntityKind};
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug)]
 struct Mention {
@@ -341,7 +342,7 @@ fn plural_word(w: &str) -> bool {
 
 /// A name with an abbreviation or a number after its first word ("Mac OS X", "Vickers VC-10"),
 /// as products are named; roman numerals and "Jr" excepted.
-fn product_words(words: &[String]) -> bool {
+fn product_words(words: &[&str]) -> bool {
     words.len() >= 2
         && words[1..].iter().any(|w| {
             let b = w.as_bytes();
@@ -352,7 +353,7 @@ fn product_words(words: &[String]) -> bool {
                     && !roman
                     && b.iter().all(|c| c.is_ascii_uppercase())
                     && !matches!(
-                        w.as_str(),
+                        *w,
                         "QC" | "KC"
                             | "MP"
                             | "MEP"
@@ -407,7 +408,26 @@ fn titles() -> &'static std::collections::HashSet<u64, std::hash::BuildHasherDef
     static SET: std::sync::OnceLock<
         std::collections::HashSet<u64, std::hash::BuildHasherDefault<FastHasher>>,
     > = std::sync::OnceLock::new();
-    SET.get_or_init(|| TITLES.iter().map(|t| hash_bytes(9, t.as_bytes(), false)).collect())
+    SET.get_or_init(|| {
+        TITLES
+            .iter()
+            .map(|t| hash_bytes(9, t.as_bytes(), false))
+            .collect()
+    })
+}
+
+/// The words of a span joined by single spaces.
+fn display_name(span: &str) -> String {
+    // most names are words with single ASCII spaces between them
+    let b = span.as_bytes();
+    let plain = b.iter().enumerate().all(|(k, &c)| {
+        c != b' ' || (k > 0 && k + 1 < b.len() && b[k - 1] != b' ' && b[k + 1] != b' ')
+    }) && !span.chars().any(|c| c.is_whitespace() && c != ' ');
+    if plain {
+        span.to_string()
+    } else {
+        span.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }
 
 fn is_connector(l: &str) -> bool {
@@ -447,17 +467,24 @@ fn kind_of(k: u8) -> EntityKind {
 
 /// Acronym letters of a single token (U.N. -> "UN", NATO -> "NATO"), if it is one.
 fn acronym(w: &str) -> Option<String> {
-    let letters: String = w.chars().filter(|c| *c != '.').collect();
-    let n = letters.chars().count();
-    if (2..=6).contains(&n) && letters.chars().all(|c| c.is_uppercase()) {
-        Some(letters)
+    let mut n = 0;
+    for c in w.chars() {
+        if c != '.' {
+            if !c.is_uppercase() || n == 6 {
+                return None;
+            }
+            n += 1;
+        }
+    }
+    if n >= 2 {
+        Some(w.chars().filter(|c| *c != '.').collect())
     } else {
         None
     }
 }
 
 /// (`lower` holds the words lowercased.)
-fn initials(words: &[String], lower: &[String]) -> String {
+fn initials(words: &[&str], lower: &[Cow<str>]) -> String {
     let mut s = String::new();
     for (w, l) in words.iter().zip(lower) {
         if is_connector(l) {
@@ -471,12 +498,13 @@ fn initials(words: &[String], lower: &[String]) -> String {
     s
 }
 
-struct Name {
+struct Name<'a> {
     /// display words (as first seen outside an all-caps paragraph, if any)
-    words: Vec<String>,
+    words: Vec<&'a str>,
     display: String,
     display_caps: bool,
-    lower: Vec<String>,
+    /// the words lowercased
+    lower: Vec<Cow<'a, str>>,
     votes: [u32; 4],
     mentions: Vec<(usize, usize)>,
     /// some mention follows a title ("President Biden")
@@ -791,12 +819,28 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     };
     org_ends.sort_unstable();
     org_starts.sort_unstable();
-    let mut names: Vec<Name> = Vec::new();
-    let mut by_key: FastMap<String, usize> = FastMap::default();
+    let mut names: Vec<Name> = Vec::with_capacity(ms.len());
+    let mut by_key: FastMap<String, usize> =
+        FastMap::with_capacity_and_hasher(ms.len(), Default::default());
     let mut key = String::new();
-    let words_of = |m: &Mention| -> Vec<String> {
+    let words_of = |m: &Mention| -> Vec<&str> {
         (m.lo..m.hi)
-            .map(|k| text[d.toks[k].s as usize..d.toks[k].e as usize].to_string())
+            .map(|k| &text[d.toks[k].s as usize..d.toks[k].e as usize])
+            .collect()
+    };
+    // the text ASCII-lowercased, for the lowercase words of names without allocations
+    let ascii_lower = text.to_ascii_lowercase();
+    let lower_of = |m: &Mention| -> Vec<Cow<str>> {
+        (m.lo..m.hi)
+            .map(|k| {
+                let (s, e) = (d.toks[k].s as usize, d.toks[k].e as usize);
+                let w = &text[s..e];
+                if w.is_ascii() {
+                    Cow::Borrowed(&ascii_lower[s..e])
+                } else {
+                    Cow::Owned(w.to_lowercase())
+                }
+            })
             .collect()
     };
     for m in &ms {
@@ -818,16 +862,11 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         let ix = match by_key.get(key.as_str()) {
             Some(&ix) => ix,
             None => {
-                let words = words_of(m);
-                let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
                 names.push(Name {
-                    words,
-                    display: text[span.0..span.1]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    words: words_of(m),
+                    display: display_name(&text[span.0..span.1]),
                     display_caps: caps,
-                    lower,
+                    lower: lower_of(m),
                     votes: [0; 4],
                     mentions: Vec::new(),
                     after_title: false,
@@ -887,10 +926,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         if n.display_caps && !caps {
             n.display_caps = false;
             n.words = words_of(m);
-            n.display = text[span.0..span.1]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            n.display = display_name(&text[span.0..span.1]);
         }
     }
     let major = |v: &[u32; 4]| -> u8 {
@@ -907,7 +943,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     let nn = names.len();
     // acronyms
     let mut by_initials: FastMap<String, Vec<usize>> = FastMap::default();
-    let mut by_last: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut by_last: FastMap<Cow<str>, Vec<usize>> = FastMap::default();
     for (j, n) in names.iter().enumerate() {
         if n.words.len() >= 2 && n.words.len() <= 8 {
             let ini = initials(&n.words, &n.lower);
@@ -924,7 +960,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         if names[i].words.len() != 1 {
             continue;
         }
-        if let Some(acr) = acronym(&names[i].words[0]) {
+        if let Some(acr) = acronym(names[i].words[0]) {
             let mut best: Option<usize> = None;
             for &j in by_initials.get(&acr).unwrap_or(&no_names) {
                 if j != i
@@ -945,14 +981,14 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             continue;
         }
         let first_key = names[i].lower[0].clone();
-        let Some(&a) = by_key.get(&first_key) else {
+        let Some(&a) = by_key.get(&*first_key) else {
             continue;
         };
         let p = names[a].parent;
         if p == usize::MAX {
             continue;
         }
-        let mut exp: Vec<String> = names[p].lower.clone();
+        let mut exp: Vec<Cow<str>> = names[p].lower.clone();
         exp.extend(names[i].lower[1..].iter().cloned());
         if let Some(&j) = by_key.get(&exp.join(" ")) {
             if j != i {
@@ -1143,13 +1179,13 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 drop = true;
             } else if words.len() >= 2 && words.last().is_some_and(|w| is_initial(w)) {
                 k = 3;
-            } else if words.len() == 1 && news_name(&words[0]) {
+            } else if words.len() == 1 && news_name(words[0]) {
                 k = 1;
             } else if words.iter().any(|w| camel_product(w)) || product_words(words) {
                 k = 3;
             } else if words.len() >= 2 && words.last().is_some_and(|w| in_list(w, L_ORG_SUFFIX)) {
                 k = 1;
-            } else if words.len() == 1 && plural_word(&words[0]) && !known {
+            } else if words.len() == 1 && plural_word(words[0]) && !known {
                 k = 3;
             } else if cue > 0 && (cue * 3 >= n_ment || !known) {
                 k = 1;
@@ -1167,7 +1203,8 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         if drop {
             continue;
         }
-        let name = names[r].display.clone();
+        // (each root is one group's)
+        let name = std::mem::take(&mut names[r].display);
         out.push(Entity {
             name,
             kind: kind_of(k),

@@ -24,8 +24,8 @@ fn is_ws_at(b: &[u8], i: usize) -> usize {
     // Returns the byte length of a whitespace character at i, or 0.
     let c = b[i];
     if c < 0x80 {
-        return (c == b' ' || c == b'\n' || c == b'\t' || c == b'\r' || c == 0x0c || c == 0x0b)
-            as usize;
+        // space, \t, \n, \x0b, \x0c, \r
+        return (c <= b' ' && (1u64 << c) & 0x1_0000_3e00 != 0) as usize;
     }
     if c == 0xC2 && i + 1 < b.len() && b[i + 1] == 0xA0 {
         return 2;
@@ -98,11 +98,22 @@ fn keeps_period(b: &[u8], s: usize, e: usize) -> bool {
 }
 
 /// Appends the tokens of `text[start..end]` to `out` (flags are only the character-class ones).
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    tokenize_with(text, start, end, out, &mut Vec::new())
+}
+
+/// tokenize with a buffer of its own (cleared, to spare allocations).
+pub(crate) fn tokenize_with(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Tok>,
+    tail: &mut Vec<(usize, usize)>,
+) {
     let b = text.as_bytes();
     let end = end.min(b.len());
     let mut i = start;
-    let mut tail: Vec<(usize, usize)> = Vec::new();
     while i < end {
         let w = is_ws_at(b, i);
         if w > 0 {
@@ -141,7 +152,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 0
             };
             if dl > 0 {
-                piece(b, ps, k, false, out, &mut tail);
+                piece(b, ps, k, false, out, tail);
                 push(out, k, k + dl);
                 k += dl;
                 ps = k;
@@ -149,7 +160,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 k += 1;
             }
         }
-        piece(b, ps, ce, last_in_para, out, &mut tail);
+        piece(b, ps, ce, last_in_para, out, tail);
     }
 }
 
@@ -250,24 +261,42 @@ fn piece(
     }
 }
 
+/// A byte of a character beyond ASCII (in BYTE_CLASS only).
+const NON_ASCII: u16 = 1 << 15;
+
+/// The flags of each byte: letters, digits, and bytes of characters beyond ASCII.
+static BYTE_CLASS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_uppercase() {
+            HAS_UPPER | HAS_ALPHA
+        } else if b.is_ascii_lowercase() {
+            HAS_LOWER | HAS_ALPHA
+        } else if b.is_ascii_digit() {
+            HAS_DIGIT
+        } else if b >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
 /// Fills in the character-class flags of each token.
 pub(crate) fn classify(text: &str, toks: &mut [Tok]) {
     let b = text.as_bytes();
     for t in toks.iter_mut() {
         let w = &b[t.s as usize..t.e as usize];
         let mut f = 0u16;
-        let mut ascii = true;
         for &c in w {
-            if c.is_ascii_uppercase() {
-                f |= HAS_UPPER | HAS_ALPHA;
-            } else if c.is_ascii_lowercase() {
-                f |= HAS_LOWER | HAS_ALPHA;
-            } else if c.is_ascii_digit() {
-                f |= HAS_DIGIT;
-            } else if c >= 0x80 {
-                ascii = false;
-            }
+            f |= BYTE_CLASS[c as usize];
         }
+        let ascii = f & NON_ASCII == 0;
+        f &= !NON_ASCII;
         if !ascii {
             if let Some(s) = text.get(t.s as usize..t.e as usize) {
                 for ch in s.chars() {
