@@ -20,7 +20,7 @@ pub fn entity_facet_kind(kind: EntityKind) -> Option<&'static str> {
 }
 
 fn date_of(article: &Article) -> Option<DateTime> {
-    article.date.map(|d| DateTime::from_timestamp_secs(d.unix_timestamp()))
+    article.date.map(|d| super::schema::stored_date(d.unix_timestamp()))
 }
 
 /// The facets and keys an article contributes to filters (shared by its quotes).

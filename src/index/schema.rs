@@ -27,6 +27,21 @@ fn analyzer(stem: bool) -> TextAnalyzer {
     }
 }
 
+/// A timestamp as a Tantivy date. Tantivy keeps dates in nanoseconds in an i64 (years 1678 to
+/// 2261); a date outside is clamped to the nearest end rather than overflowing.
+pub fn date_value(secs: i64) -> tantivy::DateTime {
+    tantivy::DateTime::from_timestamp_secs(secs.clamp(-DATE_LIMIT, DATE_LIMIT))
+}
+
+const DATE_LIMIT: i64 = i64::MAX / 1_000_000_000 - 1;
+
+/// An article's date as stored: clamped a day inside the range that query bounds are clamped
+/// to, so that an open-ended range still includes it.
+pub fn stored_date(secs: i64) -> tantivy::DateTime {
+    let inner = DATE_LIMIT - 86_400;
+    tantivy::DateTime::from_timestamp_secs(secs.clamp(-inner, inner))
+}
+
 /// Registers gazette's tokenizers on an index (they are not stored in it).
 pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(WORDS, analyzer(false));

@@ -6,11 +6,11 @@ use std::ops::Bound;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DateTime, Searcher, Term};
+use tantivy::{Searcher, Term};
 
 use crate::error::{Error, Result};
 use crate::index::keys::normalize;
-use crate::index::schema::{ArticleFields, QuoteFields};
+use crate::index::schema::{date_value, ArticleFields, QuoteFields};
 
 /// What the user asked to narrow by.
 #[derive(Debug, Clone, Default)]
@@ -150,8 +150,8 @@ fn filter_query(r: &Resolved, keys: Field, date: Field, except: Option<&str>) ->
         musts.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
     if r.since.is_some() || r.until.is_some() {
-        let lo = r.since.map(|s| Bound::Included(Term::from_field_date(date, DateTime::from_timestamp_secs(s)))).unwrap_or(Bound::Unbounded);
-        let hi = r.until.map(|s| Bound::Excluded(Term::from_field_date(date, DateTime::from_timestamp_secs(s)))).unwrap_or(Bound::Unbounded);
+        let lo = r.since.map(|s| Bound::Included(Term::from_field_date(date, date_value(s)))).unwrap_or(Bound::Unbounded);
+        let hi = r.until.map(|s| Bound::Excluded(Term::from_field_date(date, date_value(s)))).unwrap_or(Bound::Unbounded);
         musts.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
     }
     if musts.is_empty() {

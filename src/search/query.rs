@@ -14,7 +14,7 @@ use std::ops::Bound;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DateTime, Searcher, Term};
+use tantivy::{Searcher, Term};
 
 use super::filters::resolve_name;
 use super::query_lang::Node;
@@ -368,12 +368,15 @@ fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
 }
 
 fn date_term(field: Field, secs: i64) -> Term {
-    Term::from_field_date(field, DateTime::from_timestamp_secs(secs))
+    Term::from_field_date(field, crate::index::schema::date_value(secs))
 }
 
 fn field_error(field: &str, span: (usize, usize), why: &str) -> Error {
     Error::Query { message: format!("{field}: {why}"), position: span.0, rendered: String::new() }
 }
+
+/// 10000-01-01T00:00:00Z, the end of the last period that can be written.
+const END_OF_9999: i64 = 253_402_300_800;
 
 /// The first second of a period written YYYY, YYYY-MM or YYYY-MM-DD, and the first second
 /// after it.
@@ -383,11 +386,11 @@ pub fn period_bounds(s: &str) -> Option<(i64, i64)> {
     let y: i32 = parts.first()?.parse().ok()?;
     let start_of = |y: i32, m: u8, d: u8| -> Option<i64> { Some(Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()?.midnight().assume_utc().unix_timestamp()) };
     match parts.len() {
-        1 => Some((start_of(y, 1, 1)?, start_of(y + 1, 1, 1)?)),
+        1 => Some((start_of(y, 1, 1)?, start_of(y + 1, 1, 1).unwrap_or(END_OF_9999))),
         2 => {
             let m: u8 = parts[1].parse().ok()?;
             let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-            Some((start_of(y, m, 1)?, start_of(ny, nm, 1)?))
+            Some((start_of(y, m, 1)?, start_of(ny, nm, 1).unwrap_or(END_OF_9999)))
         }
         3 => {
             let m: u8 = parts[1].parse().ok()?;

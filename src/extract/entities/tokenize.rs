@@ -122,7 +122,12 @@ pub(crate) fn tokenize_with(
         }
         // a chunk of non-space
         let cs = i;
-        while i < end && is_ws_at(b, i) == 0 {
+        while i < end {
+            let c = b[i];
+            // (printable ASCII is never whitespace)
+            if (c <= b' ' || c >= 0x80) && is_ws_at(b, i) > 0 {
+                break;
+            }
             i += 1;
         }
         let ce = i.min(end);
