@@ -21,7 +21,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname 
 echo "== peers (baseline)"
 bash "$here/../shared/tools/peers.sh" "$w" 2>&1 | grep -E "wall|MB" | tee "$w/peers.txt"
 base=$(awk '/tantivy-cli:/{print $2}' "$w/peers.txt")
-base_mb=$(awk '/tantivy-cli index:/{print $4}' "$w/peers.txt")
+base_mb=$(awk '/tantivy-cli index:/{print $3}' "$w/peers.txt")
 text_mb=$(python3 -c "
 import json,sys
 n=0
@@ -33,7 +33,7 @@ print(round(n/1e6,1))")
 run() {
   local name=$1; shift
   /usr/bin/time -f "%e %M" -o "$w/$name.time" "$g" "$@" >"$w/$name.json" 2>"$w/$name.err" || true
-  read -r secs kb <"$w/$name.time"
+  read -r secs kb < <(tail -n 1 "$w/$name.time")
   echo "$name $secs $kb"
 }
 echo "== gazette builds"

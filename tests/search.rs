@@ -161,3 +161,23 @@ fn month_histogram_equals_a_brute_force_count() {
     assert_eq!(got, want);
     assert_eq!(v["total"].as_u64().unwrap(), want.values().sum::<u64>());
 }
+
+#[test]
+fn facets_persons_of_the_seed_article_are_its_real_names_each_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = dir.path().join("idx");
+    let seed = repo().join("corpus").join("2024-03-25-un-security-council-gaza-ceasefire.txt");
+    assert_eq!(run(&idx, &["index", seed.to_str().unwrap()]).status.code(), Some(0));
+    let v = json(&run(&idx, &["facets", "persons", "--size", "100", "--json"]));
+    let listed: Vec<(String, u64)> = v["person"].as_array().unwrap().iter().map(|p| (p["value"].as_str().unwrap().to_string(), p["count"].as_u64().unwrap())).collect();
+    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(repo().join("tests/data/un-security-council-gaza-ceasefire.json")).unwrap()).unwrap();
+    let persons: Vec<Vec<String>> = gold["entities"].as_array().unwrap().iter().filter(|e| e["type"] == "person").map(|e| e["names"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect()).collect();
+    for (name, count) in &listed {
+        assert_eq!(*count, 1, "{name}: one article");
+        assert!(persons.iter().any(|names| names.contains(name)), "{name} is not a person of the article");
+    }
+    for names in &persons {
+        let hits = listed.iter().filter(|(n, _)| names.contains(n)).count();
+        assert_eq!(hits, 1, "{names:?} listed once");
+    }
+}

@@ -112,6 +112,8 @@ pub struct Progress {
 
 enum Event {
     Planned { id: String, change: Change },
+    /// Unchanged articles, counted in bulk: a rerun sends one event per thousands of them.
+    Unchanged(u64),
     Removed { id: String, duplicate: bool },
     Duplicate { id: String, dup: DuplicateOf },
     Extracted { article: Box<Article>, extraction: Extraction, change: Change, ident: Identity },
@@ -204,6 +206,7 @@ pub fn index_paths(dir: &Path, paths: &[PathBuf], opts: &IndexOptions, stop: Arc
 /// still exist, so `--prune` leaves them alone).
 fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry_run: bool, jobs: Sender<Job>, events: &Sender<Event>, stop: &AtomicBool) -> (Planner, Vec<String>) {
     let mut unreadable = Vec::new();
+    let mut unchanged = 0u64;
     for found in files {
         if stop.load(Ordering::SeqCst) {
             break;
@@ -230,6 +233,13 @@ fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry
                         }
                         Ok(article) => {
                             let hash = article.content_hash();
+                            if planner.unchanged(&article, hash) {
+                                unchanged += 1;
+                                if unchanged >= 4096 {
+                                    return events.send(Event::Unchanged(std::mem::take(&mut unchanged))).is_ok();
+                                }
+                                return true;
+                            }
                             let text_hash = article.text_hash();
                             let change = planner.plan(&article, hash, text_hash);
                             match change {
@@ -245,6 +255,9 @@ fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry
                         }
                     }
                 });
+                if unchanged > 0 {
+                    let _ = events.send(Event::Unchanged(std::mem::take(&mut unchanged)));
+                }
                 let _ = events.send(Event::Bytes(bytes));
             }
         }
@@ -287,6 +300,7 @@ fn write_all(
     for ev in events {
         match ev {
             Event::Planned { change: Change::Unchanged, .. } => summary.unchanged += 1,
+            Event::Unchanged(n) => summary.unchanged += n,
             Event::Planned { id, change: Change::Added } => {
                 summary.added += 1;
                 *articles_total += 1;
@@ -465,7 +479,6 @@ pub(crate) fn load_held(archive: &Archive) -> Result<(HashMap<String, Held>, Nea
         let bands = ff.u64("bands")?;
         let dates = ff.date("date")?;
         let (mut id, mut file) = (String::new(), String::new());
-        let mut doc_bands = Vec::new();
         for doc in seg.doc_ids_alive() {
             id.clear();
             file.clear();
@@ -475,10 +488,8 @@ pub(crate) fn load_held(archive: &Archive) -> Result<(HashMap<String, Held>, Nea
             if let Some(ord) = files.term_ords(doc).next() {
                 files.ord_to_str(ord, &mut file)?;
             }
-            doc_bands.clear();
-            doc_bands.extend(bands.values_for_doc(doc));
             let day = dates.first(doc).map(|d| d.into_timestamp_secs().div_euclid(86_400));
-            near.insert(&doc_bands, groups.first(doc).unwrap_or(0), day);
+            near.insert_later(bands.values_for_doc(doc).collect(), groups.first(doc).unwrap_or(0), day);
             held.insert(id.clone(), Held { hash: hashes.first(doc).unwrap_or(0), text_hash: text_hashes.first(doc).unwrap_or(0), file: file.clone() });
         }
     }

@@ -66,6 +66,16 @@ impl Planner {
         self.held.is_empty()
     }
 
+    /// True when the archive holds `article` with this content hash already (or knows it as a
+    /// duplicate): the cheap answer for most articles of a rerun, before any other hashing.
+    pub fn unchanged(&mut self, article: &Article, hash: u64) -> bool {
+        let same = self.held.get(&article.id).is_some_and(|h| h.hash == hash) || self.duplicates.get(&article.id).is_some_and(|d| d.hash == hash);
+        if same {
+            self.seen.insert(article.id.clone());
+        }
+        same
+    }
+
     /// Decides what to do with `article`, whose hashes are given.
     pub fn plan(&mut self, article: &Article, hash: u64, text_hash: u64) -> Change {
         self.seen.insert(article.id.clone());

@@ -62,11 +62,26 @@ pub fn bands(text: &str) -> Vec<u64> {
 #[derive(Debug, Default)]
 pub struct NearIndex {
     table: HashMap<(u8, u32), Vec<(u64, Option<i64>)>>,
+    /// Stored articles not yet in `table` (bands, group, day): the table is built on the first
+    /// lookup, so a run that adds nothing never pays for it.
+    pending: Vec<(Vec<u64>, u64, Option<i64>)>,
 }
 
 impl NearIndex {
+    /// Remembers a stored article for later: see `pending`.
+    pub fn insert_later(&mut self, bands: Vec<u64>, group: u64, day: Option<i64>) {
+        self.pending.push((bands, group, day));
+    }
+
+    fn settle(&mut self) {
+        for (bands, group, day) in std::mem::take(&mut self.pending) {
+            self.insert(&bands, group, day);
+        }
+    }
+
     /// Remembers an article's bands under its group, with its day (days since 1970) if dated.
     pub fn insert(&mut self, bands: &[u64], group: u64, day: Option<i64>) {
+        self.settle();
         for (i, &b) in bands.iter().enumerate() {
             self.table.entry((i as u8, b as u32)).or_default().push((group, day));
         }
@@ -74,7 +89,8 @@ impl NearIndex {
 
     /// The group sharing the most bands with `bands`, when it shares at least [`MIN_BANDS`]
     /// with an article dated within [`MAX_DAYS_APART`] days (or undated).
-    pub fn find(&self, bands: &[u64], day: Option<i64>) -> Option<u64> {
+    pub fn find(&mut self, bands: &[u64], day: Option<i64>) -> Option<u64> {
+        self.settle();
         let mut votes: HashMap<u64, usize> = HashMap::new();
         for (i, &b) in bands.iter().enumerate() {
             let mut seen_here: Vec<u64> = Vec::new();
@@ -122,6 +138,9 @@ Refiners in Asia have been cutting runs because of weak margins, and shipping da
     #[test]
     fn short_texts_are_not_sketched() {
         assert!(bands("Too short to tell.").is_empty());
-        assert_eq!(NearIndex::default().find(&[], None), None);
+        let mut idx = NearIndex::default();
+        idx.insert_later(bands(STORY), 7, None);
+        assert_eq!(idx.find(&bands(STORY), None), Some(7), "stored for later, found all the same");
+        assert_eq!(idx.find(&[], None), None);
     }
 }
