@@ -27,16 +27,6 @@ fn generated_corpus(dir: &Path, n: usize) -> (PathBuf, usize) {
     (p, distinct)
 }
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 fn stats(idx: &Path) -> serde_json::Value {
     let o = run(idx, &["stats", "--json"]);
     assert_eq!(o.status.code(), Some(0), "the archive opens: {}", stderr(&o));

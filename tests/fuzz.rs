@@ -12,26 +12,10 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use common::Rng;
 use gazette::extract::{extract, ExtractOptions};
 use gazette::ingest::{read_file, ReadOptions};
 use gazette::search::query_lang::{parse, Options};
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
 
 const TOKENS: &[&[u8]] = &[
     "“".as_bytes(), "”".as_bytes(), b"\"", b"'", "‘".as_bytes(), "’".as_bytes(), b"''", b":", b"\n\n", b"\n", b"---\n", b"{", b"}", b"[", b"]",

@@ -42,3 +42,23 @@ pub fn shared_data(name: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// A small deterministic random generator (xorshift64) for the kill points and the fuzzers.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
