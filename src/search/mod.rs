@@ -412,10 +412,8 @@ impl Searchers {
         // into the paragraphs joined by blank lines).
         let joined = doc.get_all(f.body).filter_map(|v| v.as_str()).collect::<Vec<_>>().join("\n\n");
         let entities: Vec<Entity> = crate::extract::entities::recognize(&joined, &crate::extract::paragraphs::split(&joined, 0));
-        let req = Request { query: String::new(), limit: 10_000, facets: Vec::new(), ..Default::default() };
         let qf = &self.archive.qf;
         let tq = TermQuery::new(Term::from_field_text(qf.article, id), IndexRecordOption::Basic);
-        let _ = req;
         let qtop = self.quotes.search(&tq, &TopDocs::with_limit(10_000).order_by_u64_field("ord", Order::Asc))?;
         let mut quotes = Vec::new();
         for (_, a) in qtop {

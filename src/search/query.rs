@@ -63,7 +63,6 @@ struct Fields {
 }
 
 pub struct Builder<'a> {
-    archive: &'a Archive,
     searcher: &'a Searcher,
     key_searchers: Vec<(&'a Searcher, Field)>,
     fields: Fields,
@@ -82,7 +81,6 @@ impl<'a> Builder<'a> {
             Target::Quotes => Fields { exact: vec![(q.text, 1.0)], names: vec![(q.speaker, 0.5), (q.description, 0.3)], title: None, keys: q.keys, date: q.date },
         };
         Builder {
-            archive,
             searcher,
             key_searchers,
             fields,
@@ -350,7 +348,6 @@ impl<'a> Builder<'a> {
                 Bound::Excluded(date_term(self.fields.date, if to_inclusive { end } else { start }))
             }
         };
-        let _ = self.archive;
         Ok(Box::new(RangeQuery::new(lo, hi)))
     }
 }
