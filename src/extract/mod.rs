@@ -2,6 +2,9 @@
 //! speakers) and named entities. No I/O; each part is testable alone.
 
 pub mod entities;
+pub mod lexicon;
+pub mod names;
+pub mod speakers;
 pub mod paragraphs;
 pub mod quotes;
 
@@ -34,11 +37,13 @@ impl Default for ExtractOptions {
 /// Extracts everything from `text`, whose body starts at `body_start` (after a title line).
 pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extraction {
     let paragraphs = paragraphs::split(text, body_start);
-    let entities = if opts.entities { entities::recognize(text, &paragraphs) } else { Vec::new() };
+    let mut entities = if opts.entities { entities::recognize(text, &paragraphs) } else { Vec::new() };
+    speakers::normalize_entities(&mut entities);
     let quotes = if opts.quotes {
         let known: Vec<quotes::KnownName> =
             entities.iter().map(|e| quotes::KnownName { name: &e.name, is_person: e.kind == EntityKind::Person, mentions: &e.mentions }).collect();
         let mut q = quotes::extract(text, &paragraphs, &known);
+        speakers::resolve(text, &mut q, &entities);
         unify_speakers(&mut q, &entities);
         q
     } else {

@@ -509,6 +509,8 @@ struct Name<'a> {
     mentions: Vec<(usize, usize)>,
     /// some mention follows a title ("President Biden")
     after_title: bool,
+    /// some mention follows a title only persons bear ("Mr. Obama", "Sen. Cruz")
+    after_person_title: bool,
     /// mentions right after a determiner ("the iPod") and with an organization cue next to them
     /// ("automaker Chrysler", "Ford shares")
     det: u32,
@@ -870,6 +872,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                     votes: [0; 4],
                     mentions: Vec::new(),
                     after_title: false,
+                    after_person_title: false,
                     det: 0,
                     org_cue: 0,
                     adj: [0; 3],
@@ -915,8 +918,14 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 org_cue |= per_starts.binary_search(&(m.hi + 1)).is_ok();
             }
         }
+        let after_person_title = after_title
+            && crate::extract::lexicon::lower_eq(
+                text[d.toks[m.lo - 1].s as usize..d.toks[m.lo - 1].e as usize].trim_end_matches('.'),
+                crate::extract::lexicon::PERSON_TITLES,
+            );
         let n = &mut names[ix];
         n.after_title |= after_title;
+        n.after_person_title |= after_person_title;
         n.det += det as u32;
         n.adj[adj as usize] += 1;
         n.org_cue += org_cue as u32;
@@ -1148,6 +1157,11 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                     k = 0;
                 }
             }
+        }
+        // a name after "Mr.", "Sen." or "President" is a person's, whatever the tags said
+        // ("President Obama" tagged a place, as names the training news never saw can be)
+        if k != 0 && members.iter().any(|&m| names[m].after_person_title) {
+            k = 0;
         }
         // a lone word that is no known name and never follows a title nor has an organization
         // vote is rarely a person ("Sony", "Tory"): other

@@ -31,6 +31,8 @@
 mod marks;
 mod text;
 
+use crate::extract::lexicon;
+
 use marks::Piece;
 use text::{Cue, Tok, K};
 
@@ -1541,23 +1543,7 @@ fn mention(s: usize, e: usize, kind: MK) -> Attr {
 
 /// Capitalized words that start sentences but are no names.
 fn cap_stop(w: &str) -> bool {
-    text::lower_eq(
-        w,
-        &[
-            "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "when", "while", "as", "after", "before",
-            "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their",
-            "our", "my", "its", "there", "here", "what", "who", "why", "how", "where", "which", "some", "many",
-            "most", "all", "for", "from", "with", "without", "by", "to", "of", "despite", "although", "though",
-            "because", "since", "meanwhile", "however", "still", "yet", "so", "also", "even", "not", "no", "yes",
-            "then", "now", "today", "yesterday", "asked", "speaking", "writing", "according", "last", "later",
-            "earlier", "both", "neither", "either", "one", "two", "instead", "indeed", "asked", "like", "during",
-            "under", "over", "about", "once", "said", "says", "told", "added", "wrote", "whether", "every", "each",
-            "another", "other", "such", "only", "just", "rather", "perhaps", "maybe", "well", "oh", "again",
-            "thus", "hence", "please", "let", "do", "does", "did", "is", "was", "are", "were", "will", "would",
-            "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "dozens", "hundreds",
-            "thousands", "millions", "here’s", "here's", "that's", "that’s", "it's", "it’s", "there's", "there’s",
-        ],
-    )
+    text::lower_eq(w, lexicon::FUNCTION_WORDS)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1602,7 +1588,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
             let mut words = name.split_whitespace();
             let first = words.next()?;
             words.next()?;
-            text::first_name_gender(first).map(|m| if m { Gender::M } else { Gender::F })
+            lexicon::first_name_gender(first).map(|m| if m == lexicon::Gender::Male { Gender::M } else { Gender::F })
         })
     }
 
@@ -1687,6 +1673,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
         text::tokenize(t, lo, at, &mut self.toks);
         let toks = std::mem::take(&mut self.toks);
         let mut best: Option<(usize, String)> = None;
+        let mut object: Option<(usize, String)> = None;
         let mut i = toks.len();
         while i > 0 {
             i -= 1;
@@ -1706,11 +1693,23 @@ impl<'a, 'c> Resolver<'a, 'c> {
             }
             if let Some(name) = self.canonical(span.0, span.1) {
                 if ok(self, &name) {
-                    best = Some((span.0, name));
-                    break;
+                    // a name in object position ("asked Clinton", "Rubio's response") is a
+                    // weaker antecedent than a subject further back
+                    let last_w = &t[tk.s..tk.e];
+                    let before = s.checked_sub(1).map(|b| toks[b]);
+                    let subject = !text::is_possessive(last_w)
+                        && before.map_or(true, |b| !b.is_word() || text::lower_eq(&t[b.s..b.e], lexicon::CLAUSE_OPENERS) || text::is_cap(&t[b.s..b.e]));
+                    if subject {
+                        best = Some((span.0, name));
+                        break;
+                    }
+                    if object.is_none() {
+                        object = Some((span.0, name));
+                    }
                 }
             }
         }
+        let best = best.or(object);
         self.toks = toks;
         // an earlier speaker nearer than that name wins
         if let Some((pos, name)) = self.speakers.iter().rev().find(|(p, n, _)| *p < at && ok(self, n)).map(|(p, n, _)| (*p, n.clone())) {
@@ -1731,7 +1730,9 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let full = words.join(" ");
         for kn in self.ctx.known {
             if kn.name == full || kn.name.ends_with(&format!(" {full}")) {
-                return kn.is_person;
+                // a full name that starts with a first name is a person's, whatever its tag
+                let first_named = kn.name.contains(' ') && kn.name.split_whitespace().next().is_some_and(lexicon::is_first_name);
+                return kn.is_person || first_named;
             }
         }
         if words.iter().any(|w| text::org_word(w) || (w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 1)) {

@@ -1,5 +1,7 @@
 //! A small tokenizer for the text around a quote, and the word lists the attribution uses.
 
+use crate::extract::lexicon;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum K {
     Word,
@@ -252,65 +254,19 @@ pub(super) const DETERMINERS: &[&str] = &[
     "any", "no", "your", "such", "all", "numerous", "various", "certain", "multiple", "top", "senior",
 ];
 
-pub(super) const TITLES: &[&str] = &[
-    "mr.", "mrs.", "ms.", "miss", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "capt.", "sgt.", "adm.",
-    "prof.", "rev.", "hon.", "mr", "mrs", "ms", "dr", "president", "senator", "sen", "representative",
-    "congressman", "congresswoman", "governor", "mayor", "judge", "justice", "secretary", "minister",
-    "ambassador", "chairman", "chairwoman", "speaker", "pope", "king", "queen", "prince", "princess", "sheikh",
-    "former", "vice", "prime", "chancellor", "general", "attorney", "detective", "officer", "sheriff", "coach",
-    "gens.", "reps.", "sens.", "pres.", "lieut.", "maj.", "cmdr.", "commissioner", "chief", "sir", "dame", "lord",
-    "lady", "father", "rabbi", "imam", "archbishop", "bishop", "cardinal", "candidate", "nominee", "leader",
-    "democrat", "republican", "democratic", "gop", "state", "house", "senate", "majority", "minority", "deputy",
-    "assistant", "acting", "then", "then-president", "first", "ex", "sgt", "agent", "professor", "dean", "director",
-    "colonel", "major", "captain", "lieutenant", "sergeant", "admiral", "commander", "president-elect",
-];
 
 pub(super) fn title(w: &str) -> bool {
-    lower_eq(w, TITLES)
+    lower_eq(w, lexicon::TITLES)
 }
 
 /// Words of organization names ("Security Council", "Carnegie Endowment").
 pub(super) fn org_word(w: &str) -> bool {
-    lower_eq(
-        base(w),
-        &[
-            "council", "committee", "department", "ministry", "party", "institute", "endowment", "university",
-            "college", "school", "association", "foundation", "center", "centre", "agency", "bank", "corp", "corp.",
-            "inc", "inc.", "company", "co.", "group", "fund", "office", "house", "senate", "congress", "court",
-            "administration", "commission", "union", "news", "times", "post", "journal", "network", "press",
-            "forum", "policy", "service", "services", "organization", "organisation", "board", "bureau",
-            "authority", "force", "army", "navy", "police", "campaign", "project", "movement", "church", "club",
-            "society", "federation", "alliance", "coalition", "league", "trust", "airlines", "television", "radio",
-            "magazine", "media", "caucus", "assembly", "parliament", "government", "cabinet", "reserve", "street",
-            "nations", "states", "kingdom", "republic", "ltd", "llc", "plc", "group", "committee", "watch",
-            "initiative", "program", "programme", "guard", "tribune", "herald", "daily", "review", "channel", "cnn",
-            "msnbc", "fox", "nbc", "abc", "cbs", "reuters", "ap", "twitter", "facebook", "google", "east", "west",
-            "north", "south", "city", "county", "island", "islands", "river", "valley", "bay", "mountain", "sea",
-            "ocean", "avenue", "square", "hall", "building", "hospital", "prison", "airport", "station", "square",
-        ],
-    )
+    lower_eq(base(w), lexicon::ORG_WORDS)
 }
 
 /// Lowercase nouns that name a role ("spokesman John Kirby").
 pub(super) fn role_noun(w: &str) -> bool {
-    lower_eq(
-        w,
-        &[
-            "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "adviser", "advisor", "official",
-            "leader", "senator", "chairman", "chairwoman", "chair", "director", "president", "ambassador", "envoy",
-            "analyst", "strategist", "rival", "candidate", "nominee", "governor", "mayor", "aide", "lawyer",
-            "attorney", "professor", "economist", "chief", "head", "general", "commander", "representative",
-            "member", "founder", "executive", "manager", "ceo", "correspondent", "reporter", "editor", "columnist",
-            "pollster", "expert", "activist", "researcher", "scientist", "historian", "author", "writer",
-            "commentator", "host", "anchor", "officer", "deputy", "lawmaker", "congressman", "congresswoman",
-            "speaker", "negotiator", "counsel", "judge", "justice", "supporter", "critic", "chancellor", "premier",
-            "lawmaker", "legislator", "delegate", "organizer", "volunteer", "voter", "student", "resident", "owner",
-            "partner", "colleague", "friend", "opponent", "challenger", "incumbent", "consultant", "operative",
-            "staffer", "veteran", "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister",
-            "businessman", "businesswoman", "billionaire", "investor", "economist", "diplomat", "prosecutor",
-            "sheriff", "chief", "coordinator", "manager", "treasurer", "vice", "minister",
-        ],
-    )
+    lower_eq(w, lexicon::ROLE_NOUNS)
 }
 
 /// Function words that end a leftward walk over a noun phrase.
@@ -370,44 +326,3 @@ pub(super) fn intro_word(w: &str) -> bool {
     )
 }
 
-/// The gender a common English first name usually goes with: Some(true) male, Some(false)
-/// female. A short list of frequent names (compiled by hand), for pronoun resolution only.
-pub(super) fn first_name_gender(w: &str) -> Option<bool> {
-    const MALE: &[&str] = &[
-        "aaron", "adam", "alan", "albert", "alexander", "andrew", "anthony", "arthur", "barack", "ben", "benjamin",
-        "bernie", "bill", "billy", "bob", "bobby", "brad", "brian", "bruce", "carl", "charles", "charlie", "chris",
-        "christopher", "chuck", "craig", "dan", "daniel", "dave", "david", "dennis", "dick", "don", "donald",
-        "doug", "douglas", "ed", "edward", "eric", "frank", "fred", "gary", "george", "gerald", "greg", "gregory",
-        "harry", "henry", "howard", "ian", "jack", "jacob", "james", "jason", "jeb", "jeff", "jeffrey", "jeremy",
-        "jerry", "jim", "jimmy", "joe", "john", "johnny", "jon", "jonathan", "jose", "joseph", "josh", "joshua",
-        "juan", "justin", "keith", "ken", "kenneth", "kevin", "larry", "lawrence", "lee", "louis", "luis", "marco",
-        "mark", "martin", "matt", "matthew", "michael", "mike", "mitch", "mitt", "nathan", "newt", "nicholas",
-        "nick", "patrick", "paul", "pete", "peter", "phil", "philip", "ralph", "randy", "ray", "raymond", "reince",
-        "richard", "rick", "rob", "robert", "roger", "ron", "ronald", "roy", "rudy", "russell", "ryan", "sam",
-        "samuel", "scott", "sean", "stephen", "steve", "steven", "ted", "thomas", "tim", "timothy", "todd", "tom",
-        "tony", "vladimir", "walter", "wayne", "william", "willie", "xi", "mohammed", "muhammad", "ahmed", "ali",
-        "benny", "bashar", "recep", "emmanuel", "justin", "boris", "francois", "angelo", "antonio", "carlos",
-        "jorge", "miguel", "pedro", "rahm", "lindsey", "chad", "kyle", "tyler", "eugene", "harold", "herbert",
-    ];
-    const FEMALE: &[&str] = &[
-        "alice", "amanda", "amy", "angela", "ann", "anna", "anne", "barbara", "betty", "betsy", "carly", "carol",
-        "caroline", "catherine", "cathy", "christina", "christine", "claire", "cynthia", "deborah", "debbie",
-        "debra", "diana", "diane", "donna", "dorothy", "elizabeth", "ellen", "emily", "emma", "elena", "elaine",
-        "frances", "hannah", "heather", "helen", "hillary", "huma", "ivanka", "jane", "janet", "janice", "jean",
-        "jennifer", "jessica", "jill", "joan", "joyce", "judith", "judy", "julia", "julie", "karen", "kate",
-        "katherine", "kathleen", "kathy", "kelly", "kellyanne", "kim", "laura", "lauren", "linda", "lisa", "lori",
-        "lynn", "margaret", "maria", "marie", "martha", "mary", "megan", "megyn", "melania", "melissa", "michelle",
-        "nancy", "nicole", "nikki", "olivia", "pamela", "patricia", "rachel", "rebecca", "ruth", "sandra", "sara",
-        "sarah", "sharon", "stephanie", "susan", "teresa", "theresa", "virginia", "wendy", "angela", "theresa",
-        "marine", "samantha", "condoleezza", "madeleine", "loretta", "sheryl", "chelsea", "ashley", "brittany",
-        "tulsi", "elise", "kirsten", "tammy", "dianne", "marsha", "maxine", "nina", "gina", "valerie", "linda",
-    ];
-    let l = w.trim_end_matches('.');
-    if lower_eq(l, MALE) {
-        Some(true)
-    } else if lower_eq(l, FEMALE) {
-        Some(false)
-    } else {
-        None
-    }
-}

@@ -1,0 +1,259 @@
+//! The name normalizer shared by speakers and entities: a person's name as a facet shows it,
+//! without the titles and roles that news copy writes before it ("FBI Director James Comey",
+//! "undecided voter Stephanie Hooton of Derry" -> "James Comey", "Stephanie Hooton"), without
+//! the words glued to it ("11:19PMDonald Trump", "Ruiz's"), and without a leading capitalized
+//! word of a Title-Case headline ("Fault Ted Cruz"). Middle initials and suffixes are kept as
+//! written ("Joseph R. Biden Jr.").
+
+use super::lexicon::{self, lower_eq};
+
+/// A name split from the words before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The name as the facet shows it.
+    pub name: String,
+    /// The role or title written before it ("FBI Director"), if any.
+    pub role: Option<String>,
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_lower(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.chars().count() > 2 && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+}
+
+/// "R." or "J.R.": initials, kept inside a name.
+fn is_initial(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    w.ends_with('.') && (1..=3).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+fn is_suffix(w: &str) -> bool {
+    lower_eq(w.trim_end_matches(','), lexicon::NAME_SUFFIXES)
+}
+
+fn is_particle(w: &str) -> bool {
+    lower_eq(w, lexicon::NAME_PARTICLES)
+}
+
+/// A word of office or role written before a name, capitalized or not.
+pub fn is_role_word(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    lower_eq(w, lexicon::TITLES) || lower_eq(w, lexicon::ROLE_TITLES) || lower_eq(w, lexicon::ROLE_NOUNS) || {
+        // "Gov." as well as "gov."
+        let bare = w.trim_end_matches('.');
+        bare.len() < w.len() && (lower_eq(bare, lexicon::TITLES) || lower_eq(bare, lexicon::ROLE_TITLES))
+    }
+}
+
+/// Splits a word glued to the one before it by a missing space: "11:19PMDonald" -> "Donald",
+/// "said.Trump" -> "Trump". Names with inner capitals ("McDonald", "DeSantis") are left whole.
+fn unglue(w: &str) -> &str {
+    let cs: Vec<(usize, char)> = w.char_indices().collect();
+    for k in (1..cs.len().saturating_sub(1)).rev() {
+        let (i, c) = cs[k];
+        if !(c.is_uppercase() && cs[k + 1].1.is_lowercase()) {
+            continue;
+        }
+        let prefix = &w[..i];
+        let glued = prefix.chars().any(|c| c.is_ascii_digit()) || (prefix.ends_with('.') && prefix.chars().filter(|c| c.is_lowercase()).count() >= 2);
+        if glued {
+            return &w[i..];
+        }
+    }
+    w
+}
+
+/// Whether `name` reads as an organization's name (a word such as "Committee" or "Institute").
+pub fn is_org_like(name: &str) -> bool {
+    name.split_whitespace().any(|w| lower_eq(strip_possessive(w.trim_end_matches(',')), lexicon::ORG_WORDS))
+}
+
+/// The name in `raw` without the roles, titles and words around it; None when nothing of a name
+/// is left ("Republican presidential candidate", "the Florida senator").
+pub fn clean(raw: &str) -> Option<Cleaned> {
+    let mut words: Vec<&str> = Vec::new();
+    for w in raw.split_whitespace() {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '“' | '”' | '"' | '(' | ')'));
+        if w.is_empty() {
+            continue;
+        }
+        let u = unglue(w);
+        if u.len() < w.len() {
+            // the glued prefix is its own word ("said." of "said.Trump")
+            words.push(&w[..w.len() - u.len()]);
+        }
+        words.push(u);
+    }
+    if words.is_empty() {
+        return None;
+    }
+    // left to right: words of office, lowercase words and possessives before the name restart
+    // it ("FBI Director James", "voter Stephanie"); a lowercase word after it ends it ("of
+    // Derry", "last week"), except inside an organization's name ("Council of Westland")
+    let mut cut = 0;
+    let mut role_run: Option<usize> = None;
+    let mut end = words.len();
+    let mut in_name = false;
+    for k in 0..words.len() {
+        let w = words[k];
+        let cap_after = words[k + 1..].iter().any(|x| is_cap(x));
+        let next_cap = words.get(k + 1).is_some_and(|x| is_cap(x));
+        let lettered = w.chars().next().is_some_and(|c| c.is_alphabetic());
+        if is_lower(w) && !(in_name && is_particle(w)) {
+            if in_name {
+                let org_so_far = is_org_like(&words[cut..k].join(" "));
+                if org_so_far && lower_eq(w, &["of", "for", "and", "on", "the", "de", "in", "&"]) && next_cap {
+                    continue;
+                }
+                end = k;
+                break;
+            }
+            cut = k + 1;
+            role_run = None;
+        } else if !lettered || lower_eq(w, lexicon::FUNCTION_WORDS) {
+            if in_name && !cap_after {
+                end = k;
+                break;
+            }
+            cut = k + 1;
+            role_run = None;
+            in_name = false;
+        } else if is_possessive(w) {
+            if next_cap {
+                cut = k + 1;
+                role_run = None;
+                in_name = false;
+            } else {
+                end = k + 1;
+                break;
+            }
+        } else if is_role_word(w) && cap_after && !is_suffix(w) {
+            if role_run.is_none() || in_name {
+                role_run = Some(if in_name { cut } else { k });
+            }
+            cut = k + 1;
+            in_name = false;
+        } else {
+            in_name = true;
+        }
+    }
+    if cut >= end {
+        return None;
+    }
+    let mut words: Vec<String> = words[..end].iter().map(|w| w.to_string()).collect();
+    if let Some(last) = words.last_mut() {
+        *last = strip_possessive(last).to_string();
+    }
+    // "State Department", "Major League Baseball": the words of office belong to the name
+    if let Some(r) = role_run {
+        if is_org_like(&words[cut..].join(" ")) {
+            cut = r;
+        }
+    }
+    let org = is_org_like(&words[cut..].join(" "));
+    let role = (cut > 0).then(|| words[..cut].join(" ")).filter(|r| r.chars().any(|c| c.is_alphabetic()));
+    let mut name: Vec<String> = words.split_off(cut);
+    // a word of a Title-Case headline before a first name: "Fault Ted Cruz" -> "Ted Cruz"
+    if !org && name.len() >= 3 && !lexicon::is_first_name(&name[0]) && !is_initial(&name[0]) {
+        if let Some(k) = (1..name.len() - 1).find(|&k| lexicon::is_first_name(&name[k]) && is_cap(&name[k])) {
+            name.drain(..k);
+        }
+    }
+    while name.first().is_some_and(|w| !is_cap(w) || lower_eq(w, lexicon::FUNCTION_WORDS)) {
+        name.remove(0);
+    }
+    let core = name.iter().filter(|w| !is_suffix(w)).count();
+    if core == 0 || !name.iter().any(|w| w.chars().any(|c| c.is_alphabetic())) {
+        return None;
+    }
+    // a name that is only role words ("Senator", "Chairman") is no name
+    if !org && name.iter().all(|w| is_role_word(w) || is_suffix(w)) {
+        return None;
+    }
+    Some(Cleaned { name: name.join(" "), role })
+}
+
+/// The name only, or None.
+pub fn clean_name(raw: &str) -> Option<String> {
+    clean(raw).map(|c| c.name)
+}
+
+/// The words of a name that identify the person: without a suffix ("Jr.").
+pub fn core_words(name: &str) -> Vec<&str> {
+    let mut w: Vec<&str> = name.split_whitespace().collect();
+    while w.len() > 1 && w.last().is_some_and(|x| is_suffix(x)) {
+        w.pop();
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(raw: &str) -> Option<String> {
+        clean_name(raw)
+    }
+
+    #[test]
+    fn roles_and_titles_before_a_name_are_removed() {
+        assert_eq!(n("spokesman Tom Reed").as_deref(), Some("Tom Reed"));
+        assert_eq!(n("economist Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(n("Rev. Paul Hale").as_deref(), Some("Paul Hale"));
+        assert_eq!(n("DNC Chair Mary Stone").as_deref(), Some("Mary Stone"));
+        assert_eq!(n("campaign manager Li Wei").as_deref(), Some("Li Wei"));
+        assert_eq!(n("billionaire Sam Ford").as_deref(), Some("Sam Ford"));
+        assert_eq!(n("Harbor County Sheriff Dale Ames").as_deref(), Some("Dale Ames"));
+        assert_eq!(n("Navy Capt. Rosa Linn").as_deref(), Some("Rosa Linn"));
+        let c = clean("State Budget Director Olga Petrova").unwrap();
+        assert_eq!(c.name, "Olga Petrova");
+        assert_eq!(c.role.as_deref(), Some("State Budget Director"));
+    }
+
+    #[test]
+    fn middle_initials_suffixes_and_particles_are_kept() {
+        assert_eq!(n("Robert T. Hale Jr.").as_deref(), Some("Robert T. Hale Jr."));
+        assert_eq!(n("Sen. Robert T. Hale Jr.").as_deref(), Some("Robert T. Hale Jr."));
+        assert_eq!(n("Ursula von der Berg").as_deref(), Some("Ursula von der Berg"));
+    }
+
+    #[test]
+    fn words_glued_to_a_name_are_removed() {
+        assert_eq!(n("Ana Ruiz last week").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(n("Ruiz's").as_deref(), Some("Ruiz"));
+        assert_eq!(n("Harbor Institute’s Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(n("9:41AMPaul Hale").as_deref(), Some("Paul Hale"));
+        assert_eq!(n("voter Tess Moore of Akron").as_deref(), Some("Tess Moore"));
+        assert_eq!(n("McDonald").as_deref(), Some("McDonald"));
+    }
+
+    #[test]
+    fn a_headline_word_before_a_first_name_is_removed() {
+        assert_eq!(n("Budget Paul Hale").as_deref(), Some("Paul Hale"));
+        assert_eq!(n("Mary Ann Evans").as_deref(), Some("Mary Ann Evans"));
+    }
+
+    #[test]
+    fn descriptions_without_a_name_are_no_name() {
+        assert_eq!(n("the Republican nominee"), None);
+        assert_eq!(n("a spokeswoman"), None);
+        assert_eq!(n("Senator"), None);
+    }
+
+    #[test]
+    fn organizations_keep_their_inner_words() {
+        assert_eq!(n("Business Council of Westland").as_deref(), Some("Business Council of Westland"));
+        assert_eq!(n("National Transportation Safety Board").as_deref(), Some("National Transportation Safety Board"));
+    }
+}

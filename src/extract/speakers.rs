@@ -1,0 +1,496 @@
+//! Speaker names as the index files them. The quote finder gives the words that name each
+//! speaker; here they become a name a user can filter by, and the same name the persons facet
+//! shows:
+//! - roles, titles and glued words are removed by the shared normalizer ([`super::names`]);
+//! - what is not a speaker (a place, a publishing platform, a dateline, a common word at the
+//!   start of a sentence) is dropped, so the quote is filed under nobody rather than junk;
+//! - a surname, a title and surname or a first name alone becomes the fullest form of that
+//!   person's name in the article, the one nearest before the quote when several people share
+//!   the surname ("Sanders" -> "Bernie Sanders"; "Biden" -> "Joseph R. Biden Jr.").
+
+use super::entities::{Entity, EntityKind};
+use super::lexicon::{self, lower_eq};
+use super::names;
+use super::quotes::Quote;
+
+/// A full name found in the article, with where it occurs.
+struct Candidate {
+    name: String,
+    core: Vec<String>,
+    positions: Vec<usize>,
+}
+
+struct Article<'a> {
+    text: &'a str,
+    entities: &'a [Entity],
+}
+
+fn eq_words(a: &[String], b: &[&str]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.eq_ignore_ascii_case(y))
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+impl<'a> Article<'a> {
+    fn entity(&self, name: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.name.eq_ignore_ascii_case(name))
+    }
+
+    fn is_named_as(&self, name: &str, kinds: &[EntityKind]) -> bool {
+        self.entities.iter().any(|e| kinds.contains(&e.kind) && e.name.eq_ignore_ascii_case(name))
+    }
+
+    /// A word that the persons of the article use as a first name or surname.
+    fn person_word(&self, w: &str) -> bool {
+        self.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .any(|e| e.name.split_whitespace().any(|x| x.eq_ignore_ascii_case(w)))
+    }
+
+    /// The text opens a paragraph with `word` as a dateline ("WASHINGTON -", "WASHINGTON (AP)").
+    fn dateline(&self, word: &str) -> bool {
+        let upper = word.to_uppercase();
+        self.text.match_indices(upper.as_str()).any(|(p, _)| {
+            let line_start = p == 0 || self.text[..p].ends_with('\n');
+            let rest = self.text[p + upper.len()..].trim_start_matches(|c: char| c == ',' || c == ' ');
+            line_start && (rest.starts_with('-') || rest.starts_with('—') || rest.starts_with('(') || rest.starts_with('–'))
+        })
+    }
+
+    /// Whether `name` cannot be who spoke: a publishing platform, a place, a dateline, a common
+    /// word capitalized at the start of a sentence.
+    fn not_a_speaker(&self, name: &str) -> bool {
+        if lower_eq(name, lexicon::PLATFORMS) {
+            return true;
+        }
+        let speaker_kinds = [EntityKind::Person, EntityKind::Organization];
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // a person's name starting with a first name is a speaker whatever the recognizer said
+        if words.len() >= 2 && lexicon::is_first_name(words[0]) {
+            return false;
+        }
+        if self.is_named_as(name, &[EntityKind::Location]) && !self.is_named_as(name, &speaker_kinds) {
+            return true;
+        }
+        // an adjective or a plural of a people, a party, a faith ("Democratic", "Republicans")
+        if self.is_named_as(name, &[EntityKind::Other]) && !self.is_named_as(name, &speaker_kinds) {
+            let l = name.to_lowercase();
+            if ["an", "ans", "ic", "ics", "ish", "ese", "ist", "ists", "ats", "ers"].iter().any(|x| l.ends_with(x)) {
+                return true;
+            }
+        }
+        if words.len() == 1 {
+            let w = words[0];
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && self.dateline(w) {
+                return true;
+            }
+            // a capitalized common word: the article also writes it in lowercase
+            if !self.is_named_as(name, &speaker_kinds) && !self.person_word(w) && !lexicon::is_first_name(w) {
+                let lower = w.to_lowercase();
+                if lower != w && word_occurs(self.text, &lower) {
+                    return true;
+                }
+            }
+        }
+        // a people ("Muslim Americans", "Chinese"): a demonym's plural
+        if words.last().is_some_and(|l| {
+            let l = l.to_lowercase();
+            l.len() > 5 && ["ans", "ese", "ians", "ites", "ists"].iter().any(|x| l.ends_with(x))
+        }) {
+            return true;
+        }
+        // a people or a group ("Muslim Americans", "Democrats"): a plural of a word the article
+        // names as a group, or a plural of a nationality
+        if let Some(last) = words.last() {
+            if last.len() > 4 && last.ends_with('s') && !self.is_named_as(name, &speaker_kinds) {
+                let sing = &last[..last.len() - 1];
+                if self.is_named_as(sing, &[EntityKind::Other]) || self.entities.iter().any(|e| e.kind == EntityKind::Other && e.name.ends_with(sing)) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Full names in the text that end with `core` (the speaker's words without a suffix), and,
+    /// for a lone first name, full names that start with it.
+    fn candidates(&self, core: &[&str]) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        let last = *core.last().unwrap_or(&"");
+        let first_only = core.len() == 1 && lexicon::is_first_name(last);
+        let add = |name: String, pos: usize, out: &mut Vec<Candidate>| {
+            let cw: Vec<String> = names::core_words(&name).iter().map(|s| s.to_string()).collect();
+            if cw.len() <= core.len() && cw.len() <= 1 {
+                return;
+            }
+            let tail_ok = cw.len() > core.len() && eq_words(&cw[cw.len() - core.len()..], core);
+            let head_ok = first_only && cw.len() >= 2 && cw[0].eq_ignore_ascii_case(last);
+            let same = eq_words(&cw, core);
+            if !(tail_ok || head_ok || same) {
+                return;
+            }
+            match out.iter_mut().find(|c| c.name == name) {
+                Some(c) => c.positions.push(pos),
+                None => out.push(Candidate { name, core: cw, positions: vec![pos] }),
+            }
+        };
+        // the persons the recognizer found, and names of other kinds that start with a first name
+        for e in self.entities {
+            let person_shaped = e.kind == EntityKind::Person
+                || (e.kind != EntityKind::Organization && e.name.split_whitespace().count() >= 2 && e.name.split_whitespace().next().is_some_and(lexicon::is_first_name));
+            if !person_shaped {
+                continue;
+            }
+            if let Some(n) = names::clean_name(&e.name) {
+                let pos = e.mentions.first().map_or(0, |m| m.0);
+                for m in &e.mentions {
+                    add(n.clone(), m.0, &mut out);
+                }
+                if e.mentions.is_empty() {
+                    add(n, pos, &mut out);
+                }
+            }
+        }
+        // capitalized runs of the text ending with the surname (or starting with the first name)
+        let t = self.text;
+        if last.len() >= 2 {
+            for (p, _) in t.match_indices(last) {
+                if !word_bounded(t, p, p + last.len()) {
+                    continue;
+                }
+                let (s, e) = name_run(t, p, p + last.len(), first_only);
+                let run = &t[s..e];
+                let Some(n) = names::clean_name(run) else { continue };
+                let nw: Vec<&str> = names::core_words(&n);
+                // the words added must be a first name, an initial or a particle, or a person's
+                if nw.len() > core.len() && !self.is_named_as(&n, &[EntityKind::Person]) {
+                    let extra = &nw[..nw.len() - core.len()];
+                    let first_ok = lexicon::is_first_name(extra[0]) || is_initial(extra[0]);
+                    let rest_ok = extra[1..].iter().all(|w| lexicon::is_first_name(w) || is_initial(w) || lower_eq(w, lexicon::NAME_PARTICLES));
+                    if !(first_ok && rest_ok) {
+                        continue;
+                    }
+                }
+                add(n, s, &mut out);
+            }
+        }
+        out
+    }
+
+    /// The fullest form of the person `name` nearest to `pos`.
+    fn fullest(&self, name: &str, pos: usize) -> String {
+        if names::is_org_like(name) || self.is_named_as(name, &[EntityKind::Organization]) {
+            return name.to_string();
+        }
+        let core = names::core_words(name);
+        let cands = self.candidates(&core);
+        if cands.is_empty() {
+            return name.to_string();
+        }
+        // the candidate nearest before the quote, else the first after it
+        let before = cands.iter().filter_map(|c| c.positions.iter().filter(|&&p| p <= pos).max().map(|&p| (p, c))).max_by_key(|x| x.0);
+        let anchor = before.map(|x| x.1).or_else(|| cands.iter().min_by_key(|c| c.positions.iter().min().copied().unwrap_or(usize::MAX)));
+        let Some(anchor) = anchor else { return name.to_string() };
+        // the fullest form compatible with it (one's words inside the other's, in order)
+        let best = cands
+            .iter()
+            .filter(|c| subsequence(&anchor.core, &c.core) || subsequence(&c.core, &anchor.core))
+            .max_by_key(|c| (c.core.len(), c.name.len(), c.positions.len()))
+            .unwrap_or(anchor);
+        if best.core.len() < core.len() {
+            return name.to_string();
+        }
+        best.name.clone()
+    }
+
+    /// The named person or organization the article identifies with a description ("the
+    /// Florida senator", "the editorial"), by its head noun: "Florida Sen. Marco Rubio" or
+    /// "candidate Ben Carson" (the head before a name), "Marco Rubio, the Florida senator" (an
+    /// apposition), "a Wall Street Journal editorial" (an organization's name before it). The
+    /// occurrence nearest before `pos` wins.
+    fn described(&self, desc: &str, pos: usize) -> Option<String> {
+        let t = self.text;
+        let words: Vec<&str> = desc.split_whitespace().collect();
+        let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
+        if head.len() < 3 || !head.chars().all(|c| c.is_lowercase() || c == '-') || words.len() > 8 {
+            return None;
+        }
+        if !lower_eq(words[0], &["the", "a", "an", "this", "that", "its", "his", "her", "their", "our"]) {
+            return None;
+        }
+        // "a" or "an" introduces someone not named before; an organization named by its head
+        // word ("the campaign") is named with it
+        let mut best: Option<(usize, String)> = None;
+        // the abbreviated title of the same office ("senator" and "Sen.")
+        let short = match head {
+            "senator" => Some("Sen."),
+            "governor" => Some("Gov."),
+            "representative" | "congressman" | "congresswoman" => Some("Rep."),
+            "general" => Some("Gen."),
+            "president" => Some("President"),
+            _ => None,
+        };
+        let mut at: Vec<(usize, usize)> = t.match_indices(head).map(|(p, w)| (p, w.len())).collect();
+        if let Some(sh) = short {
+            at.extend(t.match_indices(sh).map(|(p, w)| (p, w.len())));
+            at.sort_unstable();
+        }
+        for (p, hl) in at {
+            let head_len = hl;
+            if !word_bounded(t, p, p + head_len) && !t[..p + head_len].ends_with('.') || p >= pos + 1 {
+                continue;
+            }
+            let mut found: Option<String> = None;
+            // the head (or its title form) right before a name: "candidate Ben Carson"
+            let after = &t[p + head_len..];
+            if let Some(r) = after.strip_prefix(' ') {
+                if r.starts_with(|c: char| c.is_uppercase()) {
+                    let ws = p + head_len + 1;
+                    let we = ws + r.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '”' | '"')).unwrap_or(r.len());
+                    let (_, e) = name_run(t, ws, we, true);
+                    if let Some(n) = names::clean_name(&t[p + head_len + 1..e]) {
+                        found = Some(n);
+                    }
+                }
+            }
+            // an apposition: "Marco Rubio, the Florida senator"
+            if found.is_none() {
+                let sent_start = t[..p].rfind(['.', '\n', '“', '"']).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+                let seg = &t[sent_start..p];
+                if let Some(c) = seg.rfind(", ") {
+                    let between = &seg[c + 2..];
+                    let det_ok = between.split_whitespace().next().is_some_and(|w| lower_eq(w, &["the", "a", "an"]));
+                    if det_ok && !between.contains(',') {
+                        let name_end = sent_start + c;
+                        let ns = t[sent_start..name_end].rfind(|ch: char| ch == ',' || ch == '(' ).map_or(sent_start, |i| sent_start + i + 1);
+                        if let Some(n) = names::clean_name(&t[ns..name_end]) {
+                            if n.chars().next().is_some_and(|c| c.is_uppercase()) {
+                                found = Some(n);
+                            }
+                        }
+                    }
+                }
+            }
+            // an organization's name right before the head: "a Wall Street Journal editorial"
+            if found.is_none() {
+                let before = t[..p].trim_end_matches(' ');
+                if before.len() + 1 == p {
+                    let (s, _) = name_run(t, p - 1, p - 1, false);
+                    let run = t[s..p - 1].trim();
+                    if !run.is_empty() && (names::is_org_like(run) || self.is_named_as(run, &[EntityKind::Organization])) {
+                        found = names::clean_name(run);
+                    }
+                }
+            }
+            if let Some(n) = found {
+                best = Some((p, n));
+            }
+        }
+        let (p, n) = best?;
+        Some(self.fullest(&n, p))
+    }
+
+    fn resolve(&self, raw: &str, pos: usize) -> Option<String> {
+        // an organization the recognizer found, as it is written
+        if let Some(e) = self.entity(raw) {
+            if e.kind == EntityKind::Organization {
+                return Some(e.name.clone());
+            }
+        }
+        let Some(name) = names::clean_name(raw) else {
+            return self.described(raw, pos);
+        };
+        if self.not_a_speaker(&name) {
+            return None;
+        }
+        Some(self.fullest(&name, pos))
+    }
+}
+
+fn is_initial(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    w.ends_with('.') && (1..=3).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// Whether the words `a` occur in `b` in order.
+fn subsequence(a: &[String], b: &[String]) -> bool {
+    let mut it = b.iter();
+    a.iter().all(|x| it.any(|y| y.eq_ignore_ascii_case(x)))
+}
+
+fn word_bounded(t: &str, s: usize, e: usize) -> bool {
+    let before = t[..s].chars().next_back();
+    let after = t[e..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || (c == '-' && t[e + 1..].starts_with(char::is_alphabetic)))
+}
+
+fn word_occurs(t: &str, w: &str) -> bool {
+    t.match_indices(w).any(|(p, _)| word_bounded(t, p, p + w.len()))
+}
+
+/// The capitalized run around `t[s..e]`: up to four words to the left (capitalized words,
+/// initials, name particles, on the same line), a suffix to the right ("Jr."), and when
+/// `forward`, up to three capitalized words to the right (a first name's surname).
+fn name_run(t: &str, s: usize, e: usize, forward: bool) -> (usize, usize) {
+    let mut start = s;
+    for _ in 0..4 {
+        let before = &t[..start];
+        let Some(sp) = before.strip_suffix(' ') else { break };
+        let ws = sp.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | ',' | ';' | ':')).map_or(0, |i| i + sp[i..].chars().next().map_or(1, |c| c.len_utf8()));
+        let w = &sp[ws..];
+        if w.is_empty() || !(is_cap(w) || lower_eq(w, lexicon::NAME_PARTICLES)) || lower_eq(w, lexicon::FUNCTION_WORDS) {
+            break;
+        }
+        // a sentence end ("... said. Sanders") is no part of the name
+        if w.ends_with('.') && !is_initial(w) && !names::is_role_word(w) {
+            break;
+        }
+        start = ws;
+    }
+    let mut end = e;
+    let mut steps = if forward { 3 } else { 1 };
+    loop {
+        let rest = &t[end..];
+        let r = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' '));
+        let Some(r) = r else { break };
+        let wl = r.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '”' | '"')).unwrap_or(r.len());
+        let w = &r[..wl];
+        let suffix = lower_eq(w, lexicon::NAME_SUFFIXES) && w.len() > 1;
+        let more = forward && is_cap(w) && !w.ends_with("'s") && !w.ends_with("’s") && !lower_eq(w, lexicon::FUNCTION_WORDS);
+        if steps == 0 || !(suffix || (more && !rest.starts_with(','))) {
+            break;
+        }
+        end = end + (rest.len() - r.len()) + wl;
+        steps -= 1;
+        if suffix {
+            break;
+        }
+    }
+    (start, end)
+}
+
+/// Files each quote's speaker under its normalized, fullest name, or under nobody when the
+/// words the quote finder took are not a speaker. `quotes[i].mention` places it in the text.
+pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
+    let art = Article { text, entities };
+    let mut cache: Vec<(String, usize, Option<String>)> = Vec::new();
+    for q in quotes.iter_mut() {
+        // a description the quote finder could not name ("the editorial", "the Florida senator")
+        let raw = match (q.speaker.take(), q.mention) {
+            (Some(r), _) => r,
+            (None, Some((s, e))) if e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) => {
+                let m = &text[s..e];
+                if !m.contains(' ') {
+                    continue;
+                }
+                let r = art.described(m, s);
+                if r.is_none() && q.description.is_none() {
+                    q.description = Some(m.to_string());
+                }
+                q.speaker = r;
+                continue;
+            }
+            _ => continue,
+        };
+        let pos = q.mention.map_or(q.start, |m| m.0);
+        // the same words resolve the same way unless another person of the surname came between
+        let hit = cache.iter().rev().find(|(r, _, _)| *r == raw).map(|x| x.2.clone());
+        let resolved = match hit {
+            Some(r) if !raw.contains(' ') || r.as_deref().is_some_and(|x| x.split_whitespace().count() <= raw.split_whitespace().count()) => r,
+            _ => art.resolve(&raw, pos),
+        };
+        cache.push((raw, pos, resolved.clone()));
+        q.speaker = resolved;
+    }
+}
+
+/// Person entities under the normalized name: "Sen. Paul Hale" is "Paul Hale" (entities of the
+/// same name after that are merged).
+pub fn normalize_entities(entities: &mut Vec<Entity>) {
+    let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
+    for mut e in entities.drain(..) {
+        if e.kind == EntityKind::Person {
+            match names::clean_name(&e.name) {
+                Some(n) => e.name = n,
+                None => continue,
+            }
+        }
+        match out.iter_mut().find(|x| x.kind == e.kind && x.name == e.name) {
+            Some(x) => {
+                x.mentions.extend(e.mentions);
+                x.mentions.sort_unstable();
+                x.mentions.dedup();
+            }
+            None => out.push(e),
+        }
+    }
+    *entities = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, text: &str) -> Entity {
+        let mentions = text.match_indices(name).map(|(p, _)| (p, p + name.len())).collect();
+        Entity { name: name.into(), kind: EntityKind::Person, mentions }
+    }
+
+    fn speaker_of(text: &str, raw: &str, at: &str, ents: &[Entity]) -> Option<String> {
+        let pos = text.find(at).unwrap();
+        let mut q = vec![Quote { start: pos, end: pos + 1, paragraph: 0, direct: true, speaker: Some(raw.into()), mention: Some((pos, pos + at.len())), cue: None, description: None }];
+        resolve(text, &mut q, ents);
+        q[0].speaker.clone()
+    }
+
+    #[test]
+    fn a_surname_takes_the_fullest_name_in_the_article() {
+        let t = "Sen. Paul Hale of Ohio spoke first.\n\n“We will win,” Hale said.";
+        assert_eq!(speaker_of(t, "Hale", "Hale said", &[person("Hale", t)]).as_deref(), Some("Paul Hale"));
+        let t = "Robert T. Hale Jr. arrived.\n\n“Not today,” Mr. Hale said.";
+        assert_eq!(speaker_of(t, "Mr. Hale", "Mr. Hale said", &[]).as_deref(), Some("Robert T. Hale Jr."));
+    }
+
+    #[test]
+    fn a_shared_surname_goes_to_the_nearest_full_name() {
+        let t = "Jeb Bush spoke. George W. Bush listened.\n\n“Yes,” Bush said.";
+        assert_eq!(speaker_of(t, "Bush", "Bush said", &[]).as_deref(), Some("George W. Bush"));
+    }
+
+    #[test]
+    fn a_title_case_headline_word_is_no_part_of_the_name() {
+        let t = "Governor Slams Budget Deal\n\n“It is a fraud,” said Paul Hale, the governor.";
+        assert_eq!(speaker_of(t, "Deal Paul Hale", "Paul Hale", &[]).as_deref(), Some("Paul Hale"));
+    }
+
+    #[test]
+    fn places_platforms_and_datelines_are_no_speakers() {
+        let t = "AKRON - The mayor spoke in Ohio.\n\n“Go,” Ohio said. Posted on Twitter.";
+        let ohio = Entity { name: "Ohio".into(), kind: EntityKind::Location, mentions: vec![] };
+        assert_eq!(speaker_of(t, "Ohio", "Ohio said", &[ohio]), None);
+        assert_eq!(speaker_of(t, "Twitter", "Twitter", &[]), None);
+        assert_eq!(speaker_of(t, "AKRON", "AKRON", &[]), None);
+    }
+
+    #[test]
+    fn a_capitalized_common_word_is_no_speaker() {
+        let t = "Mistake after mistake.\n\n“No,” Mistake said. It was a mistake.";
+        assert_eq!(speaker_of(t, "Mistake", "Mistake said", &[]), None);
+    }
+
+    #[test]
+    fn an_organization_speaks_as_itself() {
+        let t = "“We disagree,” the Harbor Institute said.";
+        assert_eq!(speaker_of(t, "Harbor Institute", "Harbor Institute", &[]).as_deref(), Some("Harbor Institute"));
+    }
+
+    #[test]
+    fn a_first_name_alone_takes_the_full_name() {
+        let t = "Her husband Tom Ebner joined.\n\n“Fine,” Tom said.";
+        assert_eq!(speaker_of(t, "Tom", "Tom said", &[]).as_deref(), Some("Tom Ebner"));
+    }
+}
