@@ -2,6 +2,7 @@
 //! speakers) and named entities. No I/O; each part is testable alone.
 
 pub mod entities;
+pub mod headlines;
 pub mod lexicon;
 pub mod names;
 pub mod speakers;
@@ -38,6 +39,7 @@ impl Default for ExtractOptions {
 pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extraction {
     let paragraphs = paragraphs::split(text, body_start);
     let mut entities = if opts.entities { entities::recognize(text, &paragraphs) } else { Vec::new() };
+    headlines::drop_headline_only(text, &mut entities);
     speakers::normalize_entities(&mut entities);
     let quotes = if opts.quotes {
         let known: Vec<quotes::KnownName> =

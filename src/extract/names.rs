@@ -34,8 +34,8 @@ fn strip_possessive(w: &str) -> &str {
 
 /// "R." or "J.R.": initials, kept inside a name.
 fn is_initial(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    w.ends_with('.') && (1..=3).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.')
+    let cs: Vec<char> = w.chars().collect();
+    !cs.is_empty() && cs.len() <= 6 && cs.chunks(2).all(|p| p.len() == 2 && p[0].is_uppercase() && p[1] == '.')
 }
 
 fn is_suffix(w: &str) -> bool {

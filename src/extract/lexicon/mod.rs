@@ -43,6 +43,11 @@ pub const ROLE_TITLES: &[&str] = &[
     "cpl.", "sgt", "senators", "rep", "reps", "del.", "assemblyman", "assemblywoman",
     "councilman", "councilwoman", "alderman", "trustee", "superintendent", "chief", "dean", "provost",
     "chancellor", "rector", "brig.", "maj.", "gen", "lieut", "ens.",
+    "actor", "actress", "singer", "rapper", "comedian", "musician", "filmmaker", "producer",
+    "novelist", "poet", "artist", "athlete", "quarterback", "pitcher", "boxer", "designer", "chef",
+    "architect", "photographer", "journalist", "blogger", "activist", "lawyer", "doctor", "surgeon",
+    "nurse", "teacher", "entrepreneur", "businessman", "businesswoman", "billionaire", "mogul",
+    "trooper", "agent", "firefighter", "soldier", "veteran",
 ];
 
 /// Words of organization names ("Security Council", "Carnegie Endowment").
