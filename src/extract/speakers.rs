@@ -484,6 +484,32 @@ pub fn normalize_entities(entities: &mut Vec<Entity>) {
             None => out.push(e),
         }
     }
+    // a surname the recognizer kept apart ("Carson") joins the one full name of the article
+    // that ends with it and starts with a first name, which is then a person's ("Ben Carson",
+    // even if tagged a place)
+    let mut k = 0;
+    while k < out.len() {
+        let lone = out[k].kind == EntityKind::Person && !out[k].name.contains(' ');
+        if lone {
+            let w = out[k].name.clone();
+            let full: Vec<usize> = (0..out.len())
+                .filter(|&j| j != k && out[j].name.contains(' '))
+                .filter(|&j| out[j].name.rsplit(' ').next().is_some_and(|l| same_word(l, &w)))
+                .filter(|&j| out[j].kind == EntityKind::Person || out[j].name.split_whitespace().next().is_some_and(lexicon::is_first_name))
+                .collect();
+            if full.len() == 1 {
+                let j = full[0];
+                let moved = std::mem::take(&mut out[k].mentions);
+                out[j].kind = EntityKind::Person;
+                out[j].mentions.extend(moved);
+                out[j].mentions.sort_unstable();
+                out[j].mentions.dedup();
+                out.remove(k);
+                continue;
+            }
+        }
+        k += 1;
+    }
     *entities = out;
 }
 
@@ -542,6 +568,45 @@ mod tests {
     fn an_organization_speaks_as_itself() {
         let t = "“We disagree,” the Harbor Institute said.";
         assert_eq!(speaker_of(t, "Harbor Institute", "Harbor Institute", &[]).as_deref(), Some("Harbor Institute"));
+    }
+
+    #[test]
+    fn a_description_goes_to_the_person_the_article_names_with_it() {
+        let t = "Harbor Sen. Mary Stone toured the port.\n\n“It is a fraud,” said the Harbor senator.";
+        let mut q = vec![Quote { start: t.find("It is").unwrap(), end: t.find("fraud").unwrap(), paragraph: 1, direct: true, speaker: None, mention: Some((t.find("the Harbor senator").unwrap(), t.len() - 1)), cue: None, description: None }];
+        resolve(t, &mut q, &[]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Mary Stone"));
+        let t = "Mary Stone, the Republican nominee, toured the port.\n\n“It is a fraud,” said the nominee.";
+        let mut q = vec![Quote { start: t.find("It is").unwrap(), end: t.find("fraud").unwrap(), paragraph: 1, direct: true, speaker: None, mention: Some((t.find("the nominee").unwrap(), t.len() - 1)), cue: None, description: None }];
+        resolve(t, &mut q, &[]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Mary Stone"));
+        // never named: no speaker, the description kept
+        let t = "“It is a fraud,” said a spokeswoman for the hotel chain.";
+        let m = t.find("a spokeswoman").unwrap();
+        let mut q = vec![Quote { start: 3, end: 16, paragraph: 0, direct: true, speaker: None, mention: Some((m, t.len() - 1)), cue: None, description: None }];
+        resolve(t, &mut q, &[]);
+        assert_eq!(q[0].speaker, None);
+        assert_eq!(q[0].description.as_deref(), Some("a spokeswoman for the hotel chain"));
+    }
+
+    #[test]
+    fn the_person_is_filed_not_the_affiliation() {
+        let t = "“We disagree,” Ana Ruiz of the Harbor Institute said.";
+        assert_eq!(speaker_of(t, "Ana Ruiz of the Harbor Institute", "Ana Ruiz", &[]).as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_surname_apart_joins_the_full_name_as_a_person() {
+        let mut ents = vec![
+            Entity { name: "Carson".into(), kind: EntityKind::Person, mentions: vec![(40, 46)] },
+            Entity { name: "Ben Carson".into(), kind: EntityKind::Location, mentions: vec![(0, 10)] },
+            Entity { name: "Detroit".into(), kind: EntityKind::Location, mentions: vec![(20, 27)] },
+        ];
+        normalize_entities(&mut ents);
+        assert_eq!(ents.len(), 2);
+        assert_eq!(ents[0].name, "Ben Carson");
+        assert_eq!(ents[0].kind, EntityKind::Person);
+        assert_eq!(ents[0].mentions, vec![(0, 10), (40, 46)]);
     }
 
     #[test]

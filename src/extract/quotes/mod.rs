@@ -19,8 +19,8 @@
 //!    according to The Times.", "..., CNN reported.") is credited, and a signature line
 //!    ("- Bernie Sanders.") names the speaker of the quote above it. Names the entity recognizer
 //!    found (`known`) confirm capitalized words that would otherwise read as common words.
-//! 3. Speakers are resolved: a pronoun to the nearest earlier person of the same gender (from a
-//!    title, an earlier pronoun, or a short list of common first names), a
+//! 3. Speakers are resolved: a pronoun to the nearest earlier subject of the same gender (from a
+//!    title, an earlier pronoun, or the US Census first names of `lexicon`), a
 //!    surname or title and surname to the fullest name the article gives, a phrase naming an
 //!    organization or office to itself, an unnamed source ("officials") to nobody.
 //!
@@ -1697,7 +1697,8 @@ impl<'a, 'c> Resolver<'a, 'c> {
                     // weaker antecedent than a subject further back
                     let last_w = &t[tk.s..tk.e];
                     let before = s.checked_sub(1).map(|b| toks[b]);
-                    let subject = !text::is_possessive(last_w)
+                    let possessive = text::is_possessive(last_w) || t[tk.e..].starts_with("'s") || t[tk.e..].starts_with("’s");
+                    let subject = !possessive
                         && before.map_or(true, |b| !b.is_word() || text::lower_eq(&t[b.s..b.e], lexicon::CLAUSE_OPENERS) || text::is_cap(&t[b.s..b.e]));
                     if subject {
                         best = Some((span.0, name));

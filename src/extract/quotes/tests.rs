@@ -273,3 +273,17 @@ fn a_source_opening_or_closing_the_sentence_is_credited() {
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "The agency could not account for four trucks and a boat.")), "the audit");
 }
+
+#[test]
+fn a_pronoun_goes_to_the_subject_not_to_a_name_in_object_position() {
+    let t = "Was Tom Moore satisfied with Paul Hale's answer?\n\n“To a point,” he said. “He changed the subject.”";
+    let q = run(t);
+    let a = find(t, &q, "To a point,");
+    // both men: Tom Moore is the subject, "Paul Hale's" a possessive, so the subject wins over
+    // the nearer name
+    assert_eq!(a.speaker.as_deref(), Some("Tom Moore"));
+    // the gender of the first name (US Census lists) rules a woman out for "he"
+    let t = "Was Tess Moore satisfied with Paul Hale's answer?\n\n“To a point,” he said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "To a point,").speaker.as_deref(), Some("Paul Hale"));
+}
