@@ -181,3 +181,35 @@ fn facets_persons_of_the_seed_article_are_its_real_names_each_once() {
         assert_eq!(hits, 1, "{names:?} listed once");
     }
 }
+
+/// Articles of our own writing with Title-Case headlines and speakers introduced with their
+/// roles: the speaker and persons facets hold names only, never role words or headline words.
+#[test]
+fn title_case_headlines_and_roles_stay_out_of_the_speaker_and_persons_facets() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("news.jsonl");
+    let articles = [
+        serde_json::json!({"id": "a1", "title": "Senator Slams Budget Deal, Governor Fires Back", "date": "2024-05-02",
+            "text": "Senator Slams Budget Deal, Governor Fires Back\n\nState Sen. Paul Hale criticized the budget deal on Tuesday.\n\n“This budget is a fraud,” Hale said at a news conference.\n\nGov. Mary Stone answered within the hour. “The senator has not read it,” Stone said."}),
+        serde_json::json!({"id": "a2", "title": "Harbor Workers Strike As Talks Collapse", "date": "2024-05-03",
+            "text": "Harbor Workers Strike As Talks Collapse\n\nHarbor Union spokesman Tom Reed said the talks had failed.\n\n“We waited two years,” said union economist Ana Ruiz. “Nobody listened.”"}),
+    ];
+    std::fs::write(&src, articles.iter().map(|a| a.to_string() + "\n").collect::<String>()).unwrap();
+    let idx = dir.path().join("idx");
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
+    let values = |field: &str, key: &str| -> Vec<String> {
+        let v = json(&run(&idx, &["facets", field, "--size", "100", "--json"]));
+        v[key].as_array().unwrap_or_else(|| panic!("no {key} in {v}")).iter().map(|p| p["value"].as_str().unwrap().to_string()).collect()
+    };
+    let mut speakers = values("speakers", "speaker");
+    speakers.sort();
+    assert_eq!(speakers, ["Ana Ruiz", "Mary Stone", "Paul Hale"]);
+    let persons = values("persons", "person");
+    for p in &persons {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        assert!(!words.iter().any(|w| ["Slams", "Fires", "Strike", "Talks", "Collapse", "Senator", "Governor", "spokesman", "economist", "Sen.", "Gov."].contains(w)), "{p} in the persons facet: {persons:?}");
+    }
+    for name in ["Paul Hale", "Mary Stone", "Tom Reed", "Ana Ruiz"] {
+        assert!(persons.iter().any(|p| p == name), "{name} missing from the persons facet: {persons:?}");
+    }
+}
