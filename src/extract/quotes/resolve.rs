@@ -1,0 +1,478 @@
+//! Speaker resolution inside the quote finder: pronouns to their antecedents, surnames and
+//! titles to the fullest name, phrases to organizations, and the descriptions of speakers.
+
+use super::*;
+
+/// Resolves mentions to canonical names, remembering speakers for pronouns and descriptions.
+pub(super) struct Resolver<'a, 'c> {
+    ctx: &'c Ctx<'a>,
+    /// (position of the mention, canonical name, gender, is a person)
+    speakers: Vec<(usize, String, Option<Gender>)>,
+    genders: Vec<(String, Gender)>,
+    toks: Vec<Tok>,
+    /// canonical names already looked up: (words as written, result)
+    names: std::cell::RefCell<Vec<(String, Option<String>)>>,
+}
+
+impl<'a, 'c> Resolver<'a, 'c> {
+    pub(super) fn new(ctx: &'c Ctx<'a>) -> Self {
+        Resolver { ctx, speakers: Vec::new(), genders: Vec::new(), toks: Vec::new(), names: Default::default() }
+    }
+
+    pub(super) fn quote(&mut self, s: usize, e: usize, para: usize, direct: bool, a: Option<Attr>) -> Quote {
+        let t = self.ctx.t;
+        let Some(a) = a else {
+            return Quote { start: s, end: e, paragraph: para, direct, speaker: None, mention: None, cue: None, description: None };
+        };
+        let cue = match a.cue_kind {
+            CueText::Colon => ":".to_string(),
+            CueText::AccordingTo => "according to".to_string(),
+            CueText::Span => t[a.cue.0..a.cue.1].to_string(),
+        };
+        let speaker = self.speaker(a);
+        Quote { start: s, end: e, paragraph: para, direct, speaker, mention: Some((a.s, a.e)), cue: Some(cue), description: None }
+    }
+
+    pub(super) fn gender_of(&self, name: &str) -> Option<Gender> {
+        self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1).or_else(|| {
+            // a full name whose first name is a common one of either gender
+            let mut words = name.split_whitespace();
+            let first = words.next()?;
+            words.next()?;
+            lexicon::first_name_gender(first).map(|m| if m == lexicon::Gender::Male { Gender::M } else { Gender::F })
+        })
+    }
+
+    pub(super) fn speaker(&mut self, a: Attr) -> Option<String> {
+        let t = self.ctx.t;
+        let m = &t[a.s..a.e];
+        match a.kind {
+            MK::Pronoun | MK::Relative => {
+                let g = if m.eq_ignore_ascii_case("he") {
+                    Some(Gender::M)
+                } else if m.eq_ignore_ascii_case("she") {
+                    Some(Gender::F)
+                } else if m.eq_ignore_ascii_case("who") {
+                    None
+                } else {
+                    return None;
+                };
+                let name = if a.kind == MK::Relative { self.name_before_who(a.s) } else { None };
+                let name = name.or_else(|| self.antecedent(a.s, g))?;
+                if let Some(g) = g {
+                    if self.gender_of(&name).is_none() {
+                        self.genders.push((name.clone(), g));
+                    }
+                }
+                self.speakers.push((a.s, name.clone(), g));
+                Some(name)
+            }
+            MK::Name | MK::Label => {
+                let name = self.canonical(a.s, a.e)?;
+                let g = title_gender(m);
+                if let Some(g) = g {
+                    self.genders.push((name.clone(), g));
+                }
+                self.speakers.push((a.s, name.clone(), g));
+                Some(name)
+            }
+            MK::Phrase => {
+                // an organization or office named by a capitalized phrase; nobody otherwise
+                let words: Vec<&str> = m.split_whitespace().collect();
+                if !words.iter().any(|w| text::is_cap(w) && !cap_stop(w)) {
+                    return None;
+                }
+                let mut s = m;
+                if let Some(f) = words.first() {
+                    if text::lower_eq(f, &["the", "a", "an"]) {
+                        s = m[f.len()..].trim_start();
+                    }
+                }
+                Some(s.to_string())
+            }
+        }
+    }
+
+    /// "Gantz, who ..." -> the name before the comma.
+    pub(super) fn name_before_who(&mut self, at: usize) -> Option<String> {
+        let t = self.ctx.t;
+        let lo = t[..at].char_indices().rev().nth(80).map_or(0, |x| x.0);
+        text::tokenize(t, lo, at, &mut self.toks);
+        let toks = std::mem::take(&mut self.toks);
+        let n = toks.len();
+        let mut out = None;
+        if n >= 2 && toks[n - 1].is_punct(',') && toks[n - 2].is_word() && text::is_cap(&t[toks[n - 2].s..toks[n - 2].e]) {
+            let (s, _) = self.ctx.name_left(&toks, n - 2, 0);
+            out = self.canonical(toks[s].s, toks[n - 2].e);
+        }
+        self.toks = toks;
+        out
+    }
+
+    /// The person a pronoun at `at` refers to: the nearest earlier speaker or person-like
+    /// name, in this or the previous two paragraphs, of a compatible gender.
+    pub(super) fn antecedent(&mut self, at: usize, g: Option<Gender>) -> Option<String> {
+        let t = self.ctx.t;
+        let paras = self.ctx.paras;
+        let k = paras.iter().position(|&(_, s, e)| s <= at && at <= e).unwrap_or(0);
+        let lo = paras[k.saturating_sub(2)].1.max(back(t, at, 1500));
+        let ok = |me: &Self, name: &str| match (g, me.gender_of(name)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        // names in the text before the pronoun
+        text::tokenize(t, lo, at, &mut self.toks);
+        let toks = std::mem::take(&mut self.toks);
+        let mut best: Option<(usize, String)> = None;
+        let mut object: Option<(usize, String)> = None;
+        let mut i = toks.len();
+        while i > 0 {
+            i -= 1;
+            let tk = toks[i];
+            if !tk.is_word() {
+                continue;
+            }
+            let w = &t[tk.s..tk.e];
+            if !text::is_cap(w) || cap_stop(w) {
+                continue;
+            }
+            let (s, _) = self.ctx.name_left(&toks, i, 0);
+            let span = (toks[s].s, tk.e);
+            i = s;
+            if !self.person_like(&toks[s..=toks.iter().position(|x| x.e == span.1).unwrap_or(s)]) {
+                continue;
+            }
+            if let Some(name) = self.canonical(span.0, span.1) {
+                if ok(self, &name) {
+                    // a name in object position ("asked Clinton", "Rubio's response") is a
+                    // weaker antecedent than a subject further back
+                    let last_w = &t[tk.s..tk.e];
+                    let before = s.checked_sub(1).map(|b| toks[b]);
+                    let possessive = text::is_possessive(last_w) || t[tk.e..].starts_with("'s") || t[tk.e..].starts_with("’s");
+                    let subject = !possessive
+                        && before.map_or(true, |b| !b.is_word() || text::lower_eq(&t[b.s..b.e], lexicon::CLAUSE_OPENERS) || text::is_cap(&t[b.s..b.e]));
+                    if subject {
+                        best = Some((span.0, name));
+                        break;
+                    }
+                    if object.is_none() {
+                        object = Some((span.0, name));
+                    }
+                }
+            }
+        }
+        let best = best.or(object);
+        self.toks = toks;
+        // an earlier speaker nearer than that name wins
+        if let Some((pos, name)) = self.speakers.iter().rev().find(|(p, n, _)| *p < at && ok(self, n)).map(|(p, n, _)| (*p, n.clone())) {
+            if best.as_ref().map_or(true, |(bp, _)| pos >= *bp) && pos >= lo {
+                return Some(name);
+            }
+        }
+        best.map(|x| x.1)
+    }
+
+    /// Whether the capitalized words `toks` name a person.
+    pub(super) fn person_like(&self, toks: &[Tok]) -> bool {
+        let t = self.ctx.t;
+        let words: Vec<&str> = toks.iter().map(|x| text::base(&t[x.s..x.e])).filter(|w| !text::title(w)).collect();
+        if words.is_empty() {
+            return false;
+        }
+        let full = words.join(" ");
+        for kn in self.ctx.known {
+            if kn.name == full || kn.name.ends_with(&format!(" {full}")) {
+                // a full name that starts with a first name is a person's, whatever its tag
+                let first_named = kn.name.contains(' ') && kn.name.split_whitespace().next().is_some_and(lexicon::is_first_name);
+                return kn.is_person || first_named;
+            }
+        }
+        if words.iter().any(|w| text::org_word(w) || (w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 1)) {
+            return false;
+        }
+        if words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())) {
+            return false;
+        }
+        if words.len() >= 2 {
+            return true;
+        }
+        // a single word: a person when it is the surname of an earlier speaker
+        let w = words[0];
+        self.speakers.iter().any(|(_, n, _)| n.rsplit(' ').next() == Some(w))
+            || self.ctx.known.iter().any(|k| k.is_person && k.name.rsplit(' ').next() == Some(w))
+    }
+
+    /// The fullest name the article gives for the name at `t[s..e]` (cached by its words).
+    pub(super) fn canonical(&self, s: usize, e: usize) -> Option<String> {
+        let raw = &self.ctx.t[s..e];
+        if let Some((_, c)) = self.names.borrow().iter().find(|(r, _)| r == raw) {
+            return c.clone();
+        }
+        let c = self.canonical_uncached(s, e);
+        self.names.borrow_mut().push((raw.to_string(), c.clone()));
+        c
+    }
+
+    pub(super) fn canonical_uncached(&self, s: usize, e: usize) -> Option<String> {
+        let t = self.ctx.t;
+        let raw = &t[s..e];
+        let mut words: Vec<String> = raw
+            .split_whitespace()
+            .map(|w| text::base(w.trim_end_matches(|c: char| c == ',' || c == ':')).to_string())
+            .collect();
+        while words.len() > 1 && text::title(&words[0]) {
+            words.remove(0);
+        }
+        if words.is_empty() {
+            return None;
+        }
+        // transcript labels in capitals: PENCE -> Pence
+        let caps = words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(|c| c.is_lowercase()));
+        if caps {
+            if words.len() == 1 && words[0].len() <= 1 {
+                return None;
+            }
+            if words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 1) {
+                return None;
+            }
+            words = words.iter().map(|w| titlecase(w)).collect();
+        }
+        let short = words.join(" ");
+        let last = words.last().cloned().unwrap_or_default();
+        // known names first
+        let mut best: Option<String> = None;
+        for kn in self.ctx.known {
+            let kw: Vec<&str> = kn.name.split_whitespace().collect();
+            if kw.len() >= words.len() && kw[kw.len() - words.len()..].iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b)) {
+                if !kn.is_person && kw.len() == words.len() {
+                    return Some(kn.name.to_string());
+                }
+                if kn.is_person && best.as_ref().map_or(true, |b| kn.name.len() > b.len()) {
+                    best = Some(kn.name.to_string());
+                }
+            }
+        }
+        if let Some(b) = best {
+            return Some(b);
+        }
+        if words.iter().any(|w| text::org_word(w)) {
+            return Some(short);
+        }
+        // the longest capitalized run in the article ending with these words
+        let mut best = short.clone();
+        let mut best_n = words.len();
+        if last.len() < 2 {
+            return Some(best);
+        }
+        let b = t.as_bytes();
+        for (pos, _) in t.match_indices(last.as_str()) {
+            let end = pos + last.len();
+            if end < b.len() && (b[end].is_ascii_alphanumeric() || (b[end] == b'-' && end + 1 < b.len() && b[end + 1].is_ascii_alphabetic())) {
+                continue;
+            }
+            if pos > 0 && (b[pos - 1].is_ascii_alphanumeric() || b[pos - 1] == b'-') {
+                continue;
+            }
+            // walk left over capitalized words
+            let mut names: Vec<&str> = vec![&t[pos..end]];
+            let mut cur = pos;
+            loop {
+                let before = &t[..cur];
+                let trimmed = before.trim_end_matches(' ');
+                if trimmed.len() == before.len() || trimmed.len() + 1 < before.len() {
+                    break;
+                }
+                let ws = trimmed.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | ',' | ';' | ':')).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, |c| c.len_utf8()));
+                let w = &trimmed[ws..];
+                if w.is_empty() || !text::is_cap(w) || cap_stop(w) || text::title(w) || text::is_possessive(w) || text::org_word(w) || w.ends_with('.') && w.len() > 2 {
+                    break;
+                }
+                names.insert(0, w);
+                cur = ws;
+                if names.len() >= 4 {
+                    break;
+                }
+            }
+            if names.len() > best_n && names.len() <= 4 {
+                let cand = names.join(" ");
+                // the shorter name must be a tail of the longer one
+                if cand.ends_with(&short) {
+                    best_n = names.len();
+                    best = cand;
+                }
+            }
+        }
+        Some(best)
+    }
+
+    /// Descriptions: the first appositive the article gives each speaker.
+    pub(super) fn finish(&mut self, out: &mut [Quote]) {
+        let mut cache: Vec<(String, Option<String>)> = Vec::new();
+        for q in out.iter_mut() {
+            let Some(sp) = q.speaker.clone() else { continue };
+            if !sp.contains(' ') && !sp.chars().next().map_or(false, |c| c.is_uppercase()) {
+                continue;
+            }
+            let d = match cache.iter().find(|(n, _)| *n == sp) {
+                Some((_, d)) => d.clone(),
+                None => {
+                    let d = self.description(&sp);
+                    cache.push((sp.clone(), d.clone()));
+                    d
+                }
+            };
+            q.description = d;
+        }
+    }
+
+    pub(super) fn description(&mut self, name: &str) -> Option<String> {
+        let t = self.ctx.t;
+        if name.split_whitespace().any(text::org_word) || text::is_possessive(name.split_whitespace().next().unwrap_or("")) {
+            return None;
+        }
+        let b = t.as_bytes();
+        let mut pre: Option<String> = None;
+        for (pos, _) in t.match_indices(name) {
+            let end = pos + name.len();
+            if end < b.len() && b[end].is_ascii_alphanumeric() {
+                continue;
+            }
+            if let Some(d) = self.appositive_after(end) {
+                return Some(d);
+            }
+            if pre.is_none() {
+                pre = self.role_before(pos);
+            }
+        }
+        pre
+    }
+
+    /// ", a former Israeli ambassador to the U.S." after a name, up to the verb or the end of
+    /// the sentence.
+    pub(super) fn appositive_after(&mut self, end: usize) -> Option<String> {
+        let t = self.ctx.t;
+        let rest = &t[end..];
+        if !rest.starts_with(", ") {
+            return None;
+        }
+        let from = end + 2;
+        let para_end = self.ctx.paras.iter().find(|&&(_, s, e)| s <= end && end < e).map_or(t.len(), |x| x.2);
+        if from >= para_end {
+            return None;
+        }
+        text::tokenize(t, from, para_end.min(fwd(t, from, 600)), &mut self.toks);
+        let toks = std::mem::take(&mut self.toks);
+        let res = (|| {
+            let first = toks.first().filter(|x| x.is_word())?;
+            let fw = &t[first.s..first.e];
+            if text::lower_eq(fw, &["who", "which", "that", "when", "where", "while", "as", "but", "and", "because", "if", "although", "though", "in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "to", "of", "according", "so", "then", "not", "also", "said", "says", "told", "it", "he", "she", "they", "we", "i"])
+                || text::cue(fw).is_some()
+                || (text::is_lower(fw) && fw.ends_with("ing"))
+                || text::pronoun(fw)
+            {
+                return None;
+            }
+            let mut k = 0;
+            while k < toks.len() && k < 80 {
+                let tk = toks[k];
+                if is_boundary(t, &toks, k) || tk.k == K::Mark || tk.is_punct(';') || tk.is_punct('(') {
+                    break;
+                }
+                if tk.is_punct(',') || tk.is_punct('—') {
+                    // a comma before the verb ends it
+                    let mut j = k + 1;
+                    while j < toks.len() && toks[j].is_word() && text::skippable_adverb(&t[toks[j].s..toks[j].e]) {
+                        j += 1;
+                    }
+                    match toks.get(j) {
+                        None => break,
+                        Some(n) if n.k == K::Mark => break,
+                        Some(n) if n.is_word() && {
+                            let nw = &t[n.s..n.e];
+                            text::cue(nw).is_some()
+                                || text::lower_eq(nw, &["according", "has", "have", "is", "was", "will", "would", "did", "does", "who", "spoke", "met", "went", "came", "took", "gave", "made", "sat", "stood", "ran", "won", "lost"])
+                                || (text::is_lower(nw) && nw.len() > 4 && nw.ends_with("ed"))
+                        } => break,
+                        _ => {}
+                    }
+                }
+                k += 1;
+            }
+            if k == 0 {
+                return None;
+            }
+            let d = t[from..toks[k - 1].e].trim_end_matches([',', ' ']);
+            if d.is_empty() || d.len() > 400 {
+                return None;
+            }
+            // a capitalized appositive is often another name ("Smith, Jones and Brown")
+            if text::is_cap(fw) && !d.contains(' ') {
+                return None;
+            }
+            Some(d.to_string())
+        })();
+        self.toks = toks;
+        res
+    }
+
+    /// "National Security Council spokesman John Kirby": the role phrase before a name.
+    pub(super) fn role_before(&mut self, pos: usize) -> Option<String> {
+        let t = self.ctx.t;
+        let lo = t[..pos].char_indices().rev().nth(120).map_or(0, |x| x.0);
+        let lo = self.ctx.paras.iter().find(|&&(_, s, e)| s <= pos && pos <= e).map_or(lo, |x| x.1.max(lo));
+        text::tokenize(t, lo, pos, &mut self.toks);
+        let toks = std::mem::take(&mut self.toks);
+        let res = (|| {
+            let last = *toks.last().filter(|x| x.is_word())?;
+            let lw = &t[last.s..last.e];
+            if !(text::is_lower(lw) && text::role_noun(lw)) {
+                return None;
+            }
+            let mut s = toks.len() - 1;
+            let mut n = 0;
+            while s > 0 && n < 8 {
+                let tk = toks[s - 1];
+                if !tk.is_word() {
+                    break;
+                }
+                let w = &t[tk.s..tk.e];
+                if text::np_stop(w) || text::cue(w).is_some() || text::pronoun(w) || (text::is_cap(w) && cap_stop(w) && !text::lower_eq(w, &["the", "a", "an"])) {
+                    break;
+                }
+                if text::lower_eq(w, &["the", "a", "an"]) {
+                    break;
+                }
+                s -= 1;
+                n += 1;
+            }
+            Some(t[toks[s].s..last.e].to_string())
+        })();
+        self.toks = toks;
+        res
+    }
+}
+
+pub(super) fn titlecase(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut up = true;
+    for c in w.chars() {
+        if up {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        up = c == '-' || c == '\'' || c == '’' || c == ' ';
+    }
+    out
+}
+
+pub(super) fn title_gender(m: &str) -> Option<Gender> {
+    let f = m.split_whitespace().next()?;
+    if text::lower_eq(f, &["mr.", "mr", "sir", "lord", "king", "prince", "father"]) {
+        Some(Gender::M)
+    } else if text::lower_eq(f, &["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "sister"]) {
+        Some(Gender::F)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,481 @@
+//! Subjects: the words naming who speaks, left or right of a cue: names, titles, appositives,
+//! noun phrases with a determiner, introductory phrases skipped.
+
+use super::*;
+
+impl<'a> Ctx<'a> {
+    /// Leftward walk over a name ending at token `k` (inclusive), not before `lo`.
+    /// Returns (first token, whether a title is included).
+    pub(super) fn name_left(&self, win: &[Tok], k: usize, lo: usize) -> (usize, bool) {
+        let mut s = k;
+        let mut titled = false;
+        while s > lo {
+            let tk = win[s - 1];
+            if !tk.is_word() {
+                break;
+            }
+            let w = self.w(&tk);
+            if text::is_cap(w) && (!cap_stop(w) || self.known_person_starts(&tk)) && !text::is_possessive(w) {
+                if text::title(w) {
+                    titled = true;
+                }
+                s -= 1;
+            } else if text::lower_eq(w, &["de", "van", "von", "bin", "al", "la", "le", "da", "di", "du", "del", "der", "ibn", "dos", "el"])
+                && s >= 2
+                && win[s - 2].is_word()
+                && text::is_cap(self.w(&win[s - 2]))
+            {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        (s, titled)
+    }
+
+    /// Rightward walk over a name starting at token `k`. Returns the last token.
+    pub(super) fn name_right(&self, win: &[Tok], k: usize, hi: usize) -> usize {
+        let mut e = k;
+        while e + 1 < hi {
+            let tk = win[e + 1];
+            if !tk.is_word() {
+                break;
+            }
+            let w = self.w(&tk);
+            if text::is_cap(w) && !cap_stop(w) && text::cue(w).is_none() {
+                e += 1;
+                if text::is_possessive(w) {
+                    break;
+                }
+            } else if text::lower_eq(w, &["de", "van", "von", "bin", "al", "la", "le", "da", "di", "du", "del", "der", "ibn", "dos", "el"])
+                && e + 2 < hi
+                && win[e + 2].is_word()
+                && text::is_cap(self.w(&win[e + 2]))
+            {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        e
+    }
+
+    /// The subject of the cue at `c`, in the words before it (from `lo`).
+    pub(super) fn subject_before(&self, win: &[Tok], lo: usize, c: usize) -> Option<Attr> {
+        let mut j = c;
+        loop {
+            if j > lo && win[j - 1].is_word() && text::skippable_adverb(self.w(&win[j - 1])) {
+                j -= 1;
+            } else if j > lo + 1
+                && win[j - 1].is_word()
+                && text::time_word(self.w(&win[j - 1]))
+                && !text::is_lower(self.w(&win[j - 1]))
+                && text::lower_eq(self.w(&win[j - 2]), &["on", "last", "this", "late", "early"])
+            {
+                // "Donald Trump on Saturday tweeted"
+                j -= 2;
+            } else {
+                break;
+            }
+        }
+        if j == lo {
+            return None;
+        }
+        let mut k = j - 1;
+        // a parenthesis before the verb: "Sen. Bernie Sanders (I-Vt.) said"
+        if win[k].is_punct(')') {
+            let mut d = k;
+            while d > lo && !win[d].is_punct('(') {
+                d -= 1;
+            }
+            if d == lo {
+                return None;
+            }
+            k = d - 1;
+            if k < lo {
+                return None;
+            }
+        }
+        let tk = win[k];
+        if tk.is_punct(',') || tk.is_punct('—') || tk.is_punct('–') {
+            return self.appositive_subject(win, lo, k);
+        }
+        if !tk.is_word() {
+            return None;
+        }
+        let w = self.w(&tk);
+        if text::pronoun(w) {
+            let kind = if w.eq_ignore_ascii_case("who") { MK::Relative } else { MK::Pronoun };
+            return Some(mention(tk.s, tk.e, kind));
+        }
+        if text::is_cap(w) && !cap_stop(w) {
+            let (s, _) = self.name_left(win, k, lo);
+            // a capitalized phrase after a determiner or possessive: "the White House",
+            // "Netanyahu's office" is handled below as a phrase
+            if s > lo && win[s - 1].is_word() {
+                let pw = self.w(&win[s - 1]);
+                if text::lower_eq(pw, &["the"]) || text::is_possessive(pw) {
+                    return self.phrase_left(win, lo, k);
+                }
+            }
+            if let Some(np) = self.head_of_modified_np(win, lo, s, c) {
+                return Some(np);
+            }
+            return Some(mention(win[s].s, tk.e, MK::Name));
+        }
+        if text::is_lower(w) || w.chars().next().map_or(false, |c| c.is_numeric()) {
+            if text::np_stop(w) || text::cue(w).is_some() {
+                return None;
+            }
+            return self.phrase_left(win, lo, k);
+        }
+        None
+    }
+
+    /// A name inside a modifier of the subject ("A letter from the American Legion obtained by
+    /// The Associated Press warns"): the subject's head phrase at the clause start.
+    pub(super) fn head_of_modified_np(&self, win: &[Tok], lo: usize, s: usize, c: usize) -> Option<Attr> {
+        if s < lo + 2 || !win[s - 1].is_word() {
+            return None;
+        }
+        let pw = self.w(&win[s - 1]);
+        if !text::lower_eq(pw, &["by", "of", "from", "for", "with", "at"]) {
+            return None;
+        }
+        let start = lo.max(self.intro_end(win, c));
+        let np = self.determiner_subject(win, start, c)?;
+        let np_end = win.iter().position(|t| t.e == np.e)?;
+        // the phrase runs up to the preposition chain that holds the name
+        if np.s < win[s].s && np_end + 1 < s && win[np_end + 1].is_word() && text::lower_eq(self.w(&win[np_end + 1]), &["from", "of", "by", "for", "with", "at", "in", "on", "obtained", "owned", "released", "issued", "written", "signed", "sent", "published", "filed", "led", "run", "produced", "commissioned", "conducted"]) {
+            if win[np_end + 1..s].iter().any(|t| !t.is_word() || text::cue(self.w(t)).is_some()) {
+                return None;
+            }
+            return Some(np);
+        }
+        None
+    }
+
+    /// A noun phrase ending at token `k`: back to its determiner or the clause start.
+    pub(super) fn phrase_left(&self, win: &[Tok], lo: usize, k: usize) -> Option<Attr> {
+        let mut s = k;
+        let mut n = 0;
+        while s > lo && n < 8 {
+            let tk = win[s - 1];
+            if !tk.is_word() {
+                break;
+            }
+            let w = self.w(&tk);
+            if text::np_stop(w) || text::cue(w).is_some() || text::pronoun(w) {
+                break;
+            }
+            s -= 1;
+            n += 1;
+            if text::lower_eq(w, text::DETERMINERS) && !text::lower_eq(w, &["top", "senior", "two", "three", "four", "five", "one"]) {
+                break;
+            }
+        }
+        Some(mention(win[s].s, win[k].e, MK::Phrase))
+    }
+
+    /// "Linda Thomas-Greenfield, the U.S. ambassador to the U.N., told": the name before the
+    /// appositive that ends at the comma `k`.
+    pub(super) fn appositive_subject(&self, win: &[Tok], lo: usize, k: usize) -> Option<Attr> {
+        // "The mayor, Lee Chan, said": the name is the appositive
+        if k > lo + 1 && win[k - 1].is_word() && text::is_cap(self.w(&win[k - 1])) && !cap_stop(self.w(&win[k - 1])) {
+            let (s, _) = self.name_left(win, k - 1, lo);
+            if s > lo && win[s - 1].is_punct(',') && s >= lo + 2 && win[s - 2].is_word() && text::is_lower(self.w(&win[s - 2])) {
+                let orgish = win[s..k].iter().any(|t| text::org_word(self.w(t)));
+                if !orgish {
+                    return Some(mention(win[s].s, win[k - 1].e, MK::Name));
+                }
+            }
+        }
+        let mut first: Option<Attr> = None;
+        let mut commas = 0;
+        let mut p = k;
+        while p > lo && commas < 4 && k - p < 60 {
+            p -= 1;
+            let tk = win[p];
+            if tk.k == K::Mark {
+                break;
+            }
+            // a finite verb ends the walk; "Mr. Trump, asked about ..., had said" does not
+            if tk.is_word() && text::cue(self.w(&tk)) == Some(Cue::Finite) && !(p > lo && win[p - 1].is_punct(',')) {
+                break;
+            }
+            if !(tk.is_punct(',') || tk.is_punct('—') || tk.is_punct('–') || tk.is_punct('(')) {
+                continue;
+            }
+            commas += 1;
+            if p == lo || !win[p - 1].is_word() {
+                continue;
+            }
+            let w = self.w(&win[p - 1]);
+            // the word after the comma starts the appositive
+            let next = win.get(p + 1).filter(|t| t.is_word()).map(|t| self.w(t)).unwrap_or("");
+            if next.is_empty() {
+                continue;
+            }
+            if text::pronoun(w) && !w.eq_ignore_ascii_case("it") {
+                return Some(mention(win[p - 1].s, win[p - 1].e, MK::Pronoun));
+            }
+            if text::is_cap(w) && !cap_stop(w) {
+                let (s, _) = self.name_left(win, p - 1, lo);
+                let a = mention(win[s].s, win[p - 1].e, MK::Name);
+                let orgish = win[s..p].iter().any(|t| text::org_word(self.w(t)));
+                if !orgish {
+                    return Some(a);
+                }
+                if first.is_none() {
+                    first = Some(a);
+                }
+            } else if first.is_none() && text::is_lower(w) && !text::np_stop(w) {
+                // "A spokesman for X, who ..., said" – keep the phrase as a fallback
+                if let Some(a) = self.phrase_left(win, lo, p - 1) {
+                    first = Some(a);
+                }
+            }
+        }
+        first
+    }
+
+    /// The subject of an inverted cue: "said Aaron David Miller", "said the official", "said he".
+    pub(super) fn subject_after(&self, win: &[Tok], from: usize, hi: usize) -> Option<Attr> {
+        let mut j = from;
+        // "said Monday", "said on Tuesday"
+        let mut guard = 0;
+        while j < hi && win[j].is_word() && guard < 4 {
+            let w = self.w(&win[j]);
+            if text::time_word(w) {
+                j += 1;
+            } else if text::lower_eq(w, &["on", "in", "at"]) && win.get(j + 1).map_or(false, |n| n.is_word() && text::time_word(self.w(n))) {
+                j += 2;
+            } else {
+                break;
+            }
+            guard += 1;
+        }
+        if j >= hi || !win[j].is_word() {
+            return None;
+        }
+        let tk = win[j];
+        let w = self.w(&tk);
+        if text::pronoun(w) {
+            if text::lower_eq(w, &["it", "you", "who"]) {
+                return None;
+            }
+            return Some(mention(tk.s, tk.e, MK::Pronoun));
+        }
+        if text::is_cap(w) && (!cap_stop(w) || self.known_person_starts(&tk)) || text::title(w) && text::is_cap(w) {
+            let e = self.name_right(win, j, hi);
+            // "said Netanyahu's office": a phrase
+            if text::is_possessive(self.w(&win[e])) && e + 1 < hi && win[e + 1].is_word() && text::is_lower(self.w(&win[e + 1])) {
+                return Some(mention(tk.s, win[e + 1].e, MK::Phrase));
+            }
+            return Some(mention(tk.s, win[e].e, MK::Name));
+        }
+        if (text::is_lower(w) || w.starts_with(|c: char| c.is_ascii_digit())) && !text::not_subject_after(w) && text::cue(w).is_none() {
+            let mut e = j;
+            let mut n = 0;
+            while e + 1 < hi && n < 10 {
+                let nt = win[e + 1];
+                if !nt.is_word() {
+                    break;
+                }
+                let nw = self.w(&nt);
+                if text::lower_eq(nw, &["who", "that", "which", "in", "on", "at", "during", "after", "when", "while", "as"]) || text::cue(nw).is_some() {
+                    break;
+                }
+                e += 1;
+                n += 1;
+            }
+            return Some(mention(tk.s, win[e].e, MK::Phrase));
+        }
+        None
+    }
+
+    /// Whether the recognizer found a person whose mention of several words starts at `tk`
+    /// ("Will Doyle", where "Will" alone reads as a verb).
+    pub(super) fn known_person_starts(&self, tk: &Tok) -> bool {
+        self.known.iter().any(|k| k.is_person && k.mentions.iter().any(|&(s, e)| s == tk.s && e > tk.e + 1))
+    }
+
+    /// Whether a known name (from the entity recognizer) covers token `tk`: Some(is a person).
+    pub(super) fn known_at(&self, tk: &Tok) -> Option<bool> {
+        self.known.iter().find(|k| k.mentions.iter().any(|&(s, e)| s <= tk.s && tk.e <= e)).map(|k| k.is_person)
+    }
+
+    /// A capitalized word at `k` that opens no name: a sentence adverb or participle
+    /// ("Moreover", "Facing mounting criticism", "Minutes later"), unless the recognizer knows it.
+    pub(super) fn not_a_name_start(&self, win: &[Tok], k: usize, end: usize) -> bool {
+        let w = self.w(&win[k]);
+        // a person the recognizer found in several words ("Chelsea Manning"), or in one that
+        // reads as no common word ("Reprising" is one)
+        let tk = win[k];
+        if self.known.iter().any(|kn| kn.is_person && kn.mentions.iter().any(|&(s, e)| s <= tk.s && tk.e <= e && (e - s > tk.e - tk.s || !w.to_ascii_lowercase().ends_with("ing")))) {
+            return false;
+        }
+        if text::intro_word(w) {
+            return true;
+        }
+        let at_start = k == 0 || !win[k - 1].is_word();
+        if !at_start {
+            return false;
+        }
+        let next = win.get(k + 1).filter(|_| k + 1 < end);
+        let next_w = next.filter(|t| t.is_word()).map(|t| self.w(t));
+        let lw = w.to_ascii_lowercase();
+        if lw.len() > 5 && lw.ends_with("ing") {
+            // "Flying home", "Doing so" but not "Manning said"
+            return next_w.map_or(true, |n| text::is_lower(n) && text::cue(n).is_none());
+        }
+        if lw.len() > 5 && lw.ends_with("ed") {
+            // "Reached by POLITICO, Bennett", "Preceded on stage by ..."
+            return next_w.map_or(false, |n| text::lower_eq(n, &["by", "about", "on", "for", "in", "at", "with", "after", "from", "to"]));
+        }
+        if lw.len() > 5 && lw.ends_with("ly") {
+            // "Immediately after", "Specifically," but not "Kelly said"
+            return next.map_or(false, |n| n.is_punct(','))
+                || next_w.map_or(false, |n| text::lower_eq(n, &["after", "before", "in", "on", "at", "for", "with", "to", "since", "following", "upon", "enough"]));
+        }
+        false
+    }
+
+    /// Where the main clause of a sentence starts: after an introductory phrase that runs to a
+    /// comma ("At a rally in Portsmouth, N.H., on Tuesday, Senator ...", "When asked ..., Ms. X").
+    pub(super) fn intro_end(&self, win: &[Tok], end: usize) -> usize {
+        let Some(k0) = win[..end].iter().position(|t| t.is_word()) else { return 0 };
+        if k0 > 0 && win[..k0].iter().any(|t| t.k == K::Mark) {
+            return 0;
+        }
+        let w = self.w(&win[k0]);
+        let lw = w.to_ascii_lowercase();
+        let intro = text::lower_eq(w, text::INTRO_OPENERS)
+            || text::intro_word(w)
+            || (lw.len() > 5 && (lw.ends_with("ing") || lw.ends_with("ly") || lw.ends_with("ed")) && self.known_at(&win[k0]) != Some(true) && self.not_a_name_start(win, k0, end));
+        if !intro {
+            return 0;
+        }
+        // a prepositional phrase ends at its first comma ("On Friday, Mr. Carson endorsed Mr.
+        // Trump at Mar-a-Lago, Mr. Trump's club, calling"); a clause may hold commas of its own
+        let prepositional = text::lower_eq(w, text::INTRO_OPENERS) && !text::lower_eq(w, &["when", "while", "as", "if", "although", "though", "because", "since", "once", "until", "asked", "speaking", "after", "before"]);
+        // the clause after the last comma (before the cue) that opens with a subject
+        let mut found = None;
+        let mut k = k0 + 1;
+        while k < end && k < k0 + 45 {
+            let tk = win[k];
+            if tk.k == K::Mark || tk.is_punct(';') || tk.is_punct(':') {
+                break;
+            }
+            if tk.is_punct(',') {
+                if let Some(nx) = win.get(k + 1).filter(|t| t.is_word() && k + 1 < end) {
+                    let x = self.w(nx);
+                    let bare = x.split(['\'', '’']).next().unwrap_or(x);
+                    let subj = (text::pronoun(bare) && !text::lower_eq(bare, &["it", "you", "who"]))
+                        || (text::is_cap(x) && !cap_stop(x) && !text::intro_word(x))
+                        || text::lower_eq(x, &["the", "a", "an", "another", "this", "that", "his", "her", "their"]) && text::is_cap(x);
+                    let place_like = x.len() <= 5 && x.ends_with('.') && text::is_cap(x) && !text::title(x);
+                    if subj && !place_like {
+                        found = Some(k + 1);
+                        if prepositional {
+                            break;
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+        match found {
+            Some(f) if f < end && win[f..end].iter().any(|t| t.is_word()) => f,
+            _ => 0,
+        }
+    }
+
+    /// A sentence opening with a common noun phrase as its subject ("The ad targets",
+    /// "The lawsuit contends", "Another tweeted"): the phrase, up to its head noun.
+    pub(super) fn determiner_subject(&self, win: &[Tok], from: usize, end: usize) -> Option<Attr> {
+        let k = from;
+        if k >= end || !win[k].is_word() || (k > 0 && win[..k].iter().any(|t| t.k == K::Mark)) {
+            return None;
+        }
+        let w = self.w(&win[k]);
+        if !text::lower_eq(w, &["the", "a", "an", "another", "this", "that", "these", "those", "one", "some", "many", "several", "his", "her", "their", "its"]) {
+            // "Hundreds of demonstrators marched ...": the quantity opens the subject
+            if text::is_cap(w) && text::lower_eq(w, &["hundreds", "thousands", "dozens", "millions", "most", "others", "both", "few", "all", "many", "some", "several"]) && win.get(k + 1).map_or(false, |t| t.is_word()) {
+                let e = if self.w(&win[k + 1]).eq_ignore_ascii_case("of") && k + 2 < end && win[k + 2].is_word() { k + 2 } else { k };
+                return Some(mention(win[k].s, win[e].e, MK::Phrase));
+            }
+            return None;
+        }
+        if text::lower_eq(w, &["another", "one"]) && win.get(k + 1).map_or(false, |t| !t.is_word()) {
+            return Some(mention(win[k].s, win[k].e, MK::Phrase));
+        }
+        let mut e = k;
+        let mut n = 0;
+        while e + 1 < end && n < 4 {
+            let tk = win[e + 1];
+            if !tk.is_word() {
+                break;
+            }
+            let x = self.w(&tk);
+            if text::np_stop(x) || text::cue(x).is_some() || text::skippable_adverb(x) || text::pronoun(x) || (n >= 1 && text::is_lower(x) && (x.ends_with("ed") || x.ends_with('s'))) {
+                break;
+            }
+            if text::time_word(x) || text::lower_eq(x, &["day", "days", "time", "times", "week", "weeks", "year", "years", "month", "months", "hour", "hours", "minute", "minutes", "moment", "point", "same", "next", "following", "other", "previous", "first"]) {
+                return None;
+            }
+            e += 1;
+            n += 1;
+        }
+        if e == k || win.get(e + 1).map_or(true, |t| t.is_punct(',') || !t.is_word()) {
+            return None;
+        }
+        // "The major danger he sees", "the deal Trump made": a relative clause with a subject
+        // of its own follows
+        let nx = self.w(&win[e + 1]);
+        if text::pronoun(nx) || (text::is_cap(nx) && !cap_stop(nx)) {
+            return None;
+        }
+        // the phrase must be the subject of a verb of saying or a report ("The ad targets",
+        // "The email went on to say"), not any sentence opening
+        if !win[e + 1..end].iter().take(6).enumerate().any(|(j, t)| t.is_word() && self.cue_at(win, e + 1 + j).is_some()) && !self.w(&win[e + 1]).ends_with('s') {
+            return None;
+        }
+        Some(mention(win[k].s, win[e].e, MK::Phrase))
+    }
+
+    /// The first name or pronoun of a sentence, as the subject of a cue that has none of its
+    /// own ("Cruz went further, saying", "The New York Times reports:").
+    pub(super) fn first_subject(&self, win: &[Tok], end: usize) -> Option<Attr> {
+        let end = end.min(win.len());
+        let from = self.intro_end(win, end);
+        if let Some(m) = self.determiner_subject(win, from, end) {
+            return Some(m);
+        }
+        for k in from..end {
+            let tk = win[k];
+            if tk.k == K::Mark {
+                return None;
+            }
+            if !tk.is_word() {
+                continue;
+            }
+            let w = self.w(&tk);
+            if text::pronoun(w) && !text::lower_eq(w, &["it", "you", "who"]) {
+                return Some(mention(tk.s, tk.e, MK::Pronoun));
+            }
+            if text::is_cap(w) && (!cap_stop(w) || self.known_person_starts(&tk)) {
+                if self.not_a_name_start(win, k, end) {
+                    continue;
+                }
+                let e = self.name_right(win, k, end);
+                let in_pp = k > 0 && win[k - 1].is_word() && text::lower_eq(self.w(&win[k - 1]), &["in", "at", "on", "from", "of", "to", "for", "with", "by", "about", "against", "during", "after", "before", "into", "over", "under", "since", "than", "like", "unlike", "near", "the", "a", "an"]);
+                if in_pp {
+                    continue;
+                }
+                return Some(mention(tk.s, win[e].e, MK::Name));
+            }
+        }
+        None
+    }
+}
