@@ -20,6 +20,7 @@ mod model;
 mod resolve;
 mod tokenize;
 mod train;
+mod words;
 
 pub use train::{
     split_paragraphs, train, TrainDoc, TrainOptions, GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_FIRST,

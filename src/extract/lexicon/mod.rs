@@ -135,6 +135,226 @@ pub const PLATFORMS: &[&str] = &[
     "google+", "myspace", "pinterest", "website", "blog", "podcast",
 ];
 
+// ---- the entity recognizer's lists (entities/resolve.rs) ----
+
+/// Titles before a name that the entity recognizer strips from a person's mention.
+pub const ENTITY_TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "president",
+    "minister",
+    "prime",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "judge",
+    "justice",
+    "secretary",
+    "ambassador",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "coach",
+    "captain",
+    "capt",
+    "col",
+    "colonel",
+    "lt",
+    "sgt",
+    "maj",
+    "major",
+    "adm",
+    "admiral",
+    "rev",
+    "reverend",
+    "father",
+    "sister",
+    "saint",
+    "vice",
+    "deputy",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "sheikh",
+    "ayatollah",
+    "rabbi",
+    "imam",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "detective",
+    "inspector",
+    "commissioner",
+    "chief",
+    "speaker",
+    "leader",
+    "attorney",
+    "spokesman",
+    "spokeswoman",
+    "senior",
+    "former",
+    "sultan",
+    "emir",
+    "crown",
+    "dowager",
+    "madam",
+    "madame",
+    "mme",
+    "mlle",
+    "messrs",
+    "herr",
+    "frau",
+    "monsieur",
+    "senor",
+    "señor",
+];
+
+pub const ORG_HEADS: &[&str] = &[
+    "Institute",
+    "Endowment",
+    "Center",
+    "Centre",
+    "Council",
+    "Committee",
+    "Foundation",
+    "Fund",
+    "Society",
+    "Association",
+    "Organization",
+    "Organisation",
+    "Agency",
+    "Commission",
+    "Ministry",
+    "Department",
+    "Office",
+    "Bank",
+    "Union",
+    "League",
+    "Federation",
+    "Party",
+    "School",
+    "University",
+    "College",
+    "Academy",
+    "Court",
+    "Board",
+    "Bureau",
+    "Coalition",
+    "Alliance",
+    "Movement",
+    "Front",
+    "Corporation",
+    "Authority",
+    "Service",
+    "Trust",
+    "Forum",
+    "Conference",
+    "Program",
+    "Programme",
+    "Organizations",
+    "Institution",
+    "Council's",
+    "Group",
+    "Network",
+    "Campaign",
+    "Party's",
+    "Congress",
+    "Assembly",
+];
+
+/// Words that are never a name on their own nor its first word: pronouns, interjections,
+/// discourse adverbs ("However", "We", "Hey Frank", "OK").
+#[rustfmt::skip]
+pub const NEVER_NAMES: &[&str] = &[
+    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it",
+    "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "all", "hey",
+    "hi", "hello", "ok", "okay", "oh", "ah", "nah", "yes", "yeah", "no", "well", "wow", "thank",
+    "thanks", "please", "sorry", "however", "moreover", "furthermore", "meanwhile", "therefore",
+    "nevertheless", "nonetheless", "also", "although", "though", "besides", "instead", "indeed",
+    "anyway", "otherwise", "thus", "hence", "so", "but", "and", "or", "if", "when", "while",
+    "because", "after", "before", "today", "yesterday", "tomorrow", "images", "image", "readers",
+    "theres", "what", "why", "how", "who", "where", "which",
+];
+
+/// Last words of organization names ("Chrysler LLC", "Nissan Motors", "Croucher Foundation").
+#[rustfmt::skip]
+pub const ORG_SUFFIXES: &[&str] = &[
+    "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "group", "airways",
+    "airlines", "air", "motors", "motor", "foundation", "holdings", "holding", "automobile",
+    "automobiles", "aircraft", "wireless", "mutual", "technologies", "technology", "systems",
+    "communications", "bank", "partners", "capital", "media", "entertainment", "industries",
+    "international", "trust", "fund", "institute", "university", "records", "studios", "pictures",
+    "software", "labs", "networks", "network", "ag", "gmbh", "nv", "bv", "spa", "limited",
+    "incorporated", "associates", "brothers", "bros", "enterprises", "ventures", "solutions",
+    "services", "insurance", "energy", "petroleum", "pharmaceuticals", "telecom", "program",
+    "programme", "legacy", "party", "council", "committee", "association",
+];
+
+/// Common nouns that name an organization standing right before its name ("automaker
+/// Chrysler", "the company Apple").
+#[rustfmt::skip]
+pub const ORG_NOUNS_BEFORE: &[&str] = &[
+    "company", "companies", "firm", "firms", "automaker", "automakers", "carmaker", "carmakers",
+    "manufacturer", "manufacturers", "airline", "airlines", "carrier", "airframer", "retailer",
+    "bank", "insurer", "conglomerate", "chain", "brand", "website", "newspaper", "magazine",
+    "broadcaster", "network", "studio", "label", "agency", "corporation", "subsidiary", "startup",
+    "start-up", "lender", "exchange", "group", "party", "club", "outlet", "tabloid",
+];
+
+/// Members and roles of parties and peoples ("Tory MP", "Muslim leaders").
+#[rustfmt::skip]
+pub const ADJ_ROLES: &[&str] = &[
+    "mp", "mps", "mep", "meps", "msp", "msps", "am", "ams", "peer", "peers", "leader", "leaders",
+    "leadership", "party", "candidate", "candidates", "councillor", "councillors", "frontbencher",
+    "backbencher", "backbenchers", "voters", "activists", "members", "community", "communities",
+    "women", "men", "people", "countries", "world", "groups", "clerics", "cleric", "scholars",
+    "minority", "majority", "faith", "shadow", "rebels", "rebel", "grandee", "grandees", "plans",
+    "plan", "agenda", "benches", "sources", "backbencher", "defector", "defectors", "co-chairman",
+    "ex-minister", "cuts", "tax", "manifesto", "spokesman", "spokeswoman", "deputy", "chairman",
+    "figures", "supporters", "policy", "policies", "councils", "council", "heartlands", "seat",
+    "seats", "conference", "pledge", "pledges", "proposals", "campaigners",
+];
+
+/// Members and roles of clubs ("Chelsea striker", "Arsenal boss").
+#[rustfmt::skip]
+pub const CLUB_ROLES: &[&str] = &[
+    "boss", "manager", "striker", "defender", "midfielder", "goalkeeper", "keeper", "winger",
+    "forward", "captain", "squad", "fans", "supporters", "chairman", "skipper", "coach",
+];
+
+/// Words right after an organization's name ("Ford shares", "Apple CEO Steve Jobs").
+#[rustfmt::skip]
+pub const ORG_NOUNS_AFTER: &[&str] = &[
+    "inc", "corp", "ltd", "llc", "plc", "shares", "stock", "stocks", "employees", "workers",
+    "executives", "executive", "ceo", "cfo", "coo", "spokesman", "spokeswoman", "spokesperson",
+    "chairman", "chairwoman", "board", "shareholders", "plants", "plant", "headquarters",
+    "subsidiary", "dealers", "dealerships", "factory", "factories", "brand", "stores", "party",
+    "parties", "users", "software", "models", "products",
+];
+
 pub(crate) fn lower_eq(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
