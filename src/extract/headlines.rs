@@ -3,7 +3,7 @@
 //! runs of capitalized words there as names; a name found only in such lines is kept when the
 //! body names it too, and dropped otherwise.
 
-use super::entities::Entity;
+use super::entities::{self, Entity};
 
 /// Whether the line is written in Title Case or in capitals: at least three words of four
 /// letters or more, and at least four in five of them capitalized.
@@ -42,8 +42,8 @@ fn inside(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
 }
 
 /// Drops the entities that only Title-Case lines name, unless the rest of the text has the same
-/// name (in any case): runs of three words or more, and runs with a word the body writes in
-/// lowercase.
+/// name (in any case): runs of three words or more, and names with a word the body writes in
+/// lowercase ("Slams", "Succeed").
 pub fn drop_headline_only(text: &str, entities: &mut Vec<Entity>) {
     let lines = title_case_lines(text);
     if lines.is_empty() {
@@ -61,9 +61,17 @@ pub fn drop_headline_only(text: &str, entities: &mut Vec<Entity>) {
         // name; a long run, or one with a word that the body writes in lowercase ("Slams"),
         // is a headline's words
         let words: Vec<&str> = name.split_whitespace().collect();
-        let common_word = words.len() >= 2
-            && same_len
-            && words.iter().any(|w| w.len() >= 4 && lower.match_indices(w).any(|(p, m)| text.is_char_boundary(p) && text[p..p + m.len()] == **w && !inside(&lines, p, p + m.len())));
+        let in_body = |w: &str, as_written: bool| {
+            lower.match_indices(w).any(|(p, m)| {
+                let end = p + m.len();
+                let bounded = !lower[..p].ends_with(char::is_alphanumeric) && !lower[end..].starts_with(char::is_alphanumeric);
+                bounded && !inside(&lines, p, end) && text.is_char_boundary(p) && text.is_char_boundary(end) && ((text[p..end] == *w) == as_written)
+            })
+        };
+        // a word the body writes in lowercase (and, for a one-word name, never capitalized)
+        let common_word = same_len
+            && words.iter().any(|w| w.len() >= 4 && in_body(w, true))
+            && (words.len() >= 2 || !in_body(words[0], false));
         if words.len() < 3 && !common_word {
             return true;
         }
@@ -74,10 +82,46 @@ pub fn drop_headline_only(text: &str, entities: &mut Vec<Entity>) {
     });
 }
 
+/// Whether the word at `p` starts a sentence (after a period, a quotation mark, a colon, a dash
+/// or at a line's start), where a capital says nothing of a name.
+fn sentence_start(text: &str, p: usize) -> bool {
+    let before = text[..p].trim_end_matches([' ', '\t']);
+    before.is_empty()
+        || before.ends_with(['\n', '.', '!', '?', '“', '"', '‘', '\'', ':', '—', '(', '['])
+        || before.ends_with("''")
+}
+
+/// Drops one-word entities that are common words capitalized only where capitals say nothing
+/// (sentence starts and Title-Case lines): "Flanked by agents, ...", "His Response Might
+/// Infuriate". The word must be one the training text wrote mostly in lowercase.
+pub fn drop_capitalized_common_words(text: &str, entities: &mut Vec<Entity>) {
+    let lines = title_case_lines(text);
+    entities.retain(|e| {
+        if e.name.contains(' ') || e.mentions.is_empty() {
+            return true;
+        }
+        let weak = e.mentions.iter().all(|&(s, en)| sentence_start(text, s) || inside(&lines, s, en));
+        !(weak && entities::usually_lowercase(&e.name))
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::entities::EntityKind;
+
+    #[test]
+    fn common_words_capitalized_at_a_sentence_start_are_no_names() {
+        let text = "Following the vote, the mayor spoke. Maria Lopez listened.";
+        let ents = |name: &str| {
+            let p = text.find(name).unwrap();
+            Entity { name: name.into(), kind: EntityKind::Person, mentions: vec![(p, p + name.len())] }
+        };
+        let mut e = vec![ents("Following"), ents("Maria Lopez")];
+        drop_capitalized_common_words(text, &mut e);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].name, "Maria Lopez");
+    }
 
     #[test]
     fn title_case_lines_are_recognized() {

@@ -484,18 +484,36 @@ pub fn normalize_entities(entities: &mut Vec<Entity>) {
             None => out.push(e),
         }
     }
+    // an organization by the grammar of its name ("Democratic Party", "Brookings
+    // Institution": a head noun of organizations last), a platform by name ("Twitter")
+    for e in out.iter_mut() {
+        let last = e.name.rsplit(' ').next().unwrap_or("");
+        let last = last.strip_suffix("'s").or_else(|| last.strip_suffix("’s")).unwrap_or(last);
+        // a place keeps its kind unless the head only names organizations ("West Bank" stays)
+        let org_head = e.name.contains(' ')
+            && lexicon::ORG_HEADS.contains(&last)
+            && (e.kind != EntityKind::Location || lexicon::ORG_ONLY_HEADS.contains(&last));
+        if (org_head || lower_eq(&e.name, lexicon::PLATFORMS)) && e.kind != EntityKind::Organization {
+            e.kind = EntityKind::Organization;
+        }
+    }
     // a surname the recognizer kept apart ("Carson") joins the one full name of the article
     // that ends with it and starts with a first name, which is then a person's ("Ben Carson",
     // even if tagged a place)
     let mut k = 0;
     while k < out.len() {
-        let lone = out[k].kind == EntityKind::Person && !out[k].name.contains(' ');
+        let lone = out[k].kind != EntityKind::Organization && !out[k].name.contains(' ');
         if lone {
             let w = out[k].name.clone();
             let full: Vec<usize> = (0..out.len())
                 .filter(|&j| j != k && out[j].name.contains(' '))
                 .filter(|&j| out[j].name.rsplit(' ').next().is_some_and(|l| same_word(l, &w)))
-                .filter(|&j| out[j].kind == EntityKind::Person || out[j].name.split_whitespace().next().is_some_and(lexicon::is_first_name))
+                .filter(|&j| out[j].kind != EntityKind::Organization)
+                .filter(|&j| {
+                    let first_named = out[j].name.split_whitespace().next().is_some_and(lexicon::is_first_name);
+                    // one of the two is a person's name, or the full one starts with a first name
+                    out[j].kind == EntityKind::Person || out[k].kind == EntityKind::Person || first_named
+                })
                 .collect();
             if full.len() == 1 {
                 let j = full[0];
@@ -607,6 +625,15 @@ mod tests {
         assert_eq!(ents[0].name, "Ben Carson");
         assert_eq!(ents[0].kind, EntityKind::Person);
         assert_eq!(ents[0].mentions, vec![(0, 10), (40, 46)]);
+    }
+
+    #[test]
+    fn organizations_are_typed_by_the_head_of_their_name_places_kept() {
+        let e = |n: &str, k| Entity { name: n.into(), kind: k, mentions: vec![(0, 1)] };
+        let mut ents = vec![e("Harbor Policy Institution", EntityKind::Person), e("Green Party", EntityKind::Other), e("East Bank", EntityKind::Location), e("Twitter", EntityKind::Person)];
+        normalize_entities(&mut ents);
+        let kinds: Vec<EntityKind> = ents.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EntityKind::Organization, EntityKind::Organization, EntityKind::Location, EntityKind::Organization]);
     }
 
     #[test]

@@ -126,6 +126,15 @@ pub fn tagger() -> Option<&'static Tagger> {
         .as_ref()
 }
 
+/// Whether the training text wrote `word` mostly in lowercase (a common word such as "Might"
+/// or "Flanked" when a sentence or a headline capitalizes it); false for unknown words.
+pub fn usually_lowercase(word: &str) -> bool {
+    match tagger() {
+        Some(t) => matches!(t.model.lex_of(model::hash_bytes(2, word.as_bytes(), true))[0], 1 | 2),
+        None => false,
+    }
+}
+
 /// Entities of one article: `paragraphs` are byte spans [start,end) of text's paragraphs.
 pub fn recognize(text: &str, paragraphs: &[(usize, usize)]) -> Vec<Entity> {
     match tagger() {

@@ -355,6 +355,16 @@ pub const ORG_NOUNS_AFTER: &[&str] = &[
     "parties", "users", "software", "models", "products",
 ];
 
+/// Head nouns that name only organizations, never places ("Institution", not "Bank" of "West
+/// Bank" nor "Union" of "Soviet Union").
+#[rustfmt::skip]
+pub const ORG_ONLY_HEADS: &[&str] = &[
+    "Institute", "Institution", "Endowment", "Council", "Committee", "Foundation", "Society",
+    "Association", "Organization", "Organisation", "Agency", "Commission", "Ministry",
+    "Department", "Party", "University", "College", "Academy", "Bureau", "Coalition", "Corporation",
+    "Federation", "Authority",
+];
+
 pub(crate) fn lower_eq(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
