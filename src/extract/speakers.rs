@@ -467,23 +467,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
 /// Person entities under the normalized name: "Sen. Paul Hale" is "Paul Hale" (entities of the
 /// same name after that are merged).
 pub fn normalize_entities(entities: &mut Vec<Entity>) {
-    let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
-    for mut e in entities.drain(..) {
-        if e.kind == EntityKind::Person {
-            match names::clean_name(&e.name) {
-                Some(n) => e.name = n,
-                None => continue,
-            }
-        }
-        match out.iter_mut().find(|x| x.kind == e.kind && x.name == e.name) {
-            Some(x) => {
-                x.mentions.extend(e.mentions);
-                x.mentions.sort_unstable();
-                x.mentions.dedup();
-            }
-            None => out.push(e),
-        }
-    }
+    let mut out: Vec<Entity> = std::mem::take(entities);
     // an organization by the grammar of its name ("Democratic Party", "Brookings
     // Institution": a head noun of organizations last), a platform by name ("Twitter")
     for e in out.iter_mut() {
@@ -520,15 +504,30 @@ pub fn normalize_entities(entities: &mut Vec<Entity>) {
                 let moved = std::mem::take(&mut out[k].mentions);
                 out[j].kind = EntityKind::Person;
                 out[j].mentions.extend(moved);
-                out[j].mentions.sort_unstable();
-                out[j].mentions.dedup();
-                out.remove(k);
-                continue;
+                out[k].name.clear();
             }
         }
         k += 1;
     }
-    *entities = out;
+    // persons under their cleaned names, merged when two come to the same name
+    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
+    for mut e in out.into_iter().filter(|e| !e.name.is_empty()) {
+        if e.kind == EntityKind::Person {
+            match names::clean_name(&e.name) {
+                Some(n) => e.name = n,
+                None => continue,
+            }
+        }
+        match merged.iter_mut().find(|x| x.kind == e.kind && x.name == e.name) {
+            Some(x) => x.mentions.extend(e.mentions),
+            None => merged.push(e),
+        }
+    }
+    for e in merged.iter_mut() {
+        e.mentions.sort_unstable();
+        e.mentions.dedup();
+    }
+    *entities = merged;
 }
 
 #[cfg(test)]
