@@ -365,6 +365,90 @@ pub const ORG_ONLY_HEADS: &[&str] = &[
     "Federation", "Authority",
 ];
 
+
+// ---- the quote finder's lists (quotes/text.rs) ----
+
+/// Verbs that characterize rather than report speech ("called it a “disaster”").
+#[rustfmt::skip]
+pub const WEAK_CUE_WORDS: &[&str] = &[
+    "called", "calls", "dubbed", "labeled", "labelled", "branded", "deemed", "referred", "thinks", "believes",
+    "accused", "blamed", "praised", "criticized", "hailed", "touted", "denounced", "condemned", "decried",
+    "dismissed", "cited", "described", "describes",
+];
+
+/// Adverbs and auxiliaries that may stand between a subject and its speech verb.
+#[rustfmt::skip]
+pub const SKIPPABLE_ADVERB_WORDS: &[&str] = &[
+    "also", "later", "then", "has", "had", "have", "would", "will", "once", "again", "even", "further", "just",
+    "first", "never", "often", "always", "since", "soon", "previously", "recently", "simply", "only", "still",
+    "once", "now", "has", "had", "already", "earlier", "subsequently", "finally", "too", "reportedly",
+    "famously", "herself", "himself", "themselves", "ultimately", "initially", "did", "does", "can", "could",
+    "might", "may", "should", "must", "all", "both",
+];
+
+/// Time words and manner adverbs between a cue and an inverted subject ("said Monday").
+#[rustfmt::skip]
+pub const TIME_WORD_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tonight", "recently", "later", "earlier", "then", "again", "also", "afterward", "afterwards", "last",
+    "this", "week", "month", "year", "morning", "evening", "night", "afternoon", "bluntly", "flatly",
+    "simply", "softly", "quietly", "sarcastically", "tersely", "angrily", "emphatically", "firmly",
+    "recently", "once", "privately", "publicly",
+];
+
+/// Function words that end a leftward walk over a noun phrase.
+#[rustfmt::skip]
+pub const NP_STOP_WORDS: &[&str] = &[
+    "and", "or", "but", "that", "which", "when", "while", "as", "if", "because", "after", "before", "since",
+    "where", "so", "than", "though", "although", "whether", "said", "says", "is", "was", "are", "were",
+    "be", "been", "not", "to", "in", "on", "at", "by", "for", "with", "from", "of", "about", "into", "over",
+    "under", "during", "without", "against", "between", "through", "like", "unlike", "despite", "told",
+];
+
+/// Words after a cue that are not its subject ("said in a statement", "told reporters").
+#[rustfmt::skip]
+pub const NOT_SUBJECT_AFTER_WORDS: &[&str] = &[
+    "that", "in", "on", "at", "to", "of", "about", "for", "with", "from", "during", "after", "before", "as",
+    "when", "while", "it", "this", "so", "and", "but", "or", "there", "reporters", "me", "us", "him",
+    "them", "you", "her", "not", "nothing", "something", "is", "was", "by", "out", "up", "what", "how",
+    "why", "yes", "no", "more", "less", "over", "through", "into", "via", "instead",
+    "too", "such", "because", "if", "though", "although", "recently", "last", "this", "thus",
+];
+
+/// Capitalized words that open a sentence or phrase but never a name: sentence adverbs, numbers and units of time.
+#[rustfmt::skip]
+pub const INTRO_WORD_WORDS: &[&str] = &[
+    "moreover", "furthermore", "additionally", "specifically", "immediately", "likewise", "similarly",
+    "nevertheless", "nonetheless", "initially", "finally", "ultimately", "shortly", "soon", "back", "ever",
+    "besides", "otherwise", "accordingly", "consequently", "importantly", "notably", "separately",
+    "elsewhere", "overall", "currently", "previously", "recently", "eventually", "apparently", "clearly",
+    "obviously", "instead", "minutes", "hours", "days", "weeks", "months", "years", "decades", "moments",
+    "seconds", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "several",
+    "few", "more", "less", "much", "nearly", "almost", "about", "roughly", "some", "first", "second",
+    "third", "next", "then", "later", "afterward", "afterwards", "tonight", "yesterday", "today",
+    "tomorrow", "sometimes", "often", "never", "always", "again", "already", "actually", "basically",
+    "frankly", "honestly", "interestingly", "ironically", "unfortunately", "fortunately", "sadly",
+    "surprisingly", "predictably", "naturally", "indeed", "anyway", "plus", "also", "too", "far",
+];
+
+/// Determiners and quantifiers that open a noun phrase.
+#[rustfmt::skip]
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "some", "many", "most", "several", "few", "other", "his", "her", "their", "its", "our", "my",
+    "this", "these", "those", "that", "one", "two", "three", "four", "five", "another", "every", "each", "both",
+    "any", "no", "your", "such", "all", "numerous", "various", "certain", "multiple", "top", "senior",
+];
+
+/// Words that open a sentence's introductory phrase ("After the vote, ...").
+#[rustfmt::skip]
+pub const INTRO_OPENERS: &[&str] = &[
+    "in", "on", "at", "after", "before", "when", "while", "as", "if", "although", "though", "because", "since",
+    "during", "despite", "with", "without", "by", "for", "from", "following", "amid", "asked", "unlike", "like",
+    "speaking", "once", "until", "upon", "under", "over", "throughout", "within", "given", "beyond", "to",
+    "outside", "inside", "near", "across", "behind", "beside", "around", "among", "along", "toward", "towards",
+];
+
 pub(crate) fn lower_eq(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }

@@ -624,7 +624,7 @@ impl<'a> Ctx<'a> {
             _ => {}
         }
         // a participle as an adjective: "toward shared objectives", "the quoted passage"
-        if lw.ends_with("ed") && prev.map_or(false, |p| text::lower_eq(p, &["toward", "towards", "of", "for", "with", "by", "from", "into", "on", "in", "at", "the", "a", "an", "its", "their", "his", "her", "our"])) && next.map_or(false, |n| text::is_lower(n) && !text::np_stop(n) && !text::lower_eq(n, text::DETERMINERS)) {
+        if lw.ends_with("ed") && prev.map_or(false, |p| text::lower_eq(p, &["toward", "towards", "of", "for", "with", "by", "from", "into", "on", "in", "at", "the", "a", "an", "its", "their", "his", "her", "our"])) && next.map_or(false, |n| text::is_lower(n) && !text::np_stop(n) && !text::lower_eq(n, lexicon::DETERMINERS)) {
             return None;
         }
         // "the United States", "both states": no verb

@@ -170,7 +170,7 @@ impl<'a> Ctx<'a> {
             }
             s -= 1;
             n += 1;
-            if text::lower_eq(w, text::DETERMINERS) && !text::lower_eq(w, &["top", "senior", "two", "three", "four", "five", "one"]) {
+            if text::lower_eq(w, lexicon::DETERMINERS) && !text::lower_eq(w, &["top", "senior", "two", "three", "four", "five", "one"]) {
                 break;
             }
         }
@@ -350,7 +350,7 @@ impl<'a> Ctx<'a> {
         }
         let w = self.w(&win[k0]);
         let lw = w.to_ascii_lowercase();
-        let intro = text::lower_eq(w, text::INTRO_OPENERS)
+        let intro = text::lower_eq(w, lexicon::INTRO_OPENERS)
             || text::intro_word(w)
             || (lw.len() > 5 && (lw.ends_with("ing") || lw.ends_with("ly") || lw.ends_with("ed")) && self.known_at(&win[k0]) != Some(true) && self.not_a_name_start(win, k0, end));
         if !intro {
@@ -358,7 +358,7 @@ impl<'a> Ctx<'a> {
         }
         // a prepositional phrase ends at its first comma ("On Friday, Mr. Carson endorsed Mr.
         // Trump at Mar-a-Lago, Mr. Trump's club, calling"); a clause may hold commas of its own
-        let prepositional = text::lower_eq(w, text::INTRO_OPENERS) && !text::lower_eq(w, &["when", "while", "as", "if", "although", "though", "because", "since", "once", "until", "asked", "speaking", "after", "before"]);
+        let prepositional = text::lower_eq(w, lexicon::INTRO_OPENERS) && !text::lower_eq(w, &["when", "while", "as", "if", "although", "though", "because", "since", "once", "until", "asked", "speaking", "after", "before"]);
         // the clause after the last comma (before the cue) that opens with a subject
         let mut found = None;
         let mut k = k0 + 1;

@@ -198,14 +198,7 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
 /// Verbs that characterize rather than report speech ("called it a “disaster”"): they attribute
 /// a quote in their own clause, never one after them in the sentence.
 pub(super) fn weak_cue(w: &str) -> bool {
-    lower_eq(
-        w,
-        &[
-            "called", "calls", "dubbed", "labeled", "labelled", "branded", "deemed", "referred", "thinks", "believes",
-            "accused", "blamed", "praised", "criticized", "hailed", "touted", "denounced", "condemned", "decried",
-            "dismissed", "cited", "described", "describes",
-        ],
-    )
+    lower_eq(w, lexicon::WEAK_CUE_WORDS)
 }
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you", "who"];
@@ -222,37 +215,14 @@ pub(super) fn skippable_adverb(w: &str) -> bool {
     if w.len() > 4 && w.ends_with("ly") && !lower_eq(w, &["rally", "ally", "italy", "july", "family", "early"]) {
         return true;
     }
-    lower_eq(
-        w,
-        &[
-            "also", "later", "then", "has", "had", "have", "would", "will", "once", "again", "even", "further", "just",
-            "first", "never", "often", "always", "since", "soon", "previously", "recently", "simply", "only", "still",
-            "once", "now", "has", "had", "already", "earlier", "subsequently", "finally", "too", "reportedly",
-            "famously", "herself", "himself", "themselves", "ultimately", "initially", "did", "does", "can", "could",
-            "might", "may", "should", "must", "all", "both",
-        ],
-    )
+    lower_eq(w, lexicon::SKIPPABLE_ADVERB_WORDS)
 }
 
 /// Time words that may stand between a cue and an inverted subject ("said Monday").
 pub(super) fn time_word(w: &str) -> bool {
-    lower_eq(
-        w,
-        &[
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-            "tonight", "recently", "later", "earlier", "then", "again", "also", "afterward", "afterwards", "last",
-            "this", "week", "month", "year", "morning", "evening", "night", "afternoon", "bluntly", "flatly",
-            "simply", "softly", "quietly", "sarcastically", "tersely", "angrily", "emphatically", "firmly",
-            "recently", "once", "privately", "publicly",
-        ],
-    ) || (w.len() > 4 && w.ends_with("ly") && is_lower(w))
+    lower_eq(w, lexicon::TIME_WORD_WORDS) || (w.len() > 4 && w.ends_with("ly") && is_lower(w))
 }
 
-pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "some", "many", "most", "several", "few", "other", "his", "her", "their", "its", "our", "my",
-    "this", "these", "those", "that", "one", "two", "three", "four", "five", "another", "every", "each", "both",
-    "any", "no", "your", "such", "all", "numerous", "various", "certain", "multiple", "top", "senior",
-];
 
 
 pub(super) fn title(w: &str) -> bool {
@@ -271,58 +241,18 @@ pub(super) fn role_noun(w: &str) -> bool {
 
 /// Function words that end a leftward walk over a noun phrase.
 pub(super) fn np_stop(w: &str) -> bool {
-    lower_eq(
-        w,
-        &[
-            "and", "or", "but", "that", "which", "when", "while", "as", "if", "because", "after", "before", "since",
-            "where", "so", "than", "though", "although", "whether", "said", "says", "is", "was", "are", "were",
-            "be", "been", "not", "to", "in", "on", "at", "by", "for", "with", "from", "of", "about", "into", "over",
-            "under", "during", "without", "against", "between", "through", "like", "unlike", "despite", "told",
-        ],
-    )
+    lower_eq(w, lexicon::NP_STOP_WORDS)
 }
 
 /// Words after a cue that are not its subject ("said in a statement", "told reporters").
 pub(super) fn not_subject_after(w: &str) -> bool {
-    lower_eq(
-        w,
-        &[
-            "that", "in", "on", "at", "to", "of", "about", "for", "with", "from", "during", "after", "before", "as",
-            "when", "while", "it", "this", "so", "and", "but", "or", "there", "reporters", "me", "us", "him",
-            "them", "you", "her", "not", "nothing", "something", "is", "was", "by", "out", "up", "what", "how",
-            "why", "yes", "no", "more", "less", "over", "through", "into", "via", "instead",
-            "too", "such", "because", "if", "though", "although", "recently", "last", "this", "thus",
-        ],
-    )
+    lower_eq(w, lexicon::NOT_SUBJECT_AFTER_WORDS)
 }
 
-/// Words that open a sentence's introductory phrase ("After the vote, ...", "When asked, ...").
-pub(super) const INTRO_OPENERS: &[&str] = &[
-    "in", "on", "at", "after", "before", "when", "while", "as", "if", "although", "though", "because", "since",
-    "during", "despite", "with", "without", "by", "for", "from", "following", "amid", "asked", "unlike", "like",
-    "speaking", "once", "until", "upon", "under", "over", "throughout", "within", "given", "beyond", "to",
-    "outside", "inside", "near", "across", "behind", "beside", "around", "among", "along", "toward", "towards",
-];
 
 /// Capitalized words that open a sentence or phrase but never a name: sentence adverbs,
 /// numbers and units of time ("Moreover", "Thirteen years earlier", "Minutes later").
 pub(super) fn intro_word(w: &str) -> bool {
-    lower_eq(
-        w,
-        &[
-            "moreover", "furthermore", "additionally", "specifically", "immediately", "likewise", "similarly",
-            "nevertheless", "nonetheless", "initially", "finally", "ultimately", "shortly", "soon", "back", "ever",
-            "besides", "otherwise", "accordingly", "consequently", "importantly", "notably", "separately",
-            "elsewhere", "overall", "currently", "previously", "recently", "eventually", "apparently", "clearly",
-            "obviously", "instead", "minutes", "hours", "days", "weeks", "months", "years", "decades", "moments",
-            "seconds", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-            "nineteen", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "several",
-            "few", "more", "less", "much", "nearly", "almost", "about", "roughly", "some", "first", "second",
-            "third", "next", "then", "later", "afterward", "afterwards", "tonight", "yesterday", "today",
-            "tomorrow", "sometimes", "often", "never", "always", "again", "already", "actually", "basically",
-            "frankly", "honestly", "interestingly", "ironically", "unfortunately", "fortunately", "sadly",
-            "surprisingly", "predictably", "naturally", "indeed", "anyway", "plus", "also", "too", "far",
-        ],
-    )
+    lower_eq(w, lexicon::INTRO_WORD_WORDS)
 }
 
