@@ -120,16 +120,35 @@ impl<'a, 'c> Resolver<'a, 'c> {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
-        // names in the text before the pronoun
+        // names in the text before the pronoun, ranked by their role in their clause: the
+        // subject of a main clause first, then the subject of an embedded one ("that Rubio
+        // wins"), then an object or a possessive ("asked Clinton", "Rubio's answer"); names
+        // inside quotation marks are the quoted words', not the narrative's
         text::tokenize(t, lo, at, &mut self.toks);
         let toks = std::mem::take(&mut self.toks);
-        let mut best: Option<(usize, String)> = None;
-        let mut object: Option<(usize, String)> = None;
+        let mut in_quote = vec![false; toks.len()];
+        let mut inq = false;
+        for (x, tk) in toks.iter().enumerate() {
+            if tk.k == K::Mark {
+                let m = &t[tk.s..tk.e];
+                if m.contains('“') {
+                    inq = true;
+                } else if m.contains('”') {
+                    inq = false;
+                } else if m.contains('"') || m == "''" {
+                    inq = !inq;
+                }
+                continue;
+            }
+            in_quote[x] = inq;
+        }
+        // [main-clause subject, embedded subject, object]
+        let mut found: [Option<(usize, String)>; 3] = [None, None, None];
         let mut i = toks.len();
         while i > 0 {
             i -= 1;
             let tk = toks[i];
-            if !tk.is_word() {
+            if !tk.is_word() || in_quote[i] {
                 continue;
             }
             let w = &t[tk.s..tk.e];
@@ -142,25 +161,57 @@ impl<'a, 'c> Resolver<'a, 'c> {
             if !self.person_like(&toks[s..=toks.iter().position(|x| x.e == span.1).unwrap_or(s)]) {
                 continue;
             }
-            if let Some(name) = self.canonical(span.0, span.1) {
-                if ok(self, &name) {
-                    // a name in object position ("asked Clinton", "Rubio's response") is a
-                    // weaker antecedent than a subject further back
-                    let last_w = &t[tk.s..tk.e];
-                    let before = s.checked_sub(1).map(|b| toks[b]);
-                    let possessive = text::is_possessive(last_w) || t[tk.e..].starts_with("'s") || t[tk.e..].starts_with("’s");
-                    let subject = !possessive
-                        && before.map_or(true, |b| !b.is_word() || text::lower_eq(&t[b.s..b.e], lexicon::CLAUSE_OPENERS) || text::is_cap(&t[b.s..b.e]));
-                    if subject {
-                        best = Some((span.0, name));
+            let Some(name) = self.canonical(span.0, span.1) else { continue };
+            if !ok(self, &name) {
+                continue;
+            }
+            // a role chain before the name belongs to it: "Rubio supporter Scott Szlachta",
+            // "Murphy’s spokeswoman Galia Slayen"
+            let mut b = s;
+            if b > 0 && toks[b - 1].is_word() && text::is_lower(&t[toks[b - 1].s..toks[b - 1].e]) && crate::extract::names::is_role_word(&t[toks[b - 1].s..toks[b - 1].e]) {
+                b -= 1;
+                let mut n = 0;
+                while b > 0 && n < 4 {
+                    let p = toks[b - 1];
+                    let pw = &t[p.s..p.e];
+                    let part = p.is_word() && (text::is_cap(pw) || crate::extract::names::is_role_word(pw)) && !cap_stop(pw);
+                    if !part {
                         break;
                     }
-                    if object.is_none() {
-                        object = Some((span.0, name));
-                    }
+                    b -= 1;
+                    n += 1;
                 }
             }
+            let after = &t[tk.e..];
+            let has = after.starts_with("'s been") || after.starts_with("’s been");
+            let possessive = !has && (text::is_possessive(w) || after.starts_with("'s") || after.starts_with("’s"));
+            let class = if possessive {
+                2
+            } else {
+                match b.checked_sub(1).map(|x| toks[x]) {
+                    None => 0,
+                    Some(p) if !p.is_word() => 0,
+                    Some(p) => {
+                        let pw = &t[p.s..p.e];
+                        if text::is_cap(pw) || text::lower_eq(pw, &["and", "but", "or", "so", "then", "yet", "meanwhile", "however", "also", "still", "now", "later"]) {
+                            0
+                        } else if text::lower_eq(pw, lexicon::CLAUSE_OPENERS) {
+                            1
+                        } else {
+                            2
+                        }
+                    }
+                }
+            };
+            if found[class].is_none() {
+                found[class] = Some((span.0, name));
+            }
+            if class == 0 {
+                break;
+            }
         }
+        let [main, embedded, object] = found;
+        let best = main.or(embedded);
         let best = best.or(object);
         self.toks = toks;
         // an earlier speaker nearer than that name wins
