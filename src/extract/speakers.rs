@@ -330,6 +330,34 @@ impl<'a> Article<'a> {
         Some(self.fullest(&n, p))
     }
 
+    /// A definite description the article never ties to a name by its words ("the agency",
+    /// "the 43-year-old", "the Republican presidential candidate") refers back to the nearest
+    /// named person or organization of its type in the narrative before it (names inside
+    /// quotations left out), within the last few sentences.
+    fn recent_of_type(&self, desc: &str, pos: usize, quote_spans: &[(usize, usize)]) -> Option<String> {
+        let words: Vec<&str> = desc.split_whitespace().collect();
+        if words.len() < 2 || words.len() > 6 || !words[0].eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let person = head.ends_with("-old") || names::is_role_word(head) || lower_eq(head, lexicon::PERSON_NOUNS);
+        let org = lower_eq(head, lexicon::INSTITUTION_NOUNS);
+        if person == org {
+            return None;
+        }
+        let want = if person { EntityKind::Person } else { EntityKind::Organization };
+        let lo = pos.saturating_sub(700);
+        let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
+        let best = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == want)
+            .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
+            .filter(|&(p, _)| p >= lo && p < pos && !in_quote(p))
+            .max_by_key(|&(p, _)| p)?;
+        Some(self.fullest(&best.1.name, best.0))
+    }
+
     fn resolve(&self, raw: &str, pos: usize) -> Option<String> {
         // an organization the recognizer found, as it is written
         if let Some(e) = self.entity(raw) {
@@ -433,6 +461,7 @@ fn name_run(t: &str, s: usize, e: usize, forward: bool) -> (usize, usize) {
 /// words the quote finder took are not a speaker. `quotes[i].mention` places it in the text.
 pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
     let art = Article { text, entities };
+    let spans: Vec<(usize, usize)> = quotes.iter().map(|q| (q.start, q.end)).collect();
     let mut cache: Vec<(String, usize, Option<String>)> = Vec::new();
     for q in quotes.iter_mut() {
         // a description the quote finder could not name ("the editorial", "the Florida senator")
@@ -443,7 +472,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                 if !m.contains(' ') {
                     continue;
                 }
-                let r = art.described(m, s);
+                let r = art.described(m, s).or_else(|| art.recent_of_type(m, s, &spans));
                 if r.is_none() && q.description.is_none() {
                     q.description = Some(m.to_string());
                 }

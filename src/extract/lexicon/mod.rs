@@ -449,6 +449,26 @@ pub const INTRO_OPENERS: &[&str] = &[
     "outside", "inside", "near", "across", "behind", "beside", "around", "among", "along", "toward", "towards",
 ];
 
+/// Nouns that refer back to a person ("the woman", "the father of three").
+#[rustfmt::skip]
+pub const PERSON_NOUNS: &[&str] = &[
+    "man", "woman", "person", "mother", "father", "wife", "husband", "son", "daughter", "brother",
+    "sister", "boy", "girl", "native", "resident", "man's", "politician", "lawmaker", "incumbent",
+    "challenger", "frontrunner", "front-runner", "hopeful", "newcomer", "veteran", "star", "host",
+    "author", "writer", "model", "mogul", "tycoon", "magnate", "billionaire", "millionaire",
+];
+
+/// Nouns that refer back to an institution ("the agency", "the newspaper", "the group").
+#[rustfmt::skip]
+pub const INSTITUTION_NOUNS: &[&str] = &[
+    "agency", "department", "ministry", "group", "organization", "organisation", "board",
+    "campaign", "newspaper", "paper", "magazine", "network", "company", "firm", "corporation",
+    "committee", "council", "commission", "union", "coalition", "institute", "foundation",
+    "association", "administration", "government", "office", "bureau", "court", "party", "team",
+    "editorial", "outlet", "publication", "website", "charity", "nonprofit", "think-tank", "tank",
+    "university", "school", "hospital", "bank", "club", "league", "federation", "alliance",
+];
+
 pub(crate) fn lower_eq(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }

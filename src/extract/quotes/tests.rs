@@ -287,3 +287,13 @@ fn a_pronoun_goes_to_the_subject_not_to_a_name_in_object_position() {
     let q = run(t);
     assert_eq!(find(t, &q, "To a point,").speaker.as_deref(), Some("Paul Hale"));
 }
+
+#[test]
+fn a_pronoun_prefers_the_main_clause_subject_and_skips_quoted_names() {
+    let t = "Gov. Tom Moore predicted that voters will leave if Paul Hale wins.\n\n“That is not an issue,” he said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "That is not an issue,").speaker.as_deref(), Some("Tom Moore"));
+    let t = "Paul Hale said, “I believe Tom Moore is wrong.”\n\nHe added, “We will win.”";
+    let q = run(t);
+    assert_eq!(find(t, &q, "We will win.").speaker.as_deref(), Some("Paul Hale"));
+}
