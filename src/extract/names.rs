@@ -173,6 +173,12 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
     while name.first().is_some_and(|w| !is_cap(w) || lower_eq(w, lexicon::FUNCTION_WORDS)) {
         name.remove(0);
     }
+    // a sentence's period after the last word ("... said Tom Reed.")
+    if let Some(last) = name.last_mut() {
+        if last.ends_with('.') && !is_initial(last) && !is_suffix(last) && last.chars().filter(|c| c.is_alphabetic()).count() > 2 && !last[..last.len() - 1].contains('.') {
+            last.pop();
+        }
+    }
     let core = name.iter().filter(|w| !is_suffix(w)).count();
     if core == 0 || !name.iter().any(|w| w.chars().any(|c| c.is_alphabetic())) {
         return None;

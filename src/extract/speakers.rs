@@ -358,7 +358,80 @@ impl<'a> Article<'a> {
         Some(self.fullest(&best.1.name, best.0))
     }
 
-    fn resolve(&self, raw: &str, pos: usize) -> Option<String> {
+    /// Whether `name` is shaped like a person's: it starts with a first name, or the recognizer
+    /// found it as a person.
+    fn person_shaped(&self, name: &str) -> bool {
+        (name.contains(' ') && name.split_whitespace().next().is_some_and(lexicon::is_first_name)) || self.is_named_as(name, &[EntityKind::Person])
+    }
+
+    /// The person at the head of the noun phrase that the mention `t[s..e]` only modifies:
+    /// "said Virginia delegate Beau Correll", "said Air Force 1st Lt. Tyler Livingston" (the
+    /// mention is a modifier before a role and a name), "James Pethokoukis of the American
+    /// Enterprise Institute wrote", "Cecelia Purner, 67, a retired clerk in Allentown, Pa.,
+    /// said" (the mention is inside a prepositional phrase of the subject's).
+    fn head_of_phrase(&self, s: usize, e: usize) -> Option<String> {
+        let t = self.text;
+        // forward: role words, ranks and numbers, then a name
+        let mut p = e;
+        let mut roles = 0;
+        loop {
+            let rest = &t[p..];
+            let Some(r) = rest.strip_prefix(' ') else { break };
+            let wl = r.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '(' | '”' | '"')).unwrap_or(r.len());
+            let w = &r[..wl];
+            let rank = w.chars().any(|c| c.is_ascii_digit()) || (w.ends_with('.') && names::is_role_word(w));
+            if w.is_empty() || !(names::is_role_word(w) || rank || (w.chars().all(|c| c.is_lowercase() || c == '-') && roles > 0 && roles < 3)) {
+                break;
+            }
+            if !(names::is_role_word(w) || rank) && roles == 0 {
+                break;
+            }
+            roles += 1;
+            p += 1 + wl;
+            if roles > 4 {
+                return None;
+            }
+        }
+        if roles > 0 {
+            if let Some(r) = t[p..].strip_prefix(' ') {
+                if r.starts_with(char::is_uppercase) {
+                    let ws = p + 1;
+                    let we = ws + r.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '”' | '"')).unwrap_or(r.len());
+                    let (_, ne) = name_run(t, ws, we, true);
+                    if let Some(n) = names::clean_name(&t[ws..ne]) {
+                        if self.person_shaped(&n) {
+                            return Some(n);
+                        }
+                    }
+                }
+            }
+        }
+        // backward: the mention is the object of a preposition in the subject's phrase
+        let before = t[..s].trim_end_matches(' ');
+        let before = before.strip_suffix(" the").or_else(|| before.strip_suffix(" The")).unwrap_or(before);
+        let prep = ["of", "at", "from", "in", "for", "with"].iter().any(|p| before.ends_with(&format!(" {p}")));
+        if prep {
+            let sent = t[..s].rfind(['.', '\n', '“', '"', ';']).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+            let seg = t[sent..s].trim_start_matches([' ', '”', '"']);
+            let start = s - seg.len();
+            let end = seg.find([',', '(']).map_or(s, |i| start + i);
+            if let Some(n) = names::clean_name(&t[start..end]) {
+                if self.person_shaped(&n) && !names::is_org_like(&n) {
+                    return Some(n);
+                }
+            }
+        }
+        None
+    }
+
+    fn resolve(&self, raw: &str, pos: usize, mention: Option<(usize, usize)>) -> Option<String> {
+        if let Some((s, e)) = mention {
+            if e <= self.text.len() && self.text.is_char_boundary(s) && self.text.is_char_boundary(e) {
+                if let Some(n) = self.head_of_phrase(s, e) {
+                    return Some(self.fullest(&n, s));
+                }
+            }
+        }
         // an organization the recognizer found, as it is written
         if let Some(e) = self.entity(raw) {
             if e.kind == EntityKind::Organization && !self.surname_of_person(raw) {
@@ -486,7 +559,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         let hit = cache.iter().rev().find(|(r, _, _)| *r == raw).map(|x| x.2.clone());
         let resolved = match hit {
             Some(r) if !raw.contains(' ') || r.as_deref().is_some_and(|x| x.split_whitespace().count() <= raw.split_whitespace().count()) => r,
-            _ => art.resolve(&raw, pos),
+            _ => art.resolve(&raw, pos, q.mention),
         };
         cache.push((raw, pos, resolved.clone()));
         q.speaker = resolved;
@@ -573,6 +646,17 @@ mod tests {
         let mut q = vec![Quote { start: pos, end: pos + 1, paragraph: 0, direct: true, speaker: Some(raw.into()), mention: Some((pos, pos + at.len())), cue: None, description: None }];
         resolve(text, &mut q, ents);
         q[0].speaker.clone()
+    }
+
+    #[test]
+    fn the_head_of_the_speaker_phrase_is_the_person() {
+        let t = "“It is a show,” said Harbor delegate Tom Reed.";
+        assert_eq!(speaker_of(t, "Harbor", "Harbor", &[]).as_deref(), Some("Tom Reed"));
+        let t = "“It works,” said Navy 2nd Lt. Mary Stone.";
+        assert_eq!(speaker_of(t, "Navy", "Navy", &[]).as_deref(), Some("Mary Stone"));
+        let t = "Paul Hale of the Harbor Institute wrote, “It works.”";
+        let org = Entity { name: "Harbor Institute".into(), kind: EntityKind::Organization, mentions: vec![] };
+        assert_eq!(speaker_of(t, "Harbor Institute", "Harbor Institute", &[org]).as_deref(), Some("Paul Hale"));
     }
 
     #[test]
