@@ -371,28 +371,26 @@ impl<'a> Article<'a> {
     /// said" (the mention is inside a prepositional phrase of the subject's).
     fn head_of_phrase(&self, s: usize, e: usize) -> Option<String> {
         let t = self.text;
-        // forward: role words, ranks and numbers, then a name
+        // forward: role words, ranks and numbers (and lowercase words before a role: "party
+        // boss"), then a name
         let mut p = e;
-        let mut roles = 0;
-        loop {
-            let rest = &t[p..];
-            let Some(r) = rest.strip_prefix(' ') else { break };
+        let mut words: Vec<&str> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        for _ in 0..4 {
+            let Some(r) = t[p..].strip_prefix(' ') else { break };
             let wl = r.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '(' | '”' | '"')).unwrap_or(r.len());
             let w = &r[..wl];
             let rank = w.chars().any(|c| c.is_ascii_digit()) || (w.ends_with('.') && names::is_role_word(w));
-            if w.is_empty() || !(names::is_role_word(w) || rank || (w.chars().all(|c| c.is_lowercase() || c == '-') && roles > 0 && roles < 3)) {
+            if w.is_empty() || !(names::is_role_word(w) || rank || w.chars().all(|c| c.is_lowercase() || c == '-')) {
                 break;
             }
-            if !(names::is_role_word(w) || rank) && roles == 0 {
-                break;
-            }
-            roles += 1;
             p += 1 + wl;
-            if roles > 4 {
-                return None;
-            }
+            words.push(w);
+            ends.push(p);
         }
-        if roles > 0 {
+        // the run ends with its last role word or rank
+        if let Some(k) = words.iter().rposition(|w| names::is_role_word(w) || w.chars().any(|c| c.is_ascii_digit())) {
+            let p = ends[k];
             if let Some(r) = t[p..].strip_prefix(' ') {
                 if r.starts_with(char::is_uppercase) {
                     let ws = p + 1;
@@ -411,8 +409,9 @@ impl<'a> Article<'a> {
         let before = before.strip_suffix(" the").or_else(|| before.strip_suffix(" The")).unwrap_or(before);
         let prep = ["of", "at", "from", "in", "for", "with"].iter().any(|p| before.ends_with(&format!(" {p}")));
         if prep {
-            let sent = t[..s].rfind(['.', '\n', '“', '"', ';']).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
-            let seg = t[sent..s].trim_start_matches([' ', '”', '"']);
+            let sent = t[..s].rfind(['.', '\n', '“', '”', '"', ';']).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+            let sent = sent.max(t[..s].rfind("''").map_or(0, |i| i + 2));
+            let seg = t[sent..s].trim_start_matches([' ', '”', '"', '\'', ',']);
             let start = s - seg.len();
             let end = seg.find([',', '(']).map_or(s, |i| start + i);
             if let Some(n) = names::clean_name(&t[start..end]) {
