@@ -37,8 +37,10 @@ pub fn title_case_lines(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether `[s, e)` lies inside one of the sorted, disjoint `spans`.
 fn inside(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
-    spans.iter().any(|&(a, b)| a <= s && e <= b)
+    let k = spans.partition_point(|&(a, _)| a <= s);
+    k > 0 && e <= spans[k - 1].1
 }
 
 /// Drops the entities that only Title-Case lines name, unless the rest of the text has the same
@@ -46,7 +48,8 @@ fn inside(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
 /// lowercase ("Slams", "Succeed").
 pub fn drop_headline_only(text: &str, entities: &mut Vec<Entity>) {
     let lines = title_case_lines(text);
-    if lines.is_empty() {
+    // (a very long text keeps its names: the search of the body is left out to stay linear)
+    if lines.is_empty() || text.len() > 1 << 19 {
         return;
     }
     let lower = text.to_lowercase();

@@ -24,7 +24,25 @@ struct Candidate {
 struct Article<'a> {
     text: &'a str,
     entities: &'a [Entity],
+    /// a very long text: the scans of the whole text are left out, so that extraction stays
+    /// linear in the article's size
+    big: bool,
+    /// the person-shaped entities under their cleaned names, with their mentions' starts, by
+    /// the lowercased first and last words of the name (built on first use)
+    people: std::cell::OnceCell<People>,
+    /// where each run of letters and digits of the text starts, by its words (built on first
+    /// use)
+    words: std::cell::OnceCell<std::collections::HashMap<&'a str, Vec<usize>>>,
 }
+
+#[derive(Default)]
+struct People {
+    names: Vec<(String, Vec<usize>)>,
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+}
+
+/// Texts longer than this skip the whole-text scans of speaker resolution.
+const BIG_TEXT: usize = 1 << 19;
 
 /// The same word, ignoring case and the form of the apostrophe ("O’Neill", "O'Neill").
 fn same_word(a: &str, b: &str) -> bool {
@@ -41,6 +59,62 @@ fn is_cap(w: &str) -> bool {
 }
 
 impl<'a> Article<'a> {
+    fn people(&self) -> &People {
+        self.people.get_or_init(|| {
+            let mut p = People::default();
+            for e in self.entities {
+                let person_shaped = e.kind == EntityKind::Person
+                    || (e.kind != EntityKind::Organization && e.name.split_whitespace().count() >= 2 && e.name.split_whitespace().next().is_some_and(lexicon::is_first_name));
+                if !person_shaped {
+                    continue;
+                }
+                let Some(n) = names::clean_name(&e.name) else { continue };
+                let k = p.names.len();
+                let core = names::core_words(&n);
+                for w in [core.first(), core.last()].into_iter().flatten() {
+                    let key = w.replace('’', "'").to_lowercase();
+                    let v = p.by_word.entry(key).or_default();
+                    if v.last() != Some(&k) {
+                        v.push(k);
+                    }
+                }
+                let mut at: Vec<usize> = e.mentions.iter().map(|m| m.0).collect();
+                if at.is_empty() {
+                    at.push(0);
+                }
+                p.names.push((n, at));
+            }
+            p
+        })
+    }
+
+    /// Where the word `w` (a run of letters and digits) starts in the text.
+    fn word_at(&self, w: &str) -> &[usize] {
+        let index = self.words.get_or_init(|| {
+            let mut m: std::collections::HashMap<&'a str, Vec<usize>> = std::collections::HashMap::new();
+            let t = self.text;
+            let mut start: Option<usize> = None;
+            for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+                if c.is_alphanumeric() {
+                    start.get_or_insert(i);
+                } else if let Some(s0) = start.take() {
+                    m.entry(&t[s0..i]).or_default().push(s0);
+                }
+            }
+            m
+        });
+        index.get(w).map_or(&[], |v| &v[..])
+    }
+
+    /// Starts of the word-bounded occurrences of `w` in the text.
+    fn occurrences(&self, w: &str) -> Vec<usize> {
+        let t = self.text;
+        if !w.is_empty() && w.chars().all(char::is_alphanumeric) {
+            return self.word_at(w).iter().copied().filter(|&p| word_bounded(t, p, p + w.len())).collect();
+        }
+        t.match_indices(w).map(|(p, _)| p).filter(|&p| word_bounded(t, p, p + w.len())).collect()
+    }
+
     fn entity(&self, name: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.name.eq_ignore_ascii_case(name))
     }
@@ -98,13 +172,13 @@ impl<'a> Article<'a> {
         if words.len() == 1 {
             let w = words[0];
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && self.dateline(w) {
+            if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && !self.big && self.dateline(w) {
                 return true;
             }
             // a capitalized common word: the article also writes it in lowercase
             if !self.is_named_as(name, &speaker_kinds) && !self.person_word(w) && !lexicon::is_first_name(w) {
                 let lower = w.to_lowercase();
-                if lower != w && word_occurs(self.text, &lower) {
+                if lower != w && !self.occurrences(&lower).is_empty() {
                     return true;
                 }
             }
@@ -152,29 +226,21 @@ impl<'a> Article<'a> {
             }
         };
         // the persons the recognizer found, and names of other kinds that start with a first name
-        for e in self.entities {
-            let person_shaped = e.kind == EntityKind::Person
-                || (e.kind != EntityKind::Organization && e.name.split_whitespace().count() >= 2 && e.name.split_whitespace().next().is_some_and(lexicon::is_first_name));
-            if !person_shaped {
-                continue;
-            }
-            if let Some(n) = names::clean_name(&e.name) {
-                let pos = e.mentions.first().map_or(0, |m| m.0);
-                for m in &e.mentions {
-                    add(n.clone(), m.0, &mut out);
-                }
-                if e.mentions.is_empty() {
-                    add(n, pos, &mut out);
-                }
+        let people = self.people();
+        let key = last.replace('’', "'").to_lowercase();
+        for &k in people.by_word.get(&key).map_or(&[][..], |v| &v[..]) {
+            let (n, at) = &people.names[k];
+            for &p in at {
+                add(n.clone(), p, &mut out);
             }
         }
         // capitalized runs of the text ending with the surname (or starting with the first name)
         let t = self.text;
-        if last.len() >= 2 {
+        if last.len() >= 2 && !self.big {
             let alt = if last.contains('’') { last.replace('’', "'") } else { last.replace('\'', "’") };
-            let mut at: Vec<(usize, usize)> = t.match_indices(last).map(|(p, m)| (p, m.len())).collect();
+            let mut at: Vec<(usize, usize)> = self.occurrences(last).into_iter().map(|p| (p, last.len())).collect();
             if alt != last {
-                at.extend(t.match_indices(alt.as_str()).map(|(p, m)| (p, m.len())));
+                at.extend(self.occurrences(&alt).into_iter().map(|p| (p, alt.len())));
             }
             for (p, len) in at {
                 let last = &t[p..p + len];
@@ -250,6 +316,9 @@ impl<'a> Article<'a> {
     /// occurrence nearest before `pos` wins.
     fn described(&self, desc: &str, pos: usize) -> Option<String> {
         let t = self.text;
+        if self.big {
+            return None;
+        }
         let words: Vec<&str> = desc.split_whitespace().collect();
         let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
         if head.len() < 3 || !head.chars().all(|c| c.is_lowercase() || c == '-') || words.len() > 8 {
@@ -532,9 +601,9 @@ fn name_run(t: &str, s: usize, e: usize, forward: bool) -> (usize, usize) {
 /// Files each quote's speaker under its normalized, fullest name, or under nobody when the
 /// words the quote finder took are not a speaker. `quotes[i].mention` places it in the text.
 pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
-    let art = Article { text, entities };
+    let art = Article { text, entities, big: text.len() > BIG_TEXT, people: Default::default(), words: Default::default() };
     let spans: Vec<(usize, usize)> = quotes.iter().map(|q| (q.start, q.end)).collect();
-    let mut cache: Vec<(String, usize, Option<String>)> = Vec::new();
+    let mut cache: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
     for q in quotes.iter_mut() {
         // a description the quote finder could not name ("the editorial", "the Florida senator")
         let raw = match (q.speaker.take(), q.mention) {
@@ -555,12 +624,12 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         };
         let pos = q.mention.map_or(q.start, |m| m.0);
         // the same words resolve the same way unless another person of the surname came between
-        let hit = cache.iter().rev().find(|(r, _, _)| *r == raw).map(|x| x.2.clone());
+        let hit = cache.get(&raw).cloned();
         let resolved = match hit {
             Some(r) if !raw.contains(' ') || r.as_deref().is_some_and(|x| x.split_whitespace().count() <= raw.split_whitespace().count()) => r,
             _ => art.resolve(&raw, pos, q.mention),
         };
-        cache.push((raw, pos, resolved.clone()));
+        cache.insert(raw, resolved.clone());
         q.speaker = resolved;
     }
 }
@@ -585,14 +654,26 @@ pub fn normalize_entities(entities: &mut Vec<Entity>) {
     // a surname the recognizer kept apart ("Carson") joins the one full name of the article
     // that ends with it and starts with a first name, which is then a person's ("Ben Carson",
     // even if tagged a place)
+    // full names by their last word, lowercased (one pass, so that long articles stay linear)
+    let mut by_last: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (j, e) in out.iter().enumerate() {
+        if e.name.contains(' ') {
+            let last = e.name.rsplit(' ').next().unwrap_or("").replace('’', "'").to_lowercase();
+            by_last.entry(last).or_default().push(j);
+        }
+    }
     let mut k = 0;
     while k < out.len() {
         let lone = out[k].kind != EntityKind::Organization && !out[k].name.contains(' ');
         if lone {
             let w = out[k].name.clone();
-            let full: Vec<usize> = (0..out.len())
-                .filter(|&j| j != k && out[j].name.contains(' '))
-                .filter(|&j| out[j].name.rsplit(' ').next().is_some_and(|l| same_word(l, &w)))
+            let key = w.replace('’', "'").to_lowercase();
+            let full: Vec<usize> = by_last
+                .get(&key)
+                .map_or(&[][..], |v| &v[..])
+                .iter()
+                .copied()
+                .filter(|&j| j != k && !out[j].name.is_empty())
                 .filter(|&j| out[j].kind != EntityKind::Organization)
                 .filter(|&j| {
                     let first_named = out[j].name.split_whitespace().next().is_some_and(lexicon::is_first_name);
@@ -612,6 +693,7 @@ pub fn normalize_entities(entities: &mut Vec<Entity>) {
     }
     // persons under their cleaned names, merged when two come to the same name
     let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
+    let mut at: std::collections::HashMap<(EntityKind, String), usize> = std::collections::HashMap::new();
     for mut e in out.into_iter().filter(|e| !e.name.is_empty()) {
         if e.kind == EntityKind::Person {
             match names::clean_name(&e.name) {
@@ -619,9 +701,12 @@ pub fn normalize_entities(entities: &mut Vec<Entity>) {
                 None => continue,
             }
         }
-        match merged.iter_mut().find(|x| x.kind == e.kind && x.name == e.name) {
-            Some(x) => x.mentions.extend(e.mentions),
-            None => merged.push(e),
+        match at.get(&(e.kind, e.name.clone())) {
+            Some(&x) => merged[x].mentions.extend(e.mentions),
+            None => {
+                at.insert((e.kind, e.name.clone()), merged.len());
+                merged.push(e);
+            }
         }
     }
     for e in merged.iter_mut() {
