@@ -268,7 +268,7 @@ impl<'a> Article<'a> {
                                 && !lower_eq(w, lexicon::FUNCTION_WORDS)
                                 && !names::is_org_like(w)
                                 && !self.is_named_as(w, &[EntityKind::Location, EntityKind::Organization, EntityKind::Other])
-                                && !word_occurs(t, &w.to_lowercase()))
+                                && self.occurrences(&w.to_lowercase()).is_empty())
                     };
                     let first_ok = given(extra[0]);
                     let rest_ok = extra[1..].iter().all(|w| given(w) || lower_eq(w, lexicon::NAME_PARTICLES));
@@ -539,10 +539,6 @@ fn line_of(t: &str, p: usize) -> &str {
     let s = t[..p].rfind('\n').map_or(0, |i| i + 1);
     let e = t[p..].find('\n').map_or(t.len(), |i| p + i);
     &t[s..e]
-}
-
-fn word_occurs(t: &str, w: &str) -> bool {
-    t.match_indices(w).any(|(p, _)| word_bounded(t, p, p + w.len()))
 }
 
 /// The capitalized run around `t[s..e]`: up to four words to the left (capitalized words,
