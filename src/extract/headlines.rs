@@ -8,6 +8,10 @@ use super::entities::{self, Entity};
 /// Whether the line is written in Title Case or in capitals: at least three words of four
 /// letters or more, and at least four in five of them capitalized.
 pub fn is_title_case(line: &str) -> bool {
+    // a headline, a subhead or a table row is short; a paragraph is not
+    if line.len() > 300 {
+        return false;
+    }
     let mut long = 0;
     let mut cap = 0;
     for w in line.split_whitespace() {
@@ -47,7 +51,17 @@ fn inside(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
 /// name (in any case): runs of three words or more, and names with a word the body writes in
 /// lowercase ("Slams", "Succeed").
 pub fn drop_headline_only(text: &str, entities: &mut Vec<Entity>) {
+    drop_headline_only_in(text, &title_case_lines(text), entities)
+}
+
+/// Both passes of this module over an article's entities, its Title-Case lines found once.
+pub fn drop_names_without_signal(text: &str, entities: &mut Vec<Entity>) {
     let lines = title_case_lines(text);
+    drop_headline_only_in(text, &lines, entities);
+    drop_capitalized_common_words_in(text, &lines, entities);
+}
+
+fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Vec<Entity>) {
     // (a very long text keeps its names: the search of the body is left out to stay linear)
     if lines.is_empty() || text.len() > 1 << 19 {
         return;
@@ -55,7 +69,7 @@ pub fn drop_headline_only(text: &str, entities: &mut Vec<Entity>) {
     let lower = text.to_lowercase();
     let same_len = lower.len() == text.len();
     entities.retain(|e| {
-        if e.mentions.is_empty() || !e.mentions.iter().all(|&(s, e)| inside(&lines, s, e)) {
+        if e.mentions.is_empty() || !e.mentions.iter().all(|&(s, e)| inside(lines, s, e)) {
             return true;
         }
         // the name elsewhere, outside the Title-Case lines
@@ -68,7 +82,7 @@ pub fn drop_headline_only(text: &str, entities: &mut Vec<Entity>) {
             lower.match_indices(w).any(|(p, m)| {
                 let end = p + m.len();
                 let bounded = !lower[..p].ends_with(char::is_alphanumeric) && !lower[end..].starts_with(char::is_alphanumeric);
-                bounded && !inside(&lines, p, end) && text.is_char_boundary(p) && text.is_char_boundary(end) && ((text[p..end] == *w) == as_written)
+                bounded && !inside(lines, p, end) && text.is_char_boundary(p) && text.is_char_boundary(end) && ((text[p..end] == *w) == as_written)
             })
         };
         // a word the body writes in lowercase (and, for a one-word name, never capitalized)
@@ -79,9 +93,9 @@ pub fn drop_headline_only(text: &str, entities: &mut Vec<Entity>) {
             return true;
         }
         if !same_len {
-            return text.match_indices(e.name.as_str()).any(|(p, m)| !inside(&lines, p, p + m.len()));
+            return text.match_indices(e.name.as_str()).any(|(p, m)| !inside(lines, p, p + m.len()));
         }
-        lower.match_indices(name.as_str()).any(|(p, m)| !inside(&lines, p, p + m.len()))
+        lower.match_indices(name.as_str()).any(|(p, m)| !inside(lines, p, p + m.len()))
     });
 }
 
@@ -98,12 +112,15 @@ fn sentence_start(text: &str, p: usize) -> bool {
 /// (sentence starts and Title-Case lines): "Flanked by agents, ...", "His Response Might
 /// Infuriate". The word must be one the training text wrote mostly in lowercase.
 pub fn drop_capitalized_common_words(text: &str, entities: &mut Vec<Entity>) {
-    let lines = title_case_lines(text);
+    drop_capitalized_common_words_in(text, &title_case_lines(text), entities)
+}
+
+fn drop_capitalized_common_words_in(text: &str, lines: &[(usize, usize)], entities: &mut Vec<Entity>) {
     entities.retain(|e| {
         if e.name.contains(' ') || e.mentions.is_empty() {
             return true;
         }
-        let weak = e.mentions.iter().all(|&(s, en)| sentence_start(text, s) || inside(&lines, s, en));
+        let weak = e.mentions.iter().all(|&(s, en)| sentence_start(text, s) || inside(lines, s, en));
         !(weak && entities::usually_lowercase(&e.name))
     });
 }

@@ -39,8 +39,7 @@ impl Default for ExtractOptions {
 pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extraction {
     let paragraphs = paragraphs::split(text, body_start);
     let mut entities = if opts.entities { entities::recognize(text, &paragraphs) } else { Vec::new() };
-    headlines::drop_headline_only(text, &mut entities);
-    headlines::drop_capitalized_common_words(text, &mut entities);
+    headlines::drop_names_without_signal(text, &mut entities);
     speakers::normalize_entities(&mut entities);
     let quotes = if opts.quotes {
         let known: Vec<quotes::KnownName> =

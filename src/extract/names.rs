@@ -5,7 +5,7 @@
 //! word of a Title-Case headline ("Fault Ted Cruz"). Middle initials and suffixes are kept as
 //! written ("Joseph R. Biden Jr.").
 
-use super::lexicon::{self, lower_eq};
+use super::lexicon::{self, lower_eq, WordSet};
 
 /// A name split from the words before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,21 +38,47 @@ fn is_initial(w: &str) -> bool {
     !cs.is_empty() && cs.len() <= 6 && cs.chunks(2).all(|p| p.len() == 2 && p[0].is_uppercase() && p[1] == '.')
 }
 
+fn sets() -> &'static Sets {
+    static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| Sets {
+        roles: WordSet::new(&[lexicon::TITLES, lexicon::ROLE_TITLES, lexicon::ROLE_NOUNS]),
+        titles: WordSet::new(&[lexicon::TITLES, lexicon::ROLE_TITLES]),
+        orgs: WordSet::new(&[lexicon::ORG_WORDS]),
+        function: WordSet::new(&[lexicon::FUNCTION_WORDS]),
+        suffixes: WordSet::new(&[lexicon::NAME_SUFFIXES]),
+        particles: WordSet::new(&[lexicon::NAME_PARTICLES]),
+    })
+}
+
+/// The lexicon's lists that the normalizer looks up on every word, as sets.
+struct Sets {
+    roles: WordSet,
+    titles: WordSet,
+    orgs: WordSet,
+    function: WordSet,
+    suffixes: WordSet,
+    particles: WordSet,
+}
+
 fn is_suffix(w: &str) -> bool {
-    lower_eq(w.trim_end_matches(','), lexicon::NAME_SUFFIXES)
+    sets().suffixes.contains(w.trim_end_matches(','))
 }
 
 fn is_particle(w: &str) -> bool {
-    lower_eq(w, lexicon::NAME_PARTICLES)
+    sets().particles.contains(w)
+}
+
+fn is_function_word(w: &str) -> bool {
+    sets().function.contains(w)
 }
 
 /// A word of office or role written before a name, capitalized or not.
 pub fn is_role_word(w: &str) -> bool {
     let w = w.trim_end_matches(',');
-    lower_eq(w, lexicon::TITLES) || lower_eq(w, lexicon::ROLE_TITLES) || lower_eq(w, lexicon::ROLE_NOUNS) || {
+    sets().roles.contains(w) || {
         // "Gov." as well as "gov."
         let bare = w.trim_end_matches('.');
-        bare.len() < w.len() && (lower_eq(bare, lexicon::TITLES) || lower_eq(bare, lexicon::ROLE_TITLES))
+        bare.len() < w.len() && sets().titles.contains(bare)
     }
 }
 
@@ -76,7 +102,7 @@ fn unglue(w: &str) -> &str {
 
 /// Whether `name` reads as an organization's name (a word such as "Committee" or "Institute").
 pub fn is_org_like(name: &str) -> bool {
-    name.split_whitespace().any(|w| lower_eq(strip_possessive(w.trim_end_matches(',')), lexicon::ORG_WORDS))
+    name.split_whitespace().any(|w| sets().orgs.contains(strip_possessive(w.trim_end_matches(','))))
 }
 
 /// The name in `raw` without the roles, titles and words around it; None when nothing of a name
@@ -121,7 +147,7 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
             }
             cut = k + 1;
             role_run = None;
-        } else if !lettered || lower_eq(w, lexicon::FUNCTION_WORDS) {
+        } else if !lettered || is_function_word(w) {
             if in_name && !cap_after {
                 end = k;
                 break;
@@ -170,7 +196,7 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
             name.drain(..k);
         }
     }
-    while name.first().is_some_and(|w| !is_cap(w) || lower_eq(w, lexicon::FUNCTION_WORDS)) {
+    while name.first().is_some_and(|w| !is_cap(w) || is_function_word(w)) {
         name.remove(0);
     }
     // a sentence's period after the last word ("... said Tom Reed.")

@@ -109,7 +109,8 @@ impl<'a> Article<'a> {
     /// Starts of the word-bounded occurrences of `w` in the text.
     fn occurrences(&self, w: &str) -> Vec<usize> {
         let t = self.text;
-        if !w.is_empty() && w.chars().all(char::is_alphanumeric) {
+        // an article of ordinary length is searched directly; a long one through the index
+        if t.len() > 1 << 16 && !w.is_empty() && w.chars().all(char::is_alphanumeric) {
             return self.word_at(w).iter().copied().filter(|&p| word_bounded(t, p, p + w.len())).collect();
         }
         t.match_indices(w).map(|(p, _)| p).filter(|&p| word_bounded(t, p, p + w.len())).collect()

@@ -473,6 +473,33 @@ pub(crate) fn lower_eq(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
+/// A word list as a set of lowercase words, for lists looked up on every word.
+pub struct WordSet(std::collections::HashSet<String>);
+
+impl WordSet {
+    pub fn new(lists: &[&[&str]]) -> WordSet {
+        WordSet(lists.iter().flat_map(|l| l.iter()).map(|w| w.to_lowercase()).collect())
+    }
+
+    /// Whether the set holds `w`, ignoring case.
+    pub fn contains(&self, w: &str) -> bool {
+        if w.len() > 24 {
+            return false;
+        }
+        if w.bytes().all(|b| !b.is_ascii_uppercase()) {
+            return self.0.contains(w);
+        }
+        let mut buf = [0u8; 24];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        match std::str::from_utf8(b) {
+            Ok(l) => self.0.contains(l),
+            Err(_) => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
     Male,
