@@ -66,6 +66,10 @@ fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Ve
     if lines.is_empty() || text.len() > 1 << 19 {
         return;
     }
+    // only entities named in Title-Case lines alone are looked at (most articles have none)
+    if !entities.iter().any(|e| !e.mentions.is_empty() && e.mentions.iter().all(|&(s, en)| inside(lines, s, en))) {
+        return;
+    }
     let lower = text.to_lowercase();
     let same_len = lower.len() == text.len();
     entities.retain(|e| {

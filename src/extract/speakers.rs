@@ -688,7 +688,27 @@ pub fn normalize_entities(entities: &mut Vec<Entity>) {
         }
         k += 1;
     }
-    // persons under their cleaned names, merged when two come to the same name
+    // persons under their cleaned names, merged when two come to the same name (most names
+    // are already clean: two capitalized words or fewer, none a title, role or function word)
+    let plain = |n: &str| {
+        let mut k = 0;
+        n.split_whitespace().all(|w| {
+            k += 1;
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !names::is_role_word(w)
+                && !lexicon::FUNCTION_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f))
+        }) && k <= 2
+    };
+    let removed = out.iter().any(|e| e.name.is_empty());
+    if !removed && out.iter().all(|e| e.kind != EntityKind::Person || plain(&e.name)) {
+        for e in out.iter_mut() {
+            e.mentions.sort_unstable();
+            e.mentions.dedup();
+        }
+        *entities = out;
+        return;
+    }
     let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
     let mut at: std::collections::HashMap<(EntityKind, String), usize> = std::collections::HashMap::new();
     for mut e in out.into_iter().filter(|e| !e.name.is_empty()) {
