@@ -531,10 +531,15 @@ fn first_names() -> &'static HashMap<String, Gender> {
 /// None when the name is not on the lists or is given to both genders.
 pub fn first_name_gender(w: &str) -> Option<Gender> {
     let l = w.trim_end_matches('.');
-    if l.len() > 20 {
+    if l.len() > 20 || l.is_empty() || !l.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
-    first_names().get(&l.to_lowercase()).copied()
+    // lowercased in a stack buffer: this is looked up for many capitalized words
+    let mut buf = [0u8; 20];
+    let b = &mut buf[..l.len()];
+    b.copy_from_slice(l.as_bytes());
+    b.make_ascii_lowercase();
+    first_names().get(std::str::from_utf8(b).ok()?).copied()
 }
 
 /// Whether `w` is a first name of the Census lists.
