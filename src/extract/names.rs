@@ -16,7 +16,7 @@ pub struct Cleaned {
     pub role: Option<String>,
 }
 
-fn is_cap(w: &str) -> bool {
+pub(crate) fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
@@ -28,12 +28,13 @@ fn is_possessive(w: &str) -> bool {
     w.chars().count() > 2 && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))
 }
 
-fn strip_possessive(w: &str) -> &str {
+/// The word without a possessive ending ("Ruiz's" -> "Ruiz").
+pub(crate) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
 }
 
 /// "R." or "J.R.": initials, kept inside a name.
-fn is_initial(w: &str) -> bool {
+pub(crate) fn is_initial(w: &str) -> bool {
     let cs: Vec<char> = w.chars().collect();
     !cs.is_empty() && cs.len() <= 6 && cs.chunks(2).all(|p| p.len() == 2 && p[0].is_uppercase() && p[1] == '.')
 }
@@ -214,6 +215,13 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
         return None;
     }
     Some(Cleaned { name: name.join(" "), role })
+}
+
+/// A full name that starts with a Census first name ("Ben Carson"): a person's, whatever the
+/// recognizer made of it.
+pub fn first_named(name: &str) -> bool {
+    let mut w = name.split_whitespace();
+    w.next().is_some_and(lexicon::is_first_name) && w.next().is_some()
 }
 
 /// The name only, or None.

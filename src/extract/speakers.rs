@@ -10,7 +10,7 @@
 
 use super::entities::{Entity, EntityKind};
 use super::lexicon::{self, lower_eq};
-use super::names;
+use super::names::{self, first_named, is_cap, is_initial};
 use super::headlines;
 use super::quotes::Quote;
 
@@ -54,17 +54,13 @@ fn eq_words(a: &[String], b: &[&str]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_word(x, y))
 }
 
-fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
 impl<'a> Article<'a> {
     fn people(&self) -> &People {
         self.people.get_or_init(|| {
             let mut p = People::default();
             for e in self.entities {
                 let person_shaped = e.kind == EntityKind::Person
-                    || (e.kind != EntityKind::Organization && e.name.split_whitespace().count() >= 2 && e.name.split_whitespace().next().is_some_and(lexicon::is_first_name));
+                    || (e.kind != EntityKind::Organization && first_named(&e.name));
                 if !person_shaped {
                     continue;
                 }
@@ -157,7 +153,7 @@ impl<'a> Article<'a> {
         let speaker_kinds = [EntityKind::Person, EntityKind::Organization];
         let words: Vec<&str> = name.split_whitespace().collect();
         // a person's name starting with a first name is a speaker whatever the recognizer said
-        if words.len() >= 2 && lexicon::is_first_name(words[0]) {
+        if first_named(name) {
             return false;
         }
         if self.is_named_as(name, &[EntityKind::Location]) && !self.is_named_as(name, &speaker_kinds) {
@@ -431,7 +427,7 @@ impl<'a> Article<'a> {
     /// Whether `name` is shaped like a person's: it starts with a first name, or the recognizer
     /// found it as a person.
     fn person_shaped(&self, name: &str) -> bool {
-        (name.contains(' ') && name.split_whitespace().next().is_some_and(lexicon::is_first_name)) || self.is_named_as(name, &[EntityKind::Person])
+        first_named(name) || self.is_named_as(name, &[EntityKind::Person])
     }
 
     /// The person at the head of the noun phrase that the mention `t[s..e]` only modifies:
@@ -515,12 +511,6 @@ impl<'a> Article<'a> {
         }
         Some(self.fullest(&name, pos))
     }
-}
-
-/// "R." or "J.R.": each capital followed by a period.
-fn is_initial(w: &str) -> bool {
-    let cs: Vec<char> = w.chars().collect();
-    !cs.is_empty() && cs.len() <= 6 && cs.chunks(2).all(|p| p.len() == 2 && p[0].is_uppercase() && p[1] == '.')
 }
 
 /// Whether the words `a` occur in `b` in order.
@@ -673,9 +663,8 @@ pub fn normalize_entities(entities: &mut Vec<Entity>) {
                 .filter(|&j| j != k && !out[j].name.is_empty())
                 .filter(|&j| out[j].kind != EntityKind::Organization)
                 .filter(|&j| {
-                    let first_named = out[j].name.split_whitespace().next().is_some_and(lexicon::is_first_name);
                     // one of the two is a person's name, or the full one starts with a first name
-                    out[j].kind == EntityKind::Person || out[k].kind == EntityKind::Person || first_named
+                    out[j].kind == EntityKind::Person || out[k].kind == EntityKind::Person || first_named(&out[j].name)
                 })
                 .collect();
             if full.len() == 1 {
@@ -801,23 +790,24 @@ mod tests {
         assert_eq!(speaker_of(t, "Harbor Institute", "Harbor Institute", &[]).as_deref(), Some("Harbor Institute"));
     }
 
+    /// Resolves a quote of `t` with no speaker, whose speaker is named by the words `desc`.
+    fn described_quote(t: &str, desc: &str) -> Quote {
+        let m = t.find(desc).unwrap();
+        let mut q = vec![Quote { start: 3, end: 16, paragraph: 0, direct: true, speaker: None, mention: Some((m, t.len() - 1)), cue: None, description: None }];
+        resolve(t, &mut q, &[]);
+        q.remove(0)
+    }
+
     #[test]
     fn a_description_goes_to_the_person_the_article_names_with_it() {
         let t = "Harbor Sen. Mary Stone toured the port.\n\n“It is a fraud,” said the Harbor senator.";
-        let mut q = vec![Quote { start: t.find("It is").unwrap(), end: t.find("fraud").unwrap(), paragraph: 1, direct: true, speaker: None, mention: Some((t.find("the Harbor senator").unwrap(), t.len() - 1)), cue: None, description: None }];
-        resolve(t, &mut q, &[]);
-        assert_eq!(q[0].speaker.as_deref(), Some("Mary Stone"));
+        assert_eq!(described_quote(t, "the Harbor senator").speaker.as_deref(), Some("Mary Stone"));
         let t = "Mary Stone, the Republican nominee, toured the port.\n\n“It is a fraud,” said the nominee.";
-        let mut q = vec![Quote { start: t.find("It is").unwrap(), end: t.find("fraud").unwrap(), paragraph: 1, direct: true, speaker: None, mention: Some((t.find("the nominee").unwrap(), t.len() - 1)), cue: None, description: None }];
-        resolve(t, &mut q, &[]);
-        assert_eq!(q[0].speaker.as_deref(), Some("Mary Stone"));
+        assert_eq!(described_quote(t, "the nominee").speaker.as_deref(), Some("Mary Stone"));
         // never named: no speaker, the description kept
-        let t = "“It is a fraud,” said a spokeswoman for the hotel chain.";
-        let m = t.find("a spokeswoman").unwrap();
-        let mut q = vec![Quote { start: 3, end: 16, paragraph: 0, direct: true, speaker: None, mention: Some((m, t.len() - 1)), cue: None, description: None }];
-        resolve(t, &mut q, &[]);
-        assert_eq!(q[0].speaker, None);
-        assert_eq!(q[0].description.as_deref(), Some("a spokeswoman for the hotel chain"));
+        let q = described_quote("“It is a fraud,” said a spokeswoman for the hotel chain.", "a spokeswoman");
+        assert_eq!(q.speaker, None);
+        assert_eq!(q.description.as_deref(), Some("a spokeswoman for the hotel chain"));
     }
 
     #[test]

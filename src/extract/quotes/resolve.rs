@@ -234,8 +234,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
         for kn in self.ctx.known {
             if kn.name == full || kn.name.ends_with(&format!(" {full}")) {
                 // a full name that starts with a first name is a person's, whatever its tag
-                let first_named = kn.name.contains(' ') && kn.name.split_whitespace().next().is_some_and(lexicon::is_first_name);
-                return kn.is_person || first_named;
+                return kn.is_person || crate::extract::names::first_named(kn.name);
             }
         }
         if words.iter().any(|w| text::org_word(w) || (w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 1)) {

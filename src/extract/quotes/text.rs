@@ -110,9 +110,7 @@ pub(super) fn tokenize(t: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
-pub(super) fn lower_eq(w: &str, list: &[&str]) -> bool {
-    list.iter().any(|x| w.eq_ignore_ascii_case(x))
-}
+pub(super) use crate::extract::lexicon::lower_eq;
 
 pub(super) fn is_cap(w: &str) -> bool {
     w.chars().next().map_or(false, |c| c.is_uppercase())
@@ -123,9 +121,7 @@ pub(super) fn is_lower(w: &str) -> bool {
 }
 
 /// Strips a possessive ending.
-pub(super) fn base(w: &str) -> &str {
-    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
-}
+pub(super) use crate::extract::names::strip_possessive as base;
 
 pub(super) fn is_possessive(w: &str) -> bool {
     w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s"))
