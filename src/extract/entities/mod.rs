@@ -318,6 +318,25 @@ mod tests {
     }
 
     #[test]
+    fn names_split_at_slashes_titles_and_a_place_in_a_place() {
+        let text = "The mayor spoke on Monday. Her lead held in an ABC News/Wall Street Journal poll.\n\nThe plane flew out of Logan Airport in Boston. Transit Authority Chair Maria Gomez said the delays would end.\n\nFlanked by aides, Maria Gomez left. Burdened by debt, the city waited.";
+        let ents = rec(text);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        for want in ["ABC News", "Wall Street Journal", "Logan Airport", "Boston", "Maria Gomez"] {
+            assert!(names.contains(&want), "{want} missing from {names:?}");
+        }
+        let g = find(&ents, "Maria Gomez").unwrap();
+        assert_eq!(g.kind, EntityKind::Person);
+        for bad in ["Flanked", "Burdened", "Logan Airport in Boston"] {
+            assert!(!names.contains(&bad), "{bad} in {names:?}");
+        }
+        assert!(
+            !names.iter().any(|n| n.contains("Chair")),
+            "a title inside a name: {names:?}"
+        );
+    }
+
+    #[test]
     fn no_words_products_or_companies_as_persons() {
         let text = "Steve Jobs unveiled the iPod on Monday. However, analysts were unimpressed.\n\nWe are going to make history, Steve said. Unfortunately, the shares fell.\n\nThe American auto company Chrysler and Nissan Motors cut jobs. Muslims and Bangladeshis protested.\n\nHey John, said Mac OS X users.";
         let p = persons(text);

@@ -7,7 +7,7 @@ use super::tokenize::*;
 use super::train::{GAZ_COUNTRY, GAZ_FIRST, GAZ_LAST, GAZ_LAST_TOP, GAZ_PLACE};
 use super::{Entity, EntityKind};
 use super::words::*;
-use crate::extract::lexicon::ORG_HEADS;
+use crate::extract::lexicon::{ADJ_ADV_SUFFIXES, ORG_HEADS, ROLE_TITLES};
 use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug)]
@@ -60,7 +60,14 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             votes[tag_kind(t) as usize] += 2;
             let mut j = i + 1;
             loop {
-                while j < hi && tags[j] != O && !is_begin(tags[j]) {
+                // a place's name never runs over a lowercase "in" ("La Guardia Airport in
+                // Queens"; an organization's may: "Board of Control for Cricket in India")
+                while j < hi
+                    && tags[j] != O
+                    && !is_begin(tags[j])
+                    && !(word(j) == "in" && votes[2] * 2 > votes.iter().sum::<u32>())
+                    && !(word(j) == "/" && toks[j].s == toks[j - 1].e)
+                {
                     votes[tag_kind(tags[j]) as usize] += 1;
                     j += 1;
                 }
@@ -97,20 +104,29 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 if b - a == 2 && is_title(word(a)) && in_list(word(a + 1), L_ORG_SUFFIX) {
                     k = 1;
                 }
-                while k == 0 && b - a > 1 && is_title(word(a)) {
+                while k == 0
+                    && b - a > 1
+                    && (is_title(word(a))
+                        || toks[a].flags & INIT_UPPER != 0
+                            && !crate::extract::lexicon::is_first_name(word(a))
+                            && ROLE_TITLES.contains(&word(a).to_lowercase().as_str()))
+                {
                     a += 1;
                 }
             }
             // pronouns, interjections and discourse words are no names nor their first words
             // ("We", "Hey Frank", "However")
-            while a < b && never_name(word(a)) {
+            while a < b && (never_name(word(a)) || word(a) == "in") {
                 a += 1;
             }
-            // a sentence-initial adverb ("Unfortunately, ...")
+            // a sentence-initial adverb, participle or adjective ("Unfortunately, ...",
+            // "Alarmed by ...", "Subsequent estimates"): a word of that form that no gazetteer
+            // knows as a name, before a comma or a lowercase word
             if b == a + 1
                 && toks[a].flags & (SENT_START | CAPS_PARA) == SENT_START
                 && word(a).len() >= 6
-                && word(a).ends_with("ly")
+                && ADJ_ADV_SUFFIXES.iter().any(|x| word(a).ends_with(x))
+                && !word(a).contains('-')
                 && (b >= hi
                     || word(b) == ","
                     || toks[b].flags & (HAS_UPPER | HAS_LOWER) == HAS_LOWER)
@@ -217,6 +233,38 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             });
         } else {
             split.push(m);
+        }
+    }
+    ms = split;
+    // a title inside an organization's name is a person's after it ("Federal Reserve Chair
+    // Janet L. Yellen", "White House Counsel W. Neil Eggleston"): the words before the title
+    // are the organization's, those after it the person's
+    let mut split: Vec<Mention> = Vec::with_capacity(ms.len());
+    for m in ms {
+        let at = (m.kind != 0 && m.hi - m.lo >= 3)
+            .then(|| {
+                (m.lo + 1..m.hi - 1).find(|&x| {
+                    toks[x].flags & INIT_UPPER != 0
+                        && crate::extract::names::is_role_word(&word(x).to_lowercase())
+                        && (crate::extract::lexicon::is_first_name(word(x + 1))
+                            || is_initial(word(x + 1)))
+                })
+            })
+            .flatten();
+        match at {
+            Some(x) => {
+                split.push(Mention {
+                    lo: m.lo,
+                    hi: x,
+                    kind: m.kind,
+                });
+                split.push(Mention {
+                    lo: x + 1,
+                    hi: m.hi,
+                    kind: 0,
+                });
+            }
+            None => split.push(m),
         }
     }
     ms = split;

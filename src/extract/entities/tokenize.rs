@@ -137,7 +137,7 @@ pub(crate) fn tokenize_with(
             j += is_ws_at(b, j);
         }
         let last_in_para = j >= end;
-        // split the chunk on dashes (em, en, "--")
+        // split the chunk on dashes (em, en, "--") and on slashes between names
         let mut ps = cs;
         let mut k = cs;
         while k < ce {
@@ -153,6 +153,14 @@ pub(crate) fn tokenize_with(
                     m += 1;
                 }
                 m - k
+            } else if b[k] == b'/'
+                && k > cs
+                && k + 1 < ce
+                && b[k - 1].is_ascii_alphabetic()
+                && b[k + 1].is_ascii_uppercase()
+            {
+                // names joined by a slash ("NBC News/Wall Street Journal")
+                1
             } else {
                 0
             };

@@ -232,6 +232,11 @@ pub const ENTITY_TITLES: &[&str] = &[
     "señor",
 ];
 
+/// Endings of English adverbs, participles and adjectives ("-ly", "-ed", "-ing", "-ous"): a
+/// capitalized word of such a form at a sentence start is no name unless a gazetteer says so.
+pub const ADJ_ADV_SUFFIXES: &[&str] =
+    &["ly", "ed", "ing", "ent", "ous", "ive", "ful", "less", "able", "ible", "ical"];
+
 pub const ORG_HEADS: &[&str] = &[
     "Institute",
     "Endowment",
