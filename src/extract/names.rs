@@ -197,6 +197,11 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
             name.drain(..k);
         }
     }
+    // a first name that is also a common word or a place counts as such a word before a plain
+    // first name ("Star Norbert Leo Butz", "Florida Rick Wilson")
+    if !org && name.len() >= 3 && ambiguous_given(&name[0]) && lexicon::is_first_name(&name[1]) && !ambiguous_given(&name[1]) {
+        name.remove(0);
+    }
     while name.first().is_some_and(|w| !is_cap(w) || is_function_word(w)) {
         name.remove(0);
     }
@@ -215,6 +220,13 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
         return None;
     }
     Some(Cleaned { name: name.join(" "), role })
+}
+
+/// A first name that is also a common word or a place ("Star", "Florida", "Will"): at the
+/// head of a capitalized run it may be a headline's word or a place before a name.
+pub fn ambiguous_given(w: &str) -> bool {
+    let l = w.to_lowercase();
+    crate::extract::entities::usually_lowercase(&l) || crate::extract::entities::is_place_word(&l)
 }
 
 /// A full name that starts with a Census first name ("Ben Carson"): a person's, whatever the

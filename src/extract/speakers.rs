@@ -256,7 +256,11 @@ impl<'a> Article<'a> {
                     // or organization ("Rush Limbaugh")
                     let in_headline = headlines::is_title_case(line_of(t, s));
                     let given = |w: &str| {
-                        lexicon::is_first_name(w)
+                        // a nickname in quotation marks: John “Tig” Tiegen
+                        let w = w.trim_matches(|c: char| matches!(c, '“' | '”' | '"'));
+                        let nickname = is_cap(w) && (run.contains(&format!("“{w}”")) || run.contains(&format!("\"{w}\"")));
+                        nickname
+                            || (lexicon::is_first_name(w) && !(in_headline && names::ambiguous_given(w)))
                             || is_initial(w)
                             || (!in_headline
                                 && is_cap(w)
@@ -267,6 +271,11 @@ impl<'a> Article<'a> {
                                 && !self.is_named_as(w, &[EntityKind::Location, EntityKind::Organization, EntityKind::Other])
                                 && self.occurrences(&w.to_lowercase()).is_empty())
                     };
+                    // a form only a Title-Case line gives is no fuller form ("Bloodline Star
+                    // Norbert Leo Butz Is Ready")
+                    if in_headline && !t.match_indices(n.as_str()).any(|(q, _)| !headlines::is_title_case(line_of(t, q))) {
+                        continue;
+                    }
                     let first_ok = given(extra[0]);
                     let rest_ok = extra[1..].iter().all(|w| given(w) || lower_eq(w, lexicon::NAME_PARTICLES));
                     if !(first_ok && rest_ok) {
@@ -287,7 +296,7 @@ impl<'a> Article<'a> {
         let core = names::core_words(name);
         let cands = self.candidates(&core);
         if cands.is_empty() {
-            return name.to_string();
+            return self.misspelled(name).unwrap_or_else(|| name.to_string());
         }
         // several people of the surname: a surname alone names the one the article introduced
         // first (news style names the others in full), among those named before the quote
@@ -304,6 +313,26 @@ impl<'a> Article<'a> {
             return name.to_string();
         }
         best.name.clone()
+    }
+
+    /// A lone surname with two letters swapped ("Keidis" in an article about "Anthony
+    /// Kiedis"): the one person of the article whose surname it is, so misspelled.
+    fn misspelled(&self, name: &str) -> Option<String> {
+        let w: Vec<char> = name.chars().collect();
+        if w.len() < 5 || name.contains(' ') || !w.iter().all(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let swapped = |o: &str| {
+            let o: Vec<char> = o.chars().collect();
+            if o.len() != w.len() {
+                return false;
+            }
+            let diff: Vec<usize> = (0..w.len()).filter(|&k| w[k] != o[k]).collect();
+            diff.len() == 2 && diff[1] == diff[0] + 1 && w[diff[0]] == o[diff[1]] && w[diff[1]] == o[diff[0]]
+        };
+        let mut hits = self.entities.iter().filter(|e| e.kind == EntityKind::Person && e.name.contains(' ') && e.name.rsplit(' ').next().is_some_and(swapped));
+        let hit = hits.next()?;
+        hits.next().is_none().then(|| hit.name.clone())
     }
 
     /// The named person or organization the article identifies with a description ("the
@@ -554,6 +583,15 @@ fn name_run(t: &str, s: usize, e: usize, forward: bool) -> (usize, usize) {
                 }
             }
         }
+        // the same, when the opening mark split the word off: John “Tig” Tiegen
+        if let Some(nick) = w.strip_suffix('”').or_else(|| w.strip_suffix('"')) {
+            if let Some(o) = sp[..ws].strip_suffix('“').or_else(|| sp[..ws].strip_suffix('"')) {
+                if is_cap(nick) && o.ends_with(' ') {
+                    ws = o.len();
+                    w = nick;
+                }
+            }
+        }
         if w.is_empty() || !(is_cap(w) || lower_eq(w, lexicon::NAME_PARTICLES)) || lower_eq(w, lexicon::FUNCTION_WORDS) {
             break;
         }
@@ -585,6 +623,20 @@ fn name_run(t: &str, s: usize, e: usize, forward: bool) -> (usize, usize) {
     (start, end)
 }
 
+/// A name without a lowercase modifier before it ("pro-Christie Union Leader").
+fn without_modifier(r: String) -> String {
+    let mut w: Vec<&str> = r.split_whitespace().collect();
+    let n = w.len();
+    while w.len() > 1 && w[0].starts_with(char::is_lowercase) && !lower_eq(w[0], lexicon::NAME_PARTICLES) && w[1].starts_with(char::is_uppercase) {
+        w.remove(0);
+    }
+    if w.len() == n {
+        r
+    } else {
+        w.join(" ")
+    }
+}
+
 /// Files each quote's speaker under its normalized, fullest name, or under nobody when the
 /// words the quote finder took are not a speaker. `quotes[i].mention` places it in the text.
 pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
@@ -604,7 +656,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                 if r.is_none() && q.description.is_none() {
                     q.description = Some(m.to_string());
                 }
-                q.speaker = r;
+                q.speaker = r.map(without_modifier);
                 continue;
             }
             _ => continue,
@@ -616,6 +668,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
             Some(r) if !raw.contains(' ') || r.as_deref().is_some_and(|x| x.split_whitespace().count() <= raw.split_whitespace().count()) => r,
             _ => art.resolve(&raw, pos, q.mention),
         };
+        let resolved = resolved.map(without_modifier);
         cache.insert(raw, resolved.clone());
         q.speaker = resolved;
     }
@@ -747,6 +800,18 @@ mod tests {
         let t = "Paul Hale of the Harbor Institute wrote, “It works.”";
         let org = Entity { name: "Harbor Institute".into(), kind: EntityKind::Organization, mentions: vec![] };
         assert_eq!(speaker_of(t, "Harbor Institute", "Harbor Institute", &[org]).as_deref(), Some("Paul Hale"));
+    }
+
+    #[test]
+    fn nicknames_misspellings_and_headline_words_in_names() {
+        let t = "Former pilot and Marine John “Ace” Varga spoke.\n\n“We flew,” Varga said.";
+        assert_eq!(speaker_of(t, "Varga", "Varga said", &[]).as_deref(), Some("John Ace Varga"));
+        let t = "Singer Anthony Kowalski spoke.\n\n“We sang,” Kowalksi said.";
+        assert_eq!(speaker_of(t, "Kowalksi", "Kowalksi said", &[person("Anthony Kowalski", t)]).as_deref(), Some("Anthony Kowalski"));
+        let t = "‘Harbor’ Star Norbert Leo Varga Is Ready To Sing\n\nNorbert Leo Varga sings.\n\n“We sang,” Varga said.";
+        assert_eq!(speaker_of(t, "Varga", "Varga said", &[]).as_deref(), Some("Norbert Leo Varga"));
+        let t = "“We won,” said Georgia’s Rick Varga, a consultant.";
+        assert_eq!(speaker_of(t, "Georgia Rick Varga", "Georgia’s Rick Varga", &[]).as_deref(), Some("Rick Varga"));
     }
 
     #[test]
