@@ -197,8 +197,8 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
             name.drain(..k);
         }
     }
-    // a first name that is also a common word or a place counts as such a word before a plain
-    // first name ("Star Norbert Leo Butz", "Florida Rick Wilson")
+    // a first name that is also a common word counts as such a word before a plain first name
+    // ("Will Norbert Varga Sing?")
     if !org && name.len() >= 3 && ambiguous_given(&name[0]) && lexicon::is_first_name(&name[1]) && !ambiguous_given(&name[1]) {
         name.remove(0);
     }
@@ -222,11 +222,11 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
     Some(Cleaned { name: name.join(" "), role })
 }
 
-/// A first name that is also a common word or a place ("Star", "Florida", "Will"): at the
-/// head of a capitalized run it may be a headline's word or a place before a name.
+/// A first name that is also a common word ("Will", "Rose"): at the head of a capitalized run
+/// it may be a headline's word before a name. (Places are not counted: "Mary" and "Georgia"
+/// are in the place gazetteer too.)
 pub fn ambiguous_given(w: &str) -> bool {
-    let l = w.to_lowercase();
-    crate::extract::entities::usually_lowercase(&l) || crate::extract::entities::is_place_word(&l)
+    crate::extract::entities::usually_lowercase(&w.to_lowercase())
 }
 
 /// A full name that starts with a Census first name ("Ben Carson"): a person's, whatever the

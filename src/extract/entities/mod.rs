@@ -135,18 +135,6 @@ pub fn usually_lowercase(word: &str) -> bool {
     }
 }
 
-/// Whether a gazetteer of the tagger knows `word` as a place or a country ("Florida",
-/// "Georgia": also first names of the Census lists).
-pub fn is_place_word(word: &str) -> bool {
-    match tagger() {
-        Some(t) => {
-            let bits = t.model.lex_of(model::hash_bytes(2, word.as_bytes(), true))[1];
-            bits & (train::GAZ_PLACE | train::GAZ_COUNTRY) != 0
-        }
-        None => false,
-    }
-}
-
 /// Entities of one article: `paragraphs` are byte spans [start,end) of text's paragraphs.
 pub fn recognize(text: &str, paragraphs: &[(usize, usize)]) -> Vec<Entity> {
     match tagger() {

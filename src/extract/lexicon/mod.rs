@@ -465,6 +465,15 @@ pub const PERSON_NOUNS: &[&str] = &[
 
 /// Nouns that refer back to an institution ("the agency", "the newspaper", "the group").
 #[rustfmt::skip]
+/// Nouns of documents and messages that "say" what their author wrote ("the statement said",
+/// "the ad claims", "the email reads").
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "statement", "email", "e-mail", "report", "column", "editorial", "ad", "advertisement",
+    "commercial", "letter", "memo", "tweet", "post", "release", "affidavit", "complaint", "filing",
+    "op-ed", "essay", "blog", "book", "transcript", "message", "note", "video", "petition",
+    "speech", "remarks", "announcement", "proposal", "plan", "platform", "website", "page",
+];
+
 pub const INSTITUTION_NOUNS: &[&str] = &[
     "agency", "department", "ministry", "group", "organization", "organisation", "board",
     "campaign", "newspaper", "paper", "magazine", "network", "company", "firm", "corporation",

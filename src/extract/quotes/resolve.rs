@@ -162,7 +162,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 continue;
             }
             let Some(name) = self.canonical(span.0, span.1) else { continue };
-            if !ok(self, &name) {
+            if !ok(self, &name) || self.not_an_antecedent(&name) {
                 continue;
             }
             // a role chain before the name belongs to it: "Rubio supporter Scott Szlachta",
@@ -221,6 +221,22 @@ impl<'a, 'c> Resolver<'a, 'c> {
             }
         }
         best.map(|x| x.1)
+    }
+
+    /// A lone word that a pronoun does not take: a common word capitalized at a sentence start
+    /// ("Audiences", "Ever") or a plural ("Latinos"), unless it is the surname of a person the
+    /// article names in full.
+    fn not_an_antecedent(&self, name: &str) -> bool {
+        if name.contains(' ') {
+            return false;
+        }
+        let last_of = |n: &str| crate::extract::names::core_words(n).last().is_some_and(|w| *w == name) && n.contains(' ');
+        let surname = self.ctx.known.iter().any(|k| last_of(&k.name)) || self.speakers.iter().any(|(_, n, _)| last_of(n));
+        if surname {
+            return false;
+        }
+        let l = name.to_lowercase();
+        crate::extract::entities::usually_lowercase(&l) || (l.len() > 4 && l.ends_with('s') && !l.ends_with("ss"))
     }
 
     /// Whether the capitalized words `toks` name a person.

@@ -297,3 +297,14 @@ fn a_pronoun_prefers_the_main_clause_subject_and_skips_quoted_names() {
     let q = run(t);
     assert_eq!(find(t, &q, "We will win.").speaker.as_deref(), Some("Paul Hale"));
 }
+
+#[test]
+fn a_pronoun_skips_common_words_and_plurals_at_a_sentence_start() {
+    let t = "Tom Moore will sing on Friday. Audiences can expect a long show.\n\n“It comes from the heart,” he said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "It comes from the heart,").speaker.as_deref(), Some("Tom Moore"));
+    // a surname ending in s stays a candidate when the article names the person in full
+    let t = "Sen. Paul Brooks arrived at noon. Brooks spoke for an hour.\n\n“We are done,” he said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "We are done,").speaker.as_deref(), Some("Paul Brooks"));
+}
