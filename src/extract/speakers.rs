@@ -33,6 +33,8 @@ struct Article<'a> {
     /// where each run of letters and digits of the text starts, by its words (built on first
     /// use)
     words: std::cell::OnceCell<std::collections::HashMap<&'a str, Vec<usize>>>,
+    /// the quotations' spans (names inside them are the quoted words', not the narrative's)
+    spans: Vec<(usize, usize)>,
 }
 
 #[derive(Default)]
@@ -529,6 +531,18 @@ impl<'a> Article<'a> {
             .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
             .filter(|&(p, _)| p >= lo && p < pos && !in_quote(p))
             .max_by_key(|&(p, _)| p)?;
+        // the subject of that sentence rather than a name after it ("Harry Reid blasted Rubio
+        // and defended Cruz. ... the Senate minority leader said")
+        let t = self.text;
+        let ss = t[..best.0].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
+        let best = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == want)
+            .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
+            .filter(|&(p, _)| p >= ss && p <= best.0 && !in_quote(p))
+            .min_by_key(|&(p, _)| p)
+            .unwrap_or(best);
         Some(self.fullest(&best.1.name, best.0))
     }
 
@@ -611,8 +625,22 @@ impl<'a> Article<'a> {
                 return Some(e.name.clone());
             }
         }
+        // a description, as the text writes it with its determiner (which the quote finder
+        // leaves out): "the New Jersey governor", "the Senate minority leader"
+        let desc = match mention {
+            Some((s, e)) if e <= self.text.len() && self.text.is_char_boundary(s) && self.text.is_char_boundary(e) => &self.text[s..e],
+            _ => raw,
+        };
+        let describes = {
+            let w: Vec<&str> = desc.split_whitespace().collect();
+            w.len() >= 2 && lower_eq(w[0], &["the", "a", "an", "this", "that"]) && w.last().is_some_and(|l| l.starts_with(char::is_lowercase))
+        };
+        let as_description = || self.described(desc, pos).or_else(|| self.recent_of_type(desc, pos, &self.spans)).or_else(|| self.document_owner(desc, pos, &self.spans));
+        if describes {
+            return as_description();
+        }
         let Some(name) = names::clean_name(raw) else {
-            return self.described(raw, pos);
+            return as_description();
         };
         if self.not_a_speaker(&name) {
             return None;
@@ -719,8 +747,8 @@ fn without_modifier(r: String) -> String {
 /// Files each quote's speaker under its normalized, fullest name, or under nobody when the
 /// words the quote finder took are not a speaker. `quotes[i].mention` places it in the text.
 pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
-    let art = Article { text, entities, big: text.len() > BIG_TEXT, people: Default::default(), words: Default::default() };
     let spans: Vec<(usize, usize)> = quotes.iter().map(|q| (q.start, q.end)).collect();
+    let art = Article { text, entities, big: text.len() > BIG_TEXT, people: Default::default(), words: Default::default(), spans: spans.clone() };
     let mut cache: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
     for q in quotes.iter_mut() {
         // a description the quote finder could not name ("the editorial", "the Florida senator")
@@ -891,6 +919,20 @@ mod tests {
         assert_eq!(speaker_of(t, "Varga", "Varga said", &[]).as_deref(), Some("Norbert Leo Varga"));
         let t = "Will Norbert Varga Sing Again?\n\nNorbert Varga sings.\n\n“We sang,” Norbert Varga said.";
         assert_eq!(speaker_of(t, "Will Norbert Varga", "Norbert Varga said", &[]).as_deref(), Some("Norbert Varga"));
+    }
+
+    #[test]
+    fn a_description_goes_to_the_subject_of_the_sentence_before() {
+        let t = "Gov. Paul Hale of Ohio attacked Tom Moore on Monday. “He is wrong,” the Ohio governor said.";
+        let m = t.find("the Ohio governor").unwrap();
+        let mut q = vec![Quote { start: t.find('“').unwrap(), end: m - 1, paragraph: 0, direct: true, speaker: Some("Ohio governor".into()), mention: Some((m, m + 17)), cue: None, description: None }];
+        resolve(t, &mut q, &[person("Paul Hale", t), person("Tom Moore", t)]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Paul Hale"));
+        let t = "Mary Stone blasted Paul Hale and defended Tom Moore on Monday. “He is wrong,” the party leader said.";
+        let m = t.find("the party leader").unwrap();
+        let mut q = vec![Quote { start: t.find('“').unwrap(), end: m - 1, paragraph: 0, direct: true, speaker: Some("party leader".into()), mention: Some((m, m + 16)), cue: None, description: None }];
+        resolve(t, &mut q, &[person("Mary Stone", t), person("Paul Hale", t), person("Tom Moore", t)]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Mary Stone"));
     }
 
     #[test]

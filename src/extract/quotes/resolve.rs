@@ -34,13 +34,15 @@ impl<'a, 'c> Resolver<'a, 'c> {
     }
 
     pub(super) fn gender_of(&self, name: &str) -> Option<Gender> {
-        self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1).or_else(|| {
-            // a full name whose first name is a common one of either gender
+        // a full name whose first name is a common one of either gender (US Census lists): a
+        // firmer sign than the pronouns the article was read to give the name so far
+        let census = || {
             let mut words = name.split_whitespace();
             let first = words.next()?;
             words.next()?;
             lexicon::first_name_gender(first).map(|m| if m == lexicon::Gender::Male { Gender::M } else { Gender::F })
-        })
+        };
+        census().or_else(|| self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1))
     }
 
     pub(super) fn speaker(&mut self, a: Attr) -> Option<String> {
@@ -168,6 +170,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
             // a role chain before the name belongs to it: "Rubio supporter Scott Szlachta",
             // "Murphy’s spokeswoman Galia Slayen"
             let mut b = s;
+            // an age before the name is the name's: "62-year-old Brenda Johnson"
+            if b > 0 && toks[b - 1].is_word() && t[toks[b - 1].s..toks[b - 1].e].ends_with("-year-old") {
+                b -= 1;
+            }
             if b > 0 && toks[b - 1].is_word() && text::is_lower(&t[toks[b - 1].s..toks[b - 1].e]) && crate::extract::names::is_role_word(&t[toks[b - 1].s..toks[b - 1].e]) {
                 b -= 1;
                 let mut n = 0;

@@ -308,3 +308,10 @@ fn a_pronoun_skips_common_words_and_plurals_at_a_sentence_start() {
     let q = run(t);
     assert_eq!(find(t, &q, "We are done,").speaker.as_deref(), Some("Paul Brooks"));
 }
+
+#[test]
+fn an_age_before_the_name_keeps_the_subject_a_subject() {
+    let t = "Tom Moore spoke first.\n\nAt a rally in Dayton, Ohio, 62-year-old Mary Hale also railed against the plan. “It is wrong,” she said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "It is wrong,").speaker.as_deref(), Some("Mary Hale"));
+}
