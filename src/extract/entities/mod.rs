@@ -318,6 +318,20 @@ mod tests {
     }
 
     #[test]
+    fn a_full_name_whose_surname_takes_mr_is_a_persons() {
+        // "Jeb" is on no list and the tagger makes the name a place or a company; "Mr. Bush"
+        // settles it
+        for text in [
+            "Former Florida governor Jeb Bush increasingly sees the state as key.\n\nMr. Bush said little.",
+            "After Jeb Bush's exit, the party is split.\n\nMr. Bush said little.",
+        ] {
+            let ents = rec(text);
+            let v = find(&ents, "Jeb Bush").expect("Jeb Bush");
+            assert_eq!(v.kind, EntityKind::Person, "{ents:?}");
+        }
+    }
+
+    #[test]
     fn names_split_at_slashes_titles_and_a_place_in_a_place() {
         let text = "The mayor spoke on Monday. Her lead held in an ABC News/Wall Street Journal poll.\n\nThe plane flew out of Logan Airport in Boston. Transit Authority Chair Maria Gomez said the delays would end.\n\nFlanked by aides, Maria Gomez left. Burdened by debt, the city waited.";
         let ents = rec(text);

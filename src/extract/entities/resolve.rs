@@ -693,6 +693,12 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         });
         groups[g].1.push(i);
     }
+    // surnames the article writes after a title only persons bear ("Mr. Bush")
+    let titled: Vec<&str> = names
+        .iter()
+        .filter(|n| n.after_person_title && n.words.len() == 1)
+        .map(|n| n.words[0])
+        .collect();
     let mut out: Vec<Entity> = Vec::with_capacity(groups.len());
     for (r, members) in groups {
         let mut votes = [0u32; 4];
@@ -728,6 +734,19 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         // a name after "Mr.", "Sen." or "President" is a person's, whatever the tags said
         // ("President Obama" tagged a place, as names the training news never saw can be)
         if k != 0 && members.iter().any(|&m| names[m].after_person_title) {
+            k = 0;
+        }
+        // a full name whose surname the article writes after such a title ("Jeb Bush" with
+        // "Mr. Bush"), when none of its words names an organization or a place
+        let words = &names[r].words;
+        if k != 0
+            && (2..=3).contains(&words.len())
+            && titled.contains(&words[words.len() - 1])
+            && words.iter().all(|w| w.starts_with(char::is_uppercase) && !ORG_HEADS.contains(w))
+            && !words[..words.len() - 1].iter().any(|w| {
+                model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0
+            })
+        {
             k = 0;
         }
         // a lone word that is no known name and never follows a title nor has an organization
