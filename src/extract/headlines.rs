@@ -59,6 +59,43 @@ pub fn drop_names_without_signal(text: &str, entities: &mut Vec<Entity>) {
     let lines = title_case_lines(text);
     drop_headline_only_in(text, &lines, entities);
     drop_capitalized_common_words_in(text, &lines, entities);
+    drop_capitals_run_only(text, entities);
+}
+
+/// Whether `text[s..e]` has no lowercase letter and stands among words in capitals on its line
+/// ("SANDERS HAS ADVANTAGE IN NEW HAMPSHIRE - ...": a section's lead-in in capitals, where
+/// capitals say nothing of a name).
+fn in_capitals_run(text: &str, s: usize, e: usize) -> bool {
+    let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    if !caps(&text[s..e]) {
+        return false;
+    }
+    let before = text[..s].rsplit('\n').next().unwrap_or("").split_whitespace().next_back();
+    let after = text[e..].split('\n').next().unwrap_or("").split_whitespace().next();
+    before.is_some_and(caps) || after.is_some_and(caps)
+}
+
+/// Drops names with a common word found only inside runs of words in capitals when the article
+/// never writes them in ordinary case ("IOWA POLLS NOT NECESSARILY WRONG"); "NEW HAMPSHIRE"
+/// stays.
+fn drop_capitals_run_only(text: &str, entities: &mut Vec<Entity>) {
+    if text.len() > 1 << 19 {
+        return;
+    }
+    entities.retain(|e| {
+        if e.mentions.is_empty() || !e.mentions.iter().all(|&(s, en)| in_capitals_run(text, s, en)) {
+            return true;
+        }
+        // a name of proper words ("NORWAY", "NEW HAMPSHIRE") is taken at its word; one with a
+        // common word after its first ("POLLS", "HAS") is the lead-in's words
+        if !e.name.split_whitespace().skip(1).any(|w| crate::extract::entities::usually_lowercase(&w.to_lowercase())) {
+            return true;
+        }
+        let lower = e.name.to_lowercase();
+        text.char_indices()
+                .filter(|&(_, c)| c.is_uppercase())
+                .any(|(p, _)| text[p..].len() >= lower.len() && text.is_char_boundary(p + lower.len()) && text[p..p + lower.len()].to_lowercase() == lower && text[p..p + lower.len()].chars().any(char::is_lowercase))
+    });
 }
 
 fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Vec<Entity>) {
@@ -170,5 +207,18 @@ mod tests {
         let mut ents = vec![Entity { name: "Paul Hale".into(), kind: EntityKind::Person, mentions: vec![(0, 9)] }];
         drop_headline_only(text2, &mut ents);
         assert_eq!(ents.len(), 1);
+    }
+
+    #[test]
+    fn a_name_with_a_common_word_inside_a_capitals_run_is_dropped() {
+        let text = "OHIO POLLS NOT NECESSARILY WRONG - Pollsters in Ohio defended their work.\n\nNEW HAMPSHIRE VOTES - Turnout was high.";
+        let ent = |name: &str| {
+            let p = text.find(name).unwrap();
+            Entity { name: name.into(), kind: EntityKind::Organization, mentions: vec![(p, p + name.len())] }
+        };
+        let mut ents = vec![ent("OHIO POLLS"), ent("NEW HAMPSHIRE")];
+        drop_capitals_run_only(text, &mut ents);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["NEW HAMPSHIRE"]);
     }
 }

@@ -348,6 +348,9 @@ mod tests {
             !names.iter().any(|n| n.contains("Chair")),
             "a title inside a name: {names:?}"
         );
+        let text = "The vote went to Sen. Maria Gomez (D-Ohio). Gomez thanked the U.S. The count ended.";
+        let names: Vec<String> = rec(text).into_iter().map(|e| e.name).collect();
+        assert!(names.iter().all(|n| !n.contains(").") && !n.ends_with("The")), "{names:?}");
     }
 
     #[test]

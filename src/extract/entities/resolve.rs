@@ -67,6 +67,9 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                     && !is_begin(tags[j])
                     && !(word(j) == "in" && votes[2] * 2 > votes.iter().sum::<u32>())
                     && !(word(j) == "/" && toks[j].s == toks[j - 1].e)
+                    // nor over a sentence's end ("Sen. Bernie Sanders (I-Vt.). Clinton")
+                    && !matches!(word(j), "." | "?" | "!")
+                    && !word(j - 1).ends_with(").")
                 {
                     votes[tag_kind(tags[j]) as usize] += 1;
                     j += 1;
@@ -116,8 +119,12 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             }
             // pronouns, interjections and discourse words are no names nor their first words
             // ("We", "Hey Frank", "However")
-            while a < b && (never_name(word(a)) || word(a) == "in") {
+            while a < b && (never_name(word(a)) || word(a) == "in" || word(a).ends_with(").")) {
                 a += 1;
+            }
+            // nor a next sentence's first word ("the U.S. The proposal")
+            while b > a + 1 && matches!(word(b - 1), "The" | "A" | "An" | "This" | "That" | "These" | "Those" | "It" | "He" | "She" | "We" | "They" | "I") {
+                b -= 1;
             }
             // a sentence-initial adverb, participle or adjective ("Unfortunately, ...",
             // "Alarmed by ...", "Subsequent estimates"): a word of that form that no gazetteer
@@ -241,7 +248,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     // are the organization's, those after it the person's
     let mut split: Vec<Mention> = Vec::with_capacity(ms.len());
     for m in ms {
-        let at = (m.kind != 0 && m.hi - m.lo >= 3)
+        let at = (m.hi - m.lo >= 3)
             .then(|| {
                 (m.lo + 1..m.hi - 1).find(|&x| {
                     toks[x].flags & INIT_UPPER != 0
@@ -253,11 +260,15 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             .flatten();
         match at {
             Some(x) => {
-                split.push(Mention {
-                    lo: m.lo,
-                    hi: x,
-                    kind: m.kind,
-                });
+                // (before a person's title, words of an affiliation: "Clinton Communication
+                // Director Jennifer Palmieri")
+                if m.kind != 0 {
+                    split.push(Mention {
+                        lo: m.lo,
+                        hi: x,
+                        kind: m.kind,
+                    });
+                }
                 split.push(Mention {
                     lo: x + 1,
                     hi: m.hi,
