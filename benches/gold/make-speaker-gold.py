@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Builds the speaker-name gold of 80 PolNeAR train articles from the ids and names in
+polnear-train-speakers.jsonl and the articles of ../shared/data/polnear-dev.jsonl.gz, in the
+form of polnear-named.jsonl.gz (each direct attribution with `speaker`), on stdout.
+
+    python3 benches/gold/make-speaker-gold.py > /tmp/silver-train.jsonl
+    target/release/gazette extract /tmp/silver-train.jsonl --json > /tmp/p.jsonl
+    python3 ../shared/tools/evaluate.py quotes /tmp/silver-train.jsonl /tmp/p.jsonl
+"""
+import gzip
+import json
+import os
+import sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+data = os.path.join(here, '..', '..', '..', 'shared', 'data', 'polnear-dev.jsonl.gz')
+if len(sys.argv) > 1:
+    data = sys.argv[1]
+names = {}
+with open(os.path.join(here, 'polnear-train-speakers.jsonl'), encoding='utf-8') as f:
+    for line in f:
+        r = json.loads(line)
+        names[r['id']] = {x['i']: x['speaker'] for x in r['speakers']}
+found = 0
+with gzip.open(data, 'rt', encoding='utf-8') as f:
+    for line in f:
+        a = json.loads(line)
+        if a['id'] not in names or a.get('compartment') != 'train':
+            continue
+        sp = names[a['id']]
+        for i, att in enumerate(a['attributions']):
+            if att['direct']:
+                att['speaker'] = sp.get(i)
+        sys.stdout.write(json.dumps(a, ensure_ascii=False) + '\n')
+        found += 1
+if found != len(names):
+    sys.exit(f'{len(names) - found} articles of the gold are missing from {data}')
