@@ -160,7 +160,14 @@ impl<'a> Ctx<'a> {
             text::tokenize(self.t, lo, p.open, toks);
             let start = (0..toks.len()).rev().find(|&k| is_boundary(self.t, toks, k)).map_or(0, |k| k + 1);
             let win = &toks[start..];
-            let after_piece = i > 0 && pieces[i - 1].para == p.para && start == 0 && lo == prev_close;
+            // a previous piece that ended its sentence inside its marks ("... server.” The
+            // agency declined ...") leaves a new sentence, not a continuation, when a capital
+            // follows
+            let prev_ended = i > 0 && {
+                let q = pieces[i - 1];
+                self.t[q.start..q.end].trim_end().ends_with(['.', '!', '?', '…']) && toks.get(start).is_some_and(|t| t.is_word() && text::is_cap(self.w(t)))
+            };
+            let after_piece = i > 0 && pieces[i - 1].para == p.para && start == 0 && lo == prev_close && !prev_ended;
             let mid = win.iter().any(|t| t.is_word());
             if let Some(a) = tight_adj {
                 // "“A,” he said" (a partial quote inside a reporting clause before it goes to

@@ -373,7 +373,7 @@ impl<'a> Ctx<'a> {
                     let bare = x.split(['\'', '’']).next().unwrap_or(x);
                     let subj = (text::pronoun(bare) && !text::lower_eq(bare, &["it", "you", "who"]))
                         || (text::is_cap(x) && !cap_stop(x) && !text::intro_word(x))
-                        || text::lower_eq(x, &["the", "a", "an", "another", "this", "that", "his", "her", "their"]) && text::is_cap(x);
+                        || text::lower_eq(x, &["the", "a", "an", "another", "this", "that", "his", "her", "their"]);
                     let place_like = x.len() <= 5 && x.ends_with('.') && text::is_cap(x) && !text::title(x);
                     if subj && !place_like {
                         found = Some(k + 1);

@@ -315,3 +315,17 @@ fn an_age_before_the_name_keeps_the_subject_a_subject() {
     let q = run(t);
     assert_eq!(find(t, &q, "It is wrong,").speaker.as_deref(), Some("Mary Hale"));
 }
+
+#[test]
+fn a_new_sentence_after_a_quote_that_ended_its_own_is_no_continuation() {
+    let t = "Paul Hale, the sheriff, said the office was \"working on matters of the case.\" Mary Stone declined to comment, saying the \"inquiry is still open.\"";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "inquiry is still open.")), "Mary Stone");
+}
+
+#[test]
+fn a_determiner_after_an_introductory_phrase_opens_the_subject() {
+    let t = "In an interview with reporters Thursday, the Ohio Republican criticized the plan and said voters wanted to know if it was \"still in the game.\"";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "still in the game.")), "the Ohio Republican");
+}
