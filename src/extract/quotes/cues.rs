@@ -143,6 +143,19 @@ impl<'a> Ctx<'a> {
                 // "“...” He said, twice, that ...": a new sentence reporting more speech
                 let cue_pos = win.iter().position(|t| t.e == a.cue.1);
                 let reports_more = !tight && cue_pos.map_or(false, |c| win[c + 1..].iter().take(5).any(|t| t.is_word() && self.w(t).eq_ignore_ascii_case("that")));
+                // "“... soft.” He says referees are ...": after a quote that ended its sentence, a
+                // subject and cue before a complement of their own (a clause, an infinitive, an
+                // object) start a new sentence of reported speech, not this quote's attribution
+                let complement = !tight
+                    && a.e <= a.cue.0
+                    && cue_pos.and_then(|c| win.get(c + 1)).is_some_and(|t| {
+                        let x = self.w(t);
+                        t.is_word()
+                            && (text::lower_eq(x, &["to", "the", "a", "an", "his", "her", "their", "its", "this", "these", "those"])
+                                || text::pronoun(x)
+                                || (text::is_cap(x) && !text::time_word(x)))
+                    });
+                let reports_more = reports_more || complement;
                 if reports_more {
                 } else if adjacent && tight {
                     tight_adj = Some(a);
@@ -416,6 +429,16 @@ impl<'a> Ctx<'a> {
                 }
             }
             if kind == Cue::Participle {
+                // an absolute construction: "with the campaign saying", "with some voters
+                // calling it": the noun phrase between "with" and the participle
+                let lo = c.saturating_sub(7);
+                if let Some(wi) = (lo..c).rev().find(|&k| win[k].is_word() && self.w(&win[k]).eq_ignore_ascii_case("with")) {
+                    let np = &win[wi + 1..c];
+                    if !np.is_empty() && np.iter().all(|t| t.is_word() && self.cue_at(win, win.iter().position(|x| x.s == t.s).unwrap_or(0)).is_none() && !text::np_stop(self.w(t))) {
+                        let kind = if np.iter().all(|t| text::is_cap(self.w(t))) { MK::Name } else { MK::Phrase };
+                        return Some(Attr { cue, cue_kind: CueText::Span, ..mention(np[0].s, np[np.len() - 1].e, kind) });
+                    }
+                }
                 // "..., saying": the subject of the clause
                 for c2 in (0..c).rev() {
                     let infinitive = c2 > 0 && win[c2 - 1].is_word() && self.w(&win[c2 - 1]).eq_ignore_ascii_case("to");

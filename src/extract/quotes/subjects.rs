@@ -266,6 +266,11 @@ impl<'a> Ctx<'a> {
             }
             return Some(mention(tk.s, tk.e, MK::Pronoun));
         }
+        // "according to The Washington Post": the article belongs to the name
+        if w == "The" && j + 1 < hi && win[j + 1].is_word() && text::is_cap(self.w(&win[j + 1])) && !cap_stop(self.w(&win[j + 1])) {
+            let e = self.name_right(win, j + 1, hi);
+            return Some(mention(tk.s, win[e].e, MK::Name));
+        }
         if text::is_cap(w) && (!cap_stop(w) || self.known_person_starts(&tk)) || text::title(w) && text::is_cap(w) {
             let e = self.name_right(win, j, hi);
             // "said Netanyahu's office": a phrase

@@ -329,3 +329,20 @@ fn a_determiner_after_an_introductory_phrase_opens_the_subject() {
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "still in the game.")), "the Ohio Republican");
 }
+
+#[test]
+fn a_cue_with_a_complement_after_a_finished_quote_starts_new_speech() {
+    let t = "Paul Hale says \"the whole game has gone soft\" because \"football has become soft like the country.\" He says the referees are throwing too many flags.";
+    let q = run(t);
+    assert_ne!(mention(t, find(t, &q, "football has become soft like the country.")), "He");
+}
+
+#[test]
+fn according_to_the_paper_and_with_a_phrase_before_a_participle() {
+    let t = "The plan is \"dead on arrival,\" according to The Harbor Gazette.";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "dead on arrival,")), "The Harbor Gazette");
+    let t = "The vote went ahead, with the county board saying the count was \"fair and complete.\"";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "fair and complete.")), "the county board");
+}
