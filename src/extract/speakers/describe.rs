@@ -1,0 +1,204 @@
+//! Descriptions and documents as speakers: "the Florida senator", "the 43-year-old", "the
+//! statement said", resolved to the person or organization the article names with them.
+
+use super::*;
+
+impl Article<'_> {
+    /// The author of a document that "speaks" ("the statement said", "The ad claims"): the
+    /// named person or organization whose the document is ("Lewandowski's statement"), or the
+    /// first one named in the latest sentence before that mentions such a document ("Bernie
+    /// Sanders is releasing a new ad"), within the last two paragraphs; names inside
+    /// quotations left out.
+    pub(super) fn document_owner(&self, desc: &str, pos: usize, quote_spans: &[(usize, usize)]) -> Option<String> {
+        if self.big {
+            return None;
+        }
+        let words: Vec<&str> = desc.split_whitespace().collect();
+        if words.len() > 4 || !lower_eq(words[0], &["the", "a", "an", "this", "that", "its", "his", "her", "their"]) {
+            return None;
+        }
+        let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+        if !lower_eq(&head, lexicon::DOCUMENT_NOUNS) {
+            return None;
+        }
+        let t = self.text;
+        let lo = {
+            let mut p = pos;
+            for _ in 0..3 {
+                p = t[..p].trim_end_matches('\n').rfind("\n\n").unwrap_or(0);
+            }
+            p.max(pos.saturating_sub(1500))
+        };
+        let lo = (lo..=pos).find(|&i| t.is_char_boundary(i)).unwrap_or(pos);
+        let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
+        // the mentions of the noun (or its plural) before the description, latest first
+        let window = &t[lo..pos];
+        let lower = window.to_ascii_lowercase();
+        let mut ats: Vec<usize> = lower
+            .match_indices(head.as_str())
+            .map(|(i, _)| lo + i)
+            .filter(|&a| {
+                let e = a + head.len();
+                (word_bounded(t, a, e) || t[e..].starts_with("s ") || t[e..].starts_with("s,")) && !in_quote(a)
+            })
+            .collect();
+        ats.reverse();
+        let named = |ss: usize, se: usize| {
+            self.entities
+                .iter()
+                .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+                .flat_map(|e| e.mentions.iter().map(move |m| (m.0, m.1, e)))
+                .filter(move |&(p, _, _)| p >= ss && p < se && !in_quote(p))
+        };
+        let name_of = |p: usize, e: &Entity| if e.kind == EntityKind::Person { self.fullest(&e.name, p) } else { e.name.clone() };
+        for at in ats {
+            let ss = t[..at].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
+            let se = t[at..].find(['.', '\n', '?', '!']).map_or(t.len(), |i| at + i);
+            // the sentence's first name before the noun: its subject or its possessor ("The
+            // Jeb Bush campaign is releasing a new ad", "Lewandowski's statement")
+            if let Some((p, _, e)) = named(ss, at).min_by_key(|x| x.0) {
+                return Some(name_of(p, e));
+            }
+            // a name after it: "a column in the Asahi newspaper", "a statement by the group"
+            let after = at + head.len();
+            if let Some((p, _, e)) = named(after, se).min_by_key(|x| x.0) {
+                let gap = t[after..p].trim_start_matches('s');
+                let linked = [" by ", " from ", " of ", " in "].iter().any(|w| gap.starts_with(w) && gap.len() <= 40);
+                if linked {
+                    return Some(name_of(p, e));
+                }
+            }
+        }
+        None
+    }
+
+    /// The named person or organization the article identifies with a description ("the
+    /// Florida senator", "the editorial"), by its head noun: "Florida Sen. Marco Rubio" or
+    /// "candidate Ben Carson" (the head before a name), "Marco Rubio, the Florida senator" (an
+    /// apposition), "a Wall Street Journal editorial" (an organization's name before it). The
+    /// occurrence nearest before `pos` wins.
+    pub(super) fn described(&self, desc: &str, pos: usize) -> Option<String> {
+        let t = self.text;
+        if self.big {
+            return None;
+        }
+        let words: Vec<&str> = desc.split_whitespace().collect();
+        let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
+        if head.len() < 3 || !head.chars().all(|c| c.is_lowercase() || c == '-') || words.len() > 8 {
+            return None;
+        }
+        if !lower_eq(words[0], &["the", "a", "an", "this", "that", "its", "his", "her", "their", "our"]) {
+            return None;
+        }
+        // "a" or "an" introduces someone not named before; an organization named by its head
+        // word ("the campaign") is named with it
+        let mut best: Option<(usize, String)> = None;
+        // the abbreviated title of the same office ("senator" and "Sen.")
+        let short = match head {
+            "senator" => Some("Sen."),
+            "governor" => Some("Gov."),
+            "representative" | "congressman" | "congresswoman" => Some("Rep."),
+            "general" => Some("Gen."),
+            "president" => Some("President"),
+            _ => None,
+        };
+        let mut at: Vec<(usize, usize)> = t.match_indices(head).map(|(p, w)| (p, w.len())).collect();
+        if let Some(sh) = short {
+            at.extend(t.match_indices(sh).map(|(p, w)| (p, w.len())));
+            at.sort_unstable();
+        }
+        for (p, hl) in at {
+            let head_len = hl;
+            if !word_bounded(t, p, p + head_len) && !t[..p + head_len].ends_with('.') || p >= pos + 1 {
+                continue;
+            }
+            let mut found: Option<String> = None;
+            // the head (or its title form) right before a name: "candidate Ben Carson"
+            let after = &t[p + head_len..];
+            if let Some(r) = after.strip_prefix(' ') {
+                if r.starts_with(|c: char| c.is_uppercase()) {
+                    let ws = p + head_len + 1;
+                    let we = ws + r.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '”' | '"')).unwrap_or(r.len());
+                    let (_, e) = name_run(t, ws, we, true);
+                    if let Some(n) = names::clean_name(&t[p + head_len + 1..e]) {
+                        found = Some(n);
+                    }
+                }
+            }
+            // an apposition: "Marco Rubio, the Florida senator"
+            if found.is_none() {
+                let sent_start = t[..p].rfind(['.', '\n', '“', '"']).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+                let seg = &t[sent_start..p];
+                if let Some(c) = seg.rfind(", ") {
+                    let between = &seg[c + 2..];
+                    let det_ok = between.split_whitespace().next().is_some_and(|w| lower_eq(w, &["the", "a", "an"]));
+                    if det_ok && !between.contains(',') {
+                        let name_end = sent_start + c;
+                        let ns = t[sent_start..name_end].rfind(|ch: char| ch == ',' || ch == '(' ).map_or(sent_start, |i| sent_start + i + 1);
+                        if let Some(n) = names::clean_name(&t[ns..name_end]) {
+                            if n.chars().next().is_some_and(|c| c.is_uppercase()) {
+                                found = Some(n);
+                            }
+                        }
+                    }
+                }
+            }
+            // an organization's name right before the head: "a Wall Street Journal editorial"
+            if found.is_none() {
+                let before = t[..p].trim_end_matches(' ');
+                if before.len() + 1 == p {
+                    let (s, _) = name_run(t, p - 1, p - 1, false);
+                    let run = t[s..p - 1].trim();
+                    if !run.is_empty() && (names::is_org_like(run) || self.is_named_as(run, &[EntityKind::Organization])) {
+                        found = names::clean_name(run);
+                    }
+                }
+            }
+            if let Some(n) = found {
+                best = Some((p, n));
+            }
+        }
+        let (p, n) = best?;
+        Some(self.fullest(&n, p))
+    }
+
+    /// A definite description the article never ties to a name by its words ("the agency",
+    /// "the 43-year-old", "the Republican presidential candidate") refers back to the nearest
+    /// named person or organization of its type in the narrative before it (names inside
+    /// quotations left out), within the last few sentences.
+    pub(super) fn recent_of_type(&self, desc: &str, pos: usize, quote_spans: &[(usize, usize)]) -> Option<String> {
+        let words: Vec<&str> = desc.split_whitespace().collect();
+        if words.len() < 2 || words.len() > 6 || !words[0].eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let person = head.ends_with("-old") || names::is_role_word(head) || lower_eq(head, lexicon::PERSON_NOUNS);
+        let org = lower_eq(head, lexicon::INSTITUTION_NOUNS);
+        if person == org {
+            return None;
+        }
+        let want = if person { EntityKind::Person } else { EntityKind::Organization };
+        let lo = pos.saturating_sub(700);
+        let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
+        let best = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == want)
+            .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
+            .filter(|&(p, _)| p >= lo && p < pos && !in_quote(p))
+            .max_by_key(|&(p, _)| p)?;
+        // the subject of that sentence rather than a name after it ("Harry Reid blasted Rubio
+        // and defended Cruz. ... the Senate minority leader said")
+        let t = self.text;
+        let ss = t[..best.0].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
+        let best = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == want)
+            .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
+            .filter(|&(p, _)| p >= ss && p <= best.0 && !in_quote(p))
+            .min_by_key(|&(p, _)| p)
+            .unwrap_or(best);
+        Some(self.fullest(&best.1.name, best.0))
+    }
+}

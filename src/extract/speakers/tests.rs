@@ -1,0 +1,169 @@
+use super::*;
+
+fn person(name: &str, text: &str) -> Entity {
+    let mentions = text.match_indices(name).map(|(p, _)| (p, p + name.len())).collect();
+    Entity { name: name.into(), kind: EntityKind::Person, mentions }
+}
+
+fn speaker_of(text: &str, raw: &str, at: &str, ents: &[Entity]) -> Option<String> {
+    let pos = text.find(at).unwrap();
+    let mut q = vec![Quote { start: pos, end: pos + 1, paragraph: 0, direct: true, speaker: Some(raw.into()), mention: Some((pos, pos + at.len())), cue: None, description: None }];
+    resolve(text, &mut q, ents);
+    q[0].speaker.clone()
+}
+
+#[test]
+fn the_head_of_the_speaker_phrase_is_the_person() {
+    let t = "“It is a show,” said Harbor delegate Tom Reed.";
+    assert_eq!(speaker_of(t, "Harbor", "Harbor", &[]).as_deref(), Some("Tom Reed"));
+    let t = "“It works,” said Navy 2nd Lt. Mary Stone.";
+    assert_eq!(speaker_of(t, "Navy", "Navy", &[]).as_deref(), Some("Mary Stone"));
+    let t = "Paul Hale of the Harbor Institute wrote, “It works.”";
+    let org = Entity { name: "Harbor Institute".into(), kind: EntityKind::Organization, mentions: vec![] };
+    assert_eq!(speaker_of(t, "Harbor Institute", "Harbor Institute", &[org]).as_deref(), Some("Paul Hale"));
+}
+
+#[test]
+fn nicknames_misspellings_and_headline_words_in_names() {
+    let t = "Former pilot and Marine John “Ace” Varga spoke.\n\n“We flew,” Varga said.";
+    assert_eq!(speaker_of(t, "Varga", "Varga said", &[]).as_deref(), Some("John Ace Varga"));
+    let t = "Singer Anthony Kowalski spoke.\n\n“We sang,” Kowalksi said.";
+    assert_eq!(speaker_of(t, "Kowalksi", "Kowalksi said", &[person("Anthony Kowalski", t)]).as_deref(), Some("Anthony Kowalski"));
+    let t = "‘Harbor’ Star Norbert Leo Varga Is Ready To Sing\n\nNorbert Leo Varga sings.\n\n“We sang,” Varga said.";
+    assert_eq!(speaker_of(t, "Varga", "Varga said", &[]).as_deref(), Some("Norbert Leo Varga"));
+    let t = "Will Norbert Varga Sing Again?\n\nNorbert Varga sings.\n\n“We sang,” Norbert Varga said.";
+    assert_eq!(speaker_of(t, "Will Norbert Varga", "Norbert Varga said", &[]).as_deref(), Some("Norbert Varga"));
+}
+
+#[test]
+fn a_description_goes_to_the_subject_of_the_sentence_before() {
+    let t = "Gov. Paul Hale of Ohio attacked Tom Moore on Monday. “He is wrong,” the Ohio governor said.";
+    let m = t.find("the Ohio governor").unwrap();
+    let mut q = vec![Quote { start: t.find('“').unwrap(), end: m - 1, paragraph: 0, direct: true, speaker: Some("Ohio governor".into()), mention: Some((m, m + 17)), cue: None, description: None }];
+    resolve(t, &mut q, &[person("Paul Hale", t), person("Tom Moore", t)]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Paul Hale"));
+    let t = "Mary Stone blasted Paul Hale and defended Tom Moore on Monday. “He is wrong,” the party leader said.";
+    let m = t.find("the party leader").unwrap();
+    let mut q = vec![Quote { start: t.find('“').unwrap(), end: m - 1, paragraph: 0, direct: true, speaker: Some("party leader".into()), mention: Some((m, m + 16)), cue: None, description: None }];
+    resolve(t, &mut q, &[person("Mary Stone", t), person("Paul Hale", t), person("Tom Moore", t)]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Mary Stone"));
+}
+
+#[test]
+fn a_document_speaks_for_its_author() {
+    let t = "Mary Stone is releasing a new ad on Monday.\n\nThe ad says “we will win.”";
+    let m = t.find("The ad").unwrap();
+    let mut q = vec![Quote { start: t.find('“').unwrap(), end: t.len() - 1, paragraph: 1, direct: true, speaker: None, mention: Some((m, m + 6)), cue: None, description: None }];
+    resolve(t, &mut q, &[person("Mary Stone", t)]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Mary Stone"));
+    // a document nobody in the article wrote stays unattributed
+    let t = "The weather was cold.\n\nThe ad says “we will win.”";
+    let m = t.find("The ad").unwrap();
+    let mut q = vec![Quote { start: t.find('“').unwrap(), end: t.len() - 1, paragraph: 1, direct: true, speaker: None, mention: Some((m, m + 6)), cue: None, description: None }];
+    resolve(t, &mut q, &[]);
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn a_surname_takes_the_fullest_name_in_the_article() {
+    let t = "Sen. Paul Hale of Ohio spoke first.\n\n“We will win,” Hale said.";
+    assert_eq!(speaker_of(t, "Hale", "Hale said", &[person("Hale", t)]).as_deref(), Some("Paul Hale"));
+    let t = "Robert T. Hale Jr. arrived.\n\n“Not today,” Mr. Hale said.";
+    assert_eq!(speaker_of(t, "Mr. Hale", "Mr. Hale said", &[]).as_deref(), Some("Robert T. Hale Jr."));
+}
+
+#[test]
+fn a_shared_surname_goes_to_the_person_introduced_first() {
+    let t = "Jeb Bush spoke. His brother George W. Bush listened.\n\n“Yes,” Bush said.";
+    assert_eq!(speaker_of(t, "Bush", "Bush said", &[]).as_deref(), Some("Jeb Bush"));
+    // the quote finder's fuller guess is set aside for the mention's own words
+    assert_eq!(speaker_of(t, "George W. Bush", "Bush said", &[]).as_deref(), Some("Jeb Bush"));
+    // a title's gender picks among them
+    let t = "Bill Clinton spoke. Hillary Clinton listened.\n\n“Yes,” Mrs. Clinton said.";
+    assert_eq!(speaker_of(t, "Bill Clinton", "Mrs. Clinton", &[]).as_deref(), Some("Hillary Clinton"));
+    // a short form of the same first name is the same person
+    let t = "Kenneth Starr spoke. Ken Starr, he said, was his name on air.\n\n“Yes,” Starr said.";
+    assert_eq!(speaker_of(t, "Kenneth Starr", "Starr said", &[]).as_deref(), Some("Kenneth Starr"));
+}
+
+#[test]
+fn a_title_case_headline_word_is_no_part_of_the_name() {
+    let t = "Governor Slams Budget Deal\n\n“It is a fraud,” said Paul Hale, the governor.";
+    assert_eq!(speaker_of(t, "Deal Paul Hale", "Paul Hale", &[]).as_deref(), Some("Paul Hale"));
+}
+
+#[test]
+fn places_platforms_and_datelines_are_no_speakers() {
+    let t = "AKRON - The mayor spoke in Ohio.\n\n“Go,” Ohio said. Posted on Twitter.";
+    let ohio = Entity { name: "Ohio".into(), kind: EntityKind::Location, mentions: vec![] };
+    assert_eq!(speaker_of(t, "Ohio", "Ohio said", &[ohio]), None);
+    assert_eq!(speaker_of(t, "Twitter", "Twitter", &[]), None);
+    assert_eq!(speaker_of(t, "AKRON", "AKRON", &[]), None);
+}
+
+#[test]
+fn a_capitalized_common_word_is_no_speaker() {
+    let t = "Mistake after mistake.\n\n“No,” Mistake said. It was a mistake.";
+    assert_eq!(speaker_of(t, "Mistake", "Mistake said", &[]), None);
+}
+
+#[test]
+fn an_organization_speaks_as_itself() {
+    let t = "“We disagree,” the Harbor Institute said.";
+    assert_eq!(speaker_of(t, "Harbor Institute", "Harbor Institute", &[]).as_deref(), Some("Harbor Institute"));
+}
+
+/// Resolves a quote of `t` with no speaker, whose speaker is named by the words `desc`.
+fn described_quote(t: &str, desc: &str) -> Quote {
+    let m = t.find(desc).unwrap();
+    let mut q = vec![Quote { start: 3, end: 16, paragraph: 0, direct: true, speaker: None, mention: Some((m, t.len() - 1)), cue: None, description: None }];
+    resolve(t, &mut q, &[]);
+    q.remove(0)
+}
+
+#[test]
+fn a_description_goes_to_the_person_the_article_names_with_it() {
+    let t = "Harbor Sen. Mary Stone toured the port.\n\n“It is a fraud,” said the Harbor senator.";
+    assert_eq!(described_quote(t, "the Harbor senator").speaker.as_deref(), Some("Mary Stone"));
+    let t = "Mary Stone, the Republican nominee, toured the port.\n\n“It is a fraud,” said the nominee.";
+    assert_eq!(described_quote(t, "the nominee").speaker.as_deref(), Some("Mary Stone"));
+    // never named: no speaker, the description kept
+    let q = described_quote("“It is a fraud,” said a spokeswoman for the hotel chain.", "a spokeswoman");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.description.as_deref(), Some("a spokeswoman for the hotel chain"));
+}
+
+#[test]
+fn the_person_is_filed_not_the_affiliation() {
+    let t = "“We disagree,” Ana Ruiz of the Harbor Institute said.";
+    assert_eq!(speaker_of(t, "Ana Ruiz of the Harbor Institute", "Ana Ruiz", &[]).as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn a_surname_apart_joins_the_full_name_as_a_person() {
+    let mut ents = vec![
+        Entity { name: "Carson".into(), kind: EntityKind::Person, mentions: vec![(40, 46)] },
+        Entity { name: "Ben Carson".into(), kind: EntityKind::Location, mentions: vec![(0, 10)] },
+        Entity { name: "Detroit".into(), kind: EntityKind::Location, mentions: vec![(20, 27)] },
+    ];
+    normalize_entities(&mut ents);
+    assert_eq!(ents.len(), 2);
+    assert_eq!(ents[0].name, "Ben Carson");
+    assert_eq!(ents[0].kind, EntityKind::Person);
+    assert_eq!(ents[0].mentions, vec![(0, 10), (40, 46)]);
+}
+
+#[test]
+fn organizations_are_typed_by_the_head_of_their_name_places_kept() {
+    let e = |n: &str, k| Entity { name: n.into(), kind: k, mentions: vec![(0, 1)] };
+    let mut ents = vec![e("Harbor Policy Institution", EntityKind::Person), e("Green Party", EntityKind::Other), e("East Bank", EntityKind::Location), e("Twitter", EntityKind::Person)];
+    normalize_entities(&mut ents);
+    let kinds: Vec<EntityKind> = ents.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [EntityKind::Organization, EntityKind::Organization, EntityKind::Location, EntityKind::Organization]);
+}
+
+#[test]
+fn a_first_name_alone_takes_the_full_name() {
+    let t = "Her husband Tom Ebner joined.\n\n“Fine,” Tom said.";
+    assert_eq!(speaker_of(t, "Tom", "Tom said", &[]).as_deref(), Some("Tom Ebner"));
+}
