@@ -221,7 +221,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let best = best.or(object);
         self.toks = toks;
         // an earlier speaker nearer than that name wins
-        if let Some((pos, name)) = self.speakers.iter().rev().find(|(p, n, _)| *p < at && ok(self, n)).map(|(p, n, _)| (*p, n.clone())) {
+        if let Some((pos, name)) = self.speakers.iter().rev().find(|(p, n, _)| *p < at && ok(self, n) && !self.not_an_antecedent(n)).map(|(p, n, _)| (*p, n.clone())) {
             if best.as_ref().map_or(true, |(bp, _)| pos >= *bp) && pos >= lo {
                 return Some(name);
             }

@@ -177,10 +177,17 @@ impl<'a> Article<'a> {
             if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && !self.big && self.dateline(w) {
                 return true;
             }
-            // a capitalized common word: the article also writes it in lowercase
+            // a compound adjective ("Tony-winning", "Oscar-nominated"): no name ends in a
+            // lowercase part
+            if w.rsplit('-').next().is_some_and(|p| w.contains('-') && !p.is_empty() && p.chars().all(|c| c.is_lowercase())) {
+                return true;
+            }
+            // a capitalized common word: the article also writes it in lowercase, or the
+            // tagger's training text mostly did and no full name of the article ends with it
+            // ("Audiences"; "Bush" with "Jeb Bush" stays)
             if !self.is_named_as(name, &speaker_kinds) && !self.person_word(w) && !lexicon::is_first_name(w) {
                 let lower = w.to_lowercase();
-                if lower != w && !self.occurrences(&lower).is_empty() {
+                if lower != w && (!self.occurrences(&lower).is_empty() || (crate::extract::entities::usually_lowercase(&lower) && self.candidates(&[w]).is_empty())) {
                     return true;
                 }
             }
@@ -331,14 +338,14 @@ impl<'a> Article<'a> {
         best.name.clone()
     }
 
-    /// Whether a line that is no Title-Case headline names the person `core` (a surname) with
-    /// more words than the surname alone.
+    /// Whether a line that is no Title-Case headline names the person `core` in full (with at
+    /// least as many words, and more than a surname alone).
     fn body_full_name(&self, core: &[&str]) -> bool {
         let last = *core.last().unwrap_or(&"");
         let t = self.text;
         self.occurrences(last).into_iter().any(|p| {
             let (s, _) = name_run(t, p, p + last.len(), false);
-            s < p && !headlines::is_title_case(line_of(t, p)) && names::clean_name(&t[s..p + last.len()]).is_some_and(|n| n.split_whitespace().count() > core.len())
+            s < p && !headlines::is_title_case(line_of(t, p)) && names::clean_name(&t[s..p + last.len()]).is_some_and(|n| n.split_whitespace().count() >= core.len().max(2))
         })
     }
 
