@@ -468,6 +468,25 @@ impl<'a> Article<'a> {
             Some((s, e)) if e <= self.text.len() && self.text.is_char_boundary(s) && self.text.is_char_boundary(e) => &self.text[s..e],
             _ => raw,
         };
+        // "the former top aide to President George W. Bush": the name is the object of the
+        // role noun; the description is the words before the preposition
+        let desc = {
+            let w: Vec<&str> = desc.split_whitespace().collect();
+            let cut = (2..w.len()).find(|&k| {
+                lower_eq(w[k], &["to", "for", "of", "at", "with"])
+                    && (names::is_role_word(w[k - 1]) || lower_eq(w[k - 1], lexicon::PERSON_NOUNS))
+                    && w[k - 1].starts_with(char::is_lowercase)
+                    && w.get(k + 1).is_some_and(|x| x.starts_with(char::is_uppercase))
+            });
+            match cut {
+                Some(k) if lower_eq(w[0], &["the", "a", "an", "this", "that"]) => {
+                    let nth = w[..k].iter().filter(|x| **x == w[k]).count();
+                    let end = desc.match_indices(&format!(" {} ", w[k])).nth(nth).map_or(desc.len(), |(i, _)| i);
+                    &desc[..end]
+                }
+                _ => desc,
+            }
+        };
         let describes = {
             let w: Vec<&str> = desc.split_whitespace().collect();
             w.len() >= 2 && lower_eq(w[0], &["the", "a", "an", "this", "that"]) && w.last().is_some_and(|l| l.starts_with(char::is_lowercase))

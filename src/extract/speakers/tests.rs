@@ -51,6 +51,15 @@ fn a_description_goes_to_the_subject_of_the_sentence_before() {
 }
 
 #[test]
+fn a_name_after_a_role_and_a_preposition_is_the_roles_object() {
+    let t = "Mary Stone, who wrote the report, said the party had changed. “It has,” said the former top aide to President Paul Hale.";
+    let m = t.find("the former").unwrap();
+    let mut q = vec![Quote { start: t.find('“').unwrap(), end: m - 7, paragraph: 0, direct: true, speaker: Some("former top aide to President Paul Hale".into()), mention: Some((m, t.len() - 1)), cue: None, description: None }];
+    resolve(t, &mut q, &[person("Mary Stone", t), person("Paul Hale", t)]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Mary Stone"));
+}
+
+#[test]
 fn a_document_speaks_for_its_author() {
     let t = "Mary Stone is releasing a new ad on Monday.\n\nThe ad says “we will win.”";
     let m = t.find("The ad").unwrap();
