@@ -96,6 +96,11 @@ enum CueText {
 }
 
 /// Finds the quotes of an article. `paragraphs` are byte spans of `text`; `known` may be empty.
+/// Whether `w` is a speech verb of the quote finder ("said", "told", "saying").
+pub(crate) fn is_speech_verb(w: &str) -> bool {
+    text::cue(w).is_some()
+}
+
 pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -> Vec<Quote> {
     // valid paragraphs only, keeping their index
     let paras: Vec<(usize, usize, usize)> = paragraphs

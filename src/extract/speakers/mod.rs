@@ -406,7 +406,8 @@ impl<'a> Article<'a> {
             let wl = r.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '(' | '”' | '"')).unwrap_or(r.len());
             let w = &r[..wl];
             let rank = w.chars().any(|c| c.is_ascii_digit()) || (w.ends_with('.') && names::is_role_word(w));
-            if w.is_empty() || !(names::is_role_word(w) || rank || w.chars().all(|c| c.is_lowercase() || c == '-')) {
+            // (a speech verb ends the phrase: "Khalif said Republican nominee Donald Trump")
+            if w.is_empty() || crate::extract::quotes::is_speech_verb(w) || !(names::is_role_word(w) || rank || w.chars().all(|c| c.is_lowercase() || c == '-')) {
                 break;
             }
             p += 1 + wl;

@@ -60,6 +60,12 @@ fn a_name_after_a_role_and_a_preposition_is_the_roles_object() {
 }
 
 #[test]
+fn the_head_of_the_phrase_stops_at_a_speech_verb() {
+    let t = "Asa Varga said Republican nominee Paul Hale is “a racist bigot” who will lose.";
+    assert_eq!(speaker_of(t, "Asa Varga", "Varga", &[person("Asa Varga", t), person("Paul Hale", t)]).as_deref(), Some("Asa Varga"));
+}
+
+#[test]
 fn a_document_speaks_for_its_author() {
     let t = "Mary Stone is releasing a new ad on Monday.\n\nThe ad says “we will win.”";
     let m = t.find("The ad").unwrap();
