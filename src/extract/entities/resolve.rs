@@ -112,7 +112,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                     && (is_title(word(a))
                         || toks[a].flags & INIT_UPPER != 0
                             && !crate::extract::lexicon::is_first_name(word(a))
-                            && ROLE_TITLES.contains(&word(a).to_lowercase().as_str()))
+                            && crate::extract::lexicon::lower_eq(word(a), ROLE_TITLES))
                 {
                     a += 1;
                 }
@@ -252,7 +252,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             .then(|| {
                 (m.lo + 1..m.hi - 1).find(|&x| {
                     toks[x].flags & INIT_UPPER != 0
-                        && crate::extract::names::is_role_word(&word(x).to_lowercase())
+                        && crate::extract::names::is_role_word(word(x))
                         && (crate::extract::lexicon::is_first_name(word(x + 1))
                             || is_initial(word(x + 1)))
                 })

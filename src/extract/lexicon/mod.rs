@@ -556,6 +556,18 @@ pub fn first_name_gender(w: &str) -> Option<Gender> {
     first_names().get(std::str::from_utf8(b).ok()?).copied()
 }
 
+/// The gender a title before a name gives ("Mr.", "Mrs.", "Lady"), from the first word of `m`.
+pub fn title_gender(m: &str) -> Option<Gender> {
+    let f = m.split_whitespace().next()?;
+    if lower_eq(f, &["mr.", "mr", "sir", "lord", "king", "prince", "father"]) {
+        Some(Gender::Male)
+    } else if lower_eq(f, &["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "sister"]) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
 /// Whether `w` is a first name of the Census lists.
 pub fn is_first_name(w: &str) -> bool {
     first_name_gender(w).is_some()

@@ -539,12 +539,5 @@ pub(super) fn titlecase(w: &str) -> String {
 }
 
 pub(super) fn title_gender(m: &str) -> Option<Gender> {
-    let f = m.split_whitespace().next()?;
-    if text::lower_eq(f, &["mr.", "mr", "sir", "lord", "king", "prince", "father"]) {
-        Some(Gender::M)
-    } else if text::lower_eq(f, &["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "sister"]) {
-        Some(Gender::F)
-    } else {
-        None
-    }
+    lexicon::title_gender(m).map(|g| if g == lexicon::Gender::Male { Gender::M } else { Gender::F })
 }

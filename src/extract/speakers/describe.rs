@@ -180,25 +180,21 @@ impl Article<'_> {
         let want = if person { EntityKind::Person } else { EntityKind::Organization };
         let lo = pos.saturating_sub(700);
         let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
-        let best = self
+        // the narrative's mentions of that type before the description; the latest within the
+        // window
+        let before: Vec<(usize, &Entity)> = self
             .entities
             .iter()
             .filter(|e| e.kind == want)
             .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
-            .filter(|&(p, _)| p >= lo && p < pos && !in_quote(p))
-            .max_by_key(|&(p, _)| p)?;
+            .filter(|&(p, _)| p < pos && !in_quote(p))
+            .collect();
+        let last = before.iter().copied().filter(|&(p, _)| p >= lo).max_by_key(|&(p, _)| p)?;
         // the subject of that sentence rather than a name after it ("Harry Reid blasted Rubio
         // and defended Cruz. ... the Senate minority leader said")
         let t = self.text;
-        let ss = t[..best.0].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
-        let best = self
-            .entities
-            .iter()
-            .filter(|e| e.kind == want)
-            .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
-            .filter(|&(p, _)| p >= ss && p <= best.0 && !in_quote(p))
-            .min_by_key(|&(p, _)| p)
-            .unwrap_or(best);
+        let ss = t[..last.0].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
+        let best = before.iter().copied().filter(|&(p, _)| p >= ss && p <= last.0).min_by_key(|&(p, _)| p).unwrap_or(last);
         Some(self.fullest(&best.1.name, best.0))
     }
 }

@@ -633,14 +633,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
             let m = &text[s..e];
             if let Some(c) = names::clean_name(m) {
                 if c.split_whitespace().count() == 1 && raw.split_whitespace().count() > 1 && names::core_words(&raw).last() == Some(&c.as_str()) && art.shared_surname(&c) {
-                    let g = if lower_eq(m.split_whitespace().next().unwrap_or(""), &["mrs.", "ms.", "miss", "mrs", "ms"]) {
-                        Some(lexicon::Gender::Female)
-                    } else if lower_eq(m.split_whitespace().next().unwrap_or(""), &["mr.", "mr"]) {
-                        Some(lexicon::Gender::Male)
-                    } else {
-                        None
-                    };
-                    q.speaker = Some(art.fullest_of(&c, pos, g));
+                    q.speaker = Some(art.fullest_of(&c, pos, lexicon::title_gender(m)));
                     continue;
                 }
             }
