@@ -5,11 +5,17 @@ fn person(name: &str, text: &str) -> Entity {
     Entity { name: name.into(), kind: EntityKind::Person, mentions }
 }
 
-fn speaker_of(text: &str, raw: &str, at: &str, ents: &[Entity]) -> Option<String> {
+/// The speaker filed for a quote whose mention is the words `at`, given the quote finder's
+/// name for them (`raw`; None when it found words but no name).
+fn resolved(text: &str, raw: Option<&str>, at: &str, ents: &[Entity]) -> Option<String> {
     let pos = text.find(at).unwrap();
-    let mut q = vec![Quote { start: pos, end: pos + 1, paragraph: 0, direct: true, speaker: Some(raw.into()), mention: Some((pos, pos + at.len())), cue: None, description: None }];
+    let mut q = vec![Quote { start: pos, end: pos + 1, paragraph: 0, direct: true, speaker: raw.map(Into::into), mention: Some((pos, pos + at.len())), cue: None, description: None }];
     resolve(text, &mut q, ents);
     q[0].speaker.clone()
+}
+
+fn speaker_of(text: &str, raw: &str, at: &str, ents: &[Entity]) -> Option<String> {
+    resolved(text, Some(raw), at, ents)
 }
 
 #[test]
@@ -39,24 +45,18 @@ fn nicknames_misspellings_and_headline_words_in_names() {
 #[test]
 fn a_description_goes_to_the_subject_of_the_sentence_before() {
     let t = "Gov. Paul Hale of Ohio attacked Tom Moore on Monday. “He is wrong,” the Ohio governor said.";
-    let m = t.find("the Ohio governor").unwrap();
-    let mut q = vec![Quote { start: t.find('“').unwrap(), end: m - 1, paragraph: 0, direct: true, speaker: Some("Ohio governor".into()), mention: Some((m, m + 17)), cue: None, description: None }];
-    resolve(t, &mut q, &[person("Paul Hale", t), person("Tom Moore", t)]);
-    assert_eq!(q[0].speaker.as_deref(), Some("Paul Hale"));
+    let ents = [person("Paul Hale", t), person("Tom Moore", t)];
+    assert_eq!(speaker_of(t, "Ohio governor", "the Ohio governor", &ents).as_deref(), Some("Paul Hale"));
     let t = "Mary Stone blasted Paul Hale and defended Tom Moore on Monday. “He is wrong,” the party leader said.";
-    let m = t.find("the party leader").unwrap();
-    let mut q = vec![Quote { start: t.find('“').unwrap(), end: m - 1, paragraph: 0, direct: true, speaker: Some("party leader".into()), mention: Some((m, m + 16)), cue: None, description: None }];
-    resolve(t, &mut q, &[person("Mary Stone", t), person("Paul Hale", t), person("Tom Moore", t)]);
-    assert_eq!(q[0].speaker.as_deref(), Some("Mary Stone"));
+    let ents = [person("Mary Stone", t), person("Paul Hale", t), person("Tom Moore", t)];
+    assert_eq!(speaker_of(t, "party leader", "the party leader", &ents).as_deref(), Some("Mary Stone"));
 }
 
 #[test]
 fn a_name_after_a_role_and_a_preposition_is_the_roles_object() {
     let t = "Mary Stone, who wrote the report, said the party had changed. “It has,” said the former top aide to President Paul Hale.";
-    let m = t.find("the former").unwrap();
-    let mut q = vec![Quote { start: t.find('“').unwrap(), end: m - 7, paragraph: 0, direct: true, speaker: Some("former top aide to President Paul Hale".into()), mention: Some((m, t.len() - 1)), cue: None, description: None }];
-    resolve(t, &mut q, &[person("Mary Stone", t), person("Paul Hale", t)]);
-    assert_eq!(q[0].speaker.as_deref(), Some("Mary Stone"));
+    let ents = [person("Mary Stone", t), person("Paul Hale", t)];
+    assert_eq!(speaker_of(t, "former top aide to President Paul Hale", "the former top aide to President Paul Hale", &ents).as_deref(), Some("Mary Stone"));
 }
 
 #[test]
@@ -68,16 +68,10 @@ fn the_head_of_the_phrase_stops_at_a_speech_verb() {
 #[test]
 fn a_document_speaks_for_its_author() {
     let t = "Mary Stone is releasing a new ad on Monday.\n\nThe ad says “we will win.”";
-    let m = t.find("The ad").unwrap();
-    let mut q = vec![Quote { start: t.find('“').unwrap(), end: t.len() - 1, paragraph: 1, direct: true, speaker: None, mention: Some((m, m + 6)), cue: None, description: None }];
-    resolve(t, &mut q, &[person("Mary Stone", t)]);
-    assert_eq!(q[0].speaker.as_deref(), Some("Mary Stone"));
+    assert_eq!(resolved(t, None, "The ad", &[person("Mary Stone", t)]).as_deref(), Some("Mary Stone"));
     // a document nobody in the article wrote stays unattributed
     let t = "The weather was cold.\n\nThe ad says “we will win.”";
-    let m = t.find("The ad").unwrap();
-    let mut q = vec![Quote { start: t.find('“').unwrap(), end: t.len() - 1, paragraph: 1, direct: true, speaker: None, mention: Some((m, m + 6)), cue: None, description: None }];
-    resolve(t, &mut q, &[]);
-    assert_eq!(q[0].speaker, None);
+    assert_eq!(resolved(t, None, "The ad", &[]), None);
 }
 
 #[test]
