@@ -171,14 +171,16 @@ mod tests {
     use super::*;
     use crate::extract::entities::EntityKind;
 
+    /// An entity of `kind` named `name`, mentioned where `text` first has it.
+    fn at_first(text: &str, name: &str, kind: EntityKind) -> Entity {
+        let p = text.find(name).unwrap();
+        Entity { name: name.into(), kind, mentions: vec![(p, p + name.len())] }
+    }
+
     #[test]
     fn common_words_capitalized_at_a_sentence_start_are_no_names() {
         let text = "Following the vote, the mayor spoke. Maria Lopez listened.";
-        let ents = |name: &str| {
-            let p = text.find(name).unwrap();
-            Entity { name: name.into(), kind: EntityKind::Person, mentions: vec![(p, p + name.len())] }
-        };
-        let mut e = vec![ents("Following"), ents("Maria Lopez")];
+        let mut e = vec![at_first(text, "Following", EntityKind::Person), at_first(text, "Maria Lopez", EntityKind::Person)];
         drop_capitalized_common_words(text, &mut e);
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].name, "Maria Lopez");
@@ -195,10 +197,7 @@ mod tests {
     #[test]
     fn a_name_only_in_a_headline_is_dropped_unless_the_body_names_it() {
         let text = "Senator Slams Budget Deal, Governor Fires Back\n\nGov. Paul Hale said the budget deal was unfair.";
-        let ent = |name: &str| {
-            let p = text.find(name).unwrap();
-            Entity { name: name.into(), kind: EntityKind::Person, mentions: vec![(p, p + name.len())] }
-        };
+        let ent = |name: &str| at_first(text, name, EntityKind::Person);
         let mut ents = vec![ent("Senator Slams Budget Deal"), ent("Governor Fires Back"), ent("Paul Hale")];
         drop_headline_only(text, &mut ents);
         let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
@@ -212,11 +211,7 @@ mod tests {
     #[test]
     fn a_name_with_a_common_word_inside_a_capitals_run_is_dropped() {
         let text = "OHIO POLLS NOT NECESSARILY WRONG - Pollsters in Ohio defended their work.\n\nNEW HAMPSHIRE VOTES - Turnout was high.";
-        let ent = |name: &str| {
-            let p = text.find(name).unwrap();
-            Entity { name: name.into(), kind: EntityKind::Organization, mentions: vec![(p, p + name.len())] }
-        };
-        let mut ents = vec![ent("OHIO POLLS"), ent("NEW HAMPSHIRE")];
+        let mut ents = vec![at_first(text, "OHIO POLLS", EntityKind::Organization), at_first(text, "NEW HAMPSHIRE", EntityKind::Organization)];
         drop_capitals_run_only(text, &mut ents);
         let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["NEW HAMPSHIRE"]);
