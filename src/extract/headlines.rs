@@ -92,9 +92,11 @@ fn drop_capitals_run_only(text: &str, entities: &mut Vec<Entity>) {
             return true;
         }
         let lower = e.name.to_lowercase();
-        text.char_indices()
-                .filter(|&(_, c)| c.is_uppercase())
-                .any(|(p, _)| text[p..].len() >= lower.len() && text.is_char_boundary(p + lower.len()) && text[p..p + lower.len()].to_lowercase() == lower && text[p..p + lower.len()].chars().any(char::is_lowercase))
+        // the name written in ordinary case somewhere: from a capital, with a lowercase letter
+        text.char_indices().filter(|&(_, c)| c.is_uppercase()).any(|(p, _)| {
+            let w = text.get(p..p + lower.len()).unwrap_or("");
+            w.len() == lower.len() && w.chars().any(char::is_lowercase) && w.to_lowercase() == lower
+        })
     });
 }
 

@@ -434,7 +434,7 @@ impl<'a> Ctx<'a> {
                 let lo = c.saturating_sub(7);
                 if let Some(wi) = (lo..c).rev().find(|&k| win[k].is_word() && self.w(&win[k]).eq_ignore_ascii_case("with")) {
                     let np = &win[wi + 1..c];
-                    if !np.is_empty() && np.iter().all(|t| t.is_word() && self.cue_at(win, win.iter().position(|x| x.s == t.s).unwrap_or(0)).is_none() && !text::np_stop(self.w(t))) {
+                    if !np.is_empty() && (wi + 1..c).all(|k| win[k].is_word() && self.cue_at(win, k).is_none() && !text::np_stop(self.w(&win[k]))) {
                         let kind = if np.iter().all(|t| text::is_cap(self.w(t))) { MK::Name } else { MK::Phrase };
                         return Some(Attr { cue, cue_kind: CueText::Span, ..mention(np[0].s, np[np.len() - 1].e, kind) });
                     }
