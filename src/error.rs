@@ -66,6 +66,9 @@ pub enum Error {
     Usage(String),
     #[error("no article with id {0:?}")]
     NotFound(String),
+    /// A request over a bound of the HTTP API (the query's length).
+    #[error("request too large: {0}")]
+    TooLarge(String),
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
     #[error("I/O error on {path}: {source}")]
@@ -88,6 +91,7 @@ impl Error {
                 | Error::Query { .. }
                 | Error::Usage(_)
                 | Error::NotFound(_)
+                | Error::TooLarge(_)
         )
     }
 

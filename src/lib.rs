@@ -27,5 +27,6 @@ pub mod extract;
 pub mod index;
 pub mod ingest;
 pub mod search;
+pub mod serve;
 
 pub use error::{Error, InputError, Result};

@@ -4,7 +4,8 @@
 mod extract;
 mod index;
 mod output;
-mod search;
+pub(crate) mod search;
+mod serve;
 mod show;
 
 use std::path::PathBuf;
@@ -55,6 +56,8 @@ pub enum Command {
     Duplicates(show::DuplicatesArgs),
     /// Run extraction on files without indexing; `--json` prints the extraction contract.
     Extract(extract::ExtractArgs),
+    /// Serve the archive over HTTP: a JSON API and a search page (read-only).
+    Serve(serve::ServeArgs),
 }
 
 /// Filters shared by `search`, `quotes` and `facets`.
@@ -119,6 +122,7 @@ pub fn main() -> i32 {
         Command::Duplicates(a) => show::run_duplicates(&cli, a, &mut out),
         Command::Check(a) => show::run_check(&cli, a, &mut out),
         Command::Extract(a) => extract::run(a, &mut out),
+        Command::Serve(a) => serve::run_serve(&cli, a, &mut out),
     };
     match result {
         Ok(code) => code,

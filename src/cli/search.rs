@@ -108,7 +108,7 @@ fn bucket(b: BucketArg) -> DateBucket {
     }
 }
 
-fn request(query: &[String], c: &CommonArgs, snippets: usize) -> Result<Request, Error> {
+pub(crate) fn request(query: &[String], c: &CommonArgs, snippets: usize) -> Result<Request, Error> {
     let facets = match &c.facets {
         None => DEFAULT_FACETS.iter().map(|s| s.to_string()).collect(),
         Some(list) => list
@@ -134,6 +134,11 @@ fn request(query: &[String], c: &CommonArgs, snippets: usize) -> Result<Request,
         by_date: bucket(c.by_date),
         collapse: true,
     })
+}
+
+/// The request of `gazette facets` (and of the API's `/api/facets/{field}`).
+pub(crate) fn facets_request(query: &[String], filters: &FilterArgs, size: usize, by_date: BucketArg) -> Result<Request, Error> {
+    Ok(Request { query: query.join(" "), filters: filters.to_filters()?, facet_size: size, by_date: bucket(by_date), ..Default::default() })
 }
 
 fn open(cli: &Cli) -> Result<Searchers, Error> {
@@ -199,7 +204,7 @@ pub fn run_quotes(cli: &Cli, a: &QuotesArgs, out: &mut Out) -> anyhow::Result<i3
 
 pub fn run_facets(cli: &Cli, a: &FacetsArgs, out: &mut Out) -> anyhow::Result<i32> {
     let kind = facet_kind(&a.field).ok_or_else(|| Error::Usage(format!("unknown facet {:?}: speakers, persons, organizations, places, sources or dates", a.field)))?;
-    let req = Request { query: a.query.join(" "), filters: a.filters.to_filters()?, facet_size: a.size, by_date: bucket(a.by_date), ..Default::default() };
+    let req = facets_request(&a.query, &a.filters, a.size, a.by_date)?;
     let s = open(cli)?;
     let f = s.facet_values(kind, &req)?;
     if a.json {

@@ -62,3 +62,4 @@ impl Rng {
         }
     }
 }
+pub mod server;
