@@ -22,12 +22,14 @@ use serde_json::{json, Value};
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-struct Driver(Child);
+/// chromedriver and the browser profile it used, both gone when dropped.
+struct Driver(Child, std::path::PathBuf);
 
 impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+        let _ = std::fs::remove_dir_all(&self.1);
     }
 }
 
@@ -38,8 +40,8 @@ fn free_port() -> u16 {
 async fn connect() -> (Driver, Client) {
     let port = free_port();
     let child = Command::new(CHROMEDRIVER).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("chromedriver starts");
-    let driver = Driver(child);
     let profile = std::env::temp_dir().join(format!("gazette-chromium-{}-{port}", std::process::id()));
+    let driver = Driver(child, profile.clone());
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),

@@ -180,3 +180,43 @@ fn wait_for(mut ok: impl FnMut() -> bool, what: &str) {
     }
     panic!("the server did not see {what} within 10 s");
 }
+
+#[test]
+fn ctrl_c_and_sigterm_stop_the_server_cleanly() {
+    let dir = corpus_archive();
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let mut s = Server::start(&dir.path().join("ix"));
+        assert_eq!(s.get("/api/stats").status, 200);
+        // SAFETY: kill(2) on the child's pid, which is ours until it is waited for.
+        assert_eq!(unsafe { libc::kill(s.child.id() as libc::pid_t, signal) }, 0);
+        let mut status = None;
+        for _ in 0..200 {
+            if let Some(st) = s.child.try_wait().expect("wait") {
+                status = Some(st);
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let status = status.unwrap_or_else(|| panic!("signal {signal}: still running after 10 s"));
+        assert!(status.success(), "signal {signal}: {status:?}");
+    }
+}
+
+#[test]
+fn binding_beyond_loopback_warns() {
+    let dir = corpus_archive();
+    let mut child = common::bin()
+        .arg("--index")
+        .arg(dir.path().join("ix"))
+        .args(["serve", "--bind", "0.0.0.0:0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().expect("stdout")), &mut line).expect("address line");
+    let _ = child.kill();
+    let out = child.wait_with_output().expect("ends");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("warning") && err.contains("other machines"), "{err}");
+}
