@@ -113,6 +113,24 @@ pub const CLAUSE_OPENERS: &[&str] = &[
     "says", "added", "later", "meanwhile", "also", "now", "still", "however", "was", "is",
 ];
 
+/// Speech verbs whose subject a name before them is ("Paul Manafort said", "Reid told"): that
+/// name is the subject of its clause, whatever words of role stand before it.
+#[rustfmt::skip]
+pub const SUBJECT_SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "stated", "declared",
+    "explained", "noted", "argued", "warned", "insisted", "continued", "replied", "responded",
+    "recalled", "claimed", "tweeted", "asked", "testified", "acknowledged", "predicted", "announced",
+    "concluded", "contended", "countered", "conceded", "maintained", "complained",
+];
+
+/// Speech verbs that stand before their subject after a quotation or a reported clause
+/// ("..., said Alan Abramowitz"); "told" and "asked" do not (their name is the object).
+#[rustfmt::skip]
+pub const INVERTED_SPEECH_VERBS: &[&str] = &[
+    "said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "continued", "recalled",
+    "argued", "insisted", "replied", "declared", "stated", "countered", "warned",
+];
+
 /// Lowercase words that belong inside a name ("Ludwig van Beethoven", "Charles de Gaulle").
 #[rustfmt::skip]
 pub const NAME_PARTICLES: &[&str] = &[

@@ -191,8 +191,21 @@ impl<'a, 'c> Resolver<'a, 'c> {
             let after = &t[tk.e..];
             let has = after.starts_with("'s been") || after.starts_with("’s been");
             let possessive = !has && (text::is_possessive(w) || after.starts_with("'s") || after.starts_with("’s"));
+            // the subject of a speech verb, whatever stands before its phrase: "Trump campaign
+            // chairman Paul Manafort said ...", "..., said Alan Abramowitz, a demographer"
+            let next_word = toks.iter().find(|x| x.s >= tk.e).filter(|x| x.is_word()).map(|x| &t[x.s..x.e]);
+            let says = next_word.is_some_and(|v| text::is_lower(v) && text::lower_eq(v, lexicon::SUBJECT_SPEECH_VERBS));
+            // (inverted only when the name ends its clause: "said Mr. Trump had ..." is the
+            // subject of the reported clause)
+            let ends_clause = toks.iter().find(|x| x.s >= tk.e).map_or(true, |x| !x.is_word());
+            let inverted = ends_clause && b >= 2 && toks[b - 1].is_word() && {
+                let v = &t[toks[b - 1].s..toks[b - 1].e];
+                text::is_lower(v) && text::lower_eq(v, lexicon::INVERTED_SPEECH_VERBS) && (toks[b - 2].is_punct(',') || toks[b - 2].k == K::Mark)
+            };
             let class = if possessive {
                 2
+            } else if says || inverted {
+                0
             } else {
                 match b.checked_sub(1).map(|x| toks[x]) {
                     None => 0,

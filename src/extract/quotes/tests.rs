@@ -346,3 +346,20 @@ fn according_to_the_paper_and_with_a_phrase_before_a_participle() {
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "fair and complete.")), "the county board");
 }
+
+#[test]
+fn a_pronoun_takes_the_subject_of_the_last_speech_verb_over_an_earlier_sentence_subject() {
+    // "campaign chairman Paul Manafort said": the role words before the name do not make it
+    // an object; Trump, the subject of the sentence before, is not the speaker
+    let t = "Donald Trump spoke on Sunday.\n\nTrump campaign chairman Paul Manafort said the appeal would grow. “We think the message resonates,” he said.";
+    let q = run(t);
+    assert_eq!(q[0].speaker.as_deref(), Some("Paul Manafort"));
+    // an inverted attribution: "..., said Alan Abramowitz, a demographer"
+    let t = "Donald Trump spoke on Sunday.\n\nThe promise appeals to voters, said Alan Abramowitz, a demographer. “He is trying to appeal to them,” he said.";
+    let q = run(t);
+    assert_eq!(q[0].speaker.as_deref(), Some("Alan Abramowitz"));
+    // but "said Mr. Trump had ...": Trump is the subject of the reported clause, not of "said"
+    let t = "Mike Coffman denounced the remarks. Mr. Coffman, who served, said Mr. Trump had disrespected troops.\n\n“I am deeply offended,” he said.";
+    let q = run(t);
+    assert_eq!(q[0].speaker.as_deref(), Some("Mike Coffman"));
+}
