@@ -114,6 +114,14 @@ impl<'a, 'c> Resolver<'a, 'c> {
     /// The person a pronoun at `at` refers to: the nearest earlier speaker or person-like
     /// name, in this or the previous two paragraphs, of a compatible gender.
     pub(super) fn antecedent(&mut self, at: usize, g: Option<Gender>) -> Option<String> {
+        self.antecedent_within(at, g, 0)
+    }
+
+    /// [`Self::antecedent`], `depth` pronouns down a chain: a pronoun of the same gender that
+    /// is the subject of an earlier main clause ("..., he offered his thoughts on Donald
+    /// Trump's appeal. “...,” he said") carries its own antecedent forward (the centre of the
+    /// narrative stays its subject), before any object named after it.
+    fn antecedent_within(&mut self, at: usize, g: Option<Gender>, depth: usize) -> Option<String> {
         let t = self.ctx.t;
         let paras = self.ctx.paras;
         let k = paras.iter().position(|&(_, s, e)| s <= at && at <= e).unwrap_or(0);
@@ -154,6 +162,21 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 continue;
             }
             let w = &t[tk.s..tk.e];
+            let same_pronoun = match g {
+                Some(Gender::M) => w.eq_ignore_ascii_case("he"),
+                Some(Gender::F) => w.eq_ignore_ascii_case("she"),
+                _ => false,
+            };
+            if same_pronoun && depth < 3 && found[0].is_none() {
+                let opens = i == 0 || !toks[i - 1].is_word() || text::lower_eq(&t[toks[i - 1].s..toks[i - 1].e], &["and", "but", "then", "so"]);
+                let verb_next = toks.get(i + 1).is_some_and(|x| x.is_word() && text::is_lower(&t[x.s..x.e]));
+                if opens && verb_next {
+                    if let Some(name) = self.antecedent_within(tk.s, g, depth + 1) {
+                        found[0] = Some((tk.s, name));
+                        break;
+                    }
+                }
+            }
             if !text::is_cap(w) || cap_stop(w) {
                 continue;
             }

@@ -363,3 +363,13 @@ fn a_pronoun_takes_the_subject_of_the_last_speech_verb_over_an_earlier_sentence_
     let q = run(t);
     assert_eq!(q[0].speaker.as_deref(), Some("Mike Coffman"));
 }
+
+#[test]
+fn a_pronoun_subject_carries_its_antecedent_past_a_later_object() {
+    // "he offered his thoughts on ... Donald Trump's appeal": the narrative's subject is still
+    // the actor, whom the earlier quote's "he" named
+    let t = "Noting he studied philosophy, Allen said he deliberates.\n\n“I am always searching,” he said.\n\nWhen the interview steered Allen toward the race, he offered his thoughts on front-runner Donald Trump’s appeal.\n\n“I think it is funny,” he said.";
+    let t = format!("Tim Allen talks\n\n{t}");
+    let q = run(&t);
+    assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Tim Allen"));
+}
