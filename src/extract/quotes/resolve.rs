@@ -227,7 +227,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
             };
             let class = if possessive {
                 2
-            } else if says || inverted {
+            } else if says || inverted || self.says_through_who(&toks, tk.e) {
                 0
             } else {
                 match b.checked_sub(1).map(|x| toks[x]) {
@@ -263,6 +263,47 @@ impl<'a, 'c> Resolver<'a, 'c> {
             }
         }
         best.map(|x| x.1)
+    }
+
+    /// Whether the name ending at `end` is the subject of a speech verb through a relative
+    /// clause of its appositive: "Sen. Dianne Feinstein of California, the ranking Democrat on
+    /// the committee, who said ..." (only "of PLACE", commas and one appositive between).
+    fn says_through_who(&self, toks: &[Tok], end: usize) -> bool {
+        let t = self.ctx.t;
+        let w = |x: &Tok| &t[x.s..x.e];
+        let Some(mut j) = toks.iter().position(|x| x.s >= end) else { return false };
+        // "of California"
+        if toks[j].is_word() && w(&toks[j]) == "of" && toks.get(j + 1).is_some_and(|x| x.is_word() && text::is_cap(w(x))) {
+            j += 1;
+            while toks.get(j).is_some_and(|x| x.is_word() && text::is_cap(w(x))) {
+                j += 1;
+            }
+        }
+        if !toks.get(j).is_some_and(|x| x.is_punct(',')) {
+            return false;
+        }
+        j += 1;
+        let who_says = |j: usize| {
+            toks.get(j).is_some_and(|x| x.is_word() && w(x) == "who")
+                && toks.get(j + 1).is_some_and(|x| x.is_word() && text::is_lower(w(x)) && text::lower_eq(w(x), lexicon::SUBJECT_SPEECH_VERBS))
+        };
+        if who_says(j) {
+            return true;
+        }
+        // one appositive, "the ranking Democrat on the committee,"
+        if !toks.get(j).is_some_and(|x| x.is_word() && text::lower_eq(w(x), &["the", "a", "an"])) {
+            return false;
+        }
+        for k in j + 1..toks.len().min(j + 16) {
+            let x = &toks[k];
+            if x.is_punct(',') {
+                return who_says(k + 1);
+            }
+            if !x.is_word() {
+                return false;
+            }
+        }
+        false
     }
 
     /// A lone word that a pronoun does not take: a common word capitalized at a sentence start

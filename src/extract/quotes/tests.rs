@@ -373,3 +373,10 @@ fn a_pronoun_subject_carries_its_antecedent_past_a_later_object() {
     let q = run(&t);
     assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Tim Allen"));
 }
+
+#[test]
+fn a_name_whose_appositive_says_through_who_is_its_clause_subject() {
+    let t = "Hillary Clinton said the emails were not classified.\n\nHer position was supported Friday by Sen. Dianne Feinstein of California, the ranking Democrat on the committee, who said none of the emails originated with Clinton.\n\n“It has never made sense to me,” she said in a statement.";
+    let q = run(t);
+    assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Dianne Feinstein"));
+}
