@@ -131,6 +131,18 @@ pub const INVERTED_SPEECH_VERBS: &[&str] = &[
     "argued", "insisted", "replied", "declared", "stated", "countered", "warned",
 ];
 
+/// Titles that a definite description repeats in lowercase for the person who bears them
+/// ("Adm. Harry Harris ... the admiral said"), with the abbreviations written before names.
+#[rustfmt::skip]
+pub const DESCRIBED_TITLES: &[(&str, &[&str])] = &[
+    ("admiral", &["Admiral", "Adm."]), ("senator", &["Senator", "Sen."]), ("governor", &["Governor", "Gov."]),
+    ("general", &["General", "Gen."]), ("congressman", &["Congressman", "Rep."]),
+    ("congresswoman", &["Congresswoman", "Rep."]), ("mayor", &["Mayor"]), ("judge", &["Judge"]),
+    ("ambassador", &["Ambassador", "Amb."]), ("colonel", &["Colonel", "Col."]), ("captain", &["Captain", "Capt."]),
+    ("sheriff", &["Sheriff"]), ("bishop", &["Bishop"]), ("rabbi", &["Rabbi"]), ("pope", &["Pope"]),
+    ("professor", &["Professor", "Prof."]), ("reverend", &["Reverend", "Rev."]),
+];
+
 /// Lowercase words that belong inside a name ("Ludwig van Beethoven", "Charles de Gaulle").
 #[rustfmt::skip]
 pub const NAME_PARTICLES: &[&str] = &[

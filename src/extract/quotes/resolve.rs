@@ -177,6 +177,15 @@ impl<'a, 'c> Resolver<'a, 'c> {
                     }
                 }
             }
+            // "the admiral" opening a main clause: the person the article gave that title
+            if depth < 3 && found[0].is_none() && text::lower_eq(w, &["the"]) && (i == 0 || !toks[i - 1].is_word()) {
+                if let Some(name) = toks.get(i + 1).filter(|x| x.is_word()).and_then(|x| self.titled_person(&t[x.s..x.e], tk.s)) {
+                    if toks.get(i + 2).is_some_and(|x| x.is_word() && text::is_lower(&t[x.s..x.e])) && ok(self, &name) {
+                        found[0] = Some((tk.s, name));
+                        break;
+                    }
+                }
+            }
             if !text::is_cap(w) || cap_stop(w) {
                 continue;
             }
@@ -304,6 +313,53 @@ impl<'a, 'c> Resolver<'a, 'c> {
             }
         }
         false
+    }
+
+    /// The person named last before `before` with the title that `role` repeats ("admiral":
+    /// "Adm. Harry B. Harris Jr.", "Admiral Harris"), as its canonical name.
+    fn titled_person(&self, role: &str, before: usize) -> Option<String> {
+        if !text::is_lower(role) {
+            return None;
+        }
+        let (_, forms) = lexicon::DESCRIBED_TITLES.iter().find(|(r, _)| *r == role)?;
+        let t = self.ctx.t;
+        let mut best: Option<(usize, usize, usize)> = None;
+        for form in forms.iter() {
+            let Some(p) = t[..before].rfind(&format!("{form} ")) else { continue };
+            if p > 0 && t[..p].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            let s = p + form.len() + 1;
+            // the capitalized words (and initials, "Jr.") that follow
+            let mut e = s;
+            for word in t[s..before].split(' ') {
+                let core = word.trim_end_matches([',', ';', ':', '.']);
+                let core = core.strip_suffix("'s").or_else(|| core.strip_suffix("’s")).unwrap_or(core);
+                let initial = word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase);
+                if !(core.starts_with(char::is_uppercase) && core.chars().skip(1).all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.')) || core.is_empty() {
+                    break;
+                }
+                e = s + (word.as_ptr() as usize - t[s..].as_ptr() as usize) + core.len();
+                if core.len() < word.len() && !initial && !core.ends_with("Jr") {
+                    break;
+                }
+            }
+            if e > s && best.is_none_or(|(bp, _, _)| p > bp) {
+                best = Some((p, s, e));
+            }
+        }
+        let (_, s, e) = best?;
+        let name = self.canonical(s, e)?;
+        if name.contains(' ') {
+            return Some(name);
+        }
+        // a surname alone: the one full name of the article that ends with it (before a
+        // suffix: "Harris" of "Harry B. Harris Jr.")
+        let mut full = self.ctx.known.iter().filter(|k| k.is_person && k.name.contains(' ') && crate::extract::names::core_words(k.name).last() == Some(&name.as_str()));
+        match (full.next(), full.next()) {
+            (Some(k), None) => Some(k.name.to_string()),
+            _ => None,
+        }
     }
 
     /// A lone word that a pronoun does not take: a common word capitalized at a sentence start

@@ -380,3 +380,10 @@ fn a_name_whose_appositive_says_through_who_is_its_clause_subject() {
     let q = run(t);
     assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Dianne Feinstein"));
 }
+
+#[test]
+fn the_admiral_opening_a_clause_is_the_person_with_that_title() {
+    let t = "Admiral rattles Beijing\n\nAdm. Harry B. Harris Jr., who leads the Pacific Command, spoke on Monday.\n\n''It is a bit unkind,'' Xinhua, the official news agency, wrote. ''It is impossible to ignore Admiral Harris's blood.''\n\nThe comments had two goals, the admiral said. First, they were meant to show that the command was isolated.\n\n''You know, when I am described as a Japanese admiral, it's not true,'' he said.";
+    let q = run(t);
+    assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Harry B. Harris"));
+}
