@@ -387,3 +387,16 @@ fn the_admiral_opening_a_clause_is_the_person_with_that_title() {
     let q = run(t);
     assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Harry B. Harris"));
 }
+
+#[test]
+fn a_pronoun_after_a_full_name_outweighs_the_census_odds_of_its_first_name() {
+    // "Lindsey" is mostly a woman's name in the Census lists; "his rival" says otherwise
+    let t = "Sen. Lindsey Graham called out his rival Donald Trump on Thursday.\n\nGraham said, “We are losing the vote.”\n\nHe continued, “It is about repairing the damage.”";
+    let s = t.find("Lindsey").unwrap_or(0);
+    let ms = [(s, s + "Lindsey Graham".len())];
+    let ts = t.find("Donald").unwrap_or(0);
+    let ts = [(ts, ts + "Donald Trump".len())];
+    let known = [KnownName { name: "Lindsey Graham", is_person: true, mentions: &ms }, KnownName { name: "Donald Trump", is_person: true, mentions: &ts }];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Lindsey Graham"));
+}
