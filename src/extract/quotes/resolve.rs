@@ -14,11 +14,13 @@ pub(super) struct Resolver<'a, 'c> {
     names: std::cell::RefCell<Vec<(String, Option<String>)>>,
     /// the gender that the pronoun after a name's first mention gives it, by name
     pronoun_genders: std::cell::RefCell<Vec<(String, Option<Gender>)>>,
+    /// the Title-Case lines of the text (headlines), whose capitals name no one
+    headlines: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 impl<'a, 'c> Resolver<'a, 'c> {
     pub(super) fn new(ctx: &'c Ctx<'a>) -> Self {
-        Resolver { ctx, speakers: Vec::new(), genders: Vec::new(), toks: Vec::new(), names: Default::default(), pronoun_genders: Default::default() }
+        Resolver { ctx, speakers: Vec::new(), genders: Vec::new(), toks: Vec::new(), names: Default::default(), pronoun_genders: Default::default(), headlines: Default::default() }
     }
 
     pub(super) fn quote(&mut self, s: usize, e: usize, para: usize, direct: bool, a: Option<Attr>) -> Quote {
@@ -193,6 +195,13 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 continue;
             }
             in_quote[x] = inq;
+        }
+        // a headline's capitals carry no signal: its words are no antecedents
+        let headlines = self.headlines.get_or_init(|| crate::extract::headlines::title_case_lines(t));
+        for (x, tk) in toks.iter().enumerate() {
+            if headlines.iter().any(|&(s, e)| s <= tk.s && tk.e <= e) {
+                in_quote[x] = true;
+            }
         }
         // [main-clause subject, embedded subject, object]
         let mut found: [Option<(usize, String)>; 3] = [None, None, None];

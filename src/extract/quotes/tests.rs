@@ -400,3 +400,10 @@ fn a_pronoun_after_a_full_name_outweighs_the_census_odds_of_its_first_name() {
     let q = extract(t, &paras(t), &known);
     assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Lindsey Graham"));
 }
+
+#[test]
+fn a_title_case_headline_gives_no_antecedent() {
+    let t = "Obama Claims Hillary Most Qualified Presidential Candidate Ever, But.\n\nOne of the central claims of President Barack Obama gave a speech to the convention on Wednesday.\n\nHe told his Democratic audience, to rowdy applause:\n\n“I can say with confidence there has never been a man or a woman more qualified.”";
+    let q = run(t);
+    assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Barack Obama"));
+}
