@@ -213,3 +213,22 @@ fn title_case_headlines_and_roles_stay_out_of_the_speaker_and_persons_facets() {
         assert!(persons.iter().any(|p| p == name), "{name} missing from the persons facet: {persons:?}");
     }
 }
+
+#[test]
+fn a_query_word_may_start_with_a_hyphen_and_means_without_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ix = corpus_index(dir.path());
+    let all = json(&run(&ix, &["search", "-zzzunseen", "--json"]))["total"].as_u64().expect("a total");
+    let with = json(&run(&ix, &["search", "hamas", "--json"]))["total"].as_u64().expect("a total");
+    // "-hamas" is an exclusion, not `-h` (help) followed by letters
+    let o = run(&ix, &["search", "-hamas", "--json", "--limit", "1"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let without = json(&o)["total"].as_u64().expect("a total");
+    assert!(with > 0 && without == all - with, "all {all}, with {with}, without {without}");
+    // after a word, and before flags, in quotes and facets too
+    let o = run(&ix, &["search", "gaza", "-rafah", "--limit", "2", "--json"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    assert_eq!(json(&o)["query"], "gaza -rafah");
+    assert!(run(&ix, &["quotes", "-hamas", "--limit", "1", "--json"]).status.success());
+    assert!(run(&ix, &["facets", "speakers", "-hamas", "--size", "2", "--json"]).status.success());
+}

@@ -108,9 +108,91 @@ impl FilterArgs {
     }
 }
 
+/// The arguments with the query words of `search`, `quotes` and `facets` moved after a `--`,
+/// so that a query word may start with `-` (`search gaza -hamas` excludes hamas; clap alone
+/// would read `-h` of `-hamas` as `--help`). A word is a flag only when it is one of that
+/// command's flags (or a cluster of its short flags); a flag's value stays with its flag.
+/// Arguments that already hold a `--` are left as they are.
+fn with_query_words_last(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let root = Cli::command();
+    let strs: Option<Vec<&str>> = args.iter().map(|a| a.to_str()).collect();
+    let Some(strs) = strs else { return args };
+    if strs.contains(&"--") {
+        return args;
+    }
+    // (long names, short letters) of `cmd`, each with whether it takes a value
+    let flags_of = |cmd: &clap::Command| -> (Vec<(String, bool)>, Vec<(char, bool)>) {
+        let mut long = Vec::new();
+        let mut short = Vec::new();
+        for a in cmd.get_arguments().chain(root.get_arguments()) {
+            if a.is_positional() {
+                continue;
+            }
+            let takes = a.get_action().takes_values();
+            if let Some(l) = a.get_long() {
+                long.push((l.to_string(), takes));
+            }
+            if let Some(c) = a.get_short() {
+                short.push((c, takes));
+            }
+        }
+        long.push(("help".into(), false));
+        short.push(('h', false));
+        (long, short)
+    };
+    // the subcommand: the first word that is not a global option or its value
+    let (rlong, _) = flags_of(&root);
+    let mut i = 1;
+    while i < strs.len() && strs[i].starts_with('-') {
+        let name = strs[i].trim_start_matches('-').split('=').next().unwrap_or("");
+        let takes = rlong.iter().any(|(l, t)| l == name && *t) && !strs[i].contains('=');
+        i += if takes { 2 } else { 1 };
+    }
+    let Some(sub) = strs.get(i).copied() else { return args };
+    if !["search", "quotes", "facets"].contains(&sub) {
+        return args;
+    }
+    let Some(cmd) = root.find_subcommand(sub) else { return args };
+    let (long, short) = flags_of(cmd);
+    let mut head: Vec<std::ffi::OsString> = args[..=i].to_vec();
+    let mut words: Vec<std::ffi::OsString> = Vec::new();
+    let mut k = i + 1;
+    while k < strs.len() {
+        let a = strs[k];
+        let flag = if let Some(l) = a.strip_prefix("--") {
+            let name = l.split('=').next().unwrap_or("");
+            long.iter().find(|(n, _)| n == name).map(|(_, t)| *t && !l.contains('='))
+        } else if let Some(cs) = a.strip_prefix('-').filter(|c| !c.is_empty()) {
+            // a cluster of known short flags ("-j"); the last may take a value
+            let known: Option<Vec<bool>> = cs.chars().map(|c| short.iter().find(|(s, _)| *s == c).map(|(_, t)| *t)).collect();
+            known.map(|ts| ts.last().copied().unwrap_or(false) && cs.chars().count() == 1)
+        } else {
+            None
+        };
+        match flag {
+            Some(takes_value) => {
+                head.push(args[k].clone());
+                if takes_value && k + 1 < strs.len() {
+                    k += 1;
+                    head.push(args[k].clone());
+                }
+            }
+            None => words.push(args[k].clone()),
+        }
+        k += 1;
+    }
+    if words.is_empty() {
+        return head;
+    }
+    head.push("--".into());
+    head.extend(words);
+    head
+}
+
 /// Runs the command line and returns the exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(with_query_words_last(std::env::args_os().collect()));
     let mut out = Out::new(cli.color);
     let result = match &cli.command {
         Command::Index(a) => index::run(&cli, a, &mut out),
@@ -136,5 +218,26 @@ pub fn main() -> i32 {
             eprintln!("{prefix}: {e:#}");
             2
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_query_words_last;
+
+    fn rewrite(args: &[&str]) -> Vec<String> {
+        with_query_words_last(args.iter().map(|a| a.into()).collect()).into_iter().map(|a| a.to_string_lossy().into_owned()).collect()
+    }
+
+    #[test]
+    fn query_words_may_start_with_a_hyphen() {
+        assert_eq!(rewrite(&["gazette", "search", "gaza", "-hamas", "--limit", "1"]), ["gazette", "search", "--limit", "1", "--", "gaza", "-hamas"]);
+        assert_eq!(rewrite(&["gazette", "--index", "ix", "quotes", "-hamas", "--speaker=Jo Doe", "-rafah"]), ["gazette", "--index", "ix", "quotes", "--speaker=Jo Doe", "--", "-hamas", "-rafah"]);
+        assert_eq!(rewrite(&["gazette", "facets", "speakers", "-hamas", "--size", "2"]), ["gazette", "facets", "--size", "2", "--", "speakers", "-hamas"]);
+        // flags and help stay flags; other commands and explicit `--` are left alone
+        assert_eq!(rewrite(&["gazette", "search", "-h"]), ["gazette", "search", "-h"]);
+        assert_eq!(rewrite(&["gazette", "search", "--help"]), ["gazette", "search", "--help"]);
+        assert_eq!(rewrite(&["gazette", "index", "-x"]), ["gazette", "index", "-x"]);
+        assert_eq!(rewrite(&["gazette", "search", "--", "-a", "--limit"]), ["gazette", "search", "--", "-a", "--limit"]);
     }
 }
