@@ -90,6 +90,8 @@ fn malformed_requests_get_their_status_and_a_json_error_and_no_file_is_served() 
         ("/api/search?q=gaza&since=2024-13", 400),
         ("/api/search?q=gaza&since=yesterday", 400),
         ("/api/quotes?until=20x", 400),
+        ("/api/search?q=gaza&since=24-03-25", 400),
+        ("/api/search?q=gaza&since=2025&until=2024", 400),
         ("/api/search?q=gaza&facets=bogus", 400),
         ("/api/facets/bogus", 404),
         ("/api/search?q=gaza&limit=100000000", 400),

@@ -96,14 +96,20 @@ impl FilterArgs {
                     .ok_or_else(|| Error::Usage(format!("--{flag} {v:?}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD"))),
             }
         };
+        let (since, until) = (bound(&self.since, "since", false)?, bound(&self.until, "until", true)?);
+        if let (Some(a), Some(b), Some(sv), Some(uv)) = (since, until, &self.since, &self.until) {
+            if a >= b {
+                return Err(Error::Usage(format!("--since {sv} is after --until {uv}: no date is in between")));
+            }
+        }
         Ok(crate::search::Filters {
             speakers: self.speaker.clone(),
             persons: self.person.clone(),
             orgs: self.org.clone(),
             places: self.place.clone(),
             sources: self.source.clone(),
-            since: bound(&self.since, "since", false)?,
-            until: bound(&self.until, "until", true)?,
+            since,
+            until,
         })
     }
 }
@@ -239,5 +245,16 @@ mod tests {
         assert_eq!(rewrite(&["gazette", "search", "--help"]), ["gazette", "search", "--help"]);
         assert_eq!(rewrite(&["gazette", "index", "-x"]), ["gazette", "index", "-x"]);
         assert_eq!(rewrite(&["gazette", "search", "--", "-a", "--limit"]), ["gazette", "search", "--", "-a", "--limit"]);
+    }
+
+    #[test]
+    fn since_after_until_and_two_digit_years_are_errors() {
+        let f = |since: &str, until: &str| super::FilterArgs { since: Some(since.into()), until: Some(until.into()), ..Default::default() }.to_filters();
+        assert!(f("2025", "2024").is_err_and(|e| e.to_string().contains("after --until")));
+        assert!(f("2024-03-02", "2024-03-01").is_err());
+        assert!(f("2024-03-01", "2024-03-01").is_ok());
+        assert!(f("2024", "2024").is_ok());
+        let one = super::FilterArgs { since: Some("24-03-25".into()), ..Default::default() }.to_filters();
+        assert!(one.is_err_and(|e| e.to_string().contains("YYYY")));
     }
 }

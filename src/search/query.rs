@@ -380,6 +380,11 @@ const END_OF_9999: i64 = 253_402_300_800;
 pub fn period_bounds(s: &str) -> Option<(i64, i64)> {
     use time::{Date, Month};
     let parts: Vec<&str> = s.split('-').collect();
+    // a year of four digits ("24-03-25" is no date), a month and a day of one or two
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(parts.first()?, 4..=4) || !parts[1..].iter().all(|p| digits(p, 1..=2)) {
+        return None;
+    }
     let y: i32 = parts.first()?.parse().ok()?;
     let start_of = |y: i32, m: u8, d: u8| -> Option<i64> { Some(Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()?.midnight().assume_utc().unix_timestamp()) };
     match parts.len() {
@@ -402,6 +407,14 @@ pub fn period_bounds(s: &str) -> Option<(i64, i64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_has_a_four_digit_year() {
+        for bad in ["24-03-25", "24", "+2024", "2024-003", "2024-03-0001", "20245", "2024--03", ""] {
+            assert_eq!(period_bounds(bad), None, "{bad}");
+        }
+        assert!(period_bounds("2024-3-5").is_some());
+    }
 
     #[test]
     fn periods_cover_whole_years_months_and_days() {
