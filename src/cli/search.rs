@@ -98,6 +98,11 @@ pub struct FacetsArgs {
     pub json: bool,
 }
 
+/// The largest page and the deepest offset a search takes: a result window like Elasticsearch's,
+/// so that a mistyped number cannot make the search allocate without end.
+pub const MAX_LIMIT: usize = 10_000;
+pub const MAX_OFFSET: usize = 100_000;
+
 const DEFAULT_FACETS: [&str; 6] = ["speaker", "person", "org", "place", "source", "date"];
 
 fn bucket(b: BucketArg) -> DateBucket {
@@ -117,6 +122,12 @@ pub(crate) fn request(query: &[String], c: &CommonArgs, snippets: usize) -> Resu
             .map(|s| facet_kind(s).map(str::to_string).ok_or_else(|| Error::Usage(format!("--facets: unknown facet {s:?} (speaker, person, org, place, source, date)"))))
             .collect::<Result<Vec<_>, _>>()?,
     };
+    if c.limit > MAX_LIMIT {
+        return Err(Error::Usage(format!("--limit {}: at most {MAX_LIMIT} (page with --offset)", c.limit)));
+    }
+    if c.offset > MAX_OFFSET {
+        return Err(Error::Usage(format!("--offset {}: at most {MAX_OFFSET} (narrow the search with filters or dates)", c.offset)));
+    }
     Ok(Request {
         query: query.join(" "),
         any: c.any,
@@ -155,8 +166,7 @@ pub fn run_search(cli: &Cli, a: &SearchArgs, out: &mut Out) -> anyhow::Result<i3
         out.flush()?;
         return Ok(0);
     }
-    let shown = r.hits.len();
-    out.line(&out.dim(&format!("{} articles match; showing {}-{}", r.total, req.offset + usize::from(shown > 0), req.offset + shown)))?;
+    out.line(&out.dim(&summary(r.total, r.hits.len(), req.offset, "article")))?;
     for (i, h) in r.hits.iter().enumerate() {
         out.line("")?;
         let meta: Vec<&str> = [h.date.as_deref().unwrap_or(""), h.source.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
@@ -187,7 +197,7 @@ pub fn run_quotes(cli: &Cli, a: &QuotesArgs, out: &mut Out) -> anyhow::Result<i3
         out.flush()?;
         return Ok(0);
     }
-    out.line(&out.dim(&format!("{} quotes match; showing {}", r.total, r.quotes.len())))?;
+    out.line(&out.dim(&summary(r.total, r.quotes.len(), req.offset, "quote")))?;
     for q in &r.quotes {
         out.line("")?;
         out.line(&format!("“{}”", out.highlight(&q.text, &q.highlights)))?;
@@ -222,6 +232,19 @@ pub fn run_facets(cli: &Cli, a: &FacetsArgs, out: &mut Out) -> anyhow::Result<i3
     Ok(0)
 }
 
+/// "12 articles match; showing 1-10", "1 article matches; showing 1-1", "no quotes match",
+/// "57 articles match; showing none of them (--offset 60 is past the end)".
+fn summary(total: usize, shown: usize, offset: usize, noun: &str) -> String {
+    if total == 0 {
+        return format!("no {noun}s match");
+    }
+    let head = if total == 1 { format!("1 {noun} matches") } else { format!("{total} {noun}s match") };
+    if shown == 0 {
+        return format!("{head}; showing none of them (--offset {offset} is past the end)");
+    }
+    format!("{head}; showing {}-{}", offset + 1, offset + shown)
+}
+
 fn print_facets(out: &mut Out, f: &FacetResults) -> std::io::Result<()> {
     let mut any = false;
     for (kind, values) in &f.values {
@@ -242,4 +265,17 @@ fn print_facets(out: &mut Out, f: &FacetResults) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::summary;
+
+    #[test]
+    fn summaries_count_in_words_and_say_when_the_offset_is_past_the_end() {
+        assert_eq!(summary(0, 0, 0, "article"), "no articles match");
+        assert_eq!(summary(1, 1, 0, "article"), "1 article matches; showing 1-1");
+        assert_eq!(summary(57, 10, 10, "quote"), "57 quotes match; showing 11-20");
+        assert_eq!(summary(57, 0, 60, "article"), "57 articles match; showing none of them (--offset 60 is past the end)");
+    }
 }

@@ -348,9 +348,17 @@ impl<'a> Builder<'a> {
                 Bound::Excluded(date_term(self.fields.date, if to_inclusive { end } else { start }))
             }
         };
+        // `date:[* TO *]`: every dated article (a range needs one bound to know its field)
+        let lo = match (&lo, &hi) {
+            (Bound::Unbounded, Bound::Unbounded) => Bound::Included(date_term(self.fields.date, EARLIEST_DATE)),
+            _ => lo,
+        };
         Ok(Box::new(RangeQuery::new(lo, hi)))
     }
 }
+
+/// The first second of the year 1, below every date an article can carry.
+const EARLIEST_DATE: i64 = -62_135_596_800;
 
 fn is_name_field(f: &str) -> bool {
     matches!(f, "speaker" | "person" | "org" | "place" | "source")
