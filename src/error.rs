@@ -22,6 +22,10 @@ pub enum InputError {
     Empty { path: String, line: Option<usize> },
     #[error("{path}: {reason}")]
     Walk { path: String, reason: String },
+    /// Extraction failed on the article (a defect of gazette, not of the input): the article
+    /// is left out like a bad input, and the run goes on.
+    #[error("{path}: extraction failed on article {id:?} ({reason}); it was not indexed, the run went on")]
+    Extraction { path: String, id: String, reason: String },
 }
 
 impl InputError {
@@ -32,7 +36,8 @@ impl InputError {
             | InputError::NotUtf8 { path, .. }
             | InputError::Binary { path, .. }
             | InputError::TooLarge { path, .. }
-            | InputError::Walk { path, .. } => path.clone(),
+            | InputError::Walk { path, .. }
+            | InputError::Extraction { path, .. } => path.clone(),
             InputError::BadJson { path, line, .. } => format!("{path}:{line}"),
             InputError::Empty { path, line } => match line {
                 Some(l) => format!("{path}:{l}"),

@@ -180,3 +180,30 @@ fn no_archive_is_a_clear_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("gazette index"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_panic_in_one_articles_extraction_fails_that_article_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("input folder");
+    std::fs::write(input.join("a.txt"), "One\n\n\"Fine,\" said Jo Doe.\n").expect("write");
+    std::fs::write(input.join("b.txt"), "Two\n\n\"Boom,\" said POISON Smith.\n").expect("write");
+    std::fs::write(input.join("c.txt"), "Three\n\n\"Also fine,\" said Al Roe.\n").expect("write");
+    let ix = dir.path().join("ix");
+    // GAZETTE_FAULT_PANIC makes extraction panic on an article holding the word
+    let o = common::bin().env("GAZETTE_FAULT_PANIC", "POISON").arg("--index").arg(&ix).arg("index").arg(&input).arg("--json").output().expect("runs");
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    let s = common::json(&o);
+    assert_eq!((s["added"].as_u64(), s["failed"].as_u64()), (Some(2), Some(1)), "{s}");
+    let err = &s["errors"][0];
+    assert!(err["path"].as_str().is_some_and(|p| p.ends_with("b.txt")) && err["error"].as_str().is_some_and(|e| e.contains("extraction failed")), "{err}");
+    assert_eq!(common::json(&run(&ix, &["stats", "--json"]))["articles"], 2);
+    // a rerun without the fault indexes it, and the archive checks clean
+    let o = run(&ix, &["index", input.to_str().expect("utf-8"), "--json"]);
+    assert_eq!(common::json(&o)["added"], 1, "{}", common::stderr(&o));
+    // `extract` reports it and prints the others
+    let o = common::bin().env("GAZETTE_FAULT_PANIC", "POISON").arg("extract").arg(&input).arg("--json").output().expect("runs");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(common::stdout(&o).lines().count(), 2);
+    assert!(common::stderr(&o).contains("b.txt: extraction failed"), "{}", common::stderr(&o));
+}

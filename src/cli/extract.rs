@@ -7,7 +7,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Out;
-use crate::extract::{extract, Entity, ExtractOptions, Quote};
+use crate::extract::{extract_guarded, Entity, ExtractOptions, Quote};
 use crate::ingest::{date::format_date, read_file, walk, Found, ReadOptions};
 
 #[derive(Debug, Args)]
@@ -64,7 +64,14 @@ pub fn run(a: &ExtractArgs, out: &mut Out) -> anyhow::Result<i32> {
                 true
             }
             Ok(art) => {
-                let ex = extract(&art.text, art.body_start, opts);
+                let ex = match extract_guarded(&art.text, art.body_start, opts) {
+                    Ok(ex) => ex,
+                    Err(reason) => {
+                        eprintln!("gazette: {}", crate::InputError::Extraction { path: art.path.clone(), id: art.id.clone(), reason });
+                        failed = true;
+                        return true;
+                    }
+                };
                 let rec = Extracted {
                     id: &art.id,
                     title: &art.title,

@@ -19,7 +19,7 @@ use super::plan::{Change, DuplicateOf, Held, Planner};
 use super::vocab::Vocab;
 use crate::ingest::minhash::{self, NearIndex};
 use crate::error::{Error, InputError, Result};
-use crate::extract::{extract, ExtractOptions, Extraction};
+use crate::extract::{extract_guarded, ExtractOptions, Extraction};
 use crate::ingest::{self, Article, Found, ReadOptions};
 
 const DUPLICATES: &str = "duplicates.json";
@@ -272,8 +272,10 @@ fn canonical(path: &str) -> String {
 
 fn extract_all(jobs: Receiver<Job>, events: Sender<Event>, opts: ExtractOptions) {
     for job in jobs {
-        let extraction = extract(&job.article.text, job.article.body_start, opts);
-        let ev = Event::Extracted { article: Box::new(job.article), extraction, change: job.change, ident: job.ident };
+        let ev = match extract_guarded(&job.article.text, job.article.body_start, opts) {
+            Ok(extraction) => Event::Extracted { article: Box::new(job.article), extraction, change: job.change, ident: job.ident },
+            Err(reason) => Event::Failed(InputError::Extraction { path: job.article.path.clone(), id: job.article.id.clone(), reason }),
+        };
         if events.send(ev).is_err() {
             return;
         }
