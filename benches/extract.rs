@@ -33,7 +33,11 @@ fn main() {
             found += f(text, p);
         }
         let s = t.elapsed().as_secs_f64();
-        println!("{name:<12} {:>7.1} MB/s on one core ({mb:.0} MB of {} articles in {s:.2} s; {found} found)", mb / s, texts.len());
+        println!(
+            "{name:<12} {:>7.1} MB/s on one core ({mb:.0} MB of {} articles in {s:.2} s; {found} found)",
+            mb / s,
+            texts.len()
+        );
     };
     time("paragraphs", &mut |t, _| paragraphs::split(t, 0).len());
     time("entities", &mut |t, p| entities::recognize(t, p).len());

@@ -12,7 +12,11 @@ use gazette::search::query::Highlight;
 use gazette::search::snippets::Snippeter;
 
 fn seed() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/2024-03-25-un-security-council-gaza-ceasefire.txt")).expect("the seed article")
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/2024-03-25-un-security-council-gaza-ceasefire.txt"
+    ))
+    .expect("the seed article")
 }
 
 fn hot(c: &mut Criterion) {
@@ -28,7 +32,11 @@ fn hot(c: &mut Criterion) {
     g.bench_function("content+text hash", |b| b.iter(|| (art.content_hash(), art.text_hash())));
     g.finish();
     let paragraphs: Vec<String> = paras.iter().map(|&(s, e)| paragraphs::clean(&text[s..e])).collect();
-    let hl = Highlight { stems: ["hostag".to_string()].into(), words: ["netanyahu".to_string()].into(), phrases: vec![vec!["cease".into(), "fire".into()]] };
+    let hl = Highlight {
+        stems: ["hostag".to_string()].into(),
+        words: ["netanyahu".to_string()].into(),
+        phrases: vec![vec!["cease".into(), "fire".into()]],
+    };
     let mut snip = Snippeter::default();
     c.bench_function("snippets: best 3 of 35 paragraphs", |b| b.iter(|| snip.best(&paragraphs, &hl, 3)));
 }

@@ -65,7 +65,10 @@ fn request(line: &str) -> Option<Request> {
         sort,
         limit: 10,
         snippets: 3,
-        facets: ["speaker", "person", "org", "place", "source", "date"].iter().map(|s| s.to_string()).collect(),
+        facets: ["speaker", "person", "org", "place", "source", "date"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
         facet_size: 10,
         by_date: DateBucket::Month,
         ..Default::default()
@@ -82,10 +85,19 @@ fn main() {
         eprintln!("usage: cargo bench --bench queries -- INDEX_DIR [QUERIES_FILE] [PASSES]");
         std::process::exit(2);
     };
-    let file = args.get(1).cloned().unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/benches/queries.txt").to_string());
+    let file = args
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/benches/queries.txt").to_string());
     let passes: usize = args.get(2).and_then(|p| p.parse().ok()).unwrap_or(2);
-    let s = Searchers::new(Archive::open(std::path::Path::new(index)).expect("open the archive")).expect("readers");
-    let lines: Vec<String> = std::fs::read_to_string(&file).expect("queries file").lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
+    let s = Searchers::new(Archive::open(std::path::Path::new(index)).expect("open the archive"))
+        .expect("readers");
+    let lines: Vec<String> = std::fs::read_to_string(&file)
+        .expect("queries file")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect();
     let requests: Vec<Request> = lines.iter().filter_map(|l| request(l)).collect();
     let (mut errors, mut hits) = (0usize, 0usize);
     for r in &requests {

@@ -14,7 +14,9 @@ pub enum InputError {
     NotUtf8 { path: String, offset: usize },
     #[error("{path}: a binary file (NUL byte at offset {offset}), not text")]
     Binary { path: String, offset: usize },
-    #[error("{path}: {size} bytes is over the limit of {limit} bytes for one article (see --max-article-bytes)")]
+    #[error(
+        "{path}: {size} bytes is over the limit of {limit} bytes for one article (see --max-article-bytes)"
+    )]
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}:{line}: malformed JSON: {reason}")]
     BadJson { path: String, line: usize, reason: String },

@@ -19,10 +19,16 @@ fn a_phrase_search_finds_the_seed_article_with_the_phrase_highlighted() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = json(&o);
     let hit = &v["hits"][0];
-    assert!(hit["path"].as_str().unwrap().ends_with("2024-03-25-un-security-council-gaza-ceasefire.txt"), "{hit}");
+    assert!(
+        hit["path"].as_str().unwrap().ends_with("2024-03-25-un-security-council-gaza-ceasefire.txt"),
+        "{hit}"
+    );
     let sn = &hit["snippets"][0];
     let text = sn["text"].as_str().unwrap();
-    let (s, e) = (sn["highlights"][0][0].as_u64().unwrap() as usize, sn["highlights"][0][1].as_u64().unwrap() as usize);
+    let (s, e) = (
+        sn["highlights"][0][0].as_u64().unwrap() as usize,
+        sn["highlights"][0][1].as_u64().unwrap() as usize,
+    );
     assert_eq!(&text[s..e], "immediate cease-fire");
 }
 
@@ -49,8 +55,15 @@ fn indexing_again_changes_nothing_and_a_changed_file_replaces_its_article() {
     assert_eq!((first["added"].as_u64(), first["unchanged"].as_u64()), (Some(2), Some(0)));
     let meta_before = std::fs::read(idx.join("articles").join("meta.json")).unwrap();
     let second = json(&run(&idx, &["index", src.to_str().unwrap(), "--json"]));
-    assert_eq!((second["added"].as_u64(), second["updated"].as_u64(), second["unchanged"].as_u64()), (Some(0), Some(0), Some(2)));
-    assert_eq!(std::fs::read(idx.join("articles").join("meta.json")).unwrap(), meta_before, "a run with nothing new writes nothing");
+    assert_eq!(
+        (second["added"].as_u64(), second["updated"].as_u64(), second["unchanged"].as_u64()),
+        (Some(0), Some(0), Some(2))
+    );
+    assert_eq!(
+        std::fs::read(idx.join("articles").join("meta.json")).unwrap(),
+        meta_before,
+        "a run with nothing new writes nothing"
+    );
     std::fs::write(src.join("a.txt"), "Alpha story\n\nThe first text, now about cherries.\n").unwrap();
     let third = json(&run(&idx, &["index", src.to_str().unwrap(), "--json"]));
     assert_eq!((third["updated"].as_u64(), third["unchanged"].as_u64()), (Some(1), Some(1)));
@@ -89,8 +102,19 @@ fn bad_inputs_are_reported_and_the_good_ones_indexed() {
     let o = run(&idx, &["index", src.to_str().unwrap(), "--json"]);
     assert_eq!(o.status.code(), Some(1), "some inputs failed: exit 1; stderr: {}", stderr(&o));
     let v = json(&o);
-    let errors: Vec<(String, String)> = v["errors"].as_array().unwrap().iter().map(|e| (e["path"].as_str().unwrap().to_string(), e["error"].as_str().unwrap().to_string())).collect();
-    let find = |name: &str| errors.iter().find(|(p, _)| p.contains(name)).map(|(_, e)| e.clone()).unwrap_or_else(|| panic!("no error for {name}: {errors:?}"));
+    let errors: Vec<(String, String)> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap().to_string(), e["error"].as_str().unwrap().to_string()))
+        .collect();
+    let find = |name: &str| {
+        errors
+            .iter()
+            .find(|(p, _)| p.contains(name))
+            .map(|(_, e)| e.clone())
+            .unwrap_or_else(|| panic!("no error for {name}: {errors:?}"))
+    };
     assert!(find("latin1.txt").contains("UTF-8"));
     assert!(find("binary.txt").contains("binary"));
     assert!(find("empty.txt").contains("neither"));
@@ -125,7 +149,14 @@ fn query_errors_point_at_the_position_and_do_not_panic() {
 fn a_broken_pipe_is_not_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("many.jsonl");
-    let lines: Vec<String> = (0..400).map(|i| format!("{{\"id\": \"a{i}\", \"title\": \"Story {i}\", \"text\": \"{}\"}}", "Harvest news from the valley. ".repeat(20))).collect();
+    let lines: Vec<String> = (0..400)
+        .map(|i| {
+            format!(
+                "{{\"id\": \"a{i}\", \"title\": \"Story {i}\", \"text\": \"{}\"}}",
+                "Harvest news from the valley. ".repeat(20)
+            )
+        })
+        .collect();
     std::fs::write(&src, lines.join("\n")).unwrap();
     let idx = dir.path().join("idx");
     assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
@@ -191,18 +222,36 @@ fn a_panic_in_one_articles_extraction_fails_that_article_alone() {
     std::fs::write(input.join("c.txt"), "Three\n\n\"Also fine,\" said Al Roe.\n").expect("write");
     let ix = dir.path().join("ix");
     // GAZETTE_FAULT_PANIC makes extraction panic on an article holding the word
-    let o = common::bin().env("GAZETTE_FAULT_PANIC", "POISON").arg("--index").arg(&ix).arg("index").arg(&input).arg("--json").output().expect("runs");
+    let o = common::bin()
+        .env("GAZETTE_FAULT_PANIC", "POISON")
+        .arg("--index")
+        .arg(&ix)
+        .arg("index")
+        .arg(&input)
+        .arg("--json")
+        .output()
+        .expect("runs");
     assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
     let s = common::json(&o);
     assert_eq!((s["added"].as_u64(), s["failed"].as_u64()), (Some(2), Some(1)), "{s}");
     let err = &s["errors"][0];
-    assert!(err["path"].as_str().is_some_and(|p| p.ends_with("b.txt")) && err["error"].as_str().is_some_and(|e| e.contains("extraction failed")), "{err}");
+    assert!(
+        err["path"].as_str().is_some_and(|p| p.ends_with("b.txt"))
+            && err["error"].as_str().is_some_and(|e| e.contains("extraction failed")),
+        "{err}"
+    );
     assert_eq!(common::json(&run(&ix, &["stats", "--json"]))["articles"], 2);
     // a rerun without the fault indexes it, and the archive checks clean
     let o = run(&ix, &["index", input.to_str().expect("utf-8"), "--json"]);
     assert_eq!(common::json(&o)["added"], 1, "{}", common::stderr(&o));
     // `extract` reports it and prints the others
-    let o = common::bin().env("GAZETTE_FAULT_PANIC", "POISON").arg("extract").arg(&input).arg("--json").output().expect("runs");
+    let o = common::bin()
+        .env("GAZETTE_FAULT_PANIC", "POISON")
+        .arg("extract")
+        .arg(&input)
+        .arg("--json")
+        .output()
+        .expect("runs");
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(common::stdout(&o).lines().count(), 2);
     assert!(common::stderr(&o).contains("b.txt: extraction failed"), "{}", common::stderr(&o));

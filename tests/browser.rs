@@ -39,7 +39,12 @@ fn free_port() -> u16 {
 
 async fn connect() -> (Driver, Client) {
     let port = free_port();
-    let child = Command::new(CHROMEDRIVER).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("chromedriver starts");
+    let child = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
     let profile = std::env::temp_dir().join(format!("gazette-chromium-{}-{port}", std::process::id()));
     let driver = Driver(child, profile.clone());
     let mut caps = serde_json::Map::new();
@@ -99,7 +104,10 @@ async fn screenshot(c: &Client, name: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs Debian's chromium and chromium-driver (.ci/run installs them and runs `cargo test --test browser -- --ignored`)"]
 async fn a_journalist_searches_filters_reads_an_article_and_goes_back() {
-    assert!(std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists(), "install chromium and chromium-driver");
+    assert!(
+        std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists(),
+        "install chromium and chromium-driver"
+    );
     let dir = tempfile::tempdir().expect("temp dir");
     let ix = dir.path().join("ix");
     assert!(run(&ix, &["index", repo().join("corpus").to_str().expect("utf-8")]).status.success());
@@ -107,22 +115,36 @@ async fn a_journalist_searches_filters_reads_an_article_and_goes_back() {
     let (_driver, c) = connect().await;
 
     c.goto(&server.url("/")).await.expect("open the page");
-    until(&c, "document.querySelector('#stats').textContent.includes('articles')", "the archive's stats").await;
+    until(&c, "document.querySelector('#stats').textContent.includes('articles')", "the archive's stats")
+        .await;
 
     // `/` focuses the search box; type a query and submit.
     c.find(Locator::Css("body")).await.expect("body").send_keys("/").await.expect("press /");
     assert_eq!(js(&c, "document.activeElement && document.activeElement.id").await, "q");
     let q = c.find(Locator::Id("q")).await.expect("the search box");
     q.send_keys("president").await.expect("type");
-    c.find(Locator::Css("#search-form button[type=submit]")).await.expect("submit").click().await.expect("submit");
+    c.find(Locator::Css("#search-form button[type=submit]"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("submit");
     until(&c, "document.querySelectorAll('#results .hit').length > 0", "results").await;
     let url = c.current_url().await.expect("url").to_string();
     assert_eq!(param(&url, "q"), ["president"]);
     let total_text = js(&c, "document.querySelector('#total').textContent").await;
-    let total: u64 = total_text.as_str().and_then(|t| t.split_whitespace().next()).and_then(|n| n.replace(',', "").parse().ok()).unwrap_or_else(|| panic!("a count in {total_text}"));
+    let total: u64 = total_text
+        .as_str()
+        .and_then(|t| t.split_whitespace().next())
+        .and_then(|n| n.replace(',', "").parse().ok())
+        .unwrap_or_else(|| panic!("a count in {total_text}"));
     assert!(total > 1, "{total_text}");
     // Every highlight is the query word (stemmed forms allowed).
-    let marks = js(&c, "[...document.querySelectorAll('#results .snippet mark')].map(m => m.textContent.toLowerCase())").await;
+    let marks = js(
+        &c,
+        "[...document.querySelectorAll('#results .snippet mark')].map(m => m.textContent.toLowerCase())",
+    )
+    .await;
     let marks: Vec<String> = serde_json::from_value(marks).expect("strings");
     assert!(!marks.is_empty() && marks.iter().all(|m| m.starts_with("presid")), "{marks:?}");
     screenshot(&c, "screenshot-search.png").await;
@@ -130,11 +152,21 @@ async fn a_journalist_searches_filters_reads_an_article_and_goes_back() {
     // Tick a person: the URL says so, the count shrinks to the facet's count, the box stays ticked.
     let facet = js(&c, "(() => { const i = document.querySelector('#facets input[data-facet=person]'); const n = i.closest('label').querySelector('.count'); return [i.value, Number(n.textContent.replace(/[^0-9]/g, ''))]; })()").await;
     let (person, count): (String, u64) = serde_json::from_value(facet).expect("a person facet value");
-    c.find(Locator::Css("#facets input[data-facet=person]")).await.expect("checkbox").click().await.expect("tick");
+    c.find(Locator::Css("#facets input[data-facet=person]"))
+        .await
+        .expect("checkbox")
+        .click()
+        .await
+        .expect("tick");
     until(&c, "new URLSearchParams(location.search).has('person')", "the person filter").await;
     let url = c.current_url().await.expect("url").to_string();
     assert_eq!(param(&url, "person"), [person.clone()]);
-    until(&c, &format!("document.querySelector('#total').textContent.startsWith('{count} ')"), "the filtered count").await;
+    until(
+        &c,
+        &format!("document.querySelector('#total').textContent.startsWith('{count} ')"),
+        "the filtered count",
+    )
+    .await;
     let checked = js(&c, &format!("[...document.querySelectorAll('#facets input[data-facet=person]')].some(i => i.value === {} && i.checked)", Value::String(person.clone()))).await;
     assert_eq!(checked, true);
 
@@ -149,21 +181,34 @@ async fn a_journalist_searches_filters_reads_an_article_and_goes_back() {
     let url = c.current_url().await.expect("url").to_string();
     assert_eq!(param(&url, "since"), [month.clone()]);
     assert_eq!(param(&url, "until"), [month.clone()]);
-    let dates = js(&c, "[...document.querySelectorAll('#results .hit .hit-meta')].map(m => m.textContent)").await;
+    let dates =
+        js(&c, "[...document.querySelectorAll('#results .hit .hit-meta')].map(m => m.textContent)").await;
     let dates: Vec<String> = serde_json::from_value(dates).expect("strings");
     assert!(!dates.is_empty() && dates.iter().all(|d| d.contains(&month)), "{month}: {dates:?}");
 
     // Open the first article: its title, its paragraphs, its quotes marked.
     let title = js(&c, "document.querySelector('#results .hit-title').textContent").await;
     c.find(Locator::Css("#results .hit-title")).await.expect("a title").click().await.expect("open");
-    until(&c, "!document.querySelector('#article').hidden && document.querySelector('#article h1')", "the article").await;
+    until(
+        &c,
+        "!document.querySelector('#article').hidden && document.querySelector('#article h1')",
+        "the article",
+    )
+    .await;
     assert_eq!(js(&c, "document.querySelector('#article h1').textContent").await, title);
-    assert!(js(&c, "document.querySelectorAll('#article .paragraph').length").await.as_u64().unwrap_or(0) > 0);
+    assert!(
+        js(&c, "document.querySelectorAll('#article .paragraph').length").await.as_u64().unwrap_or(0) > 0
+    );
     assert!(param(&c.current_url().await.expect("url").to_string(), "article").len() == 1);
 
     // Back: the month's results again, with the same URL.
     c.back().await.expect("back");
-    until(&c, "document.querySelector('#article').hidden && document.querySelectorAll('#results .hit').length > 0", "the results again").await;
+    until(
+        &c,
+        "document.querySelector('#article').hidden && document.querySelectorAll('#results .hit').length > 0",
+        "the results again",
+    )
+    .await;
     assert_eq!(param(&c.current_url().await.expect("url").to_string(), "since"), [month]);
     c.forward().await.expect("forward");
     until(&c, "!document.querySelector('#article').hidden", "the article again").await;
@@ -179,16 +224,28 @@ async fn a_journalist_searches_filters_reads_an_article_and_goes_back() {
     c.goto(&server.url("/?tab=quotes")).await.expect("quotes tab");
     until(&c, "document.querySelectorAll('#quotes .quote').length > 0", "quotes").await;
     assert_eq!(js(&c, "document.querySelector('#tab-quotes').getAttribute('aria-selected')").await, "true");
-    let link = c.find(Locator::Css("#quotes .quote-speaker .speaker-link")).await.expect("an attributed quote");
+    let link =
+        c.find(Locator::Css("#quotes .quote-speaker .speaker-link")).await.expect("an attributed quote");
     let speaker = link.text().await.expect("the speaker's name");
     link.click().await.expect("click a speaker");
     until(&c, "new URLSearchParams(location.search).has('speaker')", "the speaker filter").await;
-    let speakers = js(&c, "[...document.querySelectorAll('#quotes .quote-speaker')].map(s => s.textContent)").await;
+    let speakers =
+        js(&c, "[...document.querySelectorAll('#quotes .quote-speaker')].map(s => s.textContent)").await;
     let speakers: Vec<String> = serde_json::from_value(speakers).expect("strings");
     assert!(!speakers.is_empty() && speakers.iter().all(|s| *s == speaker), "{speaker}: {speakers:?}");
     screenshot(&c, "screenshot-quotes.png").await;
-    c.find(Locator::Css("#quotes .quote-article")).await.expect("a quote's article").click().await.expect("open");
-    until(&c, "!document.querySelector('#article').hidden && document.querySelector('#article h1')", "the quote's article").await;
+    c.find(Locator::Css("#quotes .quote-article"))
+        .await
+        .expect("a quote's article")
+        .click()
+        .await
+        .expect("open");
+    until(
+        &c,
+        "!document.querySelector('#article').hidden && document.querySelector('#article h1')",
+        "the quote's article",
+    )
+    .await;
 
     // A query error is shown at its place.
     c.goto(&server.url("/?q=gaza%20AND%20(")).await.expect("a bad query");
@@ -200,7 +257,8 @@ async fn a_journalist_searches_filters_reads_an_article_and_goes_back() {
     c.set_window_size(390, 844).await.expect("resize");
     c.goto(&server.url("/?q=president")).await.expect("search");
     until(&c, "document.querySelectorAll('#results .hit').length > 0", "results on a phone").await;
-    let overflow = js(&c, "document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
+    let overflow =
+        js(&c, "document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
     assert!(overflow.as_i64().unwrap_or(1) <= 0, "horizontal scroll of {overflow} px at 390 px wide");
     screenshot(&c, "screenshot-phone.png").await;
 

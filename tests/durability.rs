@@ -38,13 +38,24 @@ fn stats(idx: &Path) -> serde_json::Value {
 fn kill_and_resume(input: &Path, points: usize, total_records: u64, distinct: u64, duplicates: u64) {
     let dir = tempfile::tempdir().unwrap();
     let idx = dir.path().join("idx");
-    let args = |idx: &Path| -> Vec<String> { vec!["--index".into(), idx.display().to_string(), "index".into(), input.display().to_string(), "--commit-every".into(), "50".into(), "--json".into()] };
+    let args = |idx: &Path| -> Vec<String> {
+        vec![
+            "--index".into(),
+            idx.display().to_string(),
+            "index".into(),
+            input.display().to_string(),
+            "--commit-every".into(),
+            "50".into(),
+            "--json".into(),
+        ]
+    };
     // Calibrate: how long a whole run takes here.
     let calib = dir.path().join("calib");
     let t = Instant::now();
     assert!(bin().args(args(&calib)).output().unwrap().status.success());
     let full = t.elapsed();
-    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
+    let seed =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
     eprintln!("kill points drawn with seed {seed}, whole run {full:?}");
     let mut rng = Rng(seed);
     for i in 0..points {
@@ -57,12 +68,17 @@ fn kill_and_resume(input: &Path, points: usize, total_records: u64, distinct: u6
             continue; // killed before the archive existed
         }
         let st = stats(&idx);
-        assert_eq!(st["articles"], st["committed_articles"], "kill {i} after {wait:?}: the archive holds exactly its last commit: {st}");
+        assert_eq!(
+            st["articles"], st["committed_articles"],
+            "kill {i} after {wait:?}: the archive holds exactly its last commit: {st}"
+        );
     }
     let o = bin().args(args(&idx)).output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let summary = json(&o);
-    let accounted = summary["added"].as_u64().unwrap() + summary["unchanged"].as_u64().unwrap() + summary["duplicates"].as_u64().unwrap();
+    let accounted = summary["added"].as_u64().unwrap()
+        + summary["unchanged"].as_u64().unwrap()
+        + summary["duplicates"].as_u64().unwrap();
     assert_eq!(accounted, total_records, "{summary}");
     let st = stats(&idx);
     assert_eq!(st["articles"].as_u64(), Some(distinct), "every article exactly once: {st}");
@@ -93,9 +109,20 @@ fn search_works_while_indexing_and_a_second_writer_is_told_who_holds_the_archive
     let idx = dir.path().join("idx");
     // A first small commit so that the archive exists before the long run starts.
     let first = dir.path().join("first.jsonl");
-    std::fs::write(&first, r#"{"id": "first", "title": "Harvest begins", "text": "The harvest begins in the valley."}"#).unwrap();
+    std::fs::write(
+        &first,
+        r#"{"id": "first", "title": "Harvest begins", "text": "The harvest begins in the valley."}"#,
+    )
+    .unwrap();
     assert!(run(&idx, &["index", first.to_str().unwrap()]).status.success());
-    let mut writer = bin().arg("--index").arg(&idx).args(["index", input.to_str().unwrap(), "--commit-every", "200"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let mut writer = bin()
+        .arg("--index")
+        .arg(&idx)
+        .args(["index", input.to_str().unwrap(), "--commit-every", "200"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
     let mut searches = 0;
     let mut last_total = 0;
     let mut saw_lock_message = false;

@@ -18,9 +18,49 @@ use gazette::ingest::{read_file, ReadOptions};
 use gazette::search::query_lang::{parse, Options};
 
 const TOKENS: &[&[u8]] = &[
-    "“".as_bytes(), "”".as_bytes(), b"\"", b"'", "‘".as_bytes(), "’".as_bytes(), b"''", b":", b"\n\n", b"\n", b"---\n", b"{", b"}", b"[", b"]",
-    b"\\", b"\0", b"\xff", b"\xc3", "é".as_bytes(), "👍🏽".as_bytes(), "\u{301}".as_bytes(), b" said ", b" he said, ", b"Mr. ", b"U.S.", b"*", b"~", b"(", b")",
-    b" OR ", b" AND ", b"NOT ", b"-", b"date:[", b" TO ", b"speaker:", b"title:", b"~2", b"\"text\": ", b"\"id\": ", b",", b"\t",
+    "“".as_bytes(),
+    "”".as_bytes(),
+    b"\"",
+    b"'",
+    "‘".as_bytes(),
+    "’".as_bytes(),
+    b"''",
+    b":",
+    b"\n\n",
+    b"\n",
+    b"---\n",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b"\\",
+    b"\0",
+    b"\xff",
+    b"\xc3",
+    "é".as_bytes(),
+    "👍🏽".as_bytes(),
+    "\u{301}".as_bytes(),
+    b" said ",
+    b" he said, ",
+    b"Mr. ",
+    b"U.S.",
+    b"*",
+    b"~",
+    b"(",
+    b")",
+    b" OR ",
+    b" AND ",
+    b"NOT ",
+    b"-",
+    b"date:[",
+    b" TO ",
+    b"speaker:",
+    b"title:",
+    b"~2",
+    b"\"text\": ",
+    b"\"id\": ",
+    b",",
+    b"\t",
 ];
 
 fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
@@ -61,12 +101,17 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
 }
 
 fn budget() -> Duration {
-    Duration::from_secs_f64(std::env::var("GAZETTE_FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(2.0))
+    Duration::from_secs_f64(
+        std::env::var("GAZETTE_FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(2.0),
+    )
 }
 
 fn rng(target: &str) -> Rng {
     let seed = std::env::var("GAZETTE_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(1)
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(1)
     }) | 1;
     eprintln!("fuzz {target}: seed {seed}");
     Rng(seed)
@@ -74,7 +119,8 @@ fn rng(target: &str) -> Rng {
 
 fn corpus_seeds() -> Vec<Vec<u8>> {
     let root = common::repo().join("corpus");
-    let mut seeds = vec![std::fs::read(root.join("2024-03-25-un-security-council-gaza-ceasefire.txt")).unwrap()];
+    let mut seeds =
+        vec![std::fs::read(root.join("2024-03-25-un-security-council-gaza-ceasefire.txt")).unwrap()];
     for f in ["wikinews-gum.jsonl", "wikinews-meantime.jsonl"] {
         let text = std::fs::read_to_string(root.join(f)).unwrap();
         for line in text.lines().take(12) {
@@ -91,7 +137,9 @@ fn corpus_seeds() -> Vec<Vec<u8>> {
 
 fn check_extraction(text: &str) {
     let ex = extract(text, 0, ExtractOptions::default());
-    let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+    let ok = |s: usize, e: usize| {
+        s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
     for &(s, e) in &ex.paragraphs {
         assert!(ok(s, e), "paragraph {s}..{e}");
     }
@@ -152,15 +200,22 @@ fn fuzz_extraction() {
 #[test]
 fn fuzz_query_language_and_search() {
     let seeds: Vec<Vec<u8>> = [
-        "\"immediate cease-fire\"", "hostag* -hamas", "netanyahoo~2 OR (gaza AND rafah)", "speaker:kirby \"potent symbol\"~2",
-        "date:[2024-01-01 TO 2024-03-31] title:gaza", "person:\"Yoav Gallant\" org:hamas place:rafah", "NOT gaza", "+a -b c*",
+        "\"immediate cease-fire\"",
+        "hostag* -hamas",
+        "netanyahoo~2 OR (gaza AND rafah)",
+        "speaker:kirby \"potent symbol\"~2",
+        "date:[2024-01-01 TO 2024-03-31] title:gaza",
+        "person:\"Yoav Gallant\" org:hamas place:rafah",
+        "NOT gaza",
+        "+a -b c*",
     ]
     .iter()
     .map(|s| s.as_bytes().to_vec())
     .collect();
     let dir = tempfile::tempdir().unwrap();
     let idx = dir.path().join("idx");
-    let seed_article = common::repo().join("corpus").join("2024-03-25-un-security-council-gaza-ceasefire.txt");
+    let seed_article =
+        common::repo().join("corpus").join("2024-03-25-un-security-council-gaza-ceasefire.txt");
     let opts = gazette::index::IndexOptions::default();
     gazette::index::index_paths(&idx, &[seed_article], &opts, Default::default(), &mut |_| {}).unwrap();
     let s = gazette::search::Searchers::new(gazette::index::Archive::open(&idx).unwrap()).unwrap();
@@ -171,19 +226,33 @@ fn fuzz_query_language_and_search() {
         match parse(&q, &Options { any: rng.below(2) == 0, fields: gazette::search::query::FIELDS }) {
             Ok(_) => {}
             Err(e) => {
-                assert!(q.is_char_boundary(e.position.min(q.len())), "error position {} in {q:?}", e.position);
+                assert!(
+                    q.is_char_boundary(e.position.min(q.len())),
+                    "error position {} in {q:?}",
+                    e.position
+                );
                 let _ = e.render(&q);
             }
         }
         if std::env::var_os("GAZETTE_FUZZ_VERBOSE").is_some() {
             eprintln!("query {q:?}");
         }
-        let req = gazette::search::Request { query: q.clone(), facets: vec!["speaker".into(), "person".into(), "date".into()], ..Default::default() };
+        let req = gazette::search::Request {
+            query: q.clone(),
+            facets: vec!["speaker".into(), "person".into(), "date".into()],
+            ..Default::default()
+        };
         if let Ok(r) = s.search(&req) {
             for h in &r.hits {
                 for sn in &h.snippets {
                     for &(a, b) in &sn.highlights {
-                        assert!(a <= b && b <= sn.text.len() && sn.text.is_char_boundary(a) && sn.text.is_char_boundary(b), "{q:?}");
+                        assert!(
+                            a <= b
+                                && b <= sn.text.len()
+                                && sn.text.is_char_boundary(a)
+                                && sn.text.is_char_boundary(b),
+                            "{q:?}"
+                        );
                     }
                 }
             }
@@ -196,7 +265,16 @@ fn fuzz_query_language_and_search() {
 
 #[test]
 fn fuzz_dates() {
-    let seeds: Vec<Vec<u8>> = ["2024-03-25", "2024-03-25T14:05:09+02:00", "Mon, 25 Mar 2024 14:05:09 +0000", "March 25, 2024", "25 March 2024"].iter().map(|s| s.as_bytes().to_vec()).collect();
+    let seeds: Vec<Vec<u8>> = [
+        "2024-03-25",
+        "2024-03-25T14:05:09+02:00",
+        "Mon, 25 Mar 2024 14:05:09 +0000",
+        "March 25, 2024",
+        "25 March 2024",
+    ]
+    .iter()
+    .map(|s| s.as_bytes().to_vec())
+    .collect();
     let mut rng = rng("dates");
     let start = Instant::now();
     while start.elapsed() < budget() {
@@ -210,7 +288,11 @@ fn fuzz_dates() {
 #[test]
 fn regressions() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, bytes) in [("r1.txt", &b"\"\n\n\""[..]), ("r2.jsonl", &b"{\"text\": \"\\u201c\"}\n"[..]), ("r3.txt", "“’‘”:\u{301}".as_bytes())] {
+    for (name, bytes) in [
+        ("r1.txt", &b"\"\n\n\""[..]),
+        ("r2.jsonl", &b"{\"text\": \"\\u201c\"}\n"[..]),
+        ("r3.txt", "“’‘”:\u{301}".as_bytes()),
+    ] {
         run_reader(dir.path(), name, bytes);
     }
 }

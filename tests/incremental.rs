@@ -9,7 +9,11 @@ use common::*;
 fn write_articles(dir: &Path, names: &[&str]) {
     std::fs::create_dir_all(dir).unwrap();
     for n in names {
-        std::fs::write(dir.join(format!("{n}.txt")), format!("Story {n}\n\nThe text of story {n}, about the harbour.\n")).unwrap();
+        std::fs::write(
+            dir.join(format!("{n}.txt")),
+            format!("Story {n}\n\nThe text of story {n}, about the harbour.\n"),
+        )
+        .unwrap();
     }
 }
 
@@ -69,7 +73,12 @@ fn check_reports_differences_and_rebuild_swaps_in_a_fresh_archive() {
     let v = json(&run(&idx, &["index", src.to_str().unwrap(), "--rebuild", "--json"]));
     assert_eq!(v["added"], 3);
     assert_eq!(run(&idx, &["check", src.to_str().unwrap()]).status.code(), Some(0));
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.starts_with("idx.")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("idx."))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -80,7 +89,14 @@ fn ctrl_c_commits_what_is_done_and_a_rerun_finishes() {
     let input = dir.path().join("many.jsonl");
     std::fs::write(&input, lines.join("\n")).unwrap();
     let idx = dir.path().join("idx");
-    let child = bin().arg("--index").arg(&idx).args(["index", input.to_str().unwrap(), "--json"]).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    let child = bin()
+        .arg("--index")
+        .arg(&idx)
+        .args(["index", input.to_str().unwrap(), "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1500));
     // SAFETY: sending SIGINT to our own child process.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };

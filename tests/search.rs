@@ -35,7 +35,11 @@ fn highlights_mark_exactly_what_matched() {
     assert!(!prefix.is_empty());
     assert!(prefix.iter().all(|w| w.to_lowercase().starts_with("hostag")), "{prefix:?}");
     let phrase = highlighted(&json(&run(&idx, &["search", "\"cease-fire resolution\"", "--json"])));
-    assert_eq!(phrase, ["cease-fire resolution"], "the phrase where it stands whole, not each of its words elsewhere");
+    assert_eq!(
+        phrase,
+        ["cease-fire resolution"],
+        "the phrase where it stands whole, not each of its words elsewhere"
+    );
     let fuzzy = highlighted(&json(&run(&idx, &["search", "netanyahoo~", "--json"])));
     assert!(!fuzzy.is_empty() && fuzzy.iter().all(|w| w == "Netanyahu"), "{fuzzy:?}");
     // netanyahoo is two edits from netanyahu: one edit finds nothing, and says so.
@@ -56,16 +60,27 @@ fn prefixes_match_words_as_written_not_stems() {
 fn a_speaker_filter_keeps_the_other_speakers_counts_visible() {
     let dir = tempfile::tempdir().unwrap();
     let idx = corpus_index(dir.path());
-    let v = json(&run(&idx, &["search", "cease-fire", "--speaker", "Benny Gantz", "--since", "2024-01-01", "--json"]));
+    let v = json(&run(
+        &idx,
+        &["search", "cease-fire", "--speaker", "Benny Gantz", "--since", "2024-01-01", "--json"],
+    ));
     assert_eq!(v["total"], 1);
     assert_eq!(v["hits"][0]["date"], "2024-03-25");
-    let speakers: Vec<&str> = v["facets"]["speaker"].as_array().unwrap().iter().map(|s| s["value"].as_str().unwrap()).collect();
-    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(repo().join("tests/data/un-security-council-gaza-ceasefire.json")).unwrap()).unwrap();
-    let mut expected: Vec<&str> = gold["speaker_descriptions"].as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    let speakers: Vec<&str> =
+        v["facets"]["speaker"].as_array().unwrap().iter().map(|s| s["value"].as_str().unwrap()).collect();
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/data/un-security-council-gaza-ceasefire.json")).unwrap(),
+    )
+    .unwrap();
+    let mut expected: Vec<&str> =
+        gold["speaker_descriptions"].as_object().unwrap().keys().map(|k| k.as_str()).collect();
     expected.sort();
     assert_eq!(speakers, expected, "every speaker of the article");
     assert!(v["multi_select"].as_array().unwrap().iter().any(|k| k == "speaker"));
-    let none = json(&run(&idx, &["search", "cease-fire", "--speaker", "Benny Gantz", "--until", "2023-12-31", "--json"]));
+    let none = json(&run(
+        &idx,
+        &["search", "cease-fire", "--speaker", "Benny Gantz", "--until", "2023-12-31", "--json"],
+    ));
     assert_eq!(none["total"], 0);
 }
 
@@ -91,14 +106,17 @@ fn quotes_by_speaker_name_or_surname() {
     let dir = tempfile::tempdir().unwrap();
     let idx = corpus_index(dir.path());
     let ross = json(&run(&idx, &["quotes", "--speaker", "Dennis Ross", "--json"]));
-    let texts: Vec<&str> = ross["quotes"].as_array().unwrap().iter().map(|q| q["text"].as_str().unwrap()).collect();
+    let texts: Vec<&str> =
+        ross["quotes"].as_array().unwrap().iter().map(|q| q["text"].as_str().unwrap()).collect();
     assert_eq!(texts.len(), 2, "{texts:?}");
     assert!(texts.iter().any(|t| t.starts_with("Maybe the most important thing")));
     assert!(texts.contains(&"a pretty potent symbol,"));
     let kirby = json(&run(&idx, &["quotes", "--speaker", "kirby", "--json"]));
     let qs = kirby["quotes"].as_array().unwrap();
     assert_eq!(qs.len(), 2);
-    assert!(qs.iter().all(|q| q["speaker"] == "John Kirby" && q["description"] == "National Security Council spokesman"));
+    assert!(qs
+        .iter()
+        .all(|q| q["speaker"] == "John Kirby" && q["description"] == "National Security Council spokesman"));
     let tg = json(&run(&idx, &["quotes", "--speaker", "thomas-greenfield", "--json"]));
     assert_eq!(tg["total"], 2);
     // Entity filters reach quotes through their article.
@@ -119,7 +137,11 @@ fn source_and_speaker_counts_match_the_corpus() {
     // Every bundled JSON Lines article has source "Wikinews"; the seed article has none.
     let mut wikinews = 0;
     for f in ["wikinews-gum.jsonl", "wikinews-meantime.jsonl"] {
-        wikinews += std::fs::read_to_string(repo().join("corpus").join(f)).unwrap().lines().filter(|l| l.contains("\"source\": \"Wikinews\"")).count() as u64;
+        wikinews += std::fs::read_to_string(repo().join("corpus").join(f))
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains("\"source\": \"Wikinews\""))
+            .count() as u64;
     }
     let v = json(&run(&idx, &["facets", "sources", "--json"]));
     assert_eq!(v["source"], serde_json::json!([{"value": "Wikinews", "count": wikinews}]));
@@ -134,22 +156,40 @@ fn month_histogram_equals_a_brute_force_count() {
     let dir = tempfile::tempdir().unwrap();
     let idx = dir.path().join("idx");
     run(&idx, &["index", reuters.to_str().unwrap()]);
-    let v = json(&run(&idx, &["search", "\"crude oil\"", "--facets", "date", "--by-date", "month", "--limit", "1", "--json"]));
-    let got: BTreeMap<String, u64> = v["facets"]["date"].as_array().unwrap().iter().map(|d| (d["from"].as_str().unwrap()[..7].to_string(), d["count"].as_u64().unwrap())).collect();
+    let v = json(&run(
+        &idx,
+        &["search", "\"crude oil\"", "--facets", "date", "--by-date", "month", "--limit", "1", "--json"],
+    ));
+    let got: BTreeMap<String, u64> = v["facets"]["date"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["from"].as_str().unwrap()[..7].to_string(), d["count"].as_u64().unwrap()))
+        .collect();
 
     // Brute force: tokenize like the index (alphanumeric runs, lowercased), look for the two
     // words in a row in the title or a paragraph, count each distinct text once.
     use std::io::BufRead;
-    let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect() };
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
+    };
     let has = |s: &str| words(s).windows(2).any(|w| w[0] == "crude" && w[1] == "oil");
     let mut seen = std::collections::HashSet::new();
     let mut want: BTreeMap<String, u64> = BTreeMap::new();
     let file = std::fs::File::open(&reuters).unwrap();
     for line in std::io::BufReader::new(flate2::read::GzDecoder::new(file)).lines() {
         let r: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
-        let (title, text, date) = (r["title"].as_str().unwrap_or(""), r["text"].as_str().unwrap_or(""), r["date"].as_str().unwrap_or(""));
+        let (title, text, date) = (
+            r["title"].as_str().unwrap_or(""),
+            r["text"].as_str().unwrap_or(""),
+            r["date"].as_str().unwrap_or(""),
+        );
         let norm: Vec<&str> = text.split_whitespace().collect();
-        let key = if norm.is_empty() { format!("title-only\0{date}\0{}", title.split_whitespace().collect::<Vec<_>>().join(" ")) } else { norm.join(" ") };
+        let key = if norm.is_empty() {
+            format!("title-only\0{date}\0{}", title.split_whitespace().collect::<Vec<_>>().join(" "))
+        } else {
+            norm.join(" ")
+        };
         if (title.trim().is_empty() && text.trim().is_empty()) || !seen.insert(key) {
             continue;
         }
@@ -169,9 +209,23 @@ fn facets_persons_of_the_seed_article_are_its_real_names_each_once() {
     let seed = repo().join("corpus").join("2024-03-25-un-security-council-gaza-ceasefire.txt");
     assert_eq!(run(&idx, &["index", seed.to_str().unwrap()]).status.code(), Some(0));
     let v = json(&run(&idx, &["facets", "persons", "--size", "100", "--json"]));
-    let listed: Vec<(String, u64)> = v["person"].as_array().unwrap().iter().map(|p| (p["value"].as_str().unwrap().to_string(), p["count"].as_u64().unwrap())).collect();
-    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(repo().join("tests/data/un-security-council-gaza-ceasefire.json")).unwrap()).unwrap();
-    let persons: Vec<Vec<String>> = gold["entities"].as_array().unwrap().iter().filter(|e| e["type"] == "person").map(|e| e["names"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect()).collect();
+    let listed: Vec<(String, u64)> = v["person"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["value"].as_str().unwrap().to_string(), p["count"].as_u64().unwrap()))
+        .collect();
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/data/un-security-council-gaza-ceasefire.json")).unwrap(),
+    )
+    .unwrap();
+    let persons: Vec<Vec<String>> = gold["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "person")
+        .map(|e| e["names"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect())
+        .collect();
     for (name, count) in &listed {
         assert_eq!(*count, 1, "{name}: one article");
         assert!(persons.iter().any(|names| names.contains(name)), "{name} is not a person of the article");
@@ -199,7 +253,12 @@ fn title_case_headlines_and_roles_stay_out_of_the_speaker_and_persons_facets() {
     assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
     let values = |field: &str, key: &str| -> Vec<String> {
         let v = json(&run(&idx, &["facets", field, "--size", "100", "--json"]));
-        v[key].as_array().unwrap_or_else(|| panic!("no {key} in {v}")).iter().map(|p| p["value"].as_str().unwrap().to_string()).collect()
+        v[key]
+            .as_array()
+            .unwrap_or_else(|| panic!("no {key} in {v}"))
+            .iter()
+            .map(|p| p["value"].as_str().unwrap().to_string())
+            .collect()
     };
     let mut speakers = values("speakers", "speaker");
     speakers.sort();
@@ -207,7 +266,23 @@ fn title_case_headlines_and_roles_stay_out_of_the_speaker_and_persons_facets() {
     let persons = values("persons", "person");
     for p in &persons {
         let words: Vec<&str> = p.split_whitespace().collect();
-        assert!(!words.iter().any(|w| ["Slams", "Fires", "Strike", "Talks", "Collapse", "Senator", "Governor", "spokesman", "economist", "Sen.", "Gov."].contains(w)), "{p} in the persons facet: {persons:?}");
+        assert!(
+            !words.iter().any(|w| [
+                "Slams",
+                "Fires",
+                "Strike",
+                "Talks",
+                "Collapse",
+                "Senator",
+                "Governor",
+                "spokesman",
+                "economist",
+                "Sen.",
+                "Gov."
+            ]
+            .contains(w)),
+            "{p} in the persons facet: {persons:?}"
+        );
     }
     for name in ["Paul Hale", "Mary Stone", "Tom Reed", "Ana Ruiz"] {
         assert!(persons.iter().any(|p| p == name), "{name} missing from the persons facet: {persons:?}");
@@ -244,7 +319,11 @@ fn open_date_ranges_and_huge_pages_are_answered_not_crashed() {
     let all = json(&run(&ix, &["search", "-zzzunseen", "--json"]))["total"].as_u64().expect("a total");
     assert!(dated > 0 && dated <= all, "dated {dated}, all {all}");
     // a limit or an offset near 1e9 is refused with the bound, not allocated
-    for args in [["search", "gaza", "--limit", "1000000000"], ["search", "gaza", "--offset", "1000000000"], ["quotes", "gaza", "--limit", "1000000000"]] {
+    for args in [
+        ["search", "gaza", "--limit", "1000000000"],
+        ["search", "gaza", "--offset", "1000000000"],
+        ["quotes", "gaza", "--limit", "1000000000"],
+    ] {
         let o = run(&ix, &args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).contains("at most"), "{args:?}: {}", stderr(&o));

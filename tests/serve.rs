@@ -72,10 +72,33 @@ fn every_endpoint_answers_what_the_cli_prints_for_the_same_request() {
     let search = api_json(&s, "/api/search?q=gaza&facets=speaker,date");
     let keys = |v: &Value| v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
     assert_eq!(keys(&search), ["facets", "hits", "multi_select", "query", "total"]);
-    assert_eq!(keys(&search["hits"][0]), ["copies", "date", "id", "path", "score", "snippets", "source", "title", "url"]);
-    assert_eq!(keys(&search["hits"][0]["snippets"][0]), ["highlights", "offset", "paragraph", "paragraph_highlights", "text", "whole"]);
+    assert_eq!(
+        keys(&search["hits"][0]),
+        ["copies", "date", "id", "path", "score", "snippets", "source", "title", "url"]
+    );
+    assert_eq!(
+        keys(&search["hits"][0]["snippets"][0]),
+        ["highlights", "offset", "paragraph", "paragraph_highlights", "text", "whole"]
+    );
     let quotes = api_json(&s, "/api/quotes?q=said");
-    assert_eq!(keys(&quotes["quotes"][0]), ["article", "cue", "date", "description", "end", "highlights", "paragraph", "score", "source", "speaker", "start", "text", "title"]);
+    assert_eq!(
+        keys(&quotes["quotes"][0]),
+        [
+            "article",
+            "cue",
+            "date",
+            "description",
+            "end",
+            "highlights",
+            "paragraph",
+            "score",
+            "source",
+            "speaker",
+            "start",
+            "text",
+            "title"
+        ]
+    );
 }
 
 #[test]
@@ -135,10 +158,19 @@ fn malformed_requests_get_their_status_and_a_json_error_and_no_file_is_served() 
 fn the_page_and_its_assets_are_served_from_the_binary() {
     let dir = corpus_archive();
     let s = Server::start(&dir.path().join("ix"));
-    for (path, kind, needle) in [("/", "text/html", "id=\"q\""), ("/index.html", "text/html", "/app.js"), ("/app.js", "text/javascript", "/api/"), ("/app.css", "text/css", "{")] {
+    for (path, kind, needle) in [
+        ("/", "text/html", "id=\"q\""),
+        ("/index.html", "text/html", "/app.js"),
+        ("/app.js", "text/javascript", "/api/"),
+        ("/app.css", "text/css", "{"),
+    ] {
         let r = s.get(path);
         assert_eq!(r.status, 200, "{path}");
-        assert!(r.header("content-type").is_some_and(|c| c.starts_with(kind)), "{path}: {:?}", r.header("content-type"));
+        assert!(
+            r.header("content-type").is_some_and(|c| c.starts_with(kind)),
+            "{path}: {:?}",
+            r.header("content-type")
+        );
         assert!(r.text().contains(needle), "{path} lacks {needle}");
         assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
         assert!(r.header("content-security-policy").is_some_and(|c| c.contains("default-src 'self'")));
@@ -216,7 +248,11 @@ fn binding_beyond_loopback_warns() {
         .spawn()
         .expect("starts");
     let mut line = String::new();
-    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().expect("stdout")), &mut line).expect("address line");
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().expect("stdout")),
+        &mut line,
+    )
+    .expect("address line");
     let _ = child.kill();
     let out = child.wait_with_output().expect("ends");
     let err = String::from_utf8_lossy(&out.stderr);

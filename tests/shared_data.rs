@@ -6,7 +6,9 @@ use common::*;
 
 #[test]
 fn bbc_and_reuters_21578_account_for_every_record_and_rerun_unchanged() {
-    let (Some(bbc), Some(reuters)) = (shared_data("bbc-news-2004-2005.jsonl.gz"), shared_data("reuters-21578.jsonl.gz")) else {
+    let (Some(bbc), Some(reuters)) =
+        (shared_data("bbc-news-2004-2005.jsonl.gz"), shared_data("reuters-21578.jsonl.gz"))
+    else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -20,9 +22,21 @@ fn bbc_and_reuters_21578_account_for_every_record_and_rerun_unchanged() {
     assert_eq!(added + dups, 23_802, "{v}");
     assert_eq!(dups, 136 + 307, "BBC's 136 and Reuters-21578's 307 exact duplicates");
     assert_eq!(v["failed"], 1);
-    assert!(v["errors"][0]["path"].as_str().unwrap().ends_with("reuters-21578.jsonl.gz:12793"), "{}", v["errors"]);
+    assert!(
+        v["errors"][0]["path"].as_str().unwrap().ends_with("reuters-21578.jsonl.gz:12793"),
+        "{}",
+        v["errors"]
+    );
     let again = json(&run(&idx, &args));
-    assert_eq!((again["added"].as_u64(), again["updated"].as_u64(), again["duplicates"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(0), Some(0), Some(23_802)));
+    assert_eq!(
+        (
+            again["added"].as_u64(),
+            again["updated"].as_u64(),
+            again["duplicates"].as_u64(),
+            again["unchanged"].as_u64()
+        ),
+        (Some(0), Some(0), Some(0), Some(23_802))
+    );
     let stats = json(&run(&idx, &["stats", "--json"]));
     assert_eq!(stats["articles"].as_u64(), Some(added));
     assert_eq!(stats["duplicates"].as_u64(), Some(dups));

@@ -28,8 +28,8 @@
 //! or the seed article. Training is deterministic (fixed shuffling seed).
 
 use gazette::extract::entities::{
-    split_paragraphs, train, TrainDoc, TrainOptions, GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_FIRST,
-    GAZ_LAST, GAZ_LAST_TOP, GAZ_PLACE, GAZ_PLACE_PART,
+    split_paragraphs, train, TrainDoc, TrainOptions, GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_FIRST, GAZ_LAST,
+    GAZ_LAST_TOP, GAZ_PLACE, GAZ_PLACE_PART,
 };
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -59,10 +59,8 @@ fn load_conll(path: &Path) -> Vec<TrainDoc> {
         let m = char_to_byte(&text);
         let mut mentions = Vec::new();
         for e in v["entity_mentions"].as_array().into_iter().flatten() {
-            let (s, en) = (
-                e["start"].as_u64().unwrap_or(0) as usize,
-                e["end"].as_u64().unwrap_or(0) as usize,
-            );
+            let (s, en) =
+                (e["start"].as_u64().unwrap_or(0) as usize, e["end"].as_u64().unwrap_or(0) as usize);
             if s >= en || en >= m.len() {
                 continue;
             }
@@ -79,11 +77,7 @@ fn load_conll(path: &Path) -> Vec<TrainDoc> {
             mentions.push((m[s], m[en], k));
         }
         let paragraphs = split_paragraphs(&text);
-        docs.push(TrainDoc {
-            text,
-            paragraphs,
-            mentions,
-        });
+        docs.push(TrainDoc { text, paragraphs, mentions });
     }
     docs
 }
@@ -97,12 +91,9 @@ fn untar(data: &[u8]) -> Vec<(String, Vec<u8>)> {
         if h.iter().all(|&c| c == 0) {
             break;
         }
-        let name = String::from_utf8_lossy(&h[..100])
-            .trim_end_matches('\0')
-            .to_string();
-        let size_s = String::from_utf8_lossy(&h[124..136])
-            .trim_matches(|c: char| c == '\0' || c == ' ')
-            .to_string();
+        let name = String::from_utf8_lossy(&h[..100]).trim_end_matches('\0').to_string();
+        let size_s =
+            String::from_utf8_lossy(&h[124..136]).trim_matches(|c: char| c == '\0' || c == ' ').to_string();
         let size = usize::from_str_radix(&size_s, 8).unwrap_or(0);
         let typ = h[156];
         p += 512;
@@ -188,11 +179,7 @@ fn gum_doc(src: &str) -> TrainDoc {
         let s = text.len();
         text.push_str(cols[1]);
         let ti = toks.len();
-        toks.push(Tok {
-            s,
-            e: text.len(),
-            xpos: cols[4].to_string(),
-        });
+        toks.push(Tok { s, e: text.len(), xpos: cols[4].to_string() });
         sent_start = false;
         let in_range = id > 0 && id < range_end;
         need_space = if in_range {
@@ -265,10 +252,7 @@ fn gum_doc(src: &str) -> TrainDoc {
         }
         if !(a..b).all(|i| {
             is_nnp(&toks[i])
-                || matches!(
-                    toks[i].xpos.as_str(),
-                    "IN" | "CC" | "DT" | "HYPH" | "CD" | "POS" | ","
-                )
+                || matches!(toks[i].xpos.as_str(), "IN" | "CC" | "DT" | "HYPH" | "CD" | "POS" | ",")
         }) {
             continue;
         }
@@ -286,11 +270,7 @@ fn gum_doc(src: &str) -> TrainDoc {
         mentions.push((toks[a].s, toks[b - 1].e, k));
     }
     let paragraphs = split_paragraphs(&text);
-    TrainDoc {
-        text,
-        paragraphs,
-        mentions,
-    }
+    TrainDoc { text, paragraphs, mentions }
 }
 
 fn load_gum(path: &Path) -> Vec<TrainDoc> {
@@ -331,14 +311,7 @@ fn load_gazetteer(dir: &Path) -> Vec<(String, u8)> {
         let cols: Vec<&str> = line.split_whitespace().collect();
         if cols.len() >= 4 {
             let rank: usize = cols[3].parse().unwrap_or(usize::MAX);
-            out.push((
-                cols[0].to_string(),
-                if rank <= 2000 {
-                    GAZ_LAST_TOP | GAZ_LAST
-                } else {
-                    GAZ_LAST
-                },
-            ));
+            out.push((cols[0].to_string(), if rank <= 2000 { GAZ_LAST_TOP | GAZ_LAST } else { GAZ_LAST }));
         }
     }
     let place = |name: &str, full: u8, part: u8, out: &mut Vec<(String, u8)>| {
@@ -353,9 +326,8 @@ fn load_gazetteer(dir: &Path) -> Vec<(String, u8)> {
             }
         }
     };
-    let json = |name: &str| -> serde_json::Value {
-        serde_json::from_str(&read(name)).expect("gazetteer JSON")
-    };
+    let json =
+        |name: &str| -> serde_json::Value { serde_json::from_str(&read(name)).expect("gazetteer JSON") };
     let mut keys: Vec<(String, u8)> = Vec::new();
     if let Some(m) = json("cities15000.json").as_object() {
         for v in m.values() {
@@ -368,15 +340,9 @@ fn load_gazetteer(dir: &Path) -> Vec<(String, u8)> {
             }
             // the common ASCII spellings of large cities ("Rafah" for "Rafaḩ")
             if v["population"].as_u64().unwrap_or(0) >= 100_000 {
-                for a in v["alternatenames"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|a| a.as_str())
-                {
+                for a in v["alternatenames"].as_array().into_iter().flatten().filter_map(|a| a.as_str()) {
                     let ok = a.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                        && a.chars()
-                            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+                        && a.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
                         && a.chars().any(|c| c.is_ascii_lowercase());
                     if ok {
                         place(a, GAZ_PLACE, GAZ_PLACE_PART, &mut keys);
@@ -417,9 +383,7 @@ fn load_gazetteer(dir: &Path) -> Vec<(String, u8)> {
 /// The name without its diacritics.
 fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    s.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect()
+    s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect()
 }
 
 fn main() {
@@ -471,7 +435,9 @@ fn main() {
         }
         Some(_) => eprintln!("no gazetteer"),
         None => {
-            eprintln!("--gazetteer DIR is needed (or --gazetteer none); see the head of src/bin/train-ner.rs");
+            eprintln!(
+                "--gazetteer DIR is needed (or --gazetteer none); see the head of src/bin/train-ner.rs"
+            );
             std::process::exit(2);
         }
     }
@@ -482,10 +448,5 @@ fn main() {
         }
     }
     std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
-    eprintln!(
-        "wrote {} ({} bytes) in {:.1}s",
-        out.display(),
-        bytes.len(),
-        t0.elapsed().as_secs_f64()
-    );
+    eprintln!("wrote {} ({} bytes) in {:.1}s", out.display(), bytes.len(), t0.elapsed().as_secs_f64());
 }

@@ -67,7 +67,14 @@ pub fn run(a: &ExtractArgs, out: &mut Out) -> anyhow::Result<i32> {
                 let ex = match extract_guarded(&art.text, art.body_start, opts) {
                     Ok(ex) => ex,
                     Err(reason) => {
-                        eprintln!("gazette: {}", crate::InputError::Extraction { path: art.path.clone(), id: art.id.clone(), reason });
+                        eprintln!(
+                            "gazette: {}",
+                            crate::InputError::Extraction {
+                                path: art.path.clone(),
+                                id: art.id.clone(),
+                                reason
+                            }
+                        );
                         failed = true;
                         return true;
                     }
@@ -75,7 +82,13 @@ pub fn run(a: &ExtractArgs, out: &mut Out) -> anyhow::Result<i32> {
                 let rec = Extracted {
                     id: &art.id,
                     title: &art.title,
-                    date: art.date.map(format_date).or_else(|| if art.date_text.is_empty() { None } else { Some(art.date_text.clone()) }),
+                    date: art.date.map(format_date).or_else(|| {
+                        if art.date_text.is_empty() {
+                            None
+                        } else {
+                            Some(art.date_text.clone())
+                        }
+                    }),
                     source: &art.source,
                     url: &art.url,
                     path: &art.path,
@@ -102,7 +115,12 @@ pub fn run(a: &ExtractArgs, out: &mut Out) -> anyhow::Result<i32> {
 
 fn print_human(out: &mut Out, r: &Extracted) -> std::io::Result<()> {
     out.line(&out.title(&format!("{} ({})", r.title, r.id)))?;
-    out.line(&format!("{} paragraphs, {} quotes, {} entities", r.paragraphs.len(), r.quotes.len(), r.entities.len()))?;
+    out.line(&format!(
+        "{} paragraphs, {} quotes, {} entities",
+        r.paragraphs.len(),
+        r.quotes.len(),
+        r.entities.len()
+    ))?;
     for q in r.quotes {
         let text = r.text.get(q.start..q.end).unwrap_or("");
         let who = q.speaker.as_deref().unwrap_or("(unattributed)");
@@ -110,7 +128,12 @@ fn print_human(out: &mut Out, r: &Extracted) -> std::io::Result<()> {
         out.line(&format!("  ¶{} “{}” — {}{}", q.paragraph, text, out.speaker(who), out.dim(&desc)))?;
     }
     for e in r.entities {
-        out.line(&format!("  {:<13} {} ×{}", format!("{:?}", e.kind).to_lowercase(), e.name, e.mentions.len()))?;
+        out.line(&format!(
+            "  {:<13} {} ×{}",
+            format!("{:?}", e.kind).to_lowercase(),
+            e.name,
+            e.mentions.len()
+        ))?;
     }
     out.line("")
 }

@@ -90,13 +90,21 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
     // A rebuild writes a new archive beside the old one, which stays searchable (and locked
     // against other writers) until the new one takes its place.
     let old_lock = if a.rebuild && cli.index.join("gazette.json").exists() {
-        Some(crate::index::Archive::open(&cli.index).or_else(|_| crate::index::Archive::open_or_create(&cli.index)).and_then(|old| old.lock_for_writing()))
+        Some(
+            crate::index::Archive::open(&cli.index)
+                .or_else(|_| crate::index::Archive::open_or_create(&cli.index))
+                .and_then(|old| old.lock_for_writing()),
+        )
     } else {
         None
     };
     let old_lock = old_lock.transpose()?;
     let target = if a.rebuild {
-        let name = cli.index.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "gazette-index".into());
+        let name = cli
+            .index
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "gazette-index".into());
         let tmp = cli.index.with_file_name(format!("{name}.rebuild-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
         tmp

@@ -93,13 +93,19 @@ impl FilterArgs {
                 None => Ok(None),
                 Some(v) => crate::search::query::period_bounds(v.trim())
                     .map(|(a, b)| Some(if end { b } else { a }))
-                    .ok_or_else(|| Error::Usage(format!("--{flag} {v:?}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD"))),
+                    .ok_or_else(|| {
+                        Error::Usage(format!(
+                            "--{flag} {v:?}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD"
+                        ))
+                    }),
             }
         };
         let (since, until) = (bound(&self.since, "since", false)?, bound(&self.until, "until", true)?);
         if let (Some(a), Some(b), Some(sv), Some(uv)) = (since, until, &self.since, &self.until) {
             if a >= b {
-                return Err(Error::Usage(format!("--since {sv} is after --until {uv}: no date is in between")));
+                return Err(Error::Usage(format!(
+                    "--since {sv} is after --until {uv}: no date is in between"
+                )));
             }
         }
         Ok(crate::search::Filters {
@@ -171,7 +177,8 @@ fn with_query_words_last(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsStrin
             long.iter().find(|(n, _)| n == name).map(|(_, t)| *t && !l.contains('='))
         } else if let Some(cs) = a.strip_prefix('-').filter(|c| !c.is_empty()) {
             // a cluster of known short flags ("-j"); the last may take a value
-            let known: Option<Vec<bool>> = cs.chars().map(|c| short.iter().find(|(s, _)| *s == c).map(|(_, t)| *t)).collect();
+            let known: Option<Vec<bool>> =
+                cs.chars().map(|c| short.iter().find(|(s, _)| *s == c).map(|(_, t)| *t)).collect();
             known.map(|ts| ts.last().copied().unwrap_or(false) && cs.chars().count() == 1)
         } else {
             None
@@ -220,7 +227,11 @@ pub fn main() -> i32 {
                     return 0;
                 }
             }
-            let prefix = if e.downcast_ref::<Error>().is_some_and(Error::is_user_error) { "gazette" } else { "gazette: error" };
+            let prefix = if e.downcast_ref::<Error>().is_some_and(Error::is_user_error) {
+                "gazette"
+            } else {
+                "gazette: error"
+            };
             eprintln!("{prefix}: {e:#}");
             2
         }
@@ -232,24 +243,42 @@ mod tests {
     use super::with_query_words_last;
 
     fn rewrite(args: &[&str]) -> Vec<String> {
-        with_query_words_last(args.iter().map(|a| a.into()).collect()).into_iter().map(|a| a.to_string_lossy().into_owned()).collect()
+        with_query_words_last(args.iter().map(|a| a.into()).collect())
+            .into_iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect()
     }
 
     #[test]
     fn query_words_may_start_with_a_hyphen() {
-        assert_eq!(rewrite(&["gazette", "search", "gaza", "-hamas", "--limit", "1"]), ["gazette", "search", "--limit", "1", "--", "gaza", "-hamas"]);
-        assert_eq!(rewrite(&["gazette", "--index", "ix", "quotes", "-hamas", "--speaker=Jo Doe", "-rafah"]), ["gazette", "--index", "ix", "quotes", "--speaker=Jo Doe", "--", "-hamas", "-rafah"]);
-        assert_eq!(rewrite(&["gazette", "facets", "speakers", "-hamas", "--size", "2"]), ["gazette", "facets", "--size", "2", "--", "speakers", "-hamas"]);
+        assert_eq!(
+            rewrite(&["gazette", "search", "gaza", "-hamas", "--limit", "1"]),
+            ["gazette", "search", "--limit", "1", "--", "gaza", "-hamas"]
+        );
+        assert_eq!(
+            rewrite(&["gazette", "--index", "ix", "quotes", "-hamas", "--speaker=Jo Doe", "-rafah"]),
+            ["gazette", "--index", "ix", "quotes", "--speaker=Jo Doe", "--", "-hamas", "-rafah"]
+        );
+        assert_eq!(
+            rewrite(&["gazette", "facets", "speakers", "-hamas", "--size", "2"]),
+            ["gazette", "facets", "--size", "2", "--", "speakers", "-hamas"]
+        );
         // flags and help stay flags; other commands and explicit `--` are left alone
         assert_eq!(rewrite(&["gazette", "search", "-h"]), ["gazette", "search", "-h"]);
         assert_eq!(rewrite(&["gazette", "search", "--help"]), ["gazette", "search", "--help"]);
         assert_eq!(rewrite(&["gazette", "index", "-x"]), ["gazette", "index", "-x"]);
-        assert_eq!(rewrite(&["gazette", "search", "--", "-a", "--limit"]), ["gazette", "search", "--", "-a", "--limit"]);
+        assert_eq!(
+            rewrite(&["gazette", "search", "--", "-a", "--limit"]),
+            ["gazette", "search", "--", "-a", "--limit"]
+        );
     }
 
     #[test]
     fn since_after_until_and_two_digit_years_are_errors() {
-        let f = |since: &str, until: &str| super::FilterArgs { since: Some(since.into()), until: Some(until.into()), ..Default::default() }.to_filters();
+        let f = |since: &str, until: &str| {
+            super::FilterArgs { since: Some(since.into()), until: Some(until.into()), ..Default::default() }
+                .to_filters()
+        };
         assert!(f("2025", "2024").is_err_and(|e| e.to_string().contains("after --until")));
         assert!(f("2024-03-02", "2024-03-01").is_err());
         assert!(f("2024-03-01", "2024-03-01").is_ok());

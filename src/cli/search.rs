@@ -119,14 +119,23 @@ pub(crate) fn request(query: &[String], c: &CommonArgs, snippets: usize) -> Resu
         Some(list) => list
             .iter()
             .filter(|s| !s.trim().is_empty())
-            .map(|s| facet_kind(s).map(str::to_string).ok_or_else(|| Error::Usage(format!("--facets: unknown facet {s:?} (speaker, person, org, place, source, date)"))))
+            .map(|s| {
+                facet_kind(s).map(str::to_string).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "--facets: unknown facet {s:?} (speaker, person, org, place, source, date)"
+                    ))
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?,
     };
     if c.limit > MAX_LIMIT {
         return Err(Error::Usage(format!("--limit {}: at most {MAX_LIMIT} (page with --offset)", c.limit)));
     }
     if c.offset > MAX_OFFSET {
-        return Err(Error::Usage(format!("--offset {}: at most {MAX_OFFSET} (narrow the search with filters or dates)", c.offset)));
+        return Err(Error::Usage(format!(
+            "--offset {}: at most {MAX_OFFSET} (narrow the search with filters or dates)",
+            c.offset
+        )));
     }
     Ok(Request {
         query: query.join(" "),
@@ -148,8 +157,19 @@ pub(crate) fn request(query: &[String], c: &CommonArgs, snippets: usize) -> Resu
 }
 
 /// The request of `gazette facets` (and of the API's `/api/facets/{field}`).
-pub(crate) fn facets_request(query: &[String], filters: &FilterArgs, size: usize, by_date: BucketArg) -> Result<Request, Error> {
-    Ok(Request { query: query.join(" "), filters: filters.to_filters()?, facet_size: size, by_date: bucket(by_date), ..Default::default() })
+pub(crate) fn facets_request(
+    query: &[String],
+    filters: &FilterArgs,
+    size: usize,
+    by_date: BucketArg,
+) -> Result<Request, Error> {
+    Ok(Request {
+        query: query.join(" "),
+        filters: filters.to_filters()?,
+        facet_size: size,
+        by_date: bucket(by_date),
+        ..Default::default()
+    })
 }
 
 fn open(cli: &Cli) -> Result<Searchers, Error> {
@@ -169,18 +189,35 @@ pub fn run_search(cli: &Cli, a: &SearchArgs, out: &mut Out) -> anyhow::Result<i3
     out.line(&out.dim(&summary(r.total, r.hits.len(), req.offset, "article")))?;
     for (i, h) in r.hits.iter().enumerate() {
         out.line("")?;
-        let meta: Vec<&str> = [h.date.as_deref().unwrap_or(""), h.source.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+        let meta: Vec<&str> = [h.date.as_deref().unwrap_or(""), h.source.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
         let copies = match h.copies.len() {
             0 => String::new(),
             1 => "  (+1 near-duplicate)".to_string(),
             n => format!("  (+{n} near-duplicates)"),
         };
-        out.line(&format!("{}. {}  {}{}", req.offset + i + 1, out.title(if h.title.is_empty() { &h.id } else { &h.title }), out.dim(&meta.join(" · ")), out.dim(&copies)))?;
+        out.line(&format!(
+            "{}. {}  {}{}",
+            req.offset + i + 1,
+            out.title(if h.title.is_empty() { &h.id } else { &h.title }),
+            out.dim(&meta.join(" · ")),
+            out.dim(&copies)
+        ))?;
         out.line(&format!("   {}", out.dim(&h.id)))?;
         for sn in &h.snippets {
             let pre = if sn.offset > 0 { "…" } else { "" };
-            let post = if !sn.whole && sn.offset + sn.text.len() < usize::MAX && !sn.text.ends_with('.') { "…" } else { "" };
-            out.line(&format!("   ¶{} {pre}{}{post}", sn.paragraph, out.highlight(&sn.text, &sn.highlights)))?;
+            let post = if !sn.whole && sn.offset + sn.text.len() < usize::MAX && !sn.text.ends_with('.') {
+                "…"
+            } else {
+                ""
+            };
+            out.line(&format!(
+                "   ¶{} {pre}{}{post}",
+                sn.paragraph,
+                out.highlight(&sn.text, &sn.highlights)
+            ))?;
         }
     }
     print_facets(out, &r.facets)?;
@@ -204,8 +241,17 @@ pub fn run_quotes(cli: &Cli, a: &QuotesArgs, out: &mut Out) -> anyhow::Result<i3
         let who = q.speaker.as_deref().unwrap_or("(unattributed)");
         let desc = q.description.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
         out.line(&format!("   — {}{}", out.speaker(who), out.dim(&desc)))?;
-        let meta: Vec<&str> = [q.date.as_deref().unwrap_or(""), q.source.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
-        out.line(&format!("   {} {} ¶{}  {}", out.title(&q.title), out.dim(&meta.join(" · ")), q.paragraph, out.dim(&q.article)))?;
+        let meta: Vec<&str> = [q.date.as_deref().unwrap_or(""), q.source.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        out.line(&format!(
+            "   {} {} ¶{}  {}",
+            out.title(&q.title),
+            out.dim(&meta.join(" · ")),
+            q.paragraph,
+            out.dim(&q.article)
+        ))?;
     }
     print_facets(out, &r.facets)?;
     out.flush()?;
@@ -213,7 +259,12 @@ pub fn run_quotes(cli: &Cli, a: &QuotesArgs, out: &mut Out) -> anyhow::Result<i3
 }
 
 pub fn run_facets(cli: &Cli, a: &FacetsArgs, out: &mut Out) -> anyhow::Result<i32> {
-    let kind = facet_kind(&a.field).ok_or_else(|| Error::Usage(format!("unknown facet {:?}: speakers, persons, organizations, places, sources or dates", a.field)))?;
+    let kind = facet_kind(&a.field).ok_or_else(|| {
+        Error::Usage(format!(
+            "unknown facet {:?}: speakers, persons, organizations, places, sources or dates",
+            a.field
+        ))
+    })?;
     let req = facets_request(&a.query, &a.filters, a.size, a.by_date)?;
     let s = open(cli)?;
     let f = s.facet_values(kind, &req)?;
@@ -276,6 +327,9 @@ mod tests {
         assert_eq!(summary(0, 0, 0, "article"), "no articles match");
         assert_eq!(summary(1, 1, 0, "article"), "1 article matches; showing 1-1");
         assert_eq!(summary(57, 10, 10, "quote"), "57 quotes match; showing 11-20");
-        assert_eq!(summary(57, 0, 60, "article"), "57 articles match; showing none of them (--offset 60 is past the end)");
+        assert_eq!(
+            summary(57, 0, 60, "article"),
+            "57 articles match; showing none of them (--offset 60 is past the end)"
+        );
     }
 }

@@ -47,12 +47,17 @@ pub fn run_duplicates(cli: &Cli, a: &DuplicatesArgs, out: &mut Out) -> anyhow::R
             .into_iter()
             .map(|(of, mut ids)| {
                 ids.sort();
-                std::iter::once((of, String::new())).chain(ids.into_iter().map(|i| (i, String::new()))).collect()
+                std::iter::once((of, String::new()))
+                    .chain(ids.into_iter().map(|i| (i, String::new())))
+                    .collect()
             })
             .collect()
     };
     if a.json {
-        let v: Vec<Vec<serde_json::Value>> = groups.iter().map(|g| g.iter().map(|(id, title)| serde_json::json!({"id": id, "title": title})).collect()).collect();
+        let v: Vec<Vec<serde_json::Value>> = groups
+            .iter()
+            .map(|g| g.iter().map(|(id, title)| serde_json::json!({"id": id, "title": title})).collect())
+            .collect();
         out.json(&v)?;
     } else {
         for g in &groups {
@@ -76,7 +81,9 @@ pub fn run_show(cli: &Cli, a: &ShowArgs, out: &mut Out) -> anyhow::Result<i32> {
         return Ok(0);
     }
     out.line(&out.title(&v.title))?;
-    for (k, val) in [("id", &v.id), ("source", &v.source), ("url", &v.url), ("path", &v.path), ("author", &v.author)] {
+    for (k, val) in
+        [("id", &v.id), ("source", &v.source), ("url", &v.url), ("path", &v.path), ("author", &v.author)]
+    {
         if !val.is_empty() {
             out.line(&format!("{} {val}", out.dim(&format!("{k}:"))))?;
         }
@@ -103,7 +110,12 @@ pub fn run_show(cli: &Cli, a: &ShowArgs, out: &mut Out) -> anyhow::Result<i32> {
     if !v.entities.is_empty() {
         out.line(&out.bold("Entities"))?;
         for e in &v.entities {
-            out.line(&format!("  {:<13} {} ({})", format!("{:?}", e.kind).to_lowercase(), e.name, e.mentions.len()))?;
+            out.line(&format!(
+                "  {:<13} {} ({})",
+                format!("{:?}", e.kind).to_lowercase(),
+                e.name,
+                e.mentions.len()
+            ))?;
         }
     }
     out.flush()?;
@@ -148,9 +160,18 @@ pub fn run_check(cli: &Cli, a: &CheckArgs, out: &mut Out) -> anyhow::Result<i32>
         out.json_pretty(&r)?;
     } else {
         out.line(&format!("schema version {}, {} articles", r.schema_version, r.articles))?;
-        for (what, ids) in [("missing", &r.missing), ("changed", &r.changed), ("stale", &r.stale), ("unreadable", &r.unreadable)] {
+        for (what, ids) in [
+            ("missing", &r.missing),
+            ("changed", &r.changed),
+            ("stale", &r.stale),
+            ("unreadable", &r.unreadable),
+        ] {
             if !ids.is_empty() {
-                out.line(&format!("{} {what}: {}", ids.len(), ids.iter().take(20).cloned().collect::<Vec<_>>().join(", ")))?;
+                out.line(&format!(
+                    "{} {what}: {}",
+                    ids.len(),
+                    ids.iter().take(20).cloned().collect::<Vec<_>>().join(", ")
+                ))?;
             }
         }
         if r.orphan_quotes > 0 {
@@ -159,7 +180,11 @@ pub fn run_check(cli: &Cli, a: &CheckArgs, out: &mut Out) -> anyhow::Result<i32>
         if !r.batches_agree {
             out.line("the quotes index is ahead of the articles index (a run died between its commits; the next `gazette index` repairs it)")?;
         }
-        out.line(if r.ok { "ok: the archive matches its sources" } else { "differences found: run `gazette index --prune PATH...` (or --rebuild)" })?;
+        out.line(if r.ok {
+            "ok: the archive matches its sources"
+        } else {
+            "differences found: run `gazette index --prune PATH...` (or --rebuild)"
+        })?;
     }
     out.flush()?;
     Ok(if r.ok { 0 } else { 1 })

@@ -66,7 +66,8 @@ pub fn drop_names_without_signal(text: &str, entities: &mut Vec<Entity>) {
 /// ("SANDERS HAS ADVANTAGE IN NEW HAMPSHIRE - ...": a section's lead-in in capitals, where
 /// capitals say nothing of a name).
 fn in_capitals_run(text: &str, s: usize, e: usize) -> bool {
-    let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    let caps =
+        |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
     if !caps(&text[s..e]) {
         return false;
     }
@@ -88,7 +89,12 @@ fn drop_capitals_run_only(text: &str, entities: &mut Vec<Entity>) {
         }
         // a name of proper words ("NORWAY", "NEW HAMPSHIRE") is taken at its word; one with a
         // common word after its first ("POLLS", "HAS") is the lead-in's words
-        if !e.name.split_whitespace().skip(1).any(|w| crate::extract::entities::usually_lowercase(&w.to_lowercase())) {
+        if !e
+            .name
+            .split_whitespace()
+            .skip(1)
+            .any(|w| crate::extract::entities::usually_lowercase(&w.to_lowercase()))
+        {
             return true;
         }
         let lower = e.name.to_lowercase();
@@ -106,7 +112,10 @@ fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Ve
         return;
     }
     // only entities named in Title-Case lines alone are looked at (most articles have none)
-    if !entities.iter().any(|e| !e.mentions.is_empty() && e.mentions.iter().all(|&(s, en)| inside(lines, s, en))) {
+    if !entities
+        .iter()
+        .any(|e| !e.mentions.is_empty() && e.mentions.iter().all(|&(s, en)| inside(lines, s, en)))
+    {
         return;
     }
     let lower = text.to_lowercase();
@@ -124,8 +133,13 @@ fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Ve
         let in_body = |w: &str, as_written: bool| {
             lower.match_indices(w).any(|(p, m)| {
                 let end = p + m.len();
-                let bounded = !lower[..p].ends_with(char::is_alphanumeric) && !lower[end..].starts_with(char::is_alphanumeric);
-                bounded && !inside(lines, p, end) && text.is_char_boundary(p) && text.is_char_boundary(end) && ((text[p..end] == *w) == as_written)
+                let bounded = !lower[..p].ends_with(char::is_alphanumeric)
+                    && !lower[end..].starts_with(char::is_alphanumeric);
+                bounded
+                    && !inside(lines, p, end)
+                    && text.is_char_boundary(p)
+                    && text.is_char_boundary(end)
+                    && ((text[p..end] == *w) == as_written)
             })
         };
         // a word the body writes in lowercase (and, for a one-word name, never capitalized)
@@ -182,7 +196,10 @@ mod tests {
     #[test]
     fn common_words_capitalized_at_a_sentence_start_are_no_names() {
         let text = "Following the vote, the mayor spoke. Maria Lopez listened.";
-        let mut e = vec![at_first(text, "Following", EntityKind::Person), at_first(text, "Maria Lopez", EntityKind::Person)];
+        let mut e = vec![
+            at_first(text, "Following", EntityKind::Person),
+            at_first(text, "Maria Lopez", EntityKind::Person),
+        ];
         drop_capitalized_common_words(text, &mut e);
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].name, "Maria Lopez");
@@ -205,7 +222,8 @@ mod tests {
         let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Paul Hale"]);
         let text2 = "Paul Hale Wins The Vote\n\nThe count ended late. Paul Hale thanked voters.";
-        let mut ents = vec![Entity { name: "Paul Hale".into(), kind: EntityKind::Person, mentions: vec![(0, 9)] }];
+        let mut ents =
+            vec![Entity { name: "Paul Hale".into(), kind: EntityKind::Person, mentions: vec![(0, 9)] }];
         drop_headline_only(text2, &mut ents);
         assert_eq!(ents.len(), 1);
     }
@@ -213,7 +231,10 @@ mod tests {
     #[test]
     fn a_name_with_a_common_word_inside_a_capitals_run_is_dropped() {
         let text = "OHIO POLLS NOT NECESSARILY WRONG - Pollsters in Ohio defended their work.\n\nNEW HAMPSHIRE VOTES - Turnout was high.";
-        let mut ents = vec![at_first(text, "OHIO POLLS", EntityKind::Organization), at_first(text, "NEW HAMPSHIRE", EntityKind::Organization)];
+        let mut ents = vec![
+            at_first(text, "OHIO POLLS", EntityKind::Organization),
+            at_first(text, "NEW HAMPSHIRE", EntityKind::Organization),
+        ];
         drop_capitals_run_only(text, &mut ents);
         let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["NEW HAMPSHIRE"]);

@@ -5,9 +5,9 @@ pub mod entities;
 pub mod headlines;
 pub mod lexicon;
 pub mod names;
-pub mod speakers;
 pub mod paragraphs;
 pub mod quotes;
+pub mod speakers;
 
 use serde::Serialize;
 
@@ -43,8 +43,14 @@ pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extractio
     headlines::drop_names_without_signal(text, &mut entities);
     speakers::normalize_entities(&mut entities);
     let quotes = if opts.quotes {
-        let known: Vec<quotes::KnownName> =
-            entities.iter().map(|e| quotes::KnownName { name: &e.name, is_person: e.kind == EntityKind::Person, mentions: &e.mentions }).collect();
+        let known: Vec<quotes::KnownName> = entities
+            .iter()
+            .map(|e| quotes::KnownName {
+                name: &e.name,
+                is_person: e.kind == EntityKind::Person,
+                mentions: &e.mentions,
+            })
+            .collect();
         let mut q = quotes::extract(text, &paragraphs, &known);
         speakers::resolve(text, &mut q, &entities);
         unify_speakers(&mut q, &entities);
@@ -66,8 +72,12 @@ fn unify_speakers(quotes: &mut [Quote], entities: &[Entity]) {
         }
         let mut found: Option<&str> = None;
         for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
-            let longer = e.name.len() > speaker.len() && e.name.ends_with(speaker) && e.name.as_bytes()[e.name.len() - speaker.len() - 1] == b' ';
-            let covered_mention = q.mention.is_some_and(|(s, end)| e.mentions.iter().any(|&(a, b)| a <= s && end <= b && b - a > end - s));
+            let longer = e.name.len() > speaker.len()
+                && e.name.ends_with(speaker)
+                && e.name.as_bytes()[e.name.len() - speaker.len() - 1] == b' ';
+            let covered_mention = q.mention.is_some_and(|(s, end)| {
+                e.mentions.iter().any(|&(a, b)| a <= s && end <= b && b - a > end - s)
+            });
             if longer || covered_mention {
                 if found.is_some_and(|f| f != e.name) {
                     found = None;
@@ -87,12 +97,22 @@ mod tests {
     use super::*;
 
     fn quote(speaker: &str, mention: (usize, usize)) -> Quote {
-        Quote { start: 0, end: 1, paragraph: 0, direct: true, speaker: Some(speaker.into()), mention: Some(mention), cue: None, description: None }
+        Quote {
+            start: 0,
+            end: 1,
+            paragraph: 0,
+            direct: true,
+            speaker: Some(speaker.into()),
+            mention: Some(mention),
+            cue: None,
+            description: None,
+        }
     }
 
     #[test]
     fn a_surname_speaker_takes_the_full_name_of_the_person_entity() {
-        let ents = vec![Entity { name: "John Kirby".into(), kind: EntityKind::Person, mentions: vec![(10, 20)] }];
+        let ents =
+            vec![Entity { name: "John Kirby".into(), kind: EntityKind::Person, mentions: vec![(10, 20)] }];
         let mut q = vec![quote("Kirby", (40, 45))];
         unify_speakers(&mut q, &ents);
         assert_eq!(q[0].speaker.as_deref(), Some("John Kirby"));
@@ -114,7 +134,10 @@ mod tests {
 /// one article's failure fails that article alone.
 pub fn extract_guarded(text: &str, body_start: usize, opts: ExtractOptions) -> Result<Extraction, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(text, body_start, opts))).map_err(|p| {
-        p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_else(|| "a panic".to_string())
+        p.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string())
     })
 }
 
@@ -122,7 +145,8 @@ pub fn extract_guarded(text: &str, body_start: usize, opts: ExtractOptions) -> R
 /// extracting an article whose text holds WORD panics (read once; unset, it costs nothing).
 fn fault_injection(text: &str) {
     static WORD: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    if let Some(w) = WORD.get_or_init(|| std::env::var("GAZETTE_FAULT_PANIC").ok().filter(|w| !w.is_empty())) {
+    if let Some(w) = WORD.get_or_init(|| std::env::var("GAZETTE_FAULT_PANIC").ok().filter(|w| !w.is_empty()))
+    {
         if text.contains(w.as_str()) {
             panic!("injected fault: the text holds {w:?}");
         }

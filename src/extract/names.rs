@@ -25,7 +25,8 @@ fn is_lower(w: &str) -> bool {
 }
 
 fn is_possessive(w: &str) -> bool {
-    w.chars().count() > 2 && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))
+    w.chars().count() > 2
+        && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))
 }
 
 /// The word without a possessive ending ("Ruiz's" -> "Ruiz").
@@ -36,7 +37,9 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
 /// "R." or "J.R.": initials, kept inside a name.
 pub(crate) fn is_initial(w: &str) -> bool {
     let cs: Vec<char> = w.chars().collect();
-    !cs.is_empty() && cs.len() <= 6 && cs.chunks(2).all(|p| p.len() == 2 && p[0].is_uppercase() && p[1] == '.')
+    !cs.is_empty()
+        && cs.len() <= 6
+        && cs.chunks(2).all(|p| p.len() == 2 && p[0].is_uppercase() && p[1] == '.')
 }
 
 fn sets() -> &'static Sets {
@@ -93,7 +96,8 @@ fn unglue(w: &str) -> &str {
             continue;
         }
         let prefix = &w[..i];
-        let glued = prefix.chars().any(|c| c.is_ascii_digit()) || (prefix.ends_with('.') && prefix.chars().filter(|c| c.is_lowercase()).count() >= 2);
+        let glued = prefix.chars().any(|c| c.is_ascii_digit())
+            || (prefix.ends_with('.') && prefix.chars().filter(|c| c.is_lowercase()).count() >= 2);
         if glued {
             return &w[i..];
         }
@@ -140,7 +144,8 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
         if is_lower(w) && !(in_name && is_particle(w)) {
             if in_name {
                 let org_so_far = is_org_like(&words[cut..k].join(" "));
-                if org_so_far && lower_eq(w, &["of", "for", "and", "on", "the", "de", "in", "&"]) && next_cap {
+                if org_so_far && lower_eq(w, &["of", "for", "and", "on", "the", "de", "in", "&"]) && next_cap
+                {
                     continue;
                 }
                 end = k;
@@ -199,7 +204,12 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
     }
     // a first name that is also a common word counts as such a word before a plain first name
     // ("Will Norbert Varga Sing?")
-    if !org && name.len() >= 3 && ambiguous_given(&name[0]) && lexicon::is_first_name(&name[1]) && !ambiguous_given(&name[1]) {
+    if !org
+        && name.len() >= 3
+        && ambiguous_given(&name[0])
+        && lexicon::is_first_name(&name[1])
+        && !ambiguous_given(&name[1])
+    {
         name.remove(0);
     }
     while name.first().is_some_and(|w| !is_cap(w) || is_function_word(w)) {
@@ -207,7 +217,12 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
     }
     // a sentence's period after the last word ("... said Tom Reed.")
     if let Some(last) = name.last_mut() {
-        if last.ends_with('.') && !is_initial(last) && !is_suffix(last) && last.chars().filter(|c| c.is_alphabetic()).count() > 2 && !last[..last.len() - 1].contains('.') {
+        if last.ends_with('.')
+            && !is_initial(last)
+            && !is_suffix(last)
+            && last.chars().filter(|c| c.is_alphabetic()).count() > 2
+            && !last[..last.len() - 1].contains('.')
+        {
             last.pop();
         }
     }
@@ -306,6 +321,9 @@ mod tests {
     #[test]
     fn organizations_keep_their_inner_words() {
         assert_eq!(n("Business Council of Westland").as_deref(), Some("Business Council of Westland"));
-        assert_eq!(n("National Transportation Safety Board").as_deref(), Some("National Transportation Safety Board"));
+        assert_eq!(
+            n("National Transportation Safety Board").as_deref(),
+            Some("National Transportation Safety Board")
+        );
     }
 }

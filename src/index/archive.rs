@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
-use super::schema::{articles_schema, quotes_schema, register_tokenizers, ArticleFields, QuoteFields, SCHEMA_VERSION};
+use super::schema::{
+    articles_schema, quotes_schema, register_tokenizers, ArticleFields, QuoteFields, SCHEMA_VERSION,
+};
 use crate::error::{Error, Result};
 
 const MANIFEST: &str = "gazette.json";
@@ -50,17 +52,29 @@ impl Archive {
         let raw = match std::fs::read_to_string(&manifest_path) {
             Ok(r) => r,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(if dir.exists() && dir.read_dir().map(|mut d| d.next().is_some()).unwrap_or(false) {
-                    Error::NotAnArchive { path: dir.to_path_buf(), reason: format!("it has no {MANIFEST}") }
-                } else {
-                    Error::NoArchive(dir.to_path_buf())
-                })
+                return Err(
+                    if dir.exists() && dir.read_dir().map(|mut d| d.next().is_some()).unwrap_or(false) {
+                        Error::NotAnArchive {
+                            path: dir.to_path_buf(),
+                            reason: format!("it has no {MANIFEST}"),
+                        }
+                    } else {
+                        Error::NoArchive(dir.to_path_buf())
+                    },
+                )
             }
             Err(e) => return Err(Error::io(&manifest_path, e)),
         };
-        let manifest: Manifest = serde_json::from_str(&raw).map_err(|e| Error::NotAnArchive { path: dir.to_path_buf(), reason: format!("{MANIFEST}: {e}") })?;
+        let manifest: Manifest = serde_json::from_str(&raw).map_err(|e| Error::NotAnArchive {
+            path: dir.to_path_buf(),
+            reason: format!("{MANIFEST}: {e}"),
+        })?;
         if manifest.schema_version != SCHEMA_VERSION {
-            return Err(Error::SchemaVersion { path: dir.to_path_buf(), found: manifest.schema_version, expected: SCHEMA_VERSION });
+            return Err(Error::SchemaVersion {
+                path: dir.to_path_buf(),
+                found: manifest.schema_version,
+                expected: SCHEMA_VERSION,
+            });
         }
         let articles = Index::open_in_dir(dir.join("articles"))?;
         let quotes = Index::open_in_dir(dir.join("quotes"))?;
@@ -73,24 +87,43 @@ impl Archive {
             return Self::open(dir);
         }
         if dir.exists() && dir.read_dir().map_err(|e| Error::io(dir, e))?.next().is_some() {
-            return Err(Error::NotAnArchive { path: dir.to_path_buf(), reason: "the folder is not empty and has no gazette.json; pass an empty or new folder to --index".into() });
+            return Err(Error::NotAnArchive {
+                path: dir.to_path_buf(),
+                reason:
+                    "the folder is not empty and has no gazette.json; pass an empty or new folder to --index"
+                        .into(),
+            });
         }
         for sub in ["articles", "quotes"] {
             std::fs::create_dir_all(dir.join(sub)).map_err(|e| Error::io(dir.join(sub), e))?;
         }
-        let settings = tantivy::IndexSettings { docstore_compression: tantivy::store::Compressor::Zstd(Default::default()), ..Default::default() };
-        let articles = Index::builder().schema(articles_schema().0).settings(settings.clone()).create_in_dir(dir.join("articles"))?;
-        let quotes = Index::builder().schema(quotes_schema().0).settings(settings).create_in_dir(dir.join("quotes"))?;
+        let settings = tantivy::IndexSettings {
+            docstore_compression: tantivy::store::Compressor::Zstd(Default::default()),
+            ..Default::default()
+        };
+        let articles = Index::builder()
+            .schema(articles_schema().0)
+            .settings(settings.clone())
+            .create_in_dir(dir.join("articles"))?;
+        let quotes = Index::builder()
+            .schema(quotes_schema().0)
+            .settings(settings)
+            .create_in_dir(dir.join("quotes"))?;
         let manifest = Manifest { format: "gazette-archive".into(), schema_version: SCHEMA_VERSION };
-        write_atomic(&dir.join(MANIFEST), serde_json::to_string_pretty(&manifest).unwrap_or_default().as_bytes())?;
+        write_atomic(
+            &dir.join(MANIFEST),
+            serde_json::to_string_pretty(&manifest).unwrap_or_default().as_bytes(),
+        )?;
         Self::from_indexes(dir, articles, quotes)
     }
 
     fn from_indexes(dir: &Path, articles: Index, quotes: Index) -> Result<Archive> {
         register_tokenizers(&articles);
         register_tokenizers(&quotes);
-        let af = ArticleFields::from_schema(&articles.schema()).map_err(|e| Error::NotAnArchive { path: dir.to_path_buf(), reason: e.to_string() })?;
-        let qf = QuoteFields::from_schema(&quotes.schema()).map_err(|e| Error::NotAnArchive { path: dir.to_path_buf(), reason: e.to_string() })?;
+        let af = ArticleFields::from_schema(&articles.schema())
+            .map_err(|e| Error::NotAnArchive { path: dir.to_path_buf(), reason: e.to_string() })?;
+        let qf = QuoteFields::from_schema(&quotes.schema())
+            .map_err(|e| Error::NotAnArchive { path: dir.to_path_buf(), reason: e.to_string() })?;
         Ok(Archive { dir: dir.to_path_buf(), articles, quotes, af, qf })
     }
 
@@ -108,7 +141,13 @@ impl Archive {
     pub fn lock_for_writing(&self) -> Result<WriteLock> {
         use std::io::{Read, Seek, Write};
         let path = self.dir.join("gazette.lock");
-        let mut file = std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(|e| Error::io(&path, e))?;
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -120,8 +159,15 @@ impl Archive {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
         }
-        let me = format!("process {} running {}", std::process::id(), std::env::args().collect::<Vec<_>>().join(" "));
-        file.set_len(0).and_then(|_| file.rewind()).and_then(|_| file.write_all(me.as_bytes())).map_err(|e| Error::io(&path, e))?;
+        let me = format!(
+            "process {} running {}",
+            std::process::id(),
+            std::env::args().collect::<Vec<_>>().join(" ")
+        );
+        file.set_len(0)
+            .and_then(|_| file.rewind())
+            .and_then(|_| file.write_all(me.as_bytes()))
+            .map_err(|e| Error::io(&path, e))?;
         // Files a killed run may have left: our own half-written replacements.
         if let Ok(entries) = std::fs::read_dir(&self.dir) {
             for e in entries.flatten() {
@@ -135,7 +181,13 @@ impl Archive {
 
     /// Bytes on disk of the whole archive.
     pub fn size_on_disk(&self) -> u64 {
-        walkdir::WalkDir::new(&self.dir).into_iter().filter_map(|e| e.ok()).filter_map(|e| e.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len()).sum()
+        walkdir::WalkDir::new(&self.dir)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum()
     }
 }
 
@@ -153,7 +205,9 @@ pub fn replace_atomically(new: &Path, target: &Path) -> Result<()> {
         let a = CString::new(new.as_os_str().as_bytes()).map_err(|e| Error::Internal(e.to_string()))?;
         let b = CString::new(target.as_os_str().as_bytes()).map_err(|e| Error::Internal(e.to_string()))?;
         // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them as given.
-        let rc = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+        let rc = unsafe {
+            libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE)
+        };
         if rc == 0 {
             return std::fs::remove_dir_all(new).map_err(|e| Error::io(new, e));
         }
@@ -182,7 +236,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::rename(&tmp, path).map_err(io)?;
     Ok(())
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -17,9 +17,9 @@ use super::archive::{write_atomic, Archive, CommitPayload};
 use super::document::{article_document, quote_documents, Identity};
 use super::plan::{Change, DuplicateOf, Held, Planner};
 use super::vocab::Vocab;
-use crate::ingest::minhash::{self, NearIndex};
 use crate::error::{Error, InputError, Result};
 use crate::extract::{extract_guarded, ExtractOptions, Extraction};
+use crate::ingest::minhash::{self, NearIndex};
 use crate::ingest::{self, Article, Found, ReadOptions};
 
 const DUPLICATES: &str = "duplicates.json";
@@ -111,12 +111,26 @@ pub struct Progress {
 }
 
 enum Event {
-    Planned { id: String, change: Change },
+    Planned {
+        id: String,
+        change: Change,
+    },
     /// Unchanged articles, counted in bulk: a rerun sends one event per thousands of them.
     Unchanged(u64),
-    Removed { id: String, duplicate: bool },
-    Duplicate { id: String, dup: DuplicateOf },
-    Extracted { article: Box<Article>, extraction: Extraction, change: Change, ident: Identity },
+    Removed {
+        id: String,
+        duplicate: bool,
+    },
+    Duplicate {
+        id: String,
+        dup: DuplicateOf,
+    },
+    Extracted {
+        article: Box<Article>,
+        extraction: Extraction,
+        change: Change,
+        ident: Identity,
+    },
     Failed(InputError),
     Skipped,
     Bytes(u64),
@@ -130,7 +144,13 @@ struct Job {
 
 /// Indexes `paths` into the archive at `dir` (created when missing). `progress` is called
 /// from the writer thread; `stop` interrupts the run cleanly, committing what is done.
-pub fn index_paths(dir: &Path, paths: &[PathBuf], opts: &IndexOptions, stop: Arc<AtomicBool>, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
+pub fn index_paths(
+    dir: &Path,
+    paths: &[PathBuf],
+    opts: &IndexOptions,
+    stop: Arc<AtomicBool>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary> {
     let started = Instant::now();
     let archive = if opts.dry_run {
         match Archive::open(dir) {
@@ -156,11 +176,21 @@ pub fn index_paths(dir: &Path, paths: &[PathBuf], opts: &IndexOptions, stop: Arc
         }
         None => Planner::default(),
     };
-    let roots: Vec<String> = if opts.prune { paths.iter().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string()).collect() } else { Vec::new() };
+    let roots: Vec<String> = if opts.prune {
+        paths
+            .iter()
+            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut articles_total = planner.len() as u64;
 
     let files: Vec<Found> = ingest::walk(paths).collect();
-    let total_bytes: u64 = files.iter().map(|f| if let Found::File(p) = f { std::fs::metadata(p).map(|m| m.len()).unwrap_or(0) } else { 0 }).sum();
+    let total_bytes: u64 = files
+        .iter()
+        .map(|f| if let Found::File(p) = f { std::fs::metadata(p).map(|m| m.len()).unwrap_or(0) } else { 0 })
+        .sum();
 
     let (job_tx, job_rx) = bounded::<Job>(256);
     let (ev_tx, ev_rx) = bounded::<Event>(1024);
@@ -173,7 +203,8 @@ pub fn index_paths(dir: &Path, paths: &[PathBuf], opts: &IndexOptions, stop: Arc
         let reader_ev = ev_tx.clone();
         let stop_reader = stop.clone();
         let reader = scope.spawn(move || {
-            let (planner, unreadable) = read_all(files, read_opts, planner, dry_run, job_tx, &reader_ev, &stop_reader);
+            let (planner, unreadable) =
+                read_all(files, read_opts, planner, dry_run, job_tx, &reader_ev, &stop_reader);
             if prune && !stop_reader.load(Ordering::SeqCst) {
                 let (articles, dups) = planner.unseen_under(&roots, &unreadable);
                 for id in articles {
@@ -191,7 +222,16 @@ pub fn index_paths(dir: &Path, paths: &[PathBuf], opts: &IndexOptions, stop: Arc
         }
         drop(job_rx);
         drop(ev_tx);
-        let outcome = write_all(archive.as_ref(), writers.as_mut(), ev_rx, opts, &mut summary, &mut articles_total, total_bytes, progress);
+        let outcome = write_all(
+            archive.as_ref(),
+            writers.as_mut(),
+            ev_rx,
+            opts,
+            &mut summary,
+            &mut articles_total,
+            total_bytes,
+            progress,
+        );
         reader.join().map_err(|_| Error::Internal("the reader thread panicked".into()))?;
         outcome
     })?;
@@ -204,7 +244,15 @@ pub fn index_paths(dir: &Path, paths: &[PathBuf], opts: &IndexOptions, stop: Arc
 /// The reader: walks, reads and classifies; sends new and changed articles to extraction.
 /// Returns the planner and the canonical paths that could not be read (whose articles may
 /// still exist, so `--prune` leaves them alone).
-fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry_run: bool, jobs: Sender<Job>, events: &Sender<Event>, stop: &AtomicBool) -> (Planner, Vec<String>) {
+fn read_all(
+    files: Vec<Found>,
+    read_opts: ReadOptions,
+    mut planner: Planner,
+    dry_run: bool,
+    jobs: Sender<Job>,
+    events: &Sender<Event>,
+    stop: &AtomicBool,
+) -> (Planner, Vec<String>) {
     let mut unreadable = Vec::new();
     let mut unchanged = 0u64;
     for found in files {
@@ -226,7 +274,12 @@ fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry
                     }
                     match r {
                         Err(e) => {
-                            if matches!(e, InputError::Unreadable { .. } | InputError::NotUtf8 { .. } | InputError::Binary { .. }) {
+                            if matches!(
+                                e,
+                                InputError::Unreadable { .. }
+                                    | InputError::NotUtf8 { .. }
+                                    | InputError::Binary { .. }
+                            ) {
                                 unreadable.push(canonical(&path.display().to_string()));
                             }
                             events.send(Event::Failed(e)).is_ok()
@@ -236,7 +289,9 @@ fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry
                             if planner.unchanged(&article, hash) {
                                 unchanged += 1;
                                 if unchanged >= 4096 {
-                                    return events.send(Event::Unchanged(std::mem::take(&mut unchanged))).is_ok();
+                                    return events
+                                        .send(Event::Unchanged(std::mem::take(&mut unchanged)))
+                                        .is_ok();
                                 }
                                 return true;
                             }
@@ -247,9 +302,19 @@ fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry
                                     let bands = minhash::bands(&article.text);
                                     let day = article.date.map(|d| d.unix_timestamp().div_euclid(86_400));
                                     let group = planner.group(&bands, text_hash, day);
-                                    jobs.send(Job { article, change, ident: Identity { hash, text_hash, bands, group } }).is_ok()
+                                    jobs.send(Job {
+                                        article,
+                                        change,
+                                        ident: Identity { hash, text_hash, bands, group },
+                                    })
+                                    .is_ok()
                                 }
-                                Change::Duplicate { of } => events.send(Event::Duplicate { id: article.id, dup: DuplicateOf { of, hash, file: article.file } }).is_ok(),
+                                Change::Duplicate { of } => events
+                                    .send(Event::Duplicate {
+                                        id: article.id,
+                                        dup: DuplicateOf { of, hash, file: article.file },
+                                    })
+                                    .is_ok(),
                                 change => events.send(Event::Planned { id: article.id, change }).is_ok(),
                             }
                         }
@@ -266,15 +331,28 @@ fn read_all(files: Vec<Found>, read_opts: ReadOptions, mut planner: Planner, dry
 }
 
 fn canonical(path: &str) -> String {
-    let p = path.rsplit_once(':').filter(|(_, line)| line.chars().all(|c| c.is_ascii_digit())).map(|(f, _)| f).unwrap_or(path);
+    let p = path
+        .rsplit_once(':')
+        .filter(|(_, line)| line.chars().all(|c| c.is_ascii_digit()))
+        .map(|(f, _)| f)
+        .unwrap_or(path);
     std::fs::canonicalize(p).map(|c| c.display().to_string()).unwrap_or_else(|_| p.to_string())
 }
 
 fn extract_all(jobs: Receiver<Job>, events: Sender<Event>, opts: ExtractOptions) {
     for job in jobs {
         let ev = match extract_guarded(&job.article.text, job.article.body_start, opts) {
-            Ok(extraction) => Event::Extracted { article: Box::new(job.article), extraction, change: job.change, ident: job.ident },
-            Err(reason) => Event::Failed(InputError::Extraction { path: job.article.path.clone(), id: job.article.id.clone(), reason }),
+            Ok(extraction) => Event::Extracted {
+                article: Box::new(job.article),
+                extraction,
+                change: job.change,
+                ident: job.ident,
+            },
+            Err(reason) => Event::Failed(InputError::Extraction {
+                path: job.article.path.clone(),
+                id: job.article.id.clone(),
+                reason,
+            }),
         };
         if events.send(ev).is_err() {
             return;
@@ -357,7 +435,9 @@ fn write_all(
         }
         seen += 1;
         if let (Some(w), Some(archive)) = (writers.as_deref_mut(), archive) {
-            let due = since_commit >= opts.commit_every || ((since_commit > 0 || !pending_duplicates.is_empty()) && last_commit.elapsed() >= opts.commit_interval);
+            let due = since_commit >= opts.commit_every
+                || ((since_commit > 0 || !pending_duplicates.is_empty())
+                    && last_commit.elapsed() >= opts.commit_interval);
             if due {
                 let dups = std::mem::take(&mut pending_duplicates);
                 w.commit(archive, *articles_total, &dups)?;
@@ -394,12 +474,18 @@ struct Writers {
 impl Writers {
     fn open(archive: &Archive, opts: &IndexOptions) -> Result<Writers> {
         let lock_error = |e: tantivy::TantivyError| match e {
-            tantivy::TantivyError::LockFailure(..) => Error::Locked { path: archive.dir.clone(), holder: String::new() },
+            tantivy::TantivyError::LockFailure(..) => {
+                Error::Locked { path: archive.dir.clone(), holder: String::new() }
+            }
             other => Error::Tantivy(other),
         };
         let threads = 1;
-        let articles: IndexWriter = archive.articles.writer_with_num_threads(threads, opts.memory.max(20 << 20)).map_err(lock_error)?;
-        let mut quotes: IndexWriter = archive.quotes.writer_with_num_threads(1, (opts.memory / 4).max(15 << 20)).map_err(lock_error)?;
+        let articles: IndexWriter = archive
+            .articles
+            .writer_with_num_threads(threads, opts.memory.max(20 << 20))
+            .map_err(lock_error)?;
+        let mut quotes: IndexWriter =
+            archive.quotes.writer_with_num_threads(1, (opts.memory / 4).max(15 << 20)).map_err(lock_error)?;
         // Segment files of a commit that a killed run never finished are not in meta.json:
         // remove them now rather than at the next merge.
         let _ = articles.garbage_collect_files().wait();
@@ -417,7 +503,12 @@ impl Writers {
             prepared.set_payload(&serde_json::to_string(&committed).unwrap_or_default());
             prepared.commit()?;
         }
-        Ok(Writers { articles, quotes, vocab: Vocab::load(&archive.dir)?, batch: committed.batch.max(quotes_payload.batch) + 1 })
+        Ok(Writers {
+            articles,
+            quotes,
+            vocab: Vocab::load(&archive.dir)?,
+            batch: committed.batch.max(quotes_payload.batch) + 1,
+        })
     }
 
     fn remove(&mut self, archive: &Archive, id: &str) {
@@ -425,7 +516,14 @@ impl Writers {
         self.quotes.delete_term(Term::from_field_text(archive.qf.article, id));
     }
 
-    fn add(&mut self, archive: &Archive, article: &Article, ex: &Extraction, change: &Change, ident: &Identity) -> Result<()> {
+    fn add(
+        &mut self,
+        archive: &Archive,
+        article: &Article,
+        ex: &Extraction,
+        change: &Change,
+        ident: &Identity,
+    ) -> Result<()> {
         if *change == Change::Changed {
             self.articles.delete_term(Term::from_field_text(archive.af.id, &article.id));
             self.quotes.delete_term(Term::from_field_text(archive.qf.article, &article.id));
@@ -433,14 +531,27 @@ impl Writers {
         for q in quote_documents(&archive.qf, &mut self.vocab, article, ex, self.batch) {
             self.quotes.add_document(q)?;
         }
-        self.articles.add_document(article_document(&archive.af, &mut self.vocab, article, ex, ident, self.batch))?;
+        self.articles.add_document(article_document(
+            &archive.af,
+            &mut self.vocab,
+            article,
+            ex,
+            ident,
+            self.batch,
+        ))?;
         Ok(())
     }
 
     /// Closes the batch: quotes first, articles last, both with the batch in the payload, then
     /// the duplicates seen so far beside the index.
-    fn commit(&mut self, archive: &Archive, articles_total: u64, duplicates: &HashMap<String, Option<DuplicateOf>>) -> Result<()> {
-        let payload = serde_json::to_string(&CommitPayload { batch: self.batch, articles: articles_total }).unwrap_or_default();
+    fn commit(
+        &mut self,
+        archive: &Archive,
+        articles_total: u64,
+        duplicates: &HashMap<String, Option<DuplicateOf>>,
+    ) -> Result<()> {
+        let payload = serde_json::to_string(&CommitPayload { batch: self.batch, articles: articles_total })
+            .unwrap_or_default();
         self.vocab.save(&archive.dir)?;
         let mut q = self.quotes.prepare_commit()?;
         q.set_payload(&payload);
@@ -456,7 +567,10 @@ impl Writers {
                     None => all.remove(k),
                 };
             }
-            write_atomic(&archive.dir.join(DUPLICATES), serde_json::to_string(&all).unwrap_or_default().as_bytes())?;
+            write_atomic(
+                &archive.dir.join(DUPLICATES),
+                serde_json::to_string(&all).unwrap_or_default().as_bytes(),
+            )?;
         }
         self.batch += 1;
         Ok(())
@@ -492,7 +606,14 @@ pub(crate) fn load_held(archive: &Archive) -> Result<(HashMap<String, Held>, Nea
             }
             let day = dates.first(doc).map(|d| d.into_timestamp_secs().div_euclid(86_400));
             near.insert_later(bands.values_for_doc(doc).collect(), groups.first(doc).unwrap_or(0), day);
-            held.insert(id.clone(), Held { hash: hashes.first(doc).unwrap_or(0), text_hash: text_hashes.first(doc).unwrap_or(0), file: file.clone() });
+            held.insert(
+                id.clone(),
+                Held {
+                    hash: hashes.first(doc).unwrap_or(0),
+                    text_hash: text_hashes.first(doc).unwrap_or(0),
+                    file: file.clone(),
+                },
+            );
         }
     }
     Ok((held, near))
@@ -500,5 +621,8 @@ pub(crate) fn load_held(archive: &Archive) -> Result<(HashMap<String, Held>, Nea
 
 /// The duplicates recorded beside the index (id -> the article it duplicates).
 pub fn load_duplicates(dir: &Path) -> HashMap<String, DuplicateOf> {
-    std::fs::read_to_string(dir.join(DUPLICATES)).ok().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
+    std::fs::read_to_string(dir.join(DUPLICATES))
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
 }

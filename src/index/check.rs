@@ -34,7 +34,11 @@ pub struct CheckReport {
 pub fn check(archive: &Archive, paths: &[PathBuf], read: &ReadOptions) -> Result<CheckReport> {
     let (held, _) = load_held(archive)?;
     let dups = load_duplicates(&archive.dir);
-    let mut report = CheckReport { schema_version: super::schema::SCHEMA_VERSION, articles: held.len() as u64, ..Default::default() };
+    let mut report = CheckReport {
+        schema_version: super::schema::SCHEMA_VERSION,
+        articles: held.len() as u64,
+        ..Default::default()
+    };
     let mut seen: HashSet<String> = HashSet::new();
     let mut unreadable_files: Vec<String> = Vec::new();
     for found in ingest::walk(paths) {
@@ -54,7 +58,12 @@ pub fn check(archive: &Archive, paths: &[PathBuf], read: &ReadOptions) -> Result
                         }
                         Err(e) => {
                             if matches!(e, crate::error::InputError::Unreadable { .. }) {
-                                unreadable_files.push(std::fs::canonicalize(&path).unwrap_or(path.clone()).display().to_string());
+                                unreadable_files.push(
+                                    std::fs::canonicalize(&path)
+                                        .unwrap_or(path.clone())
+                                        .display()
+                                        .to_string(),
+                                );
                             }
                             report.unreadable.push(e.to_string());
                         }
@@ -66,10 +75,17 @@ pub fn check(archive: &Archive, paths: &[PathBuf], read: &ReadOptions) -> Result
             Found::Skipped(_) => {}
         }
     }
-    let roots: Vec<String> = paths.iter().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string()).collect();
+    let roots: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
+        .collect();
     let mut stale: Vec<String> = held
         .iter()
-        .filter(|(id, h)| !seen.contains(*id) && roots.iter().any(|r| is_under(&h.file, r)) && !unreadable_files.iter().any(|u| is_under(&h.file, u)))
+        .filter(|(id, h)| {
+            !seen.contains(*id)
+                && roots.iter().any(|r| is_under(&h.file, r))
+                && !unreadable_files.iter().any(|u| is_under(&h.file, u))
+        })
         .map(|(id, _)| id.clone())
         .collect();
     stale.sort();
@@ -95,6 +111,11 @@ pub fn check(archive: &Archive, paths: &[PathBuf], read: &ReadOptions) -> Result
     let a = CommitPayload::of(&archive.articles)?.unwrap_or_default();
     let q = CommitPayload::of(&archive.quotes)?.unwrap_or_default();
     report.batches_agree = a.batch == q.batch;
-    report.ok = report.missing.is_empty() && report.changed.is_empty() && report.stale.is_empty() && report.orphan_quotes == 0 && report.batches_agree && report.unreadable.is_empty();
+    report.ok = report.missing.is_empty()
+        && report.changed.is_empty()
+        && report.stale.is_empty()
+        && report.orphan_quotes == 0
+        && report.batches_agree
+        && report.unreadable.is_empty();
     Ok(report)
 }

@@ -37,7 +37,14 @@ fn article_facets(article: &Article, ex: &Extraction) -> Vec<(&'static str, Stri
     out
 }
 
-fn add_facet(doc: &mut TantivyDocument, vocab: &mut Vocab, facets: tantivy::schema::Field, keys: tantivy::schema::Field, kind: &str, value: &str) {
+fn add_facet(
+    doc: &mut TantivyDocument,
+    vocab: &mut Vocab,
+    facets: tantivy::schema::Field,
+    keys: tantivy::schema::Field,
+    kind: &str,
+    value: &str,
+) {
     doc.add_u64(facets, vocab.id(kind, value));
     for k in keys_for(kind, value) {
         doc.add_text(keys, k);
@@ -53,7 +60,14 @@ pub struct Identity {
     pub group: u64,
 }
 
-pub fn article_document(f: &ArticleFields, vocab: &mut Vocab, article: &Article, ex: &Extraction, ident: &Identity, batch: u64) -> TantivyDocument {
+pub fn article_document(
+    f: &ArticleFields,
+    vocab: &mut Vocab,
+    article: &Article,
+    ex: &Extraction,
+    ident: &Identity,
+    batch: u64,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(f.id, &article.id);
     doc.add_text(f.title, &article.title);
@@ -80,7 +94,8 @@ pub fn article_document(f: &ArticleFields, vocab: &mut Vocab, article: &Article,
     for (kind, value) in article_facets(article, ex) {
         add_facet(&mut doc, vocab, f.facets, f.keys, kind, &value);
     }
-    let mut names: Vec<&str> = ex.entities.iter().map(|e| e.name.as_str()).chain(speakers.iter().copied()).collect();
+    let mut names: Vec<&str> =
+        ex.entities.iter().map(|e| e.name.as_str()).chain(speakers.iter().copied()).collect();
     names.sort_unstable();
     names.dedup();
     if !names.is_empty() {
@@ -101,7 +116,13 @@ pub fn article_document(f: &ArticleFields, vocab: &mut Vocab, article: &Article,
 /// One document per quote. A quote carries its speaker and its article's source as facets;
 /// filters on the article's entities reach quotes through the article id (see
 /// `search::filters`), which keeps these small documents small.
-pub fn quote_documents(f: &QuoteFields, vocab: &mut Vocab, article: &Article, ex: &Extraction, batch: u64) -> Vec<TantivyDocument> {
+pub fn quote_documents(
+    f: &QuoteFields,
+    vocab: &mut Vocab,
+    article: &Article,
+    ex: &Extraction,
+    batch: u64,
+) -> Vec<TantivyDocument> {
     let source = article.source.trim();
     ex.quotes
         .iter()

@@ -5,7 +5,13 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// Facet kinds and the names users give them.
-pub const KINDS: [(&str, &str); 5] = [("speaker", "speaker"), ("person", "person"), ("org", "organization"), ("place", "location"), ("source", "source")];
+pub const KINDS: [(&str, &str); 5] = [
+    ("speaker", "speaker"),
+    ("person", "person"),
+    ("org", "organization"),
+    ("place", "location"),
+    ("source", "source"),
+];
 
 /// Lowercase, accents removed, punctuation and hyphens as single spaces.
 pub fn normalize(name: &str) -> String {

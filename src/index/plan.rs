@@ -53,7 +53,11 @@ pub struct Planner {
 }
 
 impl Planner {
-    pub fn new(held: HashMap<String, Held>, duplicates: HashMap<String, DuplicateOf>, near: NearIndex) -> Planner {
+    pub fn new(
+        held: HashMap<String, Held>,
+        duplicates: HashMap<String, DuplicateOf>,
+        near: NearIndex,
+    ) -> Planner {
         let by_text = held.iter().map(|(id, h)| (h.text_hash, id.clone())).collect();
         Planner { held, by_text, duplicates, near, seen: HashSet::new() }
     }
@@ -69,7 +73,8 @@ impl Planner {
     /// True when the archive holds `article` with this content hash already (or knows it as a
     /// duplicate): the cheap answer for most articles of a rerun, before any other hashing.
     pub fn unchanged(&mut self, article: &Article, hash: u64) -> bool {
-        let same = self.held.get(&article.id).is_some_and(|h| h.hash == hash) || self.duplicates.get(&article.id).is_some_and(|d| d.hash == hash);
+        let same = self.held.get(&article.id).is_some_and(|h| h.hash == hash)
+            || self.duplicates.get(&article.id).is_some_and(|d| d.hash == hash);
         if same {
             self.seen.insert(article.id.clone());
         }
@@ -98,7 +103,8 @@ impl Planner {
         }
         if let Some(owner) = self.by_text.get(&text_hash) {
             let of = owner.clone();
-            self.duplicates.insert(article.id.clone(), DuplicateOf { of: of.clone(), hash, file: article.file.clone() });
+            self.duplicates
+                .insert(article.id.clone(), DuplicateOf { of: of.clone(), hash, file: article.file.clone() });
             return Change::Duplicate { of };
         }
         self.duplicates.remove(&article.id);
@@ -120,9 +126,13 @@ impl Planner {
     /// them): what `--prune` removes.
     pub fn unseen_under(&self, roots: &[String], unreadable: &[String]) -> (Vec<String>, Vec<String>) {
         let under = |file: &str, dirs: &[String]| dirs.iter().any(|r| is_under(file, r));
-        let gone = |id: &String, file: &str| !self.seen.contains(id) && under(file, roots) && !under(file, unreadable);
-        let mut articles: Vec<String> = self.held.iter().filter(|(id, h)| gone(id, &h.file)).map(|(id, _)| id.clone()).collect();
-        let mut dups: Vec<String> = self.duplicates.iter().filter(|(id, d)| gone(id, &d.file)).map(|(id, _)| id.clone()).collect();
+        let gone = |id: &String, file: &str| {
+            !self.seen.contains(id) && under(file, roots) && !under(file, unreadable)
+        };
+        let mut articles: Vec<String> =
+            self.held.iter().filter(|(id, h)| gone(id, &h.file)).map(|(id, _)| id.clone()).collect();
+        let mut dups: Vec<String> =
+            self.duplicates.iter().filter(|(id, d)| gone(id, &d.file)).map(|(id, _)| id.clone()).collect();
         articles.sort();
         dups.sort();
         (articles, dups)
@@ -162,18 +172,32 @@ mod tests {
         assert_eq!(plan(&mut p, &art("a", "one text")), Change::Added);
         assert_eq!(plan(&mut p, &art("a", "one text")), Change::Unchanged);
         assert_eq!(plan(&mut p, &art("b", "one  text\n")), Change::Duplicate { of: "a".into() });
-        assert_eq!(plan(&mut p, &art("b", "one  text\n")), Change::Unchanged, "a known duplicate is unchanged");
+        assert_eq!(
+            plan(&mut p, &art("b", "one  text\n")),
+            Change::Unchanged,
+            "a known duplicate is unchanged"
+        );
         assert_eq!(plan(&mut p, &art("a", "another text")), Change::Changed);
-        assert_eq!(plan(&mut p, &art("c", "one text")), Change::Added, "the old text is free once its owner changed");
+        assert_eq!(
+            plan(&mut p, &art("c", "one text")),
+            Change::Added,
+            "the old text is free once its owner changed"
+        );
     }
 
     #[test]
     fn pruning_only_touches_unseen_articles_under_the_given_roots() {
-        let held: HashMap<String, Held> = [("a", "/news/2024/a.txt"), ("b", "/news/2024/b.txt"), ("c", "/other/c.txt"), ("d", "/news/2024x/d.txt"), ("e", "/news/2024/locked/e.txt")]
-            .into_iter()
-            .enumerate()
-            .map(|(i, (id, f))| (id.to_string(), Held { hash: i as u64, text_hash: i as u64, file: f.into() }))
-            .collect();
+        let held: HashMap<String, Held> = [
+            ("a", "/news/2024/a.txt"),
+            ("b", "/news/2024/b.txt"),
+            ("c", "/other/c.txt"),
+            ("d", "/news/2024x/d.txt"),
+            ("e", "/news/2024/locked/e.txt"),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, f))| (id.to_string(), Held { hash: i as u64, text_hash: i as u64, file: f.into() }))
+        .collect();
         let mut p = Planner::new(held, HashMap::new(), NearIndex::default());
         let mut a = art("a", "x");
         a.file = "/news/2024/a.txt".into();

@@ -3,9 +3,12 @@
 //! [`SCHEMA_VERSION`] is bumped with every change so old archives are refused, not misread.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
+    TextOptions, FAST, STORED, STRING,
 };
-use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
 use tantivy::Index;
 
 /// Version of the archive layout and schemas. An archive of another version is refused with a
@@ -19,7 +22,10 @@ pub const WORDS: &str = "gz_words";
 pub const STEMS: &str = "gz_stem";
 
 fn analyzer(stem: bool) -> TextAnalyzer {
-    let b = TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).filter(AsciiFoldingFilter);
+    let b = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter);
     if stem {
         b.filter(Stemmer::new(Language::English)).build()
     } else {
@@ -54,7 +60,8 @@ pub fn analyzer_named(name: &str) -> TextAnalyzer {
 }
 
 fn text(tokenizer: &str, record: IndexRecordOption, stored: bool) -> TextOptions {
-    let o = TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record));
+    let o = TextOptions::default()
+        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record));
     if stored {
         o.set_stored()
     } else {
@@ -243,8 +250,13 @@ mod tests {
             std::fs::write(root.join("quotes.json"), &q).unwrap();
             std::fs::write(root.join("VERSION"), &version).unwrap();
         }
-        let read = |n: &str| std::fs::read_to_string(root.join(n)).unwrap_or_else(|e| panic!("schema/{n}: {e}"));
-        assert_eq!(read("articles.json"), a, "schema/articles.json differs from index::schema::articles_schema()");
+        let read =
+            |n: &str| std::fs::read_to_string(root.join(n)).unwrap_or_else(|e| panic!("schema/{n}: {e}"));
+        assert_eq!(
+            read("articles.json"),
+            a,
+            "schema/articles.json differs from index::schema::articles_schema()"
+        );
         assert_eq!(read("quotes.json"), q, "schema/quotes.json differs from index::schema::quotes_schema()");
         assert_eq!(read("VERSION"), version, "schema/VERSION differs from SCHEMA_VERSION");
     }

@@ -57,7 +57,8 @@ impl Vocab {
     /// The number of a value, given one when it is new.
     pub fn id(&mut self, kind: &str, value: &str) -> u64 {
         let code = kind_code(kind).unwrap_or(u8::MAX);
-        let clean: String = value.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
+        let clean: String =
+            value.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
         match self.ids.get(&(code, clean.clone())) {
             Some(&id) => id,
             None => self.push(code, clean),

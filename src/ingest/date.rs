@@ -20,7 +20,13 @@ pub fn date_from_file_name(name: &str) -> Option<OffsetDateTime> {
         if i > 0 && b[i - 1].is_ascii_digit() {
             continue;
         }
-        if b.len() >= i + 10 && is_digits(&b[i..i + 4]) && (b[i + 4] == b'-' || b[i + 4] == b'_') && is_digits(&b[i + 5..i + 7]) && b[i + 7] == b[i + 4] && is_digits(&b[i + 8..i + 10]) {
+        if b.len() >= i + 10
+            && is_digits(&b[i..i + 4])
+            && (b[i + 4] == b'-' || b[i + 4] == b'_')
+            && is_digits(&b[i + 5..i + 7])
+            && b[i + 7] == b[i + 4]
+            && is_digits(&b[i + 8..i + 10])
+        {
             if let Some(d) = ymd(num(&b[i..i + 4]), num(&b[i + 5..i + 7]), num(&b[i + 8..i + 10])) {
                 return Some(d);
             }
@@ -66,7 +72,13 @@ fn ymd(y: i32, m: i32, d: i32) -> Option<OffsetDateTime> {
 /// `2024-03-25T14:05:09Z`, and `2024/03/25`.
 fn parse_iso(s: &str) -> Option<OffsetDateTime> {
     let b = s.as_bytes();
-    if b.len() < 10 || !is_digits(&b[0..4]) || !(b[4] == b'-' || b[4] == b'/') || !is_digits(&b[5..7]) || b[7] != b[4] || !is_digits(&b[8..10]) {
+    if b.len() < 10
+        || !is_digits(&b[0..4])
+        || !(b[4] == b'-' || b[4] == b'/')
+        || !is_digits(&b[5..7])
+        || b[7] != b[4]
+        || !is_digits(&b[8..10])
+    {
         return None;
     }
     let day = ymd(num(&b[0..4]), num(&b[5..7]), num(&b[8..10]))?;
@@ -129,7 +141,20 @@ fn parse_offset(zone: &str) -> Option<UtcOffset> {
 
 fn month_from_word(w: &str) -> Option<u8> {
     let w = w.trim_end_matches('.').to_ascii_lowercase();
-    const NAMES: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     NAMES.iter().position(|n| w.len() >= 3 && n.starts_with(&w)).map(|i| i as u8 + 1)
 }
 
@@ -151,7 +176,12 @@ fn parse_rfc2822(s: &str) -> Option<OffsetDateTime> {
     if tp.len() < 2 {
         return None;
     }
-    let t = Time::from_hms(tp[0].parse().ok()?, tp[1].parse().ok()?, tp.get(2).map(|x| x.parse().ok()).unwrap_or(Some(0))?).ok()?;
+    let t = Time::from_hms(
+        tp[0].parse().ok()?,
+        tp[1].parse().ok()?,
+        tp.get(2).map(|x| x.parse().ok()).unwrap_or(Some(0))?,
+    )
+    .ok()?;
     let offset = parse_offset(parts.get(4).copied().unwrap_or(""))?;
     Some(PrimitiveDateTime::new(day.date(), t).assume_offset(offset).to_offset(UtcOffset::UTC))
 }
@@ -160,7 +190,10 @@ fn parse_rfc2822(s: &str) -> Option<OffsetDateTime> {
 fn parse_words(s: &str) -> Option<OffsetDateTime> {
     let cleaned: String = s.chars().map(|c| if c == ',' { ' ' } else { c }).collect();
     let mut parts: Vec<&str> = cleaned.split_whitespace().collect();
-    if parts.len() == 4 && parts[0].chars().all(|c| c.is_ascii_alphabetic()) && month_from_word(parts[0]).is_none() {
+    if parts.len() == 4
+        && parts[0].chars().all(|c| c.is_ascii_alphabetic())
+        && month_from_word(parts[0]).is_none()
+    {
         parts.remove(0);
     }
     if parts.len() != 3 {
@@ -189,7 +222,15 @@ mod tests {
 
     #[test]
     fn common_forms_parse_to_the_same_day() {
-        for s in ["2024-03-25", "2024/03/25", "March 25, 2024", "Mar. 25, 2024", "25 March 2024", "Monday, March 25, 2024", "Mon, 25 Mar 2024 00:00:00 +0000"] {
+        for s in [
+            "2024-03-25",
+            "2024/03/25",
+            "March 25, 2024",
+            "Mar. 25, 2024",
+            "25 March 2024",
+            "Monday, March 25, 2024",
+            "Mon, 25 Mar 2024 00:00:00 +0000",
+        ] {
             assert_eq!(ymd_of(s).as_deref(), Some("2024-03-25"), "{s}");
         }
     }
@@ -211,7 +252,10 @@ mod tests {
 
     #[test]
     fn dates_in_file_names() {
-        assert_eq!(date_from_file_name("2024-03-25-gaza.txt").map(format_date).as_deref(), Some("2024-03-25"));
+        assert_eq!(
+            date_from_file_name("2024-03-25-gaza.txt").map(format_date).as_deref(),
+            Some("2024-03-25")
+        );
         assert_eq!(date_from_file_name("gaza_20240325.md").map(format_date).as_deref(), Some("2024-03-25"));
         assert_eq!(date_from_file_name("un-security-council.txt"), None);
         assert_eq!(date_from_file_name("report-123456789.txt"), None);

@@ -63,12 +63,17 @@ impl Default for ReadOptions {
 
 /// Reads every article of `path`, handing each (or the error for it) to `sink`, in order.
 /// `sink` returns false to stop early. Returns the number of bytes read from disk.
-pub fn read_file(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, InputError>) -> bool) -> u64 {
+pub fn read_file(
+    path: &Path,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Article, InputError>) -> bool,
+) -> u64 {
     let display = path.display().to_string();
     let Some((format, compression)) = detect(path) else {
         return 0;
     };
-    let unreadable = |e: std::io::Error| InputError::Unreadable { path: display.clone(), reason: e.to_string() };
+    let unreadable =
+        |e: std::io::Error| InputError::Unreadable { path: display.clone(), reason: e.to_string() };
     match std::fs::metadata(path) {
         Ok(m) if !m.is_file() => {
             sink(Err(InputError::Unreadable { path: display, reason: "not a regular file".into() }));
@@ -123,19 +128,17 @@ pub fn read_file(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Ar
         }))
     };
     match format {
-        Format::Text => {
-            match read_limited(&mut reader, opts.max_article_bytes) {
-                Ok(Limited::Whole(bytes)) => {
-                    sink(text_article(path, &display, bytes));
-                }
-                Ok(Limited::Over(size)) => {
-                    sink(Err(InputError::TooLarge { path: display, size, limit: opts.max_article_bytes }));
-                }
-                Err(e) => {
-                    sink(Err(unreadable(e)));
-                }
+        Format::Text => match read_limited(&mut reader, opts.max_article_bytes) {
+            Ok(Limited::Whole(bytes)) => {
+                sink(text_article(path, &display, bytes));
             }
-        }
+            Ok(Limited::Over(size)) => {
+                sink(Err(InputError::TooLarge { path: display, size, limit: opts.max_article_bytes }));
+            }
+            Err(e) => {
+                sink(Err(unreadable(e)));
+            }
+        },
         Format::Json => read_json(path, &display, &mut reader, disk_size, opts, sink),
         Format::JsonLines => read_json_lines(path, &display, &mut reader, opts, sink),
     }
@@ -163,7 +166,8 @@ fn check_text(display: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     if let Some(offset) = memchr_nul(&bytes[..bytes.len().min(8192)]) {
         return Err(InputError::Binary { path: display.to_string(), offset });
     }
-    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 { path: display.to_string(), offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes)
+        .map_err(|e| InputError::NotUtf8 { path: display.to_string(), offset: e.utf8_error().valid_up_to() })
 }
 
 fn memchr_nul(b: &[u8]) -> Option<usize> {
@@ -194,16 +198,23 @@ fn text_article(path: &Path, display: &str, bytes: Vec<u8>) -> Result<Article, I
         content.drain(..body_at);
     }
     if art.title.is_empty() {
-        let first_para_end = content.find("\n\n").or_else(|| content.find("\r\n\r\n")).unwrap_or(content.len());
+        let first_para_end =
+            content.find("\n\n").or_else(|| content.find("\r\n\r\n")).unwrap_or(content.len());
         let first = content[..first_para_end].trim();
-        if !first.is_empty() && !first.contains('\n') && first.chars().count() <= 150 && !first.ends_with(['.', '!', '?', ':', ',', ';', '"', '”']) && first_para_end < content.len() {
+        if !first.is_empty()
+            && !first.contains('\n')
+            && first.chars().count() <= 150
+            && !first.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
+            && first_para_end < content.len()
+        {
             art.title = strip_markdown_heading(first).to_string();
             art.body_start = first_para_end;
         }
     }
     art.text = content;
     let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    art.date = if art.date_text.is_empty() { date_from_file_name(file_name) } else { parse_date(&art.date_text) };
+    art.date =
+        if art.date_text.is_empty() { date_from_file_name(file_name) } else { parse_date(&art.date_text) };
     if art.title.is_empty() {
         art.title = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
     }
@@ -244,7 +255,14 @@ fn front_matter(content: &str) -> Option<(Vec<(String, String)>, usize)> {
     None
 }
 
-fn read_json(path: &Path, display: &str, reader: &mut dyn BufRead, disk_size: u64, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, InputError>) -> bool) {
+fn read_json(
+    path: &Path,
+    display: &str,
+    reader: &mut dyn BufRead,
+    disk_size: u64,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Article, InputError>) -> bool,
+) {
     // A .json file may be an array of many articles: allow it to be as large as the file is.
     let limit = opts.max_article_bytes.max(disk_size.saturating_mul(20)).max(opts.max_article_bytes);
     let bytes = match read_limited(reader, limit) {
@@ -268,7 +286,11 @@ fn read_json(path: &Path, display: &str, reader: &mut dyn BufRead, disk_size: u6
     let value: Value = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(e) => {
-            sink(Err(InputError::BadJson { path: display.to_string(), line: e.line(), reason: e.to_string() }));
+            sink(Err(InputError::BadJson {
+                path: display.to_string(),
+                line: e.line(),
+                reason: e.to_string(),
+            }));
             return;
         }
     };
@@ -287,7 +309,13 @@ fn read_json(path: &Path, display: &str, reader: &mut dyn BufRead, disk_size: u6
     }
 }
 
-fn read_json_lines(path: &Path, display: &str, reader: &mut dyn BufRead, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Article, InputError>) -> bool) {
+fn read_json_lines(
+    path: &Path,
+    display: &str,
+    reader: &mut dyn BufRead,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Article, InputError>) -> bool,
+) {
     let mut line_no = 0usize;
     let mut buf = Vec::with_capacity(64 * 1024);
     loop {
@@ -296,7 +324,10 @@ fn read_json_lines(path: &Path, display: &str, reader: &mut dyn BufRead, opts: &
         let (n, over) = match read_line_limited(reader, &mut buf, opts.max_article_bytes) {
             Ok(x) => x,
             Err(e) => {
-                sink(Err(InputError::Unreadable { path: display.to_string(), reason: format!("line {line_no}: {e}") }));
+                sink(Err(InputError::Unreadable {
+                    path: display.to_string(),
+                    reason: format!("line {line_no}: {e}"),
+                }));
                 return;
             }
         };
@@ -304,7 +335,11 @@ fn read_json_lines(path: &Path, display: &str, reader: &mut dyn BufRead, opts: &
             return;
         }
         if over {
-            if !sink(Err(InputError::TooLarge { path: format!("{display}:{line_no}"), size: n as u64, limit: opts.max_article_bytes })) {
+            if !sink(Err(InputError::TooLarge {
+                path: format!("{display}:{line_no}"),
+                size: n as u64,
+                limit: opts.max_article_bytes,
+            })) {
                 return;
             }
             continue;
@@ -314,7 +349,9 @@ fn read_json_lines(path: &Path, display: &str, reader: &mut dyn BufRead, opts: &
             continue;
         }
         let result = match std::str::from_utf8(line) {
-            Err(e) => Err(InputError::NotUtf8 { path: format!("{display}:{line_no}"), offset: e.valid_up_to() }),
+            Err(e) => {
+                Err(InputError::NotUtf8 { path: format!("{display}:{line_no}"), offset: e.valid_up_to() })
+            }
             Ok(s) => parse_line(s, path, display, line_no),
         };
         if !sink(result) {
@@ -331,7 +368,11 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
 
 /// Reads one line into `buf`, keeping at most `limit` bytes; returns the line's full length and
 /// whether it was over the limit (then `buf` holds only its start).
-fn read_line_limited(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: u64) -> std::io::Result<(usize, bool)> {
+fn read_line_limited(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: u64,
+) -> std::io::Result<(usize, bool)> {
     let mut total = 0usize;
     let mut over = false;
     loop {
@@ -371,7 +412,17 @@ struct Plain<'a> {
     id: Option<std::borrow::Cow<'a, str>>,
     #[serde(borrow, default, alias = "headline", alias = "name")]
     title: Option<std::borrow::Cow<'a, str>>,
-    #[serde(borrow, default, alias = "published", alias = "published_at", alias = "publishedAt", alias = "date_publish", alias = "pubDate", alias = "datetime", alias = "timestamp")]
+    #[serde(
+        borrow,
+        default,
+        alias = "published",
+        alias = "published_at",
+        alias = "publishedAt",
+        alias = "date_publish",
+        alias = "pubDate",
+        alias = "datetime",
+        alias = "timestamp"
+    )]
     date: Option<std::borrow::Cow<'a, str>>,
     #[serde(borrow, default, alias = "publisher", alias = "source_domain", alias = "site", alias = "outlet")]
     source: Option<std::borrow::Cow<'a, str>>,
@@ -379,7 +430,15 @@ struct Plain<'a> {
     url: Option<std::borrow::Cow<'a, str>>,
     #[serde(borrow, default, alias = "byline", alias = "authors")]
     author: Option<std::borrow::Cow<'a, str>>,
-    #[serde(borrow, default, alias = "body", alias = "content", alias = "article", alias = "story", alias = "maintext")]
+    #[serde(
+        borrow,
+        default,
+        alias = "body",
+        alias = "content",
+        alias = "article",
+        alias = "story",
+        alias = "maintext"
+    )]
     text: Option<std::borrow::Cow<'a, str>>,
 }
 
@@ -389,7 +448,15 @@ fn parse_line(s: &str, path: &Path, display: &str, line: usize) -> Result<Articl
     if let Ok(p) = serde_json::from_str::<Plain>(s) {
         let own = |c: Option<std::borrow::Cow<str>>| c.map(|c| c.into_owned()).unwrap_or_default();
         let mut obj = Map::new();
-        for (k, v) in [("id", p.id), ("title", p.title), ("date", p.date), ("source", p.source), ("url", p.url), ("author", p.author), ("text", p.text)] {
+        for (k, v) in [
+            ("id", p.id),
+            ("title", p.title),
+            ("date", p.date),
+            ("source", p.source),
+            ("url", p.url),
+            ("author", p.author),
+            ("text", p.text),
+        ] {
             obj.insert(k.to_string(), Value::String(own(v)));
         }
         return json_article(Value::Object(obj), path, display, line, true);
@@ -410,23 +477,50 @@ fn as_text(v: Option<&Value>) -> String {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
         Some(Value::Bool(b)) => b.to_string(),
-        Some(Value::Array(items)) => items.iter().map(|i| as_text(Some(i))).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "),
+        Some(Value::Array(items)) => {
+            items.iter().map(|i| as_text(Some(i))).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+        }
         Some(Value::Object(o)) => as_text(field(o, &["name", "title", "text"])),
     }
 }
 
 /// One JSON object as an article. `in_lines` says whether the id falls back to `path:line`.
-fn json_article(value: Value, path: &Path, display: &str, line: usize, in_lines: bool) -> Result<Article, InputError> {
+fn json_article(
+    value: Value,
+    path: &Path,
+    display: &str,
+    line: usize,
+    in_lines: bool,
+) -> Result<Article, InputError> {
     let where_ = if in_lines { format!("{display}:{line}") } else { display.to_string() };
     let Value::Object(obj) = value else {
-        return Err(InputError::BadJson { path: display.to_string(), line, reason: "expected a JSON object for an article".into() });
+        return Err(InputError::BadJson {
+            path: display.to_string(),
+            line,
+            reason: "expected a JSON object for an article".into(),
+        });
     };
     let text = as_text(field(&obj, &["text", "body", "content", "article", "story", "maintext"]));
     let title = as_text(field(&obj, &["title", "headline", "name"]));
     if text.trim().is_empty() && title.trim().is_empty() {
-        return Err(InputError::Empty { path: display.to_string(), line: if in_lines { Some(line) } else { None } });
+        return Err(InputError::Empty {
+            path: display.to_string(),
+            line: if in_lines { Some(line) } else { None },
+        });
     }
-    let date_text = as_text(field(&obj, &["date", "published", "published_at", "publishedAt", "date_publish", "pubDate", "datetime", "timestamp"]));
+    let date_text = as_text(field(
+        &obj,
+        &[
+            "date",
+            "published",
+            "published_at",
+            "publishedAt",
+            "date_publish",
+            "pubDate",
+            "datetime",
+            "timestamp",
+        ],
+    ));
     let id = as_text(field(&obj, &["id", "_id", "guid", "uid", "doc_id"]));
     let art = Article {
         id: if !id.trim().is_empty() {
@@ -500,7 +594,8 @@ mod tests {
     fn json_lines_keep_good_lines_around_a_bad_one() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.jsonl.gz");
-        let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&p).unwrap(), flate2::Compression::fast());
+        let mut enc =
+            flate2::write::GzEncoder::new(std::fs::File::create(&p).unwrap(), flate2::Compression::fast());
         writeln!(enc, "{{\"id\": \"1\", \"headline\": \"One\", \"body\": \"Text one.\", \"published\": \"2024-03-25\"}}").unwrap();
         writeln!(enc, "{{\"id\": \"2\", \"title\": broken").unwrap();
         writeln!(enc).unwrap();
@@ -525,10 +620,16 @@ mod tests {
         assert!(matches!(&r[0], Err(InputError::TooLarge { size: 5000, .. })));
         let bin = dir.path().join("bin.txt");
         std::fs::write(&bin, b"abc\0\xff\xfe").unwrap();
-        assert!(matches!(&read_all(&bin, ReadOptions::default())[0], Err(InputError::Binary { offset: 3, .. })));
+        assert!(matches!(
+            &read_all(&bin, ReadOptions::default())[0],
+            Err(InputError::Binary { offset: 3, .. })
+        ));
         let bad = dir.path().join("bad.txt");
         std::fs::write(&bad, b"caf\xe9 au lait").unwrap();
-        assert!(matches!(&read_all(&bad, ReadOptions::default())[0], Err(InputError::NotUtf8 { offset: 3, .. })));
+        assert!(matches!(
+            &read_all(&bad, ReadOptions::default())[0],
+            Err(InputError::NotUtf8 { offset: 3, .. })
+        ));
         let long_line = dir.path().join("long.jsonl");
         let mut content = format!("{{\"id\":\"a\",\"text\":\"{}\"}}\n", "x".repeat(3000));
         content.push_str("{\"id\":\"b\",\"text\":\"ok\"}\n");

@@ -37,13 +37,15 @@ fn word_hash(w: &str) -> u64 {
 /// The band hashes of `text` (each below 2^32, so they pack small), or none when it is too
 /// short to compare.
 pub fn bands(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect();
+    let words: Vec<u64> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect();
     if words.len() < MIN_WORDS {
         return Vec::new();
     }
     // One well-mixed hash per shingle; the signature's hash functions are cheap permutations
     // of it (xor with a seed, multiply by an odd constant, keep the high bits).
-    let seeds: [u64; BANDS * ROWS] = std::array::from_fn(|i| mix(0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i as u64 + 1)));
+    let seeds: [u64; BANDS * ROWS] =
+        std::array::from_fn(|i| mix(0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i as u64 + 1)));
     let mut mins = [u64::MAX; BANDS * ROWS];
     for w in words.windows(3) {
         let shingle = mix(w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]);
@@ -55,7 +57,10 @@ pub fn bands(text: &str) -> Vec<u64> {
             }
         }
     }
-    mins.chunks(ROWS).enumerate().map(|(b, rows)| mix(rows.iter().fold(b as u64, |acc, r| mix(acc ^ r))) & 0xffff_ffff).collect()
+    mins.chunks(ROWS)
+        .enumerate()
+        .map(|(b, rows)| mix(rows.iter().fold(b as u64, |acc, r| mix(acc ^ r))) & 0xffff_ffff)
+        .collect()
 }
 
 /// Band hashes of stored articles and the group each belongs to.
@@ -105,7 +110,11 @@ impl NearIndex {
                 }
             }
         }
-        votes.into_iter().filter(|&(_, v)| v >= MIN_BANDS).max_by_key(|&(g, v)| (v, std::cmp::Reverse(g))).map(|(g, _)| g)
+        votes
+            .into_iter()
+            .filter(|&(_, v)| v >= MIN_BANDS)
+            .max_by_key(|&(g, v)| (v, std::cmp::Reverse(g)))
+            .map(|(g, _)| g)
     }
 }
 
@@ -124,12 +133,20 @@ Refiners in Asia have been cutting runs because of weak margins, and shipping da
     #[test]
     fn a_story_with_a_changed_paragraph_is_near_and_another_story_is_not() {
         let a = bands(STORY);
-        let b = bands(&STORY.replace("Brent crude gained two dollars a barrel in early trading in London", "Brent crude futures rose by more than two dollars in thin early trade"));
+        let b = bands(&STORY.replace(
+            "Brent crude gained two dollars a barrel in early trading in London",
+            "Brent crude futures rose by more than two dollars in thin early trade",
+        ));
         let c = bands("The central bank left interest rates unchanged on Thursday, saying inflation was easing faster than expected, and signalled that it could cut borrowing costs later in the year if the labour market continued to cool and wage growth slowed further, while several members argued for an earlier move.");
         assert_eq!(a.len(), BANDS);
         let mut idx = NearIndex::default();
         idx.insert(&a, 42, Some(100));
-        assert_eq!(idx.find(&b, Some(101)), Some(42), "shared bands: {}", a.iter().zip(&b).filter(|(x, y)| x == y).count());
+        assert_eq!(
+            idx.find(&b, Some(101)),
+            Some(42),
+            "shared bands: {}",
+            a.iter().zip(&b).filter(|(x, y)| x == y).count()
+        );
         assert_eq!(idx.find(&b, None), Some(42));
         assert_eq!(idx.find(&b, Some(130)), None, "the same template a month later is another story");
         assert_eq!(idx.find(&c, Some(100)), None);

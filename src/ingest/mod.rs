@@ -80,7 +80,9 @@ mod tests {
         std::fs::write(sub.join("a.txt"), "x").unwrap();
         let roots = vec![dir.path().to_path_buf()];
         let found: Vec<Found> = walk(&roots).collect();
-        assert!(found.iter().any(|f| matches!(f, Found::Error(InputError::Walk { reason, .. }) if reason.contains("loop"))));
+        assert!(found
+            .iter()
+            .any(|f| matches!(f, Found::Error(InputError::Walk { reason, .. }) if reason.contains("loop"))));
         assert_eq!(found.iter().filter(|f| matches!(f, Found::File(_))).count(), 1);
     }
 }

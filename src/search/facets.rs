@@ -124,8 +124,19 @@ fn runs(mut ids: Vec<u32>) -> Vec<(u32, u32)> {
 
 impl Counts {
     /// The `size` most frequent values of kind `code`, ties by name, named by `name_of`.
-    pub fn top<'a>(&self, code: u8, kinds_of: &[u8], size: usize, name_of: impl Fn(u64) -> Option<&'a str>) -> Vec<FacetValue> {
-        let mut v: Vec<(u32, u64)> = self.counts.iter().filter(|(id, _)| kinds_of.get(*id as usize) == Some(&code)).map(|&(id, c)| (c, id as u64)).collect();
+    pub fn top<'a>(
+        &self,
+        code: u8,
+        kinds_of: &[u8],
+        size: usize,
+        name_of: impl Fn(u64) -> Option<&'a str>,
+    ) -> Vec<FacetValue> {
+        let mut v: Vec<(u32, u64)> = self
+            .counts
+            .iter()
+            .filter(|(id, _)| kinds_of.get(*id as usize) == Some(&code))
+            .map(|&(id, c)| (c, id as u64))
+            .collect();
         v.sort_by(|a, b| b.0.cmp(&a.0));
         // Ties at the cut are ordered by name: keep every value tied with the last one shown.
         let cut = v.get(size.saturating_sub(1)).map(|x| x.0).unwrap_or(0);
@@ -149,7 +160,11 @@ impl Counts {
                     DateBucket::Month => (y, m + 1, 1),
                     DateBucket::Day => next_day(y, m, d),
                 };
-                DateCount { from: format!("{y:04}-{m:02}-{d:02}"), to: format!("{ny:04}-{nm:02}-{nd:02}"), count }
+                DateCount {
+                    from: format!("{y:04}-{m:02}-{d:02}"),
+                    to: format!("{ny:04}-{nm:02}-{nd:02}"),
+                    count,
+                }
             })
             .collect()
     }
@@ -159,8 +174,13 @@ impl Collector for FacetCounter {
     type Fruit = Counts;
     type Child = SegmentFacetCounter;
 
-    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentFacetCounter> {
-        let column = if self.wanted.is_empty() { None } else { Some(segment.fast_fields().u64(&self.field)?) };
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentFacetCounter> {
+        let column =
+            if self.wanted.is_empty() { None } else { Some(segment.fast_fields().u64(&self.field)?) };
         let mut wanted = [false; 256];
         for &w in &self.wanted {
             wanted[w as usize] = true;
@@ -169,7 +189,16 @@ impl Collector for FacetCounter {
             Some((f, b)) => Some((segment.fast_fields().date(f)?, *b)),
             None => None,
         };
-        Ok(SegmentFacetCounter { column, sparse: Vec::new(), dense: Vec::new(), kinds_of: self.kinds_of.clone(), wanted, dates, date_counts: HashMap::new(), last_day: (i64::MIN, 0) })
+        Ok(SegmentFacetCounter {
+            column,
+            sparse: Vec::new(),
+            dense: Vec::new(),
+            kinds_of: self.kinds_of.clone(),
+            wanted,
+            dates,
+            date_counts: HashMap::new(),
+            last_day: (i64::MIN, 0),
+        })
     }
 
     fn requires_scoring(&self) -> bool {

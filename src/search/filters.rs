@@ -29,11 +29,17 @@ pub struct Filters {
 impl Filters {
     /// The (kind, values) groups that are set.
     pub fn groups(&self) -> Vec<(&'static str, &[String])> {
-        [("speaker", &self.speakers), ("person", &self.persons), ("org", &self.orgs), ("place", &self.places), ("source", &self.sources)]
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| (k, v.as_slice()))
-            .collect()
+        [
+            ("speaker", &self.speakers),
+            ("person", &self.persons),
+            ("org", &self.orgs),
+            ("place", &self.places),
+            ("source", &self.sources),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (k, v.as_slice()))
+        .collect()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -112,13 +118,31 @@ impl Resolved {
     /// The filter for the quotes index. A quote carries its speaker and source; the article's
     /// people, organizations and places are reached through the article: the articles that
     /// pass those groups become a set of article ids.
-    pub fn quotes_query(&self, articles: &Searcher, af: &ArticleFields, qf: &QuoteFields, except: Option<&str>) -> Result<Option<Box<dyn Query>>> {
-        let (direct, via): (Vec<_>, Vec<_>) = self.groups.iter().filter(|(k, _)| Some(*k) != except).cloned().partition(|(k, _)| *k == "speaker" || *k == "source");
+    pub fn quotes_query(
+        &self,
+        articles: &Searcher,
+        af: &ArticleFields,
+        qf: &QuoteFields,
+        except: Option<&str>,
+    ) -> Result<Option<Box<dyn Query>>> {
+        let (direct, via): (Vec<_>, Vec<_>) = self
+            .groups
+            .iter()
+            .filter(|(k, _)| Some(*k) != except)
+            .cloned()
+            .partition(|(k, _)| *k == "speaker" || *k == "source");
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if let Some(q) = filter_query(&Resolved { groups: direct, since: self.since, until: self.until }, qf.keys, qf.date, None) {
+        if let Some(q) = filter_query(
+            &Resolved { groups: direct, since: self.since, until: self.until },
+            qf.keys,
+            qf.date,
+            None,
+        ) {
             parts.push((Occur::Must, q));
         }
-        if let Some(aq) = filter_query(&Resolved { groups: via, since: None, until: None }, af.keys, af.date, None) {
+        if let Some(aq) =
+            filter_query(&Resolved { groups: via, since: None, until: None }, af.keys, af.date, None)
+        {
             let docs = articles.search(&*aq, &DocSetCollector)?;
             let mut ids = Vec::with_capacity(docs.len());
             let mut buf = String::new();
@@ -145,13 +169,25 @@ fn filter_query(r: &Resolved, keys: Field, date: Field, except: Option<&str>) ->
         }
         let any: Vec<(Occur, Box<dyn Query>)> = values
             .iter()
-            .map(|v| (Occur::Should, Box::new(TermQuery::new(Term::from_field_text(keys, v), IndexRecordOption::Basic)) as Box<dyn Query>))
+            .map(|v| {
+                (
+                    Occur::Should,
+                    Box::new(TermQuery::new(Term::from_field_text(keys, v), IndexRecordOption::Basic))
+                        as Box<dyn Query>,
+                )
+            })
             .collect();
         musts.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
     if r.since.is_some() || r.until.is_some() {
-        let lo = r.since.map(|s| Bound::Included(Term::from_field_date(date, date_value(s)))).unwrap_or(Bound::Unbounded);
-        let hi = r.until.map(|s| Bound::Excluded(Term::from_field_date(date, date_value(s)))).unwrap_or(Bound::Unbounded);
+        let lo = r
+            .since
+            .map(|s| Bound::Included(Term::from_field_date(date, date_value(s))))
+            .unwrap_or(Bound::Unbounded);
+        let hi = r
+            .until
+            .map(|s| Bound::Excluded(Term::from_field_date(date, date_value(s))))
+            .unwrap_or(Bound::Unbounded);
         musts.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
     }
     if musts.is_empty() {

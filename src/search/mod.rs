@@ -16,21 +16,22 @@ use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, Term
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
+use facets::{Counts, FacetCounter};
 pub use facets::{DateBucket, DateCount, FacetValue};
 pub use filters::Filters;
-use facets::{Counts, FacetCounter};
 use filters::Resolved;
 use query::{Builder, Highlight, Target};
 use snippets::{Snippet, Snippeter};
 
 use crate::error::{Error, Result};
 use crate::extract::Entity;
-use crate::ingest::date::format_date;
 use crate::index::vocab::{Vocab, KINDS};
 use crate::index::Archive;
+use crate::ingest::date::format_date;
 
 /// Facet kinds as users name them, and their facet path roots.
-pub const FACETS: [(&str, &str); 5] = [("speaker", "speaker"), ("person", "person"), ("org", "org"), ("place", "place"), ("source", "source")];
+pub const FACETS: [(&str, &str); 5] =
+    [("speaker", "speaker"), ("person", "person"), ("org", "org"), ("place", "place"), ("source", "source")];
 
 /// Maps the names users give a facet (`persons`, `organizations`, `places`...) to its kind.
 pub fn facet_kind(name: &str) -> Option<&'static str> {
@@ -184,8 +185,10 @@ impl Searchers {
         if text.trim().is_empty() {
             return Ok((Box::new(AllQuery), Highlight::default()));
         }
-        let node = query_lang::parse(text, &query_lang::Options { any, fields: query::FIELDS })
-            .map_err(|e| Error::Query { message: e.message.clone(), position: e.position, rendered: e.render(text) })?;
+        let node =
+            query_lang::parse(text, &query_lang::Options { any, fields: query::FIELDS }).map_err(|e| {
+                Error::Query { message: e.message.clone(), position: e.position, rendered: e.render(text) }
+            })?;
         let searcher = if target == Target::Articles { &self.articles } else { &self.quotes };
         let mut b = Builder::new(&self.archive, searcher, target, self.key_searchers());
         let q = b.build(&node).map_err(|e| match e {
@@ -214,40 +217,63 @@ impl Searchers {
         let with_filter = |except: Option<&str>| -> Result<Box<dyn Query>> {
             let filter = match target {
                 Target::Articles => resolved.query(keys, date, except),
-                Target::Quotes => resolved.quotes_query(&self.articles, &self.archive.af, &self.archive.qf, except)?,
+                Target::Quotes => {
+                    resolved.quotes_query(&self.articles, &self.archive.af, &self.archive.qf, except)?
+                }
             };
             Ok(match filter {
                 None => query.box_clone(),
-                Some(f) => Box::new(BooleanQuery::new(vec![(Occur::Must, query.box_clone()), (Occur::Must, Box::new(ConstScoreQuery::new(f, 0.0)))])),
+                Some(f) => Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, query.box_clone()),
+                    (Occur::Must, Box::new(ConstScoreQuery::new(f, 0.0))),
+                ])),
             })
         };
         let full = with_filter(None)?;
         let filtered_kinds: Vec<&str> = resolved.groups.iter().map(|(k, _)| *k).collect::<Vec<&str>>();
         let wanted: Vec<String> = req.facets.iter().filter(|k| *k != "date").cloned().collect();
-        let main_kinds: Vec<String> = wanted.iter().filter(|k| !filtered_kinds.iter().any(|f| **f == ***k)).cloned().collect();
+        let main_kinds: Vec<String> =
+            wanted.iter().filter(|k| !filtered_kinds.iter().any(|f| **f == ***k)).cloned().collect();
         let code = |k: &str| KINDS.iter().position(|x| *x == k).map(|i| i as u8);
         let name_of = |id: u64| self.vocab.get(id).map(|(_, v)| v);
         let counter = FacetCounter {
             field: facet_field.to_string(),
             kinds_of: self.kinds_of.clone(),
             wanted: main_kinds.iter().filter_map(|k| code(k)).collect(),
-            date_field: if req.facets.iter().any(|k| k == "date") { Some(("date".to_string(), req.by_date)) } else { None },
+            date_field: if req.facets.iter().any(|k| k == "date") {
+                Some(("date".to_string(), req.by_date))
+            } else {
+                None
+            },
         };
         let limit = req.limit.max(1);
         let (total, top, counts): (usize, Vec<(f32, DocAddress)>, Counts) = match req.sort {
             Sort::Relevance => {
-                let (t, top, c) = searcher.search(&*full, &(Count, TopDocs::with_limit(limit).and_offset(req.offset).order_by_score(), counter))?;
+                let (t, top, c) = searcher.search(
+                    &*full,
+                    &(Count, TopDocs::with_limit(limit).and_offset(req.offset).order_by_score(), counter),
+                )?;
                 (t, top, c)
             }
             Sort::DateAscending | Sort::DateDescending => {
                 let order = if req.sort == Sort::DateAscending { Order::Asc } else { Order::Desc };
-                let (t, top, c) = searcher.search(&*full, &(Count, TopDocs::with_limit(limit).and_offset(req.offset).order_by_fast_field::<tantivy::DateTime>("date", order), counter))?;
+                let (t, top, c) = searcher.search(
+                    &*full,
+                    &(
+                        Count,
+                        TopDocs::with_limit(limit)
+                            .and_offset(req.offset)
+                            .order_by_fast_field::<tantivy::DateTime>("date", order),
+                        counter,
+                    ),
+                )?;
                 (t, top.into_iter().map(|(_, a)| (0.0, a)).collect(), c)
             }
         };
         let mut results = FacetResults::default();
         for k in &main_kinds {
-            let values = code(k).map(|c| counts.top(c, &self.kinds_of, req.facet_size, name_of)).unwrap_or_default();
+            let values =
+                code(k).map(|c| counts.top(c, &self.kinds_of, req.facet_size, name_of)).unwrap_or_default();
             results.values.insert(k.clone(), values);
         }
         if req.facets.iter().any(|k| k == "date") {
@@ -257,8 +283,17 @@ impl Searchers {
         for k in wanted.iter().filter(|k| filtered_kinds.iter().any(|f| **f == ***k)) {
             let q = with_filter(Some(k))?;
             let wanted: Vec<u8> = code(k).into_iter().collect();
-            let c = searcher.search(&*q, &FacetCounter { field: facet_field.to_string(), kinds_of: self.kinds_of.clone(), wanted, date_field: None })?;
-            let values = code(k).map(|cd| c.top(cd, &self.kinds_of, req.facet_size, name_of)).unwrap_or_default();
+            let c = searcher.search(
+                &*q,
+                &FacetCounter {
+                    field: facet_field.to_string(),
+                    kinds_of: self.kinds_of.clone(),
+                    wanted,
+                    date_field: None,
+                },
+            )?;
+            let values =
+                code(k).map(|cd| c.top(cd, &self.kinds_of, req.facet_size, name_of)).unwrap_or_default();
             results.values.insert(k.clone(), values);
             multi.push(k.clone());
         }
@@ -276,12 +311,16 @@ impl Searchers {
             let wide = Request { offset: 0, limit: (req.offset + req.limit) * 3 + 10, ..req.clone() };
             let (total, top, facets, multi) = self.run(Target::Articles, &*query, &resolved, &wide)?;
             let mut order: Vec<u64> = Vec::new();
-            let mut group_columns: std::collections::HashMap<u32, tantivy::columnar::Column<u64>> = std::collections::HashMap::new();
-            let mut groups: std::collections::HashMap<u64, (f32, DocAddress, Vec<DocAddress>)> = std::collections::HashMap::new();
+            let mut group_columns: std::collections::HashMap<u32, tantivy::columnar::Column<u64>> =
+                std::collections::HashMap::new();
+            let mut groups: std::collections::HashMap<u64, (f32, DocAddress, Vec<DocAddress>)> =
+                std::collections::HashMap::new();
             for (score, addr) in top {
                 let column = match group_columns.entry(addr.segment_ord) {
                     std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(v) => v.insert(self.articles.segment_reader(addr.segment_ord).fast_fields().u64("group")?),
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(self.articles.segment_reader(addr.segment_ord).fast_fields().u64("group")?)
+                    }
                 };
                 let group = column.first(addr.doc_id).unwrap_or(0);
                 let key = if group == 0 { u64::MAX - order.len() as u64 } else { group };
@@ -293,7 +332,12 @@ impl Searchers {
                     }
                 }
             }
-            let page: Vec<(f32, DocAddress, Vec<DocAddress>)> = order.into_iter().skip(req.offset).take(req.limit).filter_map(|k| groups.remove(&k)).collect();
+            let page: Vec<(f32, DocAddress, Vec<DocAddress>)> = order
+                .into_iter()
+                .skip(req.offset)
+                .take(req.limit)
+                .filter_map(|k| groups.remove(&k))
+                .collect();
             (total, page, facets, multi)
         } else {
             let (total, top, facets, multi) = self.run(Target::Articles, &*query, &resolved, req)?;
@@ -307,7 +351,8 @@ impl Searchers {
                 .map(|a| self.articles.doc::<TantivyDocument>(a).map(|d| text_of(&d, f.id)))
                 .collect::<tantivy::Result<Vec<String>>>()?;
             let doc: TantivyDocument = self.articles.doc(addr)?;
-            let paragraphs: Vec<String> = doc.get_all(f.body).filter_map(|v| v.as_str().map(str::to_string)).collect();
+            let paragraphs: Vec<String> =
+                doc.get_all(f.body).filter_map(|v| v.as_str().map(str::to_string)).collect();
             hits.push(Hit {
                 id: text_of(&doc, f.id),
                 title: text_of(&doc, f.title),
@@ -317,7 +362,11 @@ impl Searchers {
                 path: text_of(&doc, f.path),
                 score,
                 copies,
-                snippets: if req.snippets == 0 { Vec::new() } else { snip.best(&paragraphs, &highlight, req.snippets) },
+                snippets: if req.snippets == 0 {
+                    Vec::new()
+                } else {
+                    snip.best(&paragraphs, &highlight, req.snippets)
+                },
             });
         }
         Ok(Results { query: req.query.clone(), total, hits, facets, multi_select })
@@ -403,7 +452,10 @@ impl Searchers {
         let Some((_, addr)) = top.into_iter().next() else {
             let dups = crate::index::build::load_duplicates(&self.archive.dir);
             if let Some(d) = dups.get(id) {
-                return Err(Error::NotFound(format!("{id} (a duplicate of {}: `gazette show {}`)", d.of, d.of)));
+                return Err(Error::NotFound(format!(
+                    "{id} (a duplicate of {}: `gazette show {}`)",
+                    d.of, d.of
+                )));
             }
             return Err(Error::NotFound(id.to_string()));
         };
@@ -411,10 +463,12 @@ impl Searchers {
         // Entities are not stored: recognized again from the stored paragraphs (offsets point
         // into the paragraphs joined by blank lines).
         let joined = doc.get_all(f.body).filter_map(|v| v.as_str()).collect::<Vec<_>>().join("\n\n");
-        let entities: Vec<Entity> = crate::extract::entities::recognize(&joined, &crate::extract::paragraphs::split(&joined, 0));
+        let entities: Vec<Entity> =
+            crate::extract::entities::recognize(&joined, &crate::extract::paragraphs::split(&joined, 0));
         let qf = &self.archive.qf;
         let tq = TermQuery::new(Term::from_field_text(qf.article, id), IndexRecordOption::Basic);
-        let qtop = self.quotes.search(&tq, &TopDocs::with_limit(10_000).order_by_u64_field("ord", Order::Asc))?;
+        let qtop =
+            self.quotes.search(&tq, &TopDocs::with_limit(10_000).order_by_u64_field("ord", Order::Asc))?;
         let mut quotes = Vec::new();
         for (_, a) in qtop {
             let d: TantivyDocument = self.quotes.doc(a)?;
@@ -427,7 +481,11 @@ impl Searchers {
                 paragraph: u64_of(&d, qf.paragraph),
             });
         }
-        let mut duplicates: Vec<String> = crate::index::build::load_duplicates(&self.archive.dir).into_iter().filter(|(_, d)| d.of == id).map(|(k, _)| k).collect();
+        let mut duplicates: Vec<String> = crate::index::build::load_duplicates(&self.archive.dir)
+            .into_iter()
+            .filter(|(_, d)| d.of == id)
+            .map(|(k, _)| k)
+            .collect();
         duplicates.sort();
         Ok(ArticleView {
             id: text_of(&doc, f.id),
@@ -480,7 +538,11 @@ fn u64_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
     doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0)
 }
 
-fn date_of(doc: &TantivyDocument, date: tantivy::schema::Field, raw: tantivy::schema::Field) -> Option<String> {
+fn date_of(
+    doc: &TantivyDocument,
+    date: tantivy::schema::Field,
+    raw: tantivy::schema::Field,
+) -> Option<String> {
     if let Some(d) = doc.get_first(date).and_then(|v| v.as_datetime()) {
         return time::OffsetDateTime::from_unix_timestamp(d.into_timestamp_secs()).ok().map(format_date);
     }

@@ -11,7 +11,10 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Bound;
 
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
@@ -26,7 +29,8 @@ use crate::index::Archive;
 const MAX_EXPANSIONS: usize = 128;
 
 /// The field names the query language accepts.
-pub const FIELDS: &[&str] = &["title", "body", "text", "speaker", "person", "org", "place", "source", "date", "description"];
+pub const FIELDS: &[&str] =
+    &["title", "body", "text", "speaker", "person", "org", "place", "source", "date", "description"];
 
 /// Which index a query is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,11 +78,28 @@ pub struct Builder<'a> {
 impl<'a> Builder<'a> {
     /// `key_searchers` are the indexes names are resolved against (both, so that a surname
     /// means the same person in `search` and `quotes`).
-    pub fn new(archive: &'a Archive, searcher: &'a Searcher, target: Target, key_searchers: Vec<(&'a Searcher, Field)>) -> Self {
+    pub fn new(
+        archive: &'a Archive,
+        searcher: &'a Searcher,
+        target: Target,
+        key_searchers: Vec<(&'a Searcher, Field)>,
+    ) -> Self {
         let (a, q) = (&archive.af, &archive.qf);
         let fields = match target {
-            Target::Articles => Fields { exact: vec![(a.title, 2.0), (a.body, 1.0)], names: vec![(a.names, 0.5)], title: Some(a.title), keys: a.keys, date: a.date },
-            Target::Quotes => Fields { exact: vec![(q.text, 1.0)], names: vec![(q.speaker, 0.5), (q.description, 0.3)], title: None, keys: q.keys, date: q.date },
+            Target::Articles => Fields {
+                exact: vec![(a.title, 2.0), (a.body, 1.0)],
+                names: vec![(a.names, 0.5)],
+                title: Some(a.title),
+                keys: a.keys,
+                date: a.date,
+            },
+            Target::Quotes => Fields {
+                exact: vec![(q.text, 1.0)],
+                names: vec![(q.speaker, 0.5), (q.description, 0.3)],
+                title: None,
+                keys: q.keys,
+                date: q.date,
+            },
         };
         Builder {
             searcher,
@@ -112,8 +133,12 @@ impl<'a> Builder<'a> {
                 _ => self.phrase(field.as_deref(), text, *slop, *span, positive),
             },
             Node::Prefix { field, text, span } => self.expand(field.as_deref(), text, None, *span, positive),
-            Node::Fuzzy { field, text, distance, span } => self.expand(field.as_deref(), text, Some(*distance), *span, positive),
-            Node::DateRange { from, to, from_inclusive, to_inclusive, span, .. } => self.date_range(from.as_deref(), to.as_deref(), *from_inclusive, *to_inclusive, *span),
+            Node::Fuzzy { field, text, distance, span } => {
+                self.expand(field.as_deref(), text, Some(*distance), *span, positive)
+            }
+            Node::DateRange { from, to, from_inclusive, to_inclusive, span, .. } => {
+                self.date_range(from.as_deref(), to.as_deref(), *from_inclusive, *to_inclusive, *span)
+            }
             Node::And(children) => {
                 let mut clauses = Vec::new();
                 let mut any_positive = false;
@@ -138,20 +163,33 @@ impl<'a> Builder<'a> {
                 }
                 Ok(Box::new(BooleanQuery::new(clauses)))
             }
-            Node::Not(inner) => Ok(Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery) as Box<dyn Query>), (Occur::MustNot, self.node(inner, false)?)]))),
+            Node::Not(inner) => Ok(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                (Occur::MustNot, self.node(inner, false)?),
+            ]))),
         }
     }
 
     fn scoped_exact(&self, field: Option<&str>, span: (usize, usize)) -> Result<Vec<(Field, f32)>> {
         match field {
             None => Ok(self.fields.exact.clone()),
-            Some("title") => self.fields.title.map(|t| vec![(t, 1.0)]).ok_or_else(|| field_error("title", span, "quotes have no title: use it with `gazette search`")),
-            Some("body") | Some("text") => Ok(vec![*self.fields.exact.last().expect("a target has an exact field")]),
+            Some("title") => self.fields.title.map(|t| vec![(t, 1.0)]).ok_or_else(|| {
+                field_error("title", span, "quotes have no title: use it with `gazette search`")
+            }),
+            Some("body") | Some("text") => {
+                Ok(vec![*self.fields.exact.last().expect("a target has an exact field")])
+            }
             Some(f) => Err(field_error(f, span, "this field takes a name, not a phrase or pattern")),
         }
     }
 
-    fn term(&mut self, field: Option<&str>, text: &str, span: (usize, usize), positive: bool) -> Result<Box<dyn Query>> {
+    fn term(
+        &mut self,
+        field: Option<&str>,
+        text: &str,
+        span: (usize, usize),
+        positive: bool,
+    ) -> Result<Box<dyn Query>> {
         if let Some(f) = field {
             if is_name_field(f) {
                 return self.name(f, text, span);
@@ -176,13 +214,15 @@ impl<'a> Builder<'a> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for &(f, boost) in &fields {
             for v in &variants {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_text(f, v), IndexRecordOption::WithFreqs));
+                let q: Box<dyn Query> =
+                    Box::new(TermQuery::new(Term::from_field_text(f, v), IndexRecordOption::WithFreqs));
                 clauses.push((Occur::Should, boosted(q, boost)));
             }
         }
         if field.is_none() {
             for &(f, boost) in &self.fields.names {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_text(f, &word), IndexRecordOption::WithFreqs));
+                let q: Box<dyn Query> =
+                    Box::new(TermQuery::new(Term::from_field_text(f, &word), IndexRecordOption::WithFreqs));
                 clauses.push((Occur::Should, boosted(q, boost)));
             }
         }
@@ -222,7 +262,14 @@ impl<'a> Builder<'a> {
         Ok(out)
     }
 
-    fn phrase(&mut self, field: Option<&str>, text: &str, slop: u32, span: (usize, usize), positive: bool) -> Result<Box<dyn Query>> {
+    fn phrase(
+        &mut self,
+        field: Option<&str>,
+        text: &str,
+        slop: u32,
+        span: (usize, usize),
+        positive: bool,
+    ) -> Result<Box<dyn Query>> {
         let words = Self::tokens(&mut self.words, text);
         let fields = self.scoped_exact(field, span)?;
         if words.is_empty() {
@@ -251,7 +298,14 @@ impl<'a> Builder<'a> {
 
     /// A prefix (`distance` None) or fuzzy term, expanded over the term dictionaries of the
     /// fields of words as written into the terms it matches, the most frequent first.
-    fn expand(&mut self, field: Option<&str>, text: &str, distance: Option<u8>, span: (usize, usize), positive: bool) -> Result<Box<dyn Query>> {
+    fn expand(
+        &mut self,
+        field: Option<&str>,
+        text: &str,
+        distance: Option<u8>,
+        span: (usize, usize),
+        positive: bool,
+    ) -> Result<Box<dyn Query>> {
         let words = Self::tokens(&mut self.words, text);
         let fields = self.scoped_exact(field, span)?;
         let Some(word) = words.last().cloned() else {
@@ -278,7 +332,8 @@ impl<'a> Builder<'a> {
                         drain!(inv.terms().range().ge(word.as_bytes()).lt(&upper).into_stream()?)
                     }
                     Some(d) => {
-                        let automaton = FuzzyTermQuery::new(Term::from_field_text(f, &word), d, true).automaton()?;
+                        let automaton =
+                            FuzzyTermQuery::new(Term::from_field_text(f, &word), d, true).automaton()?;
                         drain!(inv.terms().search(automaton).into_stream()?)
                     }
                 }
@@ -301,7 +356,12 @@ impl<'a> Builder<'a> {
         Ok(self.terms_query(&fields, &terms, positive))
     }
 
-    fn terms_query(&mut self, fields: &[(Field, f32)], terms: &[(String, u64)], positive: bool) -> Box<dyn Query> {
+    fn terms_query(
+        &mut self,
+        fields: &[(Field, f32)],
+        terms: &[(String, u64)],
+        positive: bool,
+    ) -> Box<dyn Query> {
         if terms.is_empty() {
             return Box::new(EmptyQuery);
         }
@@ -311,7 +371,8 @@ impl<'a> Builder<'a> {
                 self.highlight.words.insert(t.clone());
             }
             for &(f, boost) in fields {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_text(f, t), IndexRecordOption::WithFreqs));
+                let q: Box<dyn Query> =
+                    Box::new(TermQuery::new(Term::from_field_text(f, t), IndexRecordOption::WithFreqs));
                 clauses.push((Occur::Should, boosted(q, boost)));
             }
         }
@@ -328,12 +389,27 @@ impl<'a> Builder<'a> {
             "source" => "source",
             other => return Err(field_error(other, span, "unknown field")),
         };
-        let key = resolve_name(&self.key_searchers, kind, text).map_err(|e| Error::Query { message: e.to_string(), position: span.0, rendered: String::new() })?;
+        let key = resolve_name(&self.key_searchers, kind, text).map_err(|e| Error::Query {
+            message: e.to_string(),
+            position: span.0,
+            rendered: String::new(),
+        })?;
         Ok(Box::new(TermQuery::new(Term::from_field_text(self.fields.keys, &key), IndexRecordOption::Basic)))
     }
 
-    fn date_range(&mut self, from: Option<&str>, to: Option<&str>, from_inclusive: bool, to_inclusive: bool, span: (usize, usize)) -> Result<Box<dyn Query>> {
-        let bad = |s: &str| Error::Query { message: format!("{s:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"), position: span.0, rendered: String::new() };
+    fn date_range(
+        &mut self,
+        from: Option<&str>,
+        to: Option<&str>,
+        from_inclusive: bool,
+        to_inclusive: bool,
+        span: (usize, usize),
+    ) -> Result<Box<dyn Query>> {
+        let bad = |s: &str| Error::Query {
+            message: format!("{s:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+            position: span.0,
+            rendered: String::new(),
+        };
         let lo = match from {
             None => Bound::Unbounded,
             Some(s) => {
@@ -350,7 +426,9 @@ impl<'a> Builder<'a> {
         };
         // `date:[* TO *]`: every dated article (a range needs one bound to know its field)
         let lo = match (&lo, &hi) {
-            (Bound::Unbounded, Bound::Unbounded) => Bound::Included(date_term(self.fields.date, EARLIEST_DATE)),
+            (Bound::Unbounded, Bound::Unbounded) => {
+                Bound::Included(date_term(self.fields.date, EARLIEST_DATE))
+            }
             _ => lo,
         };
         Ok(Box::new(RangeQuery::new(lo, hi)))
@@ -389,12 +467,22 @@ pub fn period_bounds(s: &str) -> Option<(i64, i64)> {
     use time::{Date, Month};
     let parts: Vec<&str> = s.split('-').collect();
     // a year of four digits ("24-03-25" is no date), a month and a day of one or two
-    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
     if !digits(parts.first()?, 4..=4) || !parts[1..].iter().all(|p| digits(p, 1..=2)) {
         return None;
     }
     let y: i32 = parts.first()?.parse().ok()?;
-    let start_of = |y: i32, m: u8, d: u8| -> Option<i64> { Some(Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()?.midnight().assume_utc().unix_timestamp()) };
+    let start_of = |y: i32, m: u8, d: u8| -> Option<i64> {
+        Some(
+            Date::from_calendar_date(y, Month::try_from(m).ok()?, d)
+                .ok()?
+                .midnight()
+                .assume_utc()
+                .unix_timestamp(),
+        )
+    };
     match parts.len() {
         1 => Some((start_of(y, 1, 1)?, start_of(y + 1, 1, 1).unwrap_or(END_OF_9999))),
         2 => {

@@ -21,31 +21,13 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     /// One word, raw text (the caller's tokenizer splits it further).
-    Term {
-        field: Option<String>,
-        text: String,
-        span: (usize, usize),
-    },
+    Term { field: Option<String>, text: String, span: (usize, usize) },
     /// A quoted phrase, outer whitespace trimmed; `slop` is 0 unless `"…"~N`.
-    Phrase {
-        field: Option<String>,
-        text: String,
-        slop: u32,
-        span: (usize, usize),
-    },
+    Phrase { field: Option<String>, text: String, slop: u32, span: (usize, usize) },
     /// `word*`; `text` is without the `*`.
-    Prefix {
-        field: Option<String>,
-        text: String,
-        span: (usize, usize),
-    },
+    Prefix { field: Option<String>, text: String, span: (usize, usize) },
     /// `word~` (distance by length, see [`auto_distance`]) or `word~N` with N in 0..=2.
-    Fuzzy {
-        field: Option<String>,
-        text: String,
-        distance: u8,
-        span: (usize, usize),
-    },
+    Fuzzy { field: Option<String>, text: String, distance: u8, span: (usize, usize) },
     /// Ends are YYYY, YYYY-MM or YYYY-MM-DD strings, expanded by the caller: `date:2024-03` is
     /// from = to = "2024-03", both inclusive. A `None` end is open and its flag is false.
     DateRange {
@@ -85,12 +67,7 @@ const MAX_DEPTH: usize = 50;
 /// Parse a query. Never panics; errors carry the byte position of the problem.
 pub fn parse(input: &str, opts: &Options) -> Result<Node, ParseError> {
     let (s, pos, depth) = (input, 0, 0);
-    let mut p = Parser {
-        s,
-        pos,
-        opts,
-        depth,
-    };
+    let mut p = Parser { s, pos, opts, depth };
     if let Tok::End = p.peek(None) {
         return err(0, "empty query");
     }
@@ -110,10 +87,7 @@ impl ParseError {
             pos -= 1;
         }
         let pad = " ".repeat(input[..pos].chars().count());
-        let line: String = input
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        let line: String = input.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         format!("  {line}\n  {pad}^ {}", self.message)
     }
 }
@@ -230,9 +204,7 @@ fn check_date(tok: &str, at: usize) -> Result<String, ParseError> {
     }
     let b = tok.as_bytes();
     let num = |i: usize, n: usize| {
-        let d = b
-            .get(i..i + n)
-            .filter(|d| d.iter().all(u8::is_ascii_digit))?;
+        let d = b.get(i..i + n).filter(|d| d.iter().all(u8::is_ascii_digit))?;
         Some(d.iter().fold(0, |a, x| a * 10 + (x - b'0') as u32))
     };
     let dash = |i: usize| b.get(i) == Some(&b'-');
@@ -244,10 +216,7 @@ fn check_date(tok: &str, at: usize) -> Result<String, ParseError> {
     };
     let (Some(y), Some(m), Some(d)) = (y, m, d) else {
         let tok = shorten(tok);
-        return err(
-            at,
-            format!("bad date '{tok}': expected YYYY, YYYY-MM or YYYY-MM-DD"),
-        );
+        return err(at, format!("bad date '{tok}': expected YYYY, YYYY-MM or YYYY-MM-DD"));
     };
     let days = match m {
         2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
@@ -309,9 +278,7 @@ impl<'s> Parser<'s, '_> {
                 '[' | '{' | '<' | '>' if date => return Tok::Start,
                 '&' if next == Some('&') => return Tok::And(p, 2),
                 '|' if next == Some('|') => return Tok::Or(p, 2),
-                '-' | '+'
-                    if next.is_some_and(|n| starts_value(n, date)) && self.clause_start(p) =>
-                {
+                '-' | '+' if next.is_some_and(|n| starts_value(n, date)) && self.clause_start(p) => {
                     return Tok::Sign(p, 1, c == '-')
                 }
                 _ if is_quote(c) => return Tok::Start,
@@ -493,10 +460,7 @@ impl<'s> Parser<'s, '_> {
             _ => return err(colon, format!("expected a value right after '{name}:'")),
         }
         if self.field_prefix().is_some() {
-            return err(
-                self.pos,
-                format!("'{name}:' must be followed by a value, not a field"),
-            );
+            return err(self.pos, format!("'{name}:' must be followed by a value, not a field"));
         }
         let grouped = self.cur() == Some('(');
         let mut node = self.primary(Some(name))?;
@@ -523,12 +487,7 @@ impl<'s> Parser<'s, '_> {
                 return err(end, "expected 0, 1 or 2 after '~'");
             }
             let span = (start, self.pos);
-            Node::Fuzzy {
-                field,
-                text,
-                distance,
-                span,
-            }
+            Node::Fuzzy { field, text, distance, span }
         } else {
             let span = (start, end);
             return Ok(Node::Term { field, text, span });
@@ -564,10 +523,7 @@ impl<'s> Parser<'s, '_> {
         if self.eat('~') {
             let digits = self.digits();
             if digits.is_empty() || self.cur().is_some_and(is_word_char) {
-                return err(
-                    tilde,
-                    "expected a number after '~' (phrase slop), as in \"a b\"~3",
-                );
+                return err(tilde, "expected a number after '~' (phrase slop), as in \"a b\"~3");
             }
             slop = digits.parse().or(err(tilde, "phrase slop is too large"))?;
         }
@@ -575,12 +531,7 @@ impl<'s> Parser<'s, '_> {
             return err(self.pos, format!("unexpected '{c}' after a phrase"));
         }
         let (field, text, span) = (ctx.map(str::to_string), text.to_string(), (start, self.pos));
-        Ok(Node::Phrase {
-            field,
-            text,
-            slop,
-            span,
-        })
+        Ok(Node::Phrase { field, text, slop, span })
     }
 
     /// The run of non-space chars up to a bracket, parenthesis or quote.
@@ -634,10 +585,7 @@ impl<'s> Parser<'s, '_> {
                     None => return err(start, "this range is never closed"),
                     _ => return err(self.pos, "expected ']' or '}' to close the date range"),
                 }
-                let (fi, ti) = (
-                    open == '[' && from.is_some(),
-                    close == Some(']') && to.is_some(),
-                );
+                let (fi, ti) = (open == '[' && from.is_some(), close == Some(']') && to.is_some());
                 (from, to, fi, ti)
             }
             Some(c @ ('<' | '>')) => {
@@ -661,22 +609,13 @@ impl<'s> Parser<'s, '_> {
             }
         };
         let span = (start, self.pos);
-        Ok(Node::DateRange {
-            field,
-            from,
-            to,
-            from_inclusive,
-            to_inclusive,
-            span,
-        })
+        Ok(Node::DateRange { field, from, to, from_inclusive, to_inclusive, span })
     }
 }
 
 fn span_mut(n: &mut Node) -> Option<&mut (usize, usize)> {
     match n {
-        Node::Term { span, .. } | Node::Phrase { span, .. } | Node::Prefix { span, .. } => {
-            Some(span)
-        }
+        Node::Term { span, .. } | Node::Phrase { span, .. } | Node::Prefix { span, .. } => Some(span),
         Node::Fuzzy { span, .. } | Node::DateRange { span, .. } => Some(span),
         _ => None,
     }
@@ -686,9 +625,7 @@ fn span_mut(n: &mut Node) -> Option<&mut (usize, usize)> {
 mod tests {
     use super::*;
 
-    const F: &[&str] = &[
-        "title", "speaker", "person", "org", "place", "source", "date", "pub_date",
-    ];
+    const F: &[&str] = &["title", "speaker", "person", "org", "place", "source", "date", "pub_date"];
 
     fn run(s: &str, any: bool) -> Result<Node, ParseError> {
         parse(s, &Options { any, fields: F })
@@ -701,32 +638,10 @@ mod tests {
         match n {
             Node::Term { field, text, .. } => format!("{}{text}", pre(field)),
             Node::Prefix { field, text, .. } => format!("{}{text}*", pre(field)),
-            Node::Phrase {
-                field: f,
-                text: t,
-                slop: 0,
-                ..
-            } => format!("{}\"{t}\"", pre(f)),
-            Node::Phrase {
-                field: f,
-                text: t,
-                slop: s,
-                ..
-            } => format!("{}\"{t}\"~{s}", pre(f)),
-            Node::Fuzzy {
-                field: f,
-                text: t,
-                distance: d,
-                ..
-            } => format!("{}{t}~{d}", pre(f)),
-            Node::DateRange {
-                field,
-                from,
-                to,
-                from_inclusive: fi,
-                to_inclusive: ti,
-                ..
-            } => {
+            Node::Phrase { field: f, text: t, slop: 0, .. } => format!("{}\"{t}\"", pre(f)),
+            Node::Phrase { field: f, text: t, slop: s, .. } => format!("{}\"{t}\"~{s}", pre(f)),
+            Node::Fuzzy { field: f, text: t, distance: d, .. } => format!("{}{t}~{d}", pre(f)),
+            Node::DateRange { field, from, to, from_inclusive: fi, to_inclusive: ti, .. } => {
                 let (a, b) = (from.as_deref().unwrap_or("*"), to.as_deref().unwrap_or("*"));
                 let (o, c) = (if *fi { "[" } else { "{" }, if *ti { "]" } else { "}" });
                 format!("{field}:{o}{a}..{b}{c}")
@@ -758,11 +673,7 @@ mod tests {
 
     #[test]
     fn words_and_modes() {
-        let term = |text: &str, span| Node::Term {
-            field: None,
-            text: text.into(),
-            span,
-        };
+        let term = |text: &str, span| Node::Term { field: None, text: text.into(), span };
         assert_eq!(run(" gaza", false), Ok(term("gaza", (1, 5))));
         let and = Node::And(vec![term("a", (0, 1)), term("U.S.", (2, 6))]);
         assert_eq!(run("a U.S.", false), Ok(and));
@@ -790,64 +701,43 @@ mod tests {
 
     #[test]
     fn phrases_operators_prefix_fuzzy() {
-        check_ok(false, &[
-            "\"John Kirby\" said => (and \"John Kirby\" said)",
-            "\" a b \"~3 => \"a b\"~3",
-            "“hostage deal”~0 „Waffenruhe“ ”sv” => (and \"hostage deal\" \"Waffenruhe\" \"sv\")",
-            "\"he said “no”\" \"OR\" \"a\"b => (and \"he said “no”\" \"OR\" \"a\" b)",
-            "a b OR c => (or (and a b) c)",
-            "a OR b c => (or a (and b c))",
-            "a AND NOT b OR c => (or (and a (not b)) c)",
-            "NOT a b => (and (not a) b)",
-            "a || b && c => (or a (and b c))",
-            "a or b OReo ANDes => (and a or b OReo ANDes)",
-            "(a OR b) (c OR d) => (and (or a b) (or c d))",
-            "a (b c) (d OR (e OR f)) => (and a b c (or d e f))",
-            "NOT NOT a => a",
-            "-(-a) => a",
-            "-w -\"a b\" -(a OR b) x => (and (not w) (not \"a b\") (not (or a b)) x)",
-            "a&&-b => (and a (not b))",
-            "a OR -b => (or a (not b))",
-            "netanyahoo~ a~0 b~2 U.S.* hostag* => (and netanyahoo~2 a~0 b~2 U.S.* hostag*)",
-        ]);
-        let (field, text) = (None, "ab".to_string());
-        let phrase = Node::Phrase {
-            field,
-            text,
-            slop: 12,
-            span: (2, 13),
-        };
-        assert_eq!(
-            run("x “ab”~12", false),
-            Ok(Node::And(vec![run("x", false).unwrap(), phrase]))
+        check_ok(
+            false,
+            &[
+                "\"John Kirby\" said => (and \"John Kirby\" said)",
+                "\" a b \"~3 => \"a b\"~3",
+                "“hostage deal”~0 „Waffenruhe“ ”sv” => (and \"hostage deal\" \"Waffenruhe\" \"sv\")",
+                "\"he said “no”\" \"OR\" \"a\"b => (and \"he said “no”\" \"OR\" \"a\" b)",
+                "a b OR c => (or (and a b) c)",
+                "a OR b c => (or a (and b c))",
+                "a AND NOT b OR c => (or (and a (not b)) c)",
+                "NOT a b => (and (not a) b)",
+                "a || b && c => (or a (and b c))",
+                "a or b OReo ANDes => (and a or b OReo ANDes)",
+                "(a OR b) (c OR d) => (and (or a b) (or c d))",
+                "a (b c) (d OR (e OR f)) => (and a b c (or d e f))",
+                "NOT NOT a => a",
+                "-(-a) => a",
+                "-w -\"a b\" -(a OR b) x => (and (not w) (not \"a b\") (not (or a b)) x)",
+                "a&&-b => (and a (not b))",
+                "a OR -b => (or a (not b))",
+                "netanyahoo~ a~0 b~2 U.S.* hostag* => (and netanyahoo~2 a~0 b~2 U.S.* hostag*)",
+            ],
         );
         let (field, text) = (None, "ab".to_string());
-        assert_eq!(
-            run("ab~2", false),
-            Ok(Node::Fuzzy {
-                field,
-                text,
-                distance: 2,
-                span: (0, 4)
-            })
-        );
+        let phrase = Node::Phrase { field, text, slop: 12, span: (2, 13) };
+        assert_eq!(run("x “ab”~12", false), Ok(Node::And(vec![run("x", false).unwrap(), phrase])));
+        let (field, text) = (None, "ab".to_string());
+        assert_eq!(run("ab~2", false), Ok(Node::Fuzzy { field, text, distance: 2, span: (0, 4) }));
         let (field, text, span) = (None, "hostag".to_string(), (0, 7));
-        assert_eq!(
-            run("hostag*", false),
-            Ok(Node::Prefix { field, text, span })
-        );
+        assert_eq!(run("hostag*", false), Ok(Node::Prefix { field, text, span }));
     }
 
     #[test]
     fn fields_and_dates() {
         let (field, text, span) = (Some("title".into()), "gaza".into(), (0, 10));
-        assert_eq!(
-            run("title:gaza", false),
-            Ok(Node::Term { field, text, span })
-        );
-        let Ok(Node::And(v)) = run("a date:[2024 TO 2025]", false) else {
-            panic!()
-        };
+        assert_eq!(run("title:gaza", false), Ok(Node::Term { field, text, span }));
+        let Ok(Node::And(v)) = run("a date:[2024 TO 2025]", false) else { panic!() };
         assert!(matches!(v[1], Node::DateRange { span: (2, 21), .. }));
         check_ok(false, &[
             "speaker:\"John Kirby\" org:un~ => (and speaker:\"John Kirby\" org:un~0)",
@@ -937,19 +827,13 @@ mod tests {
     fn display_and_render() {
         let q = "cease-fire AND (gaza";
         let e = run(q, false).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "this parenthesis is never closed at column 16"
-        );
+        assert_eq!(e.to_string(), "this parenthesis is never closed at column 16");
         let want = "  cease-fire AND (gaza\n                 ^ this parenthesis is never closed";
         assert_eq!(e.render(q), want);
         let q = "Israel’s OR";
         let want = "  Israel’s OR\n           ^ expected a term after OR";
         assert_eq!(run(q, false).unwrap_err().render(q), want);
-        let e = |position| ParseError {
-            position,
-            message: "m".into(),
-        };
+        let e = |position| ParseError { position, message: "m".into() };
         assert_eq!(e(99).render("é\nx"), "  é x\n     ^ m");
         assert_eq!(e(1).render("é"), "  é\n  ^ m");
     }
@@ -1067,10 +951,7 @@ mod tests {
                 match run(&s, any) {
                     Ok(n) => check_tree(&n, &s),
                     Err(e) => {
-                        assert!(
-                            s.is_char_boundary(e.position) && !e.message.is_empty(),
-                            "{s:?}"
-                        );
+                        assert!(s.is_char_boundary(e.position) && !e.message.is_empty(), "{s:?}");
                         assert!(e.render(&s).contains(&e.message));
                     }
                 }

@@ -102,7 +102,14 @@ impl Snippeter {
         for (i, t) in toks.iter().enumerate() {
             if marked[i] {
                 match ranges.last_mut() {
-                    Some(last) if prev_marked && hl.phrases.iter().any(|p| p.len() > 1) && text[last.1..t.from].chars().all(|c| !c.is_alphanumeric()) && t.from - last.1 <= 3 => last.1 = t.to,
+                    Some(last)
+                        if prev_marked
+                            && hl.phrases.iter().any(|p| p.len() > 1)
+                            && text[last.1..t.from].chars().all(|c| !c.is_alphanumeric())
+                            && t.from - last.1 <= 3 =>
+                    {
+                        last.1 = t.to
+                    }
                     _ => ranges.push((t.from, t.to)),
                 }
             }
@@ -122,18 +129,36 @@ impl Snippeter {
             }
         }
         if scored.is_empty() {
-            return paragraphs.iter().position(|p| !p.trim().is_empty()).map(|i| self.cut(i, &paragraphs[i], Vec::new())).into_iter().take(max.min(1)).collect();
+            return paragraphs
+                .iter()
+                .position(|p| !p.trim().is_empty())
+                .map(|i| self.cut(i, &paragraphs[i], Vec::new()))
+                .into_iter()
+                .take(max.min(1))
+                .collect();
         }
         scored.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
         let best = scored[0].0;
-        scored.into_iter().filter(|s| s.0 >= best * 0.5).take(max).map(|(_, i, ranges)| self.cut(i, &paragraphs[i], ranges)).collect()
+        scored
+            .into_iter()
+            .filter(|s| s.0 >= best * 0.5)
+            .take(max)
+            .map(|(_, i, ranges)| self.cut(i, &paragraphs[i], ranges))
+            .collect()
     }
 
     /// The paragraph, or a window of it around the densest run of matches, cut at sentence or
     /// word boundaries.
     fn cut(&self, index: usize, para: &str, ranges: Vec<(usize, usize)>) -> Snippet {
         if para.len() <= self.window {
-            return Snippet { paragraph: index, text: para.to_string(), highlights: ranges.clone(), offset: 0, paragraph_highlights: ranges, whole: true };
+            return Snippet {
+                paragraph: index,
+                text: para.to_string(),
+                highlights: ranges.clone(),
+                offset: 0,
+                paragraph_highlights: ranges,
+                whole: true,
+            };
         }
         // The window start: the match that has the most matches after it within the window.
         let mut anchor = 0;
@@ -147,20 +172,26 @@ impl Snippeter {
         }
         // Start at the sentence holding the anchor when it is near, else a few words before it.
         let lead = anchor.saturating_sub(self.window / 3);
-        let mut start = para[..anchor].rfind(". ").map(|i| i + 2).filter(|&i| i >= lead).unwrap_or_else(|| {
-            let mut s = floor_char(para, lead);
-            if s > 0 {
-                s = para[s..anchor].find(' ').map(|i| s + i + 1).unwrap_or(s);
-            }
-            s
-        });
+        let mut start =
+            para[..anchor].rfind(". ").map(|i| i + 2).filter(|&i| i >= lead).unwrap_or_else(|| {
+                let mut s = floor_char(para, lead);
+                if s > 0 {
+                    s = para[s..anchor].find(' ').map(|i| s + i + 1).unwrap_or(s);
+                }
+                s
+            });
         if ranges.is_empty() {
             start = 0;
         }
         let mut end = floor_char(para, (start + self.window).min(para.len()));
         if end < para.len() {
-            let sentence_end = para[start..end].rfind(". ").map(|i| start + i + 1).filter(|&e| e > anchor && e - start > self.window / 2);
-            end = sentence_end.unwrap_or_else(|| para[start..end].rfind(' ').map(|i| start + i).filter(|&e| e > start).unwrap_or(end));
+            let sentence_end = para[start..end]
+                .rfind(". ")
+                .map(|i| start + i + 1)
+                .filter(|&e| e > anchor && e - start > self.window / 2);
+            end = sentence_end.unwrap_or_else(|| {
+                para[start..end].rfind(' ').map(|i| start + i).filter(|&e| e > start).unwrap_or(end)
+            });
         }
         let inside: Vec<(usize, usize)> = ranges.into_iter().filter(|r| r.0 >= start && r.1 <= end).collect();
         Snippet {

@@ -42,7 +42,13 @@ pub struct ServeOptions {
 
 impl ServeOptions {
     pub fn new(index: PathBuf, bind: SocketAddr) -> ServeOptions {
-        ServeOptions { index, bind, timeout: Duration::from_secs(10), concurrency: 4, reload_every: Duration::from_millis(500) }
+        ServeOptions {
+            index,
+            bind,
+            timeout: Duration::from_secs(10),
+            concurrency: 4,
+            reload_every: Duration::from_millis(500),
+        }
     }
 }
 
@@ -88,7 +94,8 @@ impl AppState {
         }
         let searchers = Arc::new(Searchers::new(Archive::open(&self.dir)?)?);
         // The stamp read before opening: if a commit lands in between, the next check reopens.
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(Current { stamp, searchers: searchers.clone() });
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) =
+            Some(Current { stamp, searchers: searchers.clone() });
         Ok(searchers)
     }
 }
@@ -115,11 +122,15 @@ impl From<Error> for ApiError {
             Error::Query { .. } | Error::Usage(_) => StatusCode::BAD_REQUEST,
             Error::NotFound(_) => StatusCode::NOT_FOUND,
             Error::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            Error::NoArchive(_) | Error::SchemaVersion { .. } | Error::NotAnArchive { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Error::NoArchive(_) | Error::SchemaVersion { .. } | Error::NotAnArchive { .. } => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         match e {
-            Error::Query { message, position, .. } => ApiError(status, ErrorBody { error: message, position: Some(position) }),
+            Error::Query { message, position, .. } => {
+                ApiError(status, ErrorBody { error: message, position: Some(position) })
+            }
             other => ApiError(status, ErrorBody { error: other.to_string(), position: None }),
         }
     }
@@ -134,7 +145,12 @@ impl IntoResponse for ApiError {
 fn json_response<T: Serialize>(status: StatusCode, value: &T) -> Response {
     match serde_json::to_vec(value) {
         Ok(body) => (status, [(header::CONTENT_TYPE, "application/json")], body).into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, [(header::CONTENT_TYPE, "application/json")], format!("{{\"error\":{:?}}}", e.to_string())).into_response(),
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(header::CONTENT_TYPE, "application/json")],
+            format!("{{\"error\":{:?}}}", e.to_string()),
+        )
+            .into_response(),
     }
 }
 
@@ -149,7 +165,11 @@ where
 {
     let timeout = state.timeout;
     let run = async move {
-        let _permit = state.permits.acquire().await.map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "the server is shutting down"))?;
+        let _permit = state
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "the server is shutting down"))?;
         let st = state.clone();
         let joined = tokio::task::spawn_blocking(move || -> Result<T, Error> {
             let s = st.searchers()?;
@@ -158,13 +178,18 @@ where
         .await;
         match joined {
             Ok(r) => r.map_err(ApiError::from),
-            Err(e) => Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("the request failed: {e}"))),
+            Err(e) => {
+                Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("the request failed: {e}")))
+            }
         }
     };
     match tokio::time::timeout(timeout, run).await {
         Ok(Ok(v)) => Ok(json_response(StatusCode::OK, &v)),
         Ok(Err(e)) => Err(e),
-        Err(_) => Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, format!("the request took longer than {} s", timeout.as_secs_f32()))),
+        Err(_) => Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("the request took longer than {} s", timeout.as_secs_f32()),
+        )),
     }
 }
 
@@ -181,14 +206,26 @@ async fn api_quotes(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
     answer(state, move |s| s.quotes(&req)).await
 }
 
-async fn api_facets(State(state): State<Shared>, UrlPath(field): UrlPath<String>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
-    let kind = facet_kind(&field).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("unknown facet {field:?}: speakers, persons, organizations, places, sources or dates")))?;
+async fn api_facets(
+    State(state): State<Shared>,
+    UrlPath(field): UrlPath<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let kind = facet_kind(&field).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            format!("unknown facet {field:?}: speakers, persons, organizations, places, sources or dates"),
+        )
+    })?;
     let p = parse(&params::pairs(raw.as_deref()), Endpoint::Facets)?;
     let req = crate::cli::search::facets_request(&p.query, &p.common.filters, p.size, p.common.by_date)?;
     answer(state, move |s| s.facet_values(kind, &req)).await
 }
 
-async fn api_article(State(state): State<Shared>, UrlPath(id): UrlPath<String>) -> Result<Response, ApiError> {
+async fn api_article(
+    State(state): State<Shared>,
+    UrlPath(id): UrlPath<String>,
+) -> Result<Response, ApiError> {
     answer(state, move |s| s.show(&id)).await
 }
 
@@ -230,7 +267,10 @@ fn router(state: Shared) -> Router {
 async fn bound_uri(req: axum::extract::Request) -> Result<axum::extract::Request, ApiError> {
     let len = req.uri().path().len() + req.uri().query().map_or(0, str::len);
     if len > MAX_URI_BYTES {
-        return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, format!("request too large: the address is {len} bytes, at most {MAX_URI_BYTES}")));
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("request too large: the address is {len} bytes, at most {MAX_URI_BYTES}"),
+        ));
     }
     Ok(req)
 }
@@ -238,7 +278,10 @@ async fn bound_uri(req: axum::extract::Request) -> Result<axum::extract::Request
 async fn security_headers(mut res: Response) -> Response {
     let h = res.headers_mut();
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"),
+    );
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     res
 }
@@ -254,7 +297,9 @@ pub fn run(opts: &ServeOptions, ready: impl FnOnce(SocketAddr)) -> anyhow::Resul
             permits: tokio::sync::Semaphore::new(opts.concurrency.max(1)),
             timeout: opts.timeout,
         });
-        let listener = tokio::net::TcpListener::bind(opts.bind).await.map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.bind))?;
+        let listener = tokio::net::TcpListener::bind(opts.bind)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.bind))?;
         let listener = listener::GuardedListener::new(listener, MAX_URI_BYTES + 64)?;
         let addr = axum::serve::Listener::local_addr(&listener)?;
         // Open now, so that the first request does not pay for it; a missing archive is a 503

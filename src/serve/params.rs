@@ -44,7 +44,11 @@ fn boolean(key: &str, v: &str) -> Result<bool, Error> {
 
 fn value_enum<T: ValueEnum>(key: &str, v: &str) -> Result<T, Error> {
     T::from_str(v.trim(), true).map_err(|_| {
-        let names: Vec<String> = T::value_variants().iter().filter_map(|x| x.to_possible_value()).map(|p| p.get_name().to_string()).collect();
+        let names: Vec<String> = T::value_variants()
+            .iter()
+            .filter_map(|x| x.to_possible_value())
+            .map(|p| p.get_name().to_string())
+            .collect();
         usage(format!("{key}={v:?}: expected one of {}", names.join(", ")))
     })
 }
@@ -92,7 +96,10 @@ pub fn parse(pairs: &[(String, String)], endpoint: Endpoint) -> Result<Parsed, E
         match (k.as_str(), endpoint) {
             ("q", _) => {
                 if v.len() > MAX_QUERY_BYTES {
-                    return Err(Error::TooLarge(format!("q: the query is {} bytes, at most {MAX_QUERY_BYTES}", v.len())));
+                    return Err(Error::TooLarge(format!(
+                        "q: the query is {} bytes, at most {MAX_QUERY_BYTES}",
+                        v.len()
+                    )));
                 }
                 if !v.trim().is_empty() {
                     p.query.push(v.clone());
@@ -109,12 +116,16 @@ pub fn parse(pairs: &[(String, String)], endpoint: Endpoint) -> Result<Parsed, E
             ("limit", Endpoint::Search | Endpoint::Quotes) => p.common.limit = number(k, v, MAX_LIMIT)?,
             ("offset", Endpoint::Search | Endpoint::Quotes) => p.common.offset = number(k, v, MAX_OFFSET)?,
             ("any", Endpoint::Search | Endpoint::Quotes) => p.common.any = boolean(k, v)?,
-            ("sort", Endpoint::Search | Endpoint::Quotes) => p.common.sort = Some(value_enum::<SortArg>(k, v)?),
+            ("sort", Endpoint::Search | Endpoint::Quotes) => {
+                p.common.sort = Some(value_enum::<SortArg>(k, v)?)
+            }
             ("facets", Endpoint::Search | Endpoint::Quotes) => {
                 let list = p.common.facets.get_or_insert_with(Vec::new);
                 list.extend(v.split(',').map(str::to_string));
             }
-            ("facet_size", Endpoint::Search | Endpoint::Quotes) => p.common.facet_size = number(k, v, MAX_FACET_SIZE)?,
+            ("facet_size", Endpoint::Search | Endpoint::Quotes) => {
+                p.common.facet_size = number(k, v, MAX_FACET_SIZE)?
+            }
             ("size", Endpoint::Facets) => p.size = number(k, v, MAX_FACET_SIZE)?,
             ("snippets", Endpoint::Search) => p.snippets = number(k, v, MAX_SNIPPETS)?,
             ("collapse", Endpoint::Search) => p.collapse = boolean(k, v)?,

@@ -23,15 +23,13 @@ mod train;
 mod words;
 
 pub use train::{
-    split_paragraphs, train, TrainDoc, TrainOptions, GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_FIRST,
-    GAZ_LAST, GAZ_LAST_TOP, GAZ_PLACE, GAZ_PLACE_PART,
+    split_paragraphs, train, TrainDoc, TrainOptions, GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_FIRST, GAZ_LAST,
+    GAZ_LAST_TOP, GAZ_PLACE, GAZ_PLACE_PART,
 };
 
 use std::sync::OnceLock;
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -67,11 +65,8 @@ impl Tagger {
         thread_local! {
             static BUFFERS: std::cell::RefCell<(Vec<tokenize::Tok>, Vec<model::TokH>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
         }
-        let (toks, h) = BUFFERS.with(|b| {
-            b.try_borrow_mut()
-                .map(|mut b| std::mem::take(&mut *b))
-                .unwrap_or_default()
-        });
+        let (toks, h) =
+            BUFFERS.with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)).unwrap_or_default());
         let mut doc = model::Doc::with_buffers(text, paragraphs, toks, h);
         let out = if doc.toks.is_empty() {
             Vec::new()
@@ -93,25 +88,15 @@ impl Tagger {
 
     /// The tokens of the text and their tags (for inspecting the tagger).
     #[doc(hidden)]
-    pub fn debug_tags(
-        &self,
-        text: &str,
-        paragraphs: &[(usize, usize)],
-    ) -> Vec<(String, &'static str)> {
-        const NAMES: [&str; 9] = [
-            "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-        ];
+    pub fn debug_tags(&self, text: &str, paragraphs: &[(usize, usize)]) -> Vec<(String, &'static str)> {
+        const NAMES: [&str; 9] =
+            ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
         let mut doc = model::Doc::new(text, paragraphs);
         let tags = self.model.tag(&mut doc);
         doc.toks
             .iter()
             .zip(tags)
-            .map(|(t, g)| {
-                (
-                    text[t.s as usize..t.e as usize].to_string(),
-                    NAMES[g as usize % 9],
-                )
-            })
+            .map(|(t, g)| (text[t.s as usize..t.e as usize].to_string(), NAMES[g as usize % 9]))
             .collect()
     }
 }
@@ -121,9 +106,7 @@ static TAGGER: OnceLock<Option<Tagger>> = OnceLock::new();
 
 /// The embedded tagger, loaded on first use (None if the embedded model is missing).
 pub fn tagger() -> Option<&'static Tagger> {
-    TAGGER
-        .get_or_init(|| Tagger::from_bytes(MODEL_BYTES))
-        .as_ref()
+    TAGGER.get_or_init(|| Tagger::from_bytes(MODEL_BYTES)).as_ref()
 }
 
 /// Whether the training text wrote `word` mostly in lowercase (a common word such as "Might"
@@ -157,10 +140,7 @@ mod tests {
 
     #[test]
     fn model_is_embedded() {
-        assert!(
-            tagger().is_some(),
-            "models/ner.bin is missing or not a model"
-        );
+        assert!(tagger().is_some(), "models/ner.bin is missing or not a model");
     }
 
     #[test]
@@ -170,10 +150,7 @@ mod tests {
         let p = find(&ents, "Linda Thomas-Greenfield").expect("person found");
         assert_eq!(p.kind, EntityKind::Person);
         assert_eq!(p.mentions, vec![(0, 23)]);
-        let sc = ents
-            .iter()
-            .find(|e| e.name.ends_with("Security Council"))
-            .expect("council found");
+        let sc = ents.iter().find(|e| e.name.ends_with("Security Council")).expect("council found");
         assert_eq!(sc.kind, EntityKind::Organization);
         let us = find(&ents, "U.S.").expect("U.S. found");
         assert_eq!(us.kind, EntityKind::Location);
@@ -228,13 +205,10 @@ mod tests {
         let _ = recognize(t, &[(0, n), (3, 1), (1, 2), (0, n + 10), (n, n)]);
         let big = "A".repeat(100_000) + " " + &"é".repeat(50_000) + " Bank of " + &"x".repeat(10);
         let _ = recognize(&big, &split_paragraphs(&big));
-        let caps = "SOCCER - JAPAN GET LATE WINNER AGAINST SYRIA.\n\nAL-AIN , United Arab Emirates 1996-12-06\n\n";
+        let caps =
+            "SOCCER - JAPAN GET LATE WINNER AGAINST SYRIA.\n\nAL-AIN , United Arab Emirates 1996-12-06\n\n";
         let ents = rec(caps);
-        assert!(
-            ents.iter().any(|e| e.name.eq_ignore_ascii_case("japan")),
-            "{:?}",
-            ents
-        );
+        assert!(ents.iter().any(|e| e.name.eq_ignore_ascii_case("japan")), "{:?}", ents);
         let _ = rec("'s 's ’s . . ( ) \" \u{201c}\u{201d}");
         let _ = rec("Mr.");
         let _ = rec("Mr. Mr. Mr. President");
@@ -301,20 +275,14 @@ mod tests {
             }
             for e in recognize(&t, &paras) {
                 for (s, en) in e.mentions {
-                    assert!(
-                        s < en && en <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(en)
-                    );
+                    assert!(s < en && en <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(en));
                 }
             }
         }
     }
 
     fn persons(text: &str) -> Vec<String> {
-        rec(text)
-            .into_iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .map(|e| e.name)
-            .collect()
+        rec(text).into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name).collect()
     }
 
     #[test]
@@ -344,10 +312,7 @@ mod tests {
         for bad in ["Flanked", "Burdened", "Logan Airport in Boston"] {
             assert!(!names.contains(&bad), "{bad} in {names:?}");
         }
-        assert!(
-            !names.iter().any(|n| n.contains("Chair")),
-            "a title inside a name: {names:?}"
-        );
+        assert!(!names.iter().any(|n| n.contains("Chair")), "a title inside a name: {names:?}");
         let text = "The vote went to Sen. Maria Gomez (D-Ohio). Gomez thanked the U.S. The count ended.";
         let names: Vec<String> = rec(text).into_iter().map(|e| e.name).collect();
         assert!(names.iter().all(|n| !n.contains(").") && !n.ends_with("The")), "{names:?}");
@@ -374,10 +339,7 @@ mod tests {
         ] {
             assert!(!p.iter().any(|n| n == bad), "{bad} as a person in {p:?}");
         }
-        let s = rec(text)
-            .into_iter()
-            .find(|e| e.name == "Steve Jobs")
-            .unwrap();
+        let s = rec(text).into_iter().find(|e| e.name == "Steve Jobs").unwrap();
         assert_eq!(s.mentions.len(), 2, "Steve is Steve Jobs");
     }
 

@@ -187,11 +187,7 @@ pub(crate) fn tok_hashes(text: &str, t: &Tok) -> TokH {
         }
     };
     let l3 = n.min(3);
-    let pre3 = if l3 == 0 {
-        mix(200, 0)
-    } else {
-        mix(mix(200, l3 as u64), lower8(load_le(&w[..l3])))
-    };
+    let pre3 = if l3 == 0 { mix(200, 0) } else { mix(mix(200, l3 as u64), lower8(load_le(&w[..l3]))) };
     TokH {
         w: hw,
         lw: hl,
@@ -265,10 +261,7 @@ impl<V: Copy> Table<V> {
     /// A table for n keys with `room` slots a key or more (fewer probes, more memory).
     pub fn with_room(n: usize, room: usize, zero: V) -> Self {
         let cap = (n * room).next_power_of_two().max(16);
-        Table {
-            slots: vec![(0, zero); cap],
-            mask: cap - 1,
-        }
+        Table { slots: vec![(0, zero); cap], mask: cap - 1 }
     }
     pub fn insert(&mut self, k: u64, v: V) {
         let mut i = (k as usize) & self.mask;
@@ -382,12 +375,7 @@ pub(crate) fn read_model(b: &[u8]) -> Option<Model> {
     }
     static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let mut m = Model {
-        id,
-        weights,
-        lex,
-        trans: Vec::new(),
-    };
+    let mut m = Model { id, weights, lex, trans: Vec::new() };
     let mut df = [0u64; ND];
     for t1 in 0..NT as u8 {
         for t2 in 0..NT as u8 {
@@ -454,13 +442,7 @@ impl<'a> Doc<'a> {
                 doc_cap.insert(h[i].lw, ());
             }
         }
-        Doc {
-            text,
-            toks,
-            paras,
-            h,
-            doc_cap,
-        }
+        Doc { text, toks, paras, h, doc_cap }
     }
 
     #[inline]
@@ -483,13 +465,7 @@ impl<'a> Doc<'a> {
     }
 
     #[inline]
-    fn lex_at<F: Fn(u64) -> [u8; 2]>(
-        &mut self,
-        lex: &F,
-        i: isize,
-        lo: usize,
-        hi: usize,
-    ) -> [u8; 2] {
+    fn lex_at<F: Fn(u64) -> [u8; 2]>(&mut self, lex: &F, i: isize, lo: usize, hi: usize) -> [u8; 2] {
         if i < lo as isize || i >= hi as isize {
             return [9, 0];
         }
@@ -635,10 +611,7 @@ pub(crate) fn word_keys(c0: TokH, fl: u16, l0: [u8; 2], dc: u64, out: &mut [u64;
 #[inline]
 fn word_id(c0: &TokH, fl: u16, dc: u64) -> u64 {
     let bits = fl & (SENT_START | CAPS_PARA | SHORT_PARA | INIT_UPPER | HAS_LOWER);
-    fin(mix(
-        mix(mix(c0.w, c0.lw), bits as u64 | (dc << 16)),
-        0x3c6e_f372_fe94_f82b,
-    ))
+    fin(mix(mix(mix(c0.w, c0.lw), bits as u64 | (dc << 16)), 0x3c6e_f372_fe94_f82b))
 }
 
 impl Model {
@@ -707,13 +680,7 @@ impl Model {
             sc.cache.clear();
             sc.cache.resize(CACHE, (0, [0; NT]));
         }
-        let Scratch {
-            cache,
-            idx,
-            keys,
-            base,
-            ..
-        } = &mut sc;
+        let Scratch { cache, idx, keys, base, .. } = &mut sc;
         let mut tags = vec![O; d.toks.len()];
         let case = |k: u64| self.lex_of(k);
         let mut df2 = [0u64; 2];
@@ -859,8 +826,7 @@ impl std::hash::Hasher for FastHasher {
     }
 }
 
-pub(crate) type FastMap<K, V> =
-    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
 #[cfg(test)]
 mod tests {
@@ -941,22 +907,15 @@ mod tests {
 
     #[test]
     fn token_hashes_as_hash_bytes() {
-        let text = "a Ab ABC abcD ABCDE U.S. Weston-super-Mare ÉMILE Zoë 's ’s Χ 1996-08-30 HELLO_WORLD_AGAIN";
+        let text =
+            "a Ab ABC abcD ABCDE U.S. Weston-super-Mare ÉMILE Zoë 's ’s Χ 1996-08-30 HELLO_WORLD_AGAIN";
         let mut toks = Vec::new();
         let mut off = 0;
         for w in text.split(' ') {
-            toks.push(Tok {
-                s: off as u32,
-                e: (off + w.len()) as u32,
-                flags: 0,
-            });
+            toks.push(Tok { s: off as u32, e: (off + w.len()) as u32, flags: 0 });
             off += w.len() + 1;
         }
-        toks.push(Tok {
-            s: 0,
-            e: 0,
-            flags: 0,
-        });
+        toks.push(Tok { s: 0, e: 0, flags: 0 });
         for t in &toks {
             let (a, b) = (tok_hashes(text, t), tok_hashes_slow(text, t));
             assert_eq!(

@@ -5,8 +5,8 @@
 use super::model::*;
 use super::tokenize::*;
 use super::train::{GAZ_COUNTRY, GAZ_FIRST, GAZ_LAST, GAZ_LAST_TOP, GAZ_PLACE};
-use super::{Entity, EntityKind};
 use super::words::*;
+use super::{Entity, EntityKind};
 use crate::extract::lexicon::{ADJ_ADV_SUFFIXES, ORG_HEADS, ROLE_TITLES};
 use std::borrow::Cow;
 
@@ -123,7 +123,24 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 a += 1;
             }
             // nor a next sentence's first word ("the U.S. The proposal")
-            while b > a + 1 && matches!(word(b - 1), "The" | "A" | "An" | "This" | "That" | "These" | "Those" | "It" | "He" | "She" | "We" | "They" | "I") {
+            while b > a + 1
+                && matches!(
+                    word(b - 1),
+                    "The"
+                        | "A"
+                        | "An"
+                        | "This"
+                        | "That"
+                        | "These"
+                        | "Those"
+                        | "It"
+                        | "He"
+                        | "She"
+                        | "We"
+                        | "They"
+                        | "I"
+                )
+            {
                 b -= 1;
             }
             // a sentence-initial adverb, participle or adjective ("Unfortunately, ...",
@@ -134,9 +151,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 && word(a).len() >= 6
                 && ADJ_ADV_SUFFIXES.iter().any(|x| word(a).ends_with(x))
                 && !word(a).contains('-')
-                && (b >= hi
-                    || word(b) == ","
-                    || toks[b].flags & (HAS_UPPER | HAS_LOWER) == HAS_LOWER)
+                && (b >= hi || word(b) == "," || toks[b].flags & (HAS_UPPER | HAS_LOWER) == HAS_LOWER)
             {
                 let l = model.lex_of(hash_bytes(2, word(a).as_bytes(), true));
                 let known = GAZ_FIRST | GAZ_LAST | GAZ_PLACE | GAZ_COUNTRY;
@@ -152,8 +167,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             // a department in a title ("Minister of Strategic Affairs", "Defense Secretary")
             if k != 0 && b > a {
                 let next = if b < hi { word(b) } else { "" };
-                let title_after =
-                    matches!(next, "Secretary" | "Minister" | "secretary" | "minister");
+                let title_after = matches!(next, "Secretary" | "Minister" | "secretary" | "minister");
                 let title_before = a >= lo + 2
                     && matches!(word(a - 1), "of")
                     && matches!(
@@ -166,11 +180,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 }
             }
             if b > a {
-                ms.push(Mention {
-                    lo: a,
-                    hi: b,
-                    kind: k,
-                });
+                ms.push(Mention { lo: a, hi: b, kind: k });
                 for x in &mut tagged[a..b] {
                     *x = true;
                 }
@@ -188,10 +198,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         if let Some(prev) = joined.last_mut() {
             let gap = m.lo - prev.hi;
             let last = word(prev.hi - 1);
-            let dangling = matches!(
-                last,
-                "of" | "for" | "de" | "du" | "des" | "von" | "van" | "der" | "del"
-            );
+            let dangling = matches!(last, "of" | "for" | "de" | "du" | "des" | "von" | "van" | "der" | "del");
             let head = ORG_HEADS.contains(&last);
             let same_para = d.paras.iter().any(|&(lo, hi)| lo <= prev.lo && m.hi <= hi);
             if same_para && gap == 0 && dangling && prev.hi - prev.lo > 1 {
@@ -228,16 +235,8 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             && w0[..w0.len() - 1].contains('.')
             && toks[m.lo + 1].flags & INIT_UPPER != 0
         {
-            split.push(Mention {
-                lo: m.lo,
-                hi: m.lo + 1,
-                kind: 2,
-            });
-            split.push(Mention {
-                lo: m.lo + 1,
-                hi: m.hi,
-                kind: 2,
-            });
+            split.push(Mention { lo: m.lo, hi: m.lo + 1, kind: 2 });
+            split.push(Mention { lo: m.lo + 1, hi: m.hi, kind: 2 });
         } else {
             split.push(m);
         }
@@ -253,8 +252,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 (m.lo + 1..m.hi - 1).find(|&x| {
                     toks[x].flags & INIT_UPPER != 0
                         && crate::extract::names::is_role_word(word(x))
-                        && (crate::extract::lexicon::is_first_name(word(x + 1))
-                            || is_initial(word(x + 1)))
+                        && (crate::extract::lexicon::is_first_name(word(x + 1)) || is_initial(word(x + 1)))
                 })
             })
             .flatten();
@@ -263,17 +261,9 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 // (before a person's title, words of an affiliation: "Clinton Communication
                 // Director Jennifer Palmieri")
                 if m.kind != 0 {
-                    split.push(Mention {
-                        lo: m.lo,
-                        hi: x,
-                        kind: m.kind,
-                    });
+                    split.push(Mention { lo: m.lo, hi: x, kind: m.kind });
                 }
-                split.push(Mention {
-                    lo: x + 1,
-                    hi: m.hi,
-                    kind: 0,
-                });
+                split.push(Mention { lo: x + 1, hi: m.hi, kind: 0 });
             }
             None => split.push(m),
         }
@@ -342,16 +332,8 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             }
             if let Some((clo, chi)) = best {
                 let n = chi - clo;
-                let k = ms
-                    .iter()
-                    .find(|m| m.lo == clo && m.hi == chi)
-                    .map(|m| m.kind)
-                    .unwrap_or(3);
-                added.push(Mention {
-                    lo: i,
-                    hi: i + n,
-                    kind: k,
-                });
+                let k = ms.iter().find(|m| m.lo == clo && m.hi == chi).map(|m| m.kind).unwrap_or(3);
+                added.push(Mention { lo: i, hi: i + n, kind: k });
                 for x in &mut tagged[i..i + n] {
                     *x = true;
                 }
@@ -389,24 +371,17 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     let mut org_ends: Vec<usize> = ms.iter().filter(|m| m.kind == 1).map(|m| m.hi).collect();
     let mut org_starts: Vec<usize> = ms.iter().filter(|m| m.kind == 1).map(|m| m.lo).collect();
     let per_starts: Vec<usize> = {
-        let mut v: Vec<usize> = ms
-            .iter()
-            .filter(|m| m.kind == 0 && m.hi - m.lo >= 2)
-            .map(|m| m.lo)
-            .collect();
+        let mut v: Vec<usize> = ms.iter().filter(|m| m.kind == 0 && m.hi - m.lo >= 2).map(|m| m.lo).collect();
         v.sort_unstable();
         v
     };
     org_ends.sort_unstable();
     org_starts.sort_unstable();
     let mut names: Vec<Name> = Vec::with_capacity(ms.len());
-    let mut by_key: FastMap<String, usize> =
-        FastMap::with_capacity_and_hasher(ms.len(), Default::default());
+    let mut by_key: FastMap<String, usize> = FastMap::with_capacity_and_hasher(ms.len(), Default::default());
     let mut key = String::new();
     let words_of = |m: &Mention| -> Vec<&str> {
-        (m.lo..m.hi)
-            .map(|k| &text[d.toks[k].s as usize..d.toks[k].e as usize])
-            .collect()
+        (m.lo..m.hi).map(|k| &text[d.toks[k].s as usize..d.toks[k].e as usize]).collect()
     };
     // the text ASCII-lowercased, for the lowercase words of names without allocations
     let ascii_lower = text.to_ascii_lowercase();
@@ -467,19 +442,12 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             && is_title(&text[d.toks[m.lo - 1].s as usize..d.toks[m.lo - 1].e as usize]);
         // (only persons' and other names' mentions need them: the cues turn persons into
         // something else)
-        let (det, mut org_cue, adj) = if m.kind == 0 || m.kind == 3 {
-            mention_cues(d, m)
-        } else {
-            (false, false, 0)
-        };
+        let (det, mut org_cue, adj) =
+            if m.kind == 0 || m.kind == 3 { mention_cues(d, m) } else { (false, false, 0) };
         // coordinated with an organization ("General Motors and Chrysler")
         if (m.kind == 0 || m.kind == 3) && m.hi - m.lo == 1 {
-            let coord = |k: usize| {
-                matches!(
-                    &text[d.toks[k].s as usize..d.toks[k].e as usize],
-                    "and" | "or" | "&"
-                )
-            };
+            let coord =
+                |k: usize| matches!(&text[d.toks[k].s as usize..d.toks[k].e as usize], "and" | "or" | "&");
             if m.lo >= 2 && coord(m.lo - 1) {
                 org_cue |= org_ends.binary_search(&(m.lo - 1)).is_ok();
             }
@@ -488,10 +456,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             }
             // "Chelsea's John Terry": a possessive before a person's full name
             if m.hi + 1 < d.toks.len()
-                && matches!(
-                    &text[d.toks[m.hi].s as usize..d.toks[m.hi].e as usize],
-                    "'s" | "’s"
-                )
+                && matches!(&text[d.toks[m.hi].s as usize..d.toks[m.hi].e as usize], "'s" | "’s")
             {
                 org_cue |= per_starts.binary_search(&(m.hi + 1)).is_ok();
             }
@@ -592,11 +557,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         let ki = major(&names[i].votes);
         let mut best: Option<usize> = None;
         let mut ambiguous = false;
-        let cands = names[i]
-            .lower
-            .last()
-            .and_then(|l| by_last.get(l))
-            .unwrap_or(&no_names);
+        let cands = names[i].lower.last().and_then(|l| by_last.get(l)).unwrap_or(&no_names);
         for &j in cands.iter().take(64) {
             if j == i || names[j].lower.len() <= n {
                 continue;
@@ -607,11 +568,8 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 continue;
             }
             let small = names[i].mentions.len() <= 2 || ki == 0 || ki == 3;
-            let ok = if kj == 0 {
-                n <= 2 && small
-            } else {
-                n >= 2 && ki != 0 && (kj == 1 || kj == 2 || kj == 3)
-            };
+            let ok =
+                if kj == 0 { n <= 2 && small } else { n >= 2 && ki != 0 && (kj == 1 || kj == 2 || kj == 3) };
             if !ok {
                 continue;
             }
@@ -638,8 +596,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     }
     // a first name alone is the one person of the article who has it ("Steve" for "Steve Jobs")
     for i in 0..nn {
-        if names[i].parent != usize::MAX || names[i].words.len() != 1 || major(&names[i].votes) != 0
-        {
+        if names[i].parent != usize::MAX || names[i].words.len() != 1 || major(&names[i].votes) != 0 {
             continue;
         }
         let g = model.lex_of(hash_bytes(2, names[i].words[0].as_bytes(), true))[1];
@@ -705,11 +662,8 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         groups[g].1.push(i);
     }
     // surnames the article writes after a title only persons bear ("Mr. Bush")
-    let titled: Vec<&str> = names
-        .iter()
-        .filter(|n| n.after_person_title && n.words.len() == 1)
-        .map(|n| n.words[0])
-        .collect();
+    let titled: Vec<&str> =
+        names.iter().filter(|n| n.after_person_title && n.words.len() == 1).map(|n| n.words[0]).collect();
     let mut out: Vec<Entity> = Vec::with_capacity(groups.len());
     for (r, members) in groups {
         let mut votes = [0u32; 4];
@@ -754,9 +708,9 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             && (2..=3).contains(&words.len())
             && titled.contains(&words[words.len() - 1])
             && words.iter().all(|w| w.starts_with(char::is_uppercase) && !ORG_HEADS.contains(w))
-            && !words[..words.len() - 1].iter().any(|w| {
-                model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0
-            })
+            && !words[..words.len() - 1]
+                .iter()
+                .any(|w| model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0)
         {
             k = 0;
         }
@@ -777,10 +731,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         let mut drop = false;
         if k == 0 && !members.iter().any(|&m| names[m].after_title) {
             let words = &names[r].words;
-            let n_ment = members
-                .iter()
-                .map(|&m| names[m].mentions.len() as u32)
-                .sum::<u32>();
+            let n_ment = members.iter().map(|&m| names[m].mentions.len() as u32).sum::<u32>();
             let det: u32 = members.iter().map(|&m| names[m].det).sum();
             let cue: u32 = members.iter().map(|&m| names[m].org_cue).sum();
             let g = model.lex_of(hash_bytes(2, words[0].as_bytes(), true))[1];
@@ -816,17 +767,11 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         }
         // (each root is one group's)
         let name = std::mem::take(&mut names[r].display);
-        out.push(Entity {
-            name,
-            kind: kind_of(k),
-            mentions,
-        });
+        out.push(Entity { name, kind: kind_of(k), mentions });
     }
     // a lone word that starts an organization's name is that organization's ("Chrysler" with
     // "Chrysler LLC"), unless it is a first name
-    let has_org_names = out
-        .iter()
-        .any(|e| e.kind == EntityKind::Organization && e.name.contains(' '));
+    let has_org_names = out.iter().any(|e| e.kind == EntityKind::Organization && e.name.contains(' '));
     if has_org_names {
         for x in 0..out.len() {
             if out[x].kind != EntityKind::Person || out[x].name.contains(' ') {
@@ -835,9 +780,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             let n = &out[x].name;
             let starts_org = out.iter().any(|e| {
                 e.kind == EntityKind::Organization
-                    && e.name
-                        .split_once(' ')
-                        .is_some_and(|(first, _)| first.eq_ignore_ascii_case(n))
+                    && e.name.split_once(' ').is_some_and(|(first, _)| first.eq_ignore_ascii_case(n))
             });
             if starts_org && model.lex_of(hash_bytes(2, n.as_bytes(), true))[1] & GAZ_FIRST == 0 {
                 out[x].kind = EntityKind::Organization;
@@ -862,10 +805,8 @@ fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool, u8) {
     let prev = if m.lo > lo { w(m.lo - 1) } else { "" };
     let prev2 = if m.lo > lo + 1 { w(m.lo - 2) } else { "" };
     let next = if m.hi < hi { w(m.hi) } else { "" };
-    let det = matches!(
-        prev,
-        "the" | "a" | "an" | "its" | "their" | "our" | "your" | "new" | "The"
-    ) && !(prev == "The" && d.toks[m.lo - 1].flags & SENT_START == 0);
+    let det = matches!(prev, "the" | "a" | "an" | "its" | "their" | "our" | "your" | "new" | "The")
+        && !(prev == "The" && d.toks[m.lo - 1].flags & SENT_START == 0);
     let lower = |x: &str| x.bytes().next().is_some_and(|c| c.is_ascii_lowercase());
     let lower_is = |x: &str, list: usize| lower(x) && in_list(x, list);
     let nb = list_bits(next);
@@ -898,10 +839,7 @@ fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool, u8) {
                     | "division"
             ));
     let after = (lower(next) && next_in(L_ORG_AFTER))
-        || matches!(
-            next,
-            "Inc" | "Inc." | "Corp" | "Corp." | "Ltd" | "Ltd." | "LLC" | "PLC" | "CEO" | "CFO"
-        )
+        || matches!(next, "Inc" | "Inc." | "Corp" | "Corp." | "Ltd" | "Ltd." | "LLC" | "PLC" | "CEO" | "CFO")
         || (next == "Chief"
             && m.hi + 1 < hi
             && matches!(w(m.hi + 1), "Executive" | "Operating" | "Financial"));
@@ -911,15 +849,10 @@ fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool, u8) {
     let plural_verb = m.hi - m.lo == 1
         && matches!(next, "have" | "were" | "are")
         && (d.toks[m.lo].flags & SENT_START != 0
-            || matches!(
-                prev,
-                "that" | "but" | "if" | "when" | "while" | "because" | "as"
-            ));
+            || matches!(prev, "that" | "but" | "if" | "when" | "while" | "because" | "as"));
     let adj = if m.hi - m.lo != 1 {
         0
-    } else if next_in(L_ADJ)
-        && !next.starts_with(|c: char| c.is_ascii_uppercase() && next.len() > 3)
-    {
+    } else if next_in(L_ADJ) && !next.starts_with(|c: char| c.is_ascii_uppercase() && next.len() > 3) {
         1
     } else if lower(next) && next_in(L_CLUB) {
         2

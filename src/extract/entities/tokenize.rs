@@ -73,13 +73,13 @@ fn trail_punct(b: &[u8], start: usize, end: usize) -> usize {
 }
 
 const ABBREV: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
-    "Adm", "Cmdr", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "No", "Mt", "Ft",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave",
-    "Calif", "Ariz", "Fla", "Ga", "Ill", "Mass", "Mich", "Minn", "Wash", "Va", "Pa", "Tenn", "Tex",
-    "Conn", "Colo", "Ky", "La", "Md", "Mo", "Nev", "Okla", "Ore", "Wis", "Ala", "Ark", "Del",
-    "Ind", "Kan", "Miss", "Neb", "Vt", "Wyo", "Pres", "Messrs", "Mme", "Mlle", "Dept", "Gov", "vs",
-    "Vs", "Univ", "Assn", "Cie", "Plc", "Pty", "Bhd", "Mfg", "Intl", "Natl", "Ste", "Blvd", "Rd",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
+    "Cmdr", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "No", "Mt", "Ft", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Calif", "Ariz", "Fla",
+    "Ga", "Ill", "Mass", "Mich", "Minn", "Wash", "Va", "Pa", "Tenn", "Tex", "Conn", "Colo", "Ky", "La", "Md",
+    "Mo", "Nev", "Okla", "Ore", "Wis", "Ala", "Ark", "Del", "Ind", "Kan", "Miss", "Neb", "Vt", "Wyo", "Pres",
+    "Messrs", "Mme", "Mlle", "Dept", "Gov", "vs", "Vs", "Univ", "Assn", "Cie", "Plc", "Pty", "Bhd", "Mfg",
+    "Intl", "Natl", "Ste", "Blvd", "Rd",
 ];
 
 /// Whether a period after the core `b[s..e]` belongs to the token (U.S., J., Inc.).
@@ -141,29 +141,26 @@ pub(crate) fn tokenize_with(
         let mut ps = cs;
         let mut k = cs;
         while k < ce {
-            let dl = if b[k] == 0xE2
-                && k + 2 < ce
-                && b[k + 1] == 0x80
-                && (b[k + 2] == 0x93 || b[k + 2] == 0x94)
-            {
-                3
-            } else if b[k] == b'-' && k + 1 < ce && b[k + 1] == b'-' {
-                let mut m = k;
-                while m < ce && b[m] == b'-' {
-                    m += 1;
-                }
-                m - k
-            } else if b[k] == b'/'
-                && k > cs
-                && k + 1 < ce
-                && b[k - 1].is_ascii_alphabetic()
-                && b[k + 1].is_ascii_uppercase()
-            {
-                // names joined by a slash ("NBC News/Wall Street Journal")
-                1
-            } else {
-                0
-            };
+            let dl =
+                if b[k] == 0xE2 && k + 2 < ce && b[k + 1] == 0x80 && (b[k + 2] == 0x93 || b[k + 2] == 0x94) {
+                    3
+                } else if b[k] == b'-' && k + 1 < ce && b[k + 1] == b'-' {
+                    let mut m = k;
+                    while m < ce && b[m] == b'-' {
+                        m += 1;
+                    }
+                    m - k
+                } else if b[k] == b'/'
+                    && k > cs
+                    && k + 1 < ce
+                    && b[k - 1].is_ascii_alphabetic()
+                    && b[k + 1].is_ascii_uppercase()
+                {
+                    // names joined by a slash ("NBC News/Wall Street Journal")
+                    1
+                } else {
+                    0
+                };
             if dl > 0 {
                 piece(b, ps, k, false, out, tail);
                 push(out, k, k + dl);
@@ -180,11 +177,7 @@ pub(crate) fn tokenize_with(
 #[inline]
 fn push(out: &mut Vec<Tok>, s: usize, e: usize) {
     if e > s {
-        out.push(Tok {
-            s: s as u32,
-            e: e as u32,
-            flags: 0,
-        });
+        out.push(Tok { s: s as u32, e: e as u32, flags: 0 });
     }
 }
 
@@ -226,11 +219,7 @@ fn piece(
             e -= 2;
             continue;
         }
-        if (c == b's' || c == b'S')
-            && e - s >= 5
-            && b[e - 4] == 0xE2
-            && b[e - 3] == 0x80
-            && b[e - 2] == 0x99
+        if (c == b's' || c == b'S') && e - s >= 5 && b[e - 4] == 0xE2 && b[e - 3] == 0x80 && b[e - 2] == 0x99
         {
             tail.push((e - 4, e));
             e -= 4;
@@ -368,13 +357,7 @@ pub(crate) fn para_flags(text: &str, toks: &mut [Tok]) {
                 start = false;
             }
         }
-        if w == b"."
-            || w == b"?"
-            || w == b"!"
-            || w == b":"
-            || w == b"..."
-            || w == "\u{2026}".as_bytes()
-        {
+        if w == b"." || w == b"?" || w == b"!" || w == b":" || w == b"..." || w == "\u{2026}".as_bytes() {
             start = true;
         }
     }
@@ -392,19 +375,7 @@ mod tests {
     fn splits() {
         assert_eq!(
             toks("Netanyahu’s office said (U.S.) \"Gaza.\""),
-            vec![
-                "Netanyahu",
-                "’s",
-                "office",
-                "said",
-                "(",
-                "U.S.",
-                ")",
-                "\"",
-                "Gaza",
-                ".",
-                "\""
-            ]
+            vec!["Netanyahu", "’s", "office", "said", "(", "U.S.", ")", "\"", "Gaza", ".", "\""]
         );
         assert_eq!(
             toks("aides—Minister Ron Dermer, Inc. and U.S."),
@@ -412,17 +383,7 @@ mod tests {
         );
         assert_eq!(
             toks("Rangers' win -- at Weston-super-Mare: ok..."),
-            vec![
-                "Rangers",
-                "'",
-                "win",
-                "--",
-                "at",
-                "Weston-super-Mare",
-                ":",
-                "ok",
-                "..."
-            ]
+            vec!["Rangers", "'", "win", "--", "at", "Weston-super-Mare", ":", "ok", "..."]
         );
         assert_eq!(toks(""), Vec::<&str>::new());
         assert_eq!(toks("“ ” ' . ’s é"), vec!["“", "”", "'", ".", "’s", "é"]);

@@ -39,13 +39,7 @@ pub const GAZ_COUNTRY_PART: u8 = 64;
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions {
-            epochs: 12,
-            seed: 20240325,
-            prune: 0.5,
-            gazetteer: Vec::new(),
-            word_dropout: 0.2,
-        }
+        TrainOptions { epochs: 12, seed: 20240325, prune: 0.5, gazetteer: Vec::new(), word_dropout: 0.2 }
     }
 }
 
@@ -87,9 +81,7 @@ pub fn split_paragraphs(text: &str) -> Vec<(usize, usize)> {
                 if e > start {
                     out.push((start, e));
                 }
-                while j < b.len()
-                    && (b[j] == b'\n' || b[j] == b'\r' || b[j] == b' ' || b[j] == b'\t')
-                {
+                while j < b.len() && (b[j] == b'\n' || b[j] == b'\r' || b[j] == b' ' || b[j] == b'\t') {
                     j += 1;
                 }
                 start = j;
@@ -173,11 +165,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, log: &mut dyn FnMut(&str)) 
     let mut case: Vec<(u64, [u8; 2])> = lex_map.iter().map(|(&k, &v)| (k, v)).collect();
     case.sort_unstable();
     let case_fn = |k: u64| lex_map.get(&k).copied().unwrap_or([0, 0]);
-    log(&format!(
-        "lexicon: {} words with case statistics, {} in all with the gazetteer",
-        ncase,
-        case.len()
-    ));
+    log(&format!("lexicon: {} words with case statistics, {} in all with the gazetteer", ncase, case.len()));
 
     // 2. features of every token
     let mut prep = Vec::with_capacity(docs.len());
@@ -226,14 +214,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, log: &mut dyn FnMut(&str)) 
             }
         }
         ntok += n;
-        prep.push(Prepared {
-            feats,
-            gold,
-            skip,
-            lw,
-            sh,
-            paras,
-        });
+        prep.push(Prepared { feats, gold, skip, lw, sh, paras });
     }
     log(&format!(
         "{} documents, {} tokens, {} mentions ({} not aligned to tokens)",
@@ -325,13 +306,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, log: &mut dyn FnMut(&str)) 
                 }
             }
         }
-        log(&format!(
-            "epoch {}: {} errors in {} scored tokens, {} features",
-            epoch + 1,
-            errs,
-            seen,
-            w.len()
-        ));
+        log(&format!("epoch {}: {} errors in {} scored tokens, {} features", epoch + 1, errs, seen, w.len()));
     }
     // 4. average, prune, quantize
     let mut feats: Vec<(u64, [f32; NT])> = Vec::with_capacity(w.len());
@@ -360,12 +335,6 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions, log: &mut dyn FnMut(&str)) 
             (*k, r)
         })
         .collect();
-    log(&format!(
-        "kept {} of {} features (prune {}), weight scale {}",
-        q.len(),
-        w.len(),
-        opts.prune,
-        scale
-    ));
+    log(&format!("kept {} of {} features (prune {}), weight scale {}", q.len(), w.len(), opts.prune, scale));
     write_model(&q, &case)
 }

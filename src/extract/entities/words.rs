@@ -3,7 +3,9 @@
 
 use super::model::*;
 use super::EntityKind;
-use crate::extract::lexicon::{ADJ_ROLES, CLUB_ROLES, ENTITY_TITLES, NEVER_NAMES, ORG_NOUNS_AFTER, ORG_NOUNS_BEFORE, ORG_SUFFIXES};
+use crate::extract::lexicon::{
+    ADJ_ROLES, CLUB_ROLES, ENTITY_TITLES, NEVER_NAMES, ORG_NOUNS_AFTER, ORG_NOUNS_BEFORE, ORG_SUFFIXES,
+};
 use std::borrow::Cow;
 
 /// The ASCII-lowercase bytes of a word without a final period and without what follows an
@@ -43,14 +45,8 @@ pub(super) fn word_lists() -> &'static FastMap<u64, u8> {
     })
 }
 
-pub(super) const ALL_LISTS: [&[&str]; 6] = [
-    NEVER_NAMES,
-    ORG_SUFFIXES,
-    ORG_NOUNS_BEFORE,
-    ORG_NOUNS_AFTER,
-    ADJ_ROLES,
-    CLUB_ROLES,
-];
+pub(super) const ALL_LISTS: [&[&str]; 6] =
+    [NEVER_NAMES, ORG_SUFFIXES, ORG_NOUNS_BEFORE, ORG_NOUNS_AFTER, ADJ_ROLES, CLUB_ROLES];
 
 /// Indices of the lists in ALL_LISTS.
 pub(super) const L_NEVER: usize = 0;
@@ -72,10 +68,7 @@ pub(super) fn list_bits(w: &str) -> u8 {
         return 0;
     }
     match base_lower(w) {
-        Some((buf, n)) if n > 0 => word_lists()
-            .get(&hash_bytes(7, &buf[..n], false))
-            .copied()
-            .unwrap_or(0),
+        Some((buf, n)) if n > 0 => word_lists().get(&hash_bytes(7, &buf[..n], false)).copied().unwrap_or(0),
         _ => 0,
     }
 }
@@ -149,9 +142,7 @@ pub(super) fn product_words(words: &[&str]) -> bool {
 /// A one-word name of a news medium ("Wikinews", "Newsday").
 pub(super) fn news_name(w: &str) -> bool {
     w.len() > 4
-        && (w
-            .get(w.len() - 4..)
-            .is_some_and(|x| x.eq_ignore_ascii_case("news"))
+        && (w.get(w.len() - 4..).is_some_and(|x| x.eq_ignore_ascii_case("news"))
             || w.get(..4).is_some_and(|x| x == "News"))
 }
 
@@ -182,21 +173,18 @@ pub(super) fn titles() -> &'static std::collections::HashSet<u64, std::hash::Bui
     static SET: std::sync::OnceLock<
         std::collections::HashSet<u64, std::hash::BuildHasherDefault<FastHasher>>,
     > = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        ENTITY_TITLES
-            .iter()
-            .map(|t| hash_bytes(9, t.as_bytes(), false))
-            .collect()
-    })
+    SET.get_or_init(|| ENTITY_TITLES.iter().map(|t| hash_bytes(9, t.as_bytes(), false)).collect())
 }
 
 /// The words of a span joined by single spaces.
 pub(super) fn display_name(span: &str) -> String {
     // most names are words with single ASCII spaces between them
     let b = span.as_bytes();
-    let plain = b.iter().enumerate().all(|(k, &c)| {
-        c != b' ' || (k > 0 && k + 1 < b.len() && b[k - 1] != b' ' && b[k + 1] != b' ')
-    }) && !span.chars().any(|c| c.is_whitespace() && c != ' ');
+    let plain = b
+        .iter()
+        .enumerate()
+        .all(|(k, &c)| c != b' ' || (k > 0 && k + 1 < b.len() && b[k - 1] != b' ' && b[k + 1] != b' '))
+        && !span.chars().any(|c| c.is_whitespace() && c != ' ');
     if plain {
         span.to_string()
     } else {

@@ -400,7 +400,6 @@ pub const ORG_ONLY_HEADS: &[&str] = &[
     "Federation", "Authority",
 ];
 
-
 // ---- the quote finder's lists (quotes/text.rs) ----
 
 /// Verbs that characterize rather than report speech ("called it a “disaster”").
@@ -505,12 +504,52 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
 ];
 
 pub const INSTITUTION_NOUNS: &[&str] = &[
-    "agency", "department", "ministry", "group", "organization", "organisation", "board",
-    "campaign", "newspaper", "paper", "magazine", "network", "company", "firm", "corporation",
-    "committee", "council", "commission", "union", "coalition", "institute", "foundation",
-    "association", "administration", "government", "office", "bureau", "court", "party", "team",
-    "editorial", "outlet", "publication", "website", "charity", "nonprofit", "think-tank", "tank",
-    "university", "school", "hospital", "bank", "club", "league", "federation", "alliance",
+    "agency",
+    "department",
+    "ministry",
+    "group",
+    "organization",
+    "organisation",
+    "board",
+    "campaign",
+    "newspaper",
+    "paper",
+    "magazine",
+    "network",
+    "company",
+    "firm",
+    "corporation",
+    "committee",
+    "council",
+    "commission",
+    "union",
+    "coalition",
+    "institute",
+    "foundation",
+    "association",
+    "administration",
+    "government",
+    "office",
+    "bureau",
+    "court",
+    "party",
+    "team",
+    "editorial",
+    "outlet",
+    "publication",
+    "website",
+    "charity",
+    "nonprofit",
+    "think-tank",
+    "tank",
+    "university",
+    "school",
+    "hospital",
+    "bank",
+    "club",
+    "league",
+    "federation",
+    "alliance",
 ];
 
 pub(crate) fn lower_eq(w: &str, list: &[&str]) -> bool {
@@ -591,7 +630,10 @@ pub fn title_gender(m: &str) -> Option<Gender> {
     let f = m.split_whitespace().next()?;
     if lower_eq(f, &["mr.", "mr", "sir", "lord", "king", "prince", "father"]) {
         Some(Gender::Male)
-    } else if lower_eq(f, &["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "sister"]) {
+    } else if lower_eq(
+        f,
+        &["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "sister"],
+    ) {
         Some(Gender::Female)
     } else {
         None

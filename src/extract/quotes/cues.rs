@@ -15,7 +15,9 @@ impl<'a> Ctx<'a> {
         let mut own = self.own_attr_inner(pieces, i, toks);
         if let Some(a) = own.attr {
             if a.cue_kind != CueText::AccordingTo {
-                if let Some(src) = self.trailing_source(pieces, i, toks).or_else(|| self.leading_source(pieces, i, a, toks)) {
+                if let Some(src) =
+                    self.trailing_source(pieces, i, toks).or_else(|| self.leading_source(pieces, i, a, toks))
+                {
                     own.attr = Some(src);
                 }
             }
@@ -25,7 +27,13 @@ impl<'a> Ctx<'a> {
 
     /// "According to ProPublica, Clinton praised her “...”": the source opening the quote's
     /// sentence is credited, as a trailing one is.
-    pub(super) fn leading_source(&self, pieces: &[Piece], i: usize, a: Attr, toks: &mut Vec<Tok>) -> Option<Attr> {
+    pub(super) fn leading_source(
+        &self,
+        pieces: &[Piece],
+        i: usize,
+        a: Attr,
+        toks: &mut Vec<Tok>,
+    ) -> Option<Attr> {
         let p = pieces[i];
         let (_, ps, _) = self.paras[p.para];
         let lo = if i > 0 && pieces[i - 1].para == p.para { pieces[i - 1].close_end } else { ps };
@@ -85,11 +93,24 @@ impl<'a> Ctx<'a> {
             if text::is_cap(w) && !cap_stop(w) {
                 let e = self.name_right(win, c, win.len());
                 let mut v = e + 1;
-                if v < win.len() && win[v].is_word() && text::lower_eq(self.w(&win[v]), &["first", "also", "later", "previously", "earlier"]) {
+                if v < win.len()
+                    && win[v].is_word()
+                    && text::lower_eq(self.w(&win[v]), &["first", "also", "later", "previously", "earlier"])
+                {
                     v += 1;
                 }
-                if v < win.len() && win[v].is_word() && text::lower_eq(self.w(&win[v]), &["reported", "reports"]) && win[v + 1..].iter().all(|t| !t.is_word()) {
-                    return Some(Attr { s: win[c].s, e: win[e].e, kind: MK::Name, cue: (win[v].s, win[v].e), cue_kind: CueText::Span });
+                if v < win.len()
+                    && win[v].is_word()
+                    && text::lower_eq(self.w(&win[v]), &["reported", "reports"])
+                    && win[v + 1..].iter().all(|t| !t.is_word())
+                {
+                    return Some(Attr {
+                        s: win[c].s,
+                        e: win[e].e,
+                        kind: MK::Name,
+                        cue: (win[v].s, win[v].e),
+                        cue_kind: CueText::Span,
+                    });
                 }
             }
         }
@@ -102,8 +123,7 @@ impl<'a> Ctx<'a> {
         let next_open = pieces.get(i + 1).filter(|q| q.para == p.para).map_or(pe, |q| q.open);
         let prev_close = if i > 0 && pieces[i - 1].para == p.para { pieces[i - 1].close_end } else { ps };
         let content = self.t[p.start..p.end].trim_end();
-        let ends_sentence = content.ends_with(['.', '!', '?', '…'])
-            || self.t[p.close_end..].starts_with('.');
+        let ends_sentence = content.ends_with(['.', '!', '?', '…']) || self.t[p.close_end..].starts_with('.');
         let ends_soft = content.ends_with([',', '—', '-', '–', ':', ';']) || !ends_sentence;
         let mut far: Option<Attr> = None;
         let mut loose: Option<Attr> = None;
@@ -130,19 +150,29 @@ impl<'a> Ctx<'a> {
             // words running into the next quote do not attribute a finished sentence
             let runs_on = end == toks.len() && hi == next_open && next_open < pe;
             let win = &toks[..end];
-            let intro = end == toks.len() && hi == next_open && toks.last().map_or(false, |x| x.is_punct(':'));
+            let intro =
+                end == toks.len() && hi == next_open && toks.last().map_or(false, |x| x.is_punct(':'));
             if intro && !ends_soft {
                 // "“A.” Trump replied: “B.”": the words introduce the next quote
             } else if runs_on && !ends_soft {
             } else if let Some(c) = self.participle_first(win) {
                 part_cue = Some(c);
-            } else if let Some((a, adjacent)) = self.after(win, ends_soft).or_else(|| self.unknown_verb_after(win, content)) {
+            } else if let Some((a, adjacent)) =
+                self.after(win, ends_soft).or_else(|| self.unknown_verb_after(win, content))
+            {
                 // a quote closing a sentence without a comma ("... he was “a hero.” The GOP
                 // speechwriter said ...") yields to a cue before it in its own sentence
-                let tight = content.ends_with([',', '?', '!', '—', '-', '–', ':', ';']) || win.first().map_or(false, |x| x.is_punct(','));
+                let tight = content.ends_with([',', '?', '!', '—', '-', '–', ':', ';'])
+                    || win.first().map_or(false, |x| x.is_punct(','));
                 // "“...” He said, twice, that ...": a new sentence reporting more speech
                 let cue_pos = win.iter().position(|t| t.e == a.cue.1);
-                let reports_more = !tight && cue_pos.map_or(false, |c| win[c + 1..].iter().take(5).any(|t| t.is_word() && self.w(t).eq_ignore_ascii_case("that")));
+                let reports_more = !tight
+                    && cue_pos.map_or(false, |c| {
+                        win[c + 1..]
+                            .iter()
+                            .take(5)
+                            .any(|t| t.is_word() && self.w(t).eq_ignore_ascii_case("that"))
+                    });
                 // "“... soft.” He says referees are ...": after a quote that ended its sentence, a
                 // subject and cue before a complement of their own (a clause, an infinitive, an
                 // object) start a new sentence of reported speech, not this quote's attribution
@@ -151,8 +181,13 @@ impl<'a> Ctx<'a> {
                     && cue_pos.and_then(|c| win.get(c + 1)).is_some_and(|t| {
                         let x = self.w(t);
                         t.is_word()
-                            && (text::lower_eq(x, &["to", "the", "a", "an", "his", "her", "their", "its", "this", "these", "those"])
-                                || text::pronoun(x)
+                            && (text::lower_eq(
+                                x,
+                                &[
+                                    "to", "the", "a", "an", "his", "her", "their", "its", "this", "these",
+                                    "those",
+                                ],
+                            ) || text::pronoun(x)
                                 || (text::is_cap(x) && !text::time_word(x)))
                     });
                 let reports_more = reports_more || complement;
@@ -178,9 +213,11 @@ impl<'a> Ctx<'a> {
             // follows
             let prev_ended = i > 0 && {
                 let q = pieces[i - 1];
-                self.t[q.start..q.end].trim_end().ends_with(['.', '!', '?', '…']) && toks.get(start).is_some_and(|t| t.is_word() && text::is_cap(self.w(t)))
+                self.t[q.start..q.end].trim_end().ends_with(['.', '!', '?', '…'])
+                    && toks.get(start).is_some_and(|t| t.is_word() && text::is_cap(self.w(t)))
             };
-            let after_piece = i > 0 && pieces[i - 1].para == p.para && start == 0 && lo == prev_close && !prev_ended;
+            let after_piece =
+                i > 0 && pieces[i - 1].para == p.para && start == 0 && lo == prev_close && !prev_ended;
             let mid = win.iter().any(|t| t.is_word());
             if let Some(a) = tight_adj {
                 // "“A,” he said" (a partial quote inside a reporting clause before it goes to
@@ -189,12 +226,28 @@ impl<'a> Ctx<'a> {
             }
             // "X wears ... “A,” pointing to ... and telling viewers that ... “B.”": the
             // participle's subject opens the sentence, before the previous quote
-            if after_piece && mid && win.iter().enumerate().any(|(c, t)| t.is_word() && self.cue_at(win, c) == Some(Cue::Participle)) && win.iter().all(|t| !(t.is_word() && text::cue(self.w(t)) == Some(Cue::Finite))) {
-                let c = win.iter().enumerate().rev().find(|&(c, t)| t.is_word() && self.cue_at(win, c) == Some(Cue::Participle)).map(|x| x.0).unwrap_or(0);
+            if after_piece
+                && mid
+                && win
+                    .iter()
+                    .enumerate()
+                    .any(|(c, t)| t.is_word() && self.cue_at(win, c) == Some(Cue::Participle))
+                && win.iter().all(|t| !(t.is_word() && text::cue(self.w(t)) == Some(Cue::Finite)))
+            {
+                let c = win
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|&(c, t)| t.is_word() && self.cue_at(win, c) == Some(Cue::Participle))
+                    .map(|x| x.0)
+                    .unwrap_or(0);
                 let cue = (win[c].s, win[c].e);
                 let mut sent_toks = Vec::new();
                 text::tokenize(self.t, ps.max(back(self.t, p.open, 1200)), p.open, &mut sent_toks);
-                let st = (0..sent_toks.len()).rev().find(|&k| is_boundary(self.t, &sent_toks, k)).map_or(0, |k| k + 1);
+                let st = (0..sent_toks.len())
+                    .rev()
+                    .find(|&k| is_boundary(self.t, &sent_toks, k))
+                    .map_or(0, |k| k + 1);
                 if let Some(m) = self.first_subject(&sent_toks[st..], sent_toks.len() - st) {
                     return Own { attr: Some(Attr { cue, cue_kind: CueText::Span, ..m }), ..Own::default() };
                 }
@@ -244,7 +297,9 @@ impl<'a> Ctx<'a> {
                     // "Roloson supports Clinton. “I'm a graduate ...”"
                     if let Some(t0) = sent.first().filter(|x| x.is_word()) {
                         let w = self.w(t0);
-                        if (text::pronoun(w) && !text::lower_eq(w, &["it", "who", "you", "i", "we"])) || (text::is_cap(w) && !cap_stop(w)) {
+                        if (text::pronoun(w) && !text::lower_eq(w, &["it", "who", "you", "i", "we"]))
+                            || (text::is_cap(w) && !cap_stop(w))
+                        {
                             if let Some(m) = self.first_subject(sent, 1.min(sent.len())) {
                                 own.subj = Some(Attr { s: m.s, e: self.w_end(sent, m), ..m });
                             }
@@ -277,14 +332,46 @@ impl<'a> Ctx<'a> {
         if !win[k].is_word() {
             return None;
         }
-        let verbish = |w: &str| text::is_lower(w) && w.len() > 3 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))) && !text::np_stop(w) && !text::lower_eq(w, &["has", "was", "is", "does", "seems", "appears", "means", "needed", "used"]);
+        let verbish = |w: &str| {
+            text::is_lower(w)
+                && w.len() > 3
+                && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")))
+                && !text::np_stop(w)
+                && !text::lower_eq(
+                    w,
+                    &["has", "was", "is", "does", "seems", "appears", "means", "needed", "used"],
+                )
+        };
         // the end of the attribution: the window's end, a comma or a preposition/adverb
         let closes = |j: usize| match win.get(j) {
             None => true,
-            Some(t) if !t.is_word() => t.is_punct(',') || t.is_punct('.') || t.is_punct('—') || t.is_punct(':'),
+            Some(t) if !t.is_word() => {
+                t.is_punct(',') || t.is_punct('.') || t.is_punct('—') || t.is_punct(':')
+            }
             Some(t) => {
                 let w = self.w(t);
-                text::is_lower(w) && (w.ends_with("ly") || text::lower_eq(w, &["to", "at", "from", "in", "on", "as", "while", "before", "after", "during", "with", "matter-of-factly", "back", "again", "later"]))
+                text::is_lower(w)
+                    && (w.ends_with("ly")
+                        || text::lower_eq(
+                            w,
+                            &[
+                                "to",
+                                "at",
+                                "from",
+                                "in",
+                                "on",
+                                "as",
+                                "while",
+                                "before",
+                                "after",
+                                "during",
+                                "with",
+                                "matter-of-factly",
+                                "back",
+                                "again",
+                                "later",
+                            ],
+                        ))
             }
         };
         let w = self.w(&win[k]);
@@ -299,7 +386,16 @@ impl<'a> Ctx<'a> {
         if let Some(e) = subj_end {
             if e + 1 < win.len() && win[e + 1].is_word() && verbish(self.w(&win[e + 1])) && closes(e + 2) {
                 let kind = if e == k && text::pronoun(w) { MK::Pronoun } else { MK::Name };
-                return Some((Attr { s: win[k].s, e: win[e].e, kind, cue: (win[e + 1].s, win[e + 1].e), cue_kind: CueText::Span }, true));
+                return Some((
+                    Attr {
+                        s: win[k].s,
+                        e: win[e].e,
+                        kind,
+                        cue: (win[e + 1].s, win[e + 1].e),
+                        cue_kind: CueText::Span,
+                    },
+                    true,
+                ));
             }
             return None;
         }
@@ -319,7 +415,9 @@ impl<'a> Ctx<'a> {
 
     /// The span of a participle cue opening the words after a quote ("“...,” saying ...").
     pub(super) fn participle_first(&self, win: &[Tok]) -> Option<(usize, usize)> {
-        let k = win.iter().position(|t| !matches!(t.k, K::Punct(',') | K::Punct('—') | K::Punct('–') | K::Punct('-')))?;
+        let k = win
+            .iter()
+            .position(|t| !matches!(t.k, K::Punct(',') | K::Punct('—') | K::Punct('–') | K::Punct('-')))?;
         if !win[k].is_word() || self.cue_at(win, k) != Some(Cue::Participle) {
             return None;
         }
@@ -329,7 +427,9 @@ impl<'a> Ctx<'a> {
     /// The cue in the words after a quote, up to the end of the sentence.
     pub(super) fn after(&self, win: &[Tok], tight: bool) -> Option<(Attr, bool)> {
         let mut k = 0;
-        while k < win.len() && matches!(win[k].k, K::Punct(',') | K::Punct('—') | K::Punct('–') | K::Punct('-')) {
+        while k < win.len()
+            && matches!(win[k].k, K::Punct(',') | K::Punct('—') | K::Punct('–') | K::Punct('-'))
+        {
             k += 1;
         }
         if k >= win.len() {
@@ -337,14 +437,37 @@ impl<'a> Ctx<'a> {
         }
         let first = self.w(&win[k]);
         // "“...” until Haley said": a subordinate clause after the quote has its own cue
-        if !tight && text::lower_eq(first, &["until", "because", "when", "while", "after", "before", "since", "if", "though", "although", "unless", "whereas", "once"]) {
+        if !tight
+            && text::lower_eq(
+                first,
+                &[
+                    "until", "because", "when", "while", "after", "before", "since", "if", "though",
+                    "although", "unless", "whereas", "once",
+                ],
+            )
+        {
             return None;
         }
         // "“...” ― Carlos Raúl": a dash and a name
-        if k > 0 && matches!(win[k - 1].k, K::Punct('―') | K::Punct('—') | K::Punct('–') | K::Punct('-')) && text::is_cap(first) && !cap_stop(first) {
+        if k > 0
+            && matches!(win[k - 1].k, K::Punct('―') | K::Punct('—') | K::Punct('–') | K::Punct('-'))
+            && text::is_cap(first)
+            && !cap_stop(first)
+        {
             let e = self.name_right(win, k, win.len());
-            if win[e + 1..].iter().all(|x| !x.is_word()) || win.get(e + 1).map_or(false, |x| x.is_punct(',') || x.is_punct('(')) {
-                return Some((Attr { s: win[k].s, e: win[e].e, kind: MK::Name, cue: (win[k - 1].s, win[k - 1].e), cue_kind: CueText::Span }, true));
+            if win[e + 1..].iter().all(|x| !x.is_word())
+                || win.get(e + 1).map_or(false, |x| x.is_punct(',') || x.is_punct('('))
+            {
+                return Some((
+                    Attr {
+                        s: win[k].s,
+                        e: win[e].e,
+                        kind: MK::Name,
+                        cue: (win[k - 1].s, win[k - 1].e),
+                        cue_kind: CueText::Span,
+                    },
+                    true,
+                ));
             }
         }
         // a quote ending a sentence is attributed by what follows only when its cue comes
@@ -359,7 +482,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.w(&tk);
-            if w.eq_ignore_ascii_case("according") && win.get(c + 1).map_or(false, |n| self.w(n).eq_ignore_ascii_case("to")) {
+            if w.eq_ignore_ascii_case("according")
+                && win.get(c + 1).map_or(false, |n| self.w(n).eq_ignore_ascii_case("to"))
+            {
                 return self.according(win, c).map(|a| (a, c == k));
             }
             let Some(kind) = self.cue_at(win, c) else { continue };
@@ -370,12 +495,39 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             // "told CNN", "urged voters": an object follows, never an inverted subject
-            let takes_object = text::lower_eq(w, &["told", "tells", "tell", "informed", "reminded", "assured", "urged", "thanked", "accused", "blamed", "praised", "criticized", "warned"]);
-            if !takes_object && (c == k || (c > k && win[k..c].iter().all(|t| !t.is_word() || text::time_word(self.w(t)))) || (c > k && win[c - 1].is_punct(','))) {
+            let takes_object = text::lower_eq(
+                w,
+                &[
+                    "told",
+                    "tells",
+                    "tell",
+                    "informed",
+                    "reminded",
+                    "assured",
+                    "urged",
+                    "thanked",
+                    "accused",
+                    "blamed",
+                    "praised",
+                    "criticized",
+                    "warned",
+                ],
+            );
+            if !takes_object
+                && (c == k
+                    || (c > k && win[k..c].iter().all(|t| !t.is_word() || text::time_word(self.w(t))))
+                    || (c > k && win[c - 1].is_punct(',')))
+            {
                 // inverted: "said Aaron David Miller", "... for Clinton, said Kunin"
                 if let Some(m) = self.subject_after(win, ctail + 1, win.len()) {
-                    if m.kind != MK::Phrase || c == k || win[k..c].iter().all(|t| !t.is_word() || text::time_word(self.w(t))) {
-                        return Some((Attr { cue: (tk.s, win[ctail].e), cue_kind: CueText::Span, ..m }, c == k));
+                    if m.kind != MK::Phrase
+                        || c == k
+                        || win[k..c].iter().all(|t| !t.is_word() || text::time_word(self.w(t)))
+                    {
+                        return Some((
+                            Attr { cue: (tk.s, win[ctail].e), cue_kind: CueText::Span, ..m },
+                            c == k,
+                        ));
                     }
                 }
                 if c == k {
@@ -412,7 +564,9 @@ impl<'a> Ctx<'a> {
             if !tk.is_word() {
                 continue;
             }
-            if self.w(&tk).eq_ignore_ascii_case("according") && win.get(c + 1).map_or(false, |n| self.w(n).eq_ignore_ascii_case("to")) {
+            if self.w(&tk).eq_ignore_ascii_case("according")
+                && win.get(c + 1).map_or(false, |n| self.w(n).eq_ignore_ascii_case("to"))
+            {
                 return self.according(win, c);
             }
             if let Some(a) = self.in_the_words_of(win, c) {
@@ -421,9 +575,18 @@ impl<'a> Ctx<'a> {
             let Some(kind) = self.cue_at(win, c) else { continue };
             let ctail = self.cue_end(win, c);
             let cue = (tk.s, win[ctail].e);
-            if kind == Cue::Participle && c > 0 && win[c - 1].is_word() && text::is_cap(self.w(&win[c - 1])) && !cap_stop(self.w(&win[c - 1])) {
+            if kind == Cue::Participle
+                && c > 0
+                && win[c - 1].is_word()
+                && text::is_cap(self.w(&win[c - 1]))
+                && !cap_stop(self.w(&win[c - 1]))
+            {
                 // "with Sen. John McCain calling it": the name right before the participle
-                let with = |m: &Attr| win.iter().position(|t| t.s == m.s).map_or(false, |i| i > 0 && win[i - 1].is_word() && self.w(&win[i - 1]).eq_ignore_ascii_case("with"));
+                let with = |m: &Attr| {
+                    win.iter().position(|t| t.s == m.s).map_or(false, |i| {
+                        i > 0 && win[i - 1].is_word() && self.w(&win[i - 1]).eq_ignore_ascii_case("with")
+                    })
+                };
                 if let Some(m) = self.subject_before(win, 0, c).filter(|m| m.kind == MK::Name && with(m)) {
                     return Some(Attr { cue, cue_kind: CueText::Span, ..m });
                 }
@@ -432,17 +595,35 @@ impl<'a> Ctx<'a> {
                 // an absolute construction: "with the campaign saying", "with some voters
                 // calling it": the noun phrase between "with" and the participle
                 let lo = c.saturating_sub(7);
-                if let Some(wi) = (lo..c).rev().find(|&k| win[k].is_word() && self.w(&win[k]).eq_ignore_ascii_case("with")) {
+                if let Some(wi) =
+                    (lo..c).rev().find(|&k| win[k].is_word() && self.w(&win[k]).eq_ignore_ascii_case("with"))
+                {
                     let np = &win[wi + 1..c];
-                    if !np.is_empty() && (wi + 1..c).all(|k| win[k].is_word() && self.cue_at(win, k).is_none() && !text::np_stop(self.w(&win[k]))) {
-                        let kind = if np.iter().all(|t| text::is_cap(self.w(t))) { MK::Name } else { MK::Phrase };
-                        return Some(Attr { cue, cue_kind: CueText::Span, ..mention(np[0].s, np[np.len() - 1].e, kind) });
+                    if !np.is_empty()
+                        && (wi + 1..c).all(|k| {
+                            win[k].is_word()
+                                && self.cue_at(win, k).is_none()
+                                && !text::np_stop(self.w(&win[k]))
+                        })
+                    {
+                        let kind =
+                            if np.iter().all(|t| text::is_cap(self.w(t))) { MK::Name } else { MK::Phrase };
+                        return Some(Attr {
+                            cue,
+                            cue_kind: CueText::Span,
+                            ..mention(np[0].s, np[np.len() - 1].e, kind)
+                        });
                     }
                 }
                 // "..., saying": the subject of the clause
                 for c2 in (0..c).rev() {
-                    let infinitive = c2 > 0 && win[c2 - 1].is_word() && self.w(&win[c2 - 1]).eq_ignore_ascii_case("to");
-                    if win[c2].is_word() && !infinitive && self.cue_at(win, c2) == Some(Cue::Finite) && !text::weak_cue(self.w(&win[c2])) {
+                    let infinitive =
+                        c2 > 0 && win[c2 - 1].is_word() && self.w(&win[c2 - 1]).eq_ignore_ascii_case("to");
+                    if win[c2].is_word()
+                        && !infinitive
+                        && self.cue_at(win, c2) == Some(Cue::Finite)
+                        && !text::weak_cue(self.w(&win[c2]))
+                    {
                         if let Some(m) = self.subject_before(win, 0, c2) {
                             if m.kind == MK::Relative {
                                 // "Mr. Trump, who said last week that ..., issued a statement
@@ -478,11 +659,33 @@ impl<'a> Ctx<'a> {
         }
         // "From the report:", "More from Jones:": the source after "from"
         if win[last].is_punct(':') && last >= 2 {
-            if let Some(f) = (last.saturating_sub(6)..last).rev().find(|&j| win[j].is_word() && self.w(&win[j]).eq_ignore_ascii_case("from")) {
-                let opens = f == 0 || (f == 1 && self.w(&win[0]).eq_ignore_ascii_case("more")) || win[..f].iter().rev().take_while(|t| t.is_word()).count() == 0 || (f >= 1 && self.w(&win[f - 1]).eq_ignore_ascii_case("more"));
-                if opens && f + 1 < last && win[f + 1..last].iter().all(|t| t.is_word() && !text::np_stop(self.w(t))) {
-                    let kind = if win[f + 1..last].iter().any(|t| text::is_lower(self.w(t)) && !text::lower_eq(self.w(t), &["the", "a", "an"])) { MK::Phrase } else { MK::Name };
-                    return Some(Attr { s: win[f + 1].s, e: win[last - 1].e, kind, cue: (0, 0), cue_kind: CueText::Colon });
+            if let Some(f) = (last.saturating_sub(6)..last)
+                .rev()
+                .find(|&j| win[j].is_word() && self.w(&win[j]).eq_ignore_ascii_case("from"))
+            {
+                let opens = f == 0
+                    || (f == 1 && self.w(&win[0]).eq_ignore_ascii_case("more"))
+                    || win[..f].iter().rev().take_while(|t| t.is_word()).count() == 0
+                    || (f >= 1 && self.w(&win[f - 1]).eq_ignore_ascii_case("more"));
+                if opens
+                    && f + 1 < last
+                    && win[f + 1..last].iter().all(|t| t.is_word() && !text::np_stop(self.w(t)))
+                {
+                    let kind = if win[f + 1..last]
+                        .iter()
+                        .any(|t| text::is_lower(self.w(t)) && !text::lower_eq(self.w(t), &["the", "a", "an"]))
+                    {
+                        MK::Phrase
+                    } else {
+                        MK::Name
+                    };
+                    return Some(Attr {
+                        s: win[f + 1].s,
+                        e: win[last - 1].e,
+                        kind,
+                        cue: (0, 0),
+                        cue_kind: CueText::Colon,
+                    });
                 }
             }
         }
@@ -492,14 +695,32 @@ impl<'a> Ctx<'a> {
             if text::is_cap(w) && !text::title(w) && !cap_stop(w) {
                 let (s, _) = self.name_left(win, last - 1, 0);
                 // "... contrasted him with Clinton:" names no speaker
-                let in_pp = s > 0 && win[s - 1].is_word() && text::lower_eq(self.w(&win[s - 1]), &["with", "to", "of", "for", "from", "about", "against", "at", "on", "in", "by", "than", "like"]);
+                let in_pp = s > 0
+                    && win[s - 1].is_word()
+                    && text::lower_eq(
+                        self.w(&win[s - 1]),
+                        &[
+                            "with", "to", "of", "for", "from", "about", "against", "at", "on", "in", "by",
+                            "than", "like",
+                        ],
+                    );
                 if !in_pp {
-                    return Some(Attr { s: win[s].s, e: win[last - 1].e, kind: MK::Label, cue: (0, 0), cue_kind: CueText::Colon });
+                    return Some(Attr {
+                        s: win[s].s,
+                        e: win[last - 1].e,
+                        kind: MK::Label,
+                        cue: (0, 0),
+                        cue_kind: CueText::Colon,
+                    });
                 }
             }
             // "Here's Clinton in December 1992:"
             if !after_piece {
-                return self.first_subject(win, last).map(|m| Attr { cue: (0, 0), cue_kind: CueText::Colon, ..m });
+                return self.first_subject(win, last).map(|m| Attr {
+                    cue: (0, 0),
+                    cue_kind: CueText::Colon,
+                    ..m
+                });
             }
         }
         None
@@ -518,7 +739,26 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w0 = self.w(&win[c0]);
-            if a.kind == MK::Pronoun && self.cue_at(win, c0) == Some(Cue::Participle) && !text::lower_eq(w0, &["calling", "referring", "labeling", "branding", "dubbing", "citing", "accusing", "praising", "blaming", "criticizing", "describing", "denouncing"]) {
+            if a.kind == MK::Pronoun
+                && self.cue_at(win, c0) == Some(Cue::Participle)
+                && !text::lower_eq(
+                    w0,
+                    &[
+                        "calling",
+                        "referring",
+                        "labeling",
+                        "branding",
+                        "dubbing",
+                        "citing",
+                        "accusing",
+                        "praising",
+                        "blaming",
+                        "criticizing",
+                        "describing",
+                        "denouncing",
+                    ],
+                )
+            {
                 // "Trump has hailed ..., telling reporters that he thinks ...": the subject of
                 // the participle's clause
                 if win[c0 + 1..ms].iter().any(|t| t.is_word() && self.w(t).eq_ignore_ascii_case("that")) {
@@ -530,12 +770,44 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            if self.cue_at(win, c0) != Some(Cue::Finite) || text::weak_cue(w0) || text::lower_eq(w0, &["read", "reads", "reported", "reports", "asked", "asks", "continued", "continues", "continue", "posted", "posts", "shared", "quoted", "went", "put", "shot", "fired", "hit", "pushed", "pointed", "called"]) {
+            if self.cue_at(win, c0) != Some(Cue::Finite)
+                || text::weak_cue(w0)
+                || text::lower_eq(
+                    w0,
+                    &[
+                        "read",
+                        "reads",
+                        "reported",
+                        "reports",
+                        "asked",
+                        "asks",
+                        "continued",
+                        "continues",
+                        "continue",
+                        "posted",
+                        "posts",
+                        "shared",
+                        "quoted",
+                        "went",
+                        "put",
+                        "shot",
+                        "fired",
+                        "hit",
+                        "pushed",
+                        "pointed",
+                        "called",
+                    ],
+                )
+            {
                 continue;
             }
             // the inner clause must follow the verb, not a new sentence-level clause after
             // a conjunction ("X said ..., and Y told")
-            if win[c0 + 1..ms].iter().any(|t| t.is_punct(';') || t.is_word() && text::lower_eq(self.w(t), &["and", "but", "while", "whereas", "who", "which"])) {
+            if win[c0 + 1..ms].iter().any(|t| {
+                t.is_punct(';')
+                    || t.is_word()
+                        && text::lower_eq(self.w(t), &["and", "but", "while", "whereas", "who", "which"])
+            }) {
                 continue;
             }
             if let Some(m0) = self.subject_before(win, 0, c0) {
@@ -547,7 +819,11 @@ impl<'a> Ctx<'a> {
         }
         // a pronoun in an embedded clause ("what he calls", "whom she described as"): the
         // sentence's subject when that is a name
-        if a.kind == MK::Pronoun && ms > 0 && win[ms - 1].is_word() && text::lower_eq(self.w(&win[ms - 1]), &["what"]) {
+        if a.kind == MK::Pronoun
+            && ms > 0
+            && win[ms - 1].is_word()
+            && text::lower_eq(self.w(&win[ms - 1]), &["what"])
+        {
             if let Some(m0) = self.first_subject(win, ms - 1) {
                 if m0.kind == MK::Name && m0.s < a.s {
                     return Attr { s: m0.s, e: m0.e, kind: m0.kind, ..a };
@@ -578,7 +854,13 @@ impl<'a> Ctx<'a> {
             Some(t) if t.is_punct(',') || t.is_punct('.') || t.is_punct('(') => {}
             _ => return None,
         }
-        Some(Attr { s: toks[k].s, e: toks[e].e, kind: MK::Name, cue: (ps, ps + dash.len_utf8()), cue_kind: CueText::Span })
+        Some(Attr {
+            s: toks[k].s,
+            e: toks[e].e,
+            kind: MK::Name,
+            cue: (ps, ps + dash.len_utf8()),
+            cue_kind: CueText::Span,
+        })
     }
 
     /// The name a relative "who" refers to ("Nicky Driscoll, 24, from Manchester, who"), as the
@@ -602,7 +884,9 @@ impl<'a> Ctx<'a> {
                 if text::is_cap(x) && !cap_stop(x) {
                     let (s0, _) = self.name_left(win, k - 1, 0);
                     // "of Eastport," is a place in the appositive: keep going
-                    let place = s0 > 0 && win[s0 - 1].is_word() && text::lower_eq(self.w(&win[s0 - 1]), &["of", "from", "in", "at", "near"]);
+                    let place = s0 > 0
+                        && win[s0 - 1].is_word()
+                        && text::lower_eq(self.w(&win[s0 - 1]), &["of", "from", "in", "at", "near"]);
                     if !place {
                         return Some(Attr { s: win[s0].s, e: win[k - 1].e, kind: MK::Name, ..a });
                     }
@@ -615,7 +899,10 @@ impl<'a> Ctx<'a> {
     /// A paragraph ending in a colon that introduces the quote of the next one.
     pub(super) fn colon_intro(&self, ps: usize, pe: usize, toks: &mut Vec<Tok>, colon: bool) -> Option<Attr> {
         text::tokenize(self.t, ps.max(back(self.t, pe, 600)), pe, toks);
-        let start = (0..toks.len().saturating_sub(1)).rev().find(|&k| is_boundary(self.t, toks, k)).map_or(0, |k| k + 1);
+        let start = (0..toks.len().saturating_sub(1))
+            .rev()
+            .find(|&k| is_boundary(self.t, toks, k))
+            .map_or(0, |k| k + 1);
         let win = &toks[start..];
         if win.iter().any(|x| x.k == K::Mark) {
             return None;
@@ -640,29 +927,122 @@ impl<'a> Ctx<'a> {
         let prev = if c > 0 && win[c - 1].is_word() { Some(self.w(&win[c - 1])) } else { None };
         let lw = w.to_ascii_lowercase();
         match lw.as_str() {
-            "put" | "puts" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("it")) { Some(Cue::Finite) } else { None },
-            "call" | "calls" | "called" | "calling" if next.map_or(false, |n| text::lower_eq(n, &["for", "on", "upon", "off", "in", "up", "out", "back"])) => return None,
-            "shot" | "fired" | "hit" | "pushed" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("back")) { Some(Cue::Finite) } else { None },
-            "went" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("on")) { Some(Cue::Finite) } else { None },
-            "pointed" | "points" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("out")) { Some(Cue::Finite) } else { None },
-            "summed" => return if next.map_or(false, |n| n.eq_ignore_ascii_case("up")) { Some(Cue::Finite) } else { None },
-            "read" | "reads" | "reported" | "reports" | "described" | "describes" | "shared" | "quoted" | "calling" => {
-                if prev.map_or(false, |p| text::lower_eq(p, &["was", "were", "is", "are", "be", "been", "being", "widely"])) {
+            "put" | "puts" => {
+                return if next.map_or(false, |n| n.eq_ignore_ascii_case("it")) {
+                    Some(Cue::Finite)
+                } else {
+                    None
+                }
+            }
+            "call" | "calls" | "called" | "calling"
+                if next.map_or(false, |n| {
+                    text::lower_eq(n, &["for", "on", "upon", "off", "in", "up", "out", "back"])
+                }) =>
+            {
+                return None
+            }
+            "shot" | "fired" | "hit" | "pushed" => {
+                return if next.map_or(false, |n| n.eq_ignore_ascii_case("back")) {
+                    Some(Cue::Finite)
+                } else {
+                    None
+                }
+            }
+            "went" => {
+                return if next.map_or(false, |n| n.eq_ignore_ascii_case("on")) {
+                    Some(Cue::Finite)
+                } else {
+                    None
+                }
+            }
+            "pointed" | "points" => {
+                return if next.map_or(false, |n| n.eq_ignore_ascii_case("out")) {
+                    Some(Cue::Finite)
+                } else {
+                    None
+                }
+            }
+            "summed" => {
+                return if next.map_or(false, |n| n.eq_ignore_ascii_case("up")) {
+                    Some(Cue::Finite)
+                } else {
+                    None
+                }
+            }
+            "read" | "reads" | "reported" | "reports" | "described" | "describes" | "shared" | "quoted"
+            | "calling" => {
+                if prev.map_or(false, |p| {
+                    text::lower_eq(p, &["was", "were", "is", "are", "be", "been", "being", "widely"])
+                }) {
                     return if lw == "quoted" { Some(Cue::Participle) } else { None };
                 }
             }
             _ => {}
         }
         // a participle as an adjective: "toward shared objectives", "the quoted passage"
-        if lw.ends_with("ed") && prev.map_or(false, |p| text::lower_eq(p, &["toward", "towards", "of", "for", "with", "by", "from", "into", "on", "in", "at", "the", "a", "an", "its", "their", "his", "her", "our"])) && next.map_or(false, |n| text::is_lower(n) && !text::np_stop(n) && !text::lower_eq(n, lexicon::DETERMINERS)) {
+        if lw.ends_with("ed")
+            && prev.map_or(false, |p| {
+                text::lower_eq(
+                    p,
+                    &[
+                        "toward", "towards", "of", "for", "with", "by", "from", "into", "on", "in", "at",
+                        "the", "a", "an", "its", "their", "his", "her", "our",
+                    ],
+                )
+            })
+            && next.map_or(false, |n| {
+                text::is_lower(n) && !text::np_stop(n) && !text::lower_eq(n, lexicon::DETERMINERS)
+            })
+        {
             return None;
         }
         // "the United States", "both states": no verb
-        if lw == "states" && prev.map_or(true, |p| !text::is_lower(p) || text::lower_eq(p, &["both", "all", "many", "some", "other", "several", "southern", "northern", "western", "eastern", "swing", "battleground", "member", "these", "those", "two", "three", "four", "five", "in", "of", "across", "and"])) {
+        if lw == "states"
+            && prev.map_or(true, |p| {
+                !text::is_lower(p)
+                    || text::lower_eq(
+                        p,
+                        &[
+                            "both",
+                            "all",
+                            "many",
+                            "some",
+                            "other",
+                            "several",
+                            "southern",
+                            "northern",
+                            "western",
+                            "eastern",
+                            "swing",
+                            "battleground",
+                            "member",
+                            "these",
+                            "those",
+                            "two",
+                            "three",
+                            "four",
+                            "five",
+                            "in",
+                            "of",
+                            "across",
+                            "and",
+                        ],
+                    )
+            })
+        {
             return None;
         }
         // a noun after a determiner: "in a tweet", "his statement", "the reports"
-        if prev.map_or(false, |p| text::lower_eq(p, &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "such", "every", "each"]) || (text::is_possessive(p) && !text::is_cap(p))) && !lw.ends_with("ing") {
+        if prev.map_or(false, |p| {
+            text::lower_eq(
+                p,
+                &[
+                    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those",
+                    "such", "every", "each",
+                ],
+            ) || (text::is_possessive(p) && !text::is_cap(p))
+        }) && !lw.ends_with("ing")
+        {
             return None;
         }
         // "having referred to him as": a participle phrase
@@ -670,12 +1050,52 @@ impl<'a> Ctx<'a> {
             return Some(Cue::Participle);
         }
         // a plural noun, not a verb: "Trump's comments", "the claims"
-        if lw.ends_with('s') && !lw.ends_with("ss") && lw != "says" && prev.map_or(false, |p| text::is_possessive(p) || text::lower_eq(p, &["the", "a", "his", "her", "their", "its", "our", "my", "your", "these", "those", "such", "many", "some", "any", "no", "recent", "earlier", "new", "public", "own", "latest", "previous", "critical", "controversial", "similar"])) {
+        if lw.ends_with('s')
+            && !lw.ends_with("ss")
+            && lw != "says"
+            && prev.map_or(false, |p| {
+                text::is_possessive(p)
+                    || text::lower_eq(
+                        p,
+                        &[
+                            "the",
+                            "a",
+                            "his",
+                            "her",
+                            "their",
+                            "its",
+                            "our",
+                            "my",
+                            "your",
+                            "these",
+                            "those",
+                            "such",
+                            "many",
+                            "some",
+                            "any",
+                            "no",
+                            "recent",
+                            "earlier",
+                            "new",
+                            "public",
+                            "own",
+                            "latest",
+                            "previous",
+                            "critical",
+                            "controversial",
+                            "similar",
+                        ],
+                    )
+            })
+        {
             return None;
         }
         // passives and "when asked"
         if let Some(p) = prev {
-            if text::lower_eq(p, &["was", "were", "been", "being", "is", "are", "be", "when", "if", "get", "got"]) {
+            if text::lower_eq(
+                p,
+                &["was", "were", "been", "being", "is", "are", "be", "when", "if", "get", "got"],
+            ) {
                 return None;
             }
         }
@@ -690,7 +1110,11 @@ impl<'a> Ctx<'a> {
     pub(super) fn cue_end(&self, win: &[Tok], c: usize) -> usize {
         let w = self.w(&win[c]);
         let mut e = c;
-        if text::lower_eq(w, &["put", "puts", "went", "pointed", "points", "summed", "shot", "fired", "hit", "pushed"]) && c + 1 < win.len() {
+        if text::lower_eq(
+            w,
+            &["put", "puts", "went", "pointed", "points", "summed", "shot", "fired", "hit", "pushed"],
+        ) && c + 1 < win.len()
+        {
             e = c + 1;
         }
         // "said in a statement", "said in an interview"
@@ -698,7 +1122,10 @@ impl<'a> Ctx<'a> {
             let (a, b, d) = (self.w(&win[e + 1]), self.w(&win[e + 2]), self.w(&win[e + 3]));
             if a.eq_ignore_ascii_case("in")
                 && text::lower_eq(b, &["a", "an"])
-                && text::lower_eq(d, &["statement", "interview", "tweet", "post", "email", "release", "letter", "speech"])
+                && text::lower_eq(
+                    d,
+                    &["statement", "interview", "tweet", "post", "email", "release", "letter", "speech"],
+                )
             {
                 e += 3;
             }
@@ -712,7 +1139,8 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (a, b, d) = (self.w(&win[c + 1]), self.w(&win[c + 2]), self.w(&win[c + 3]));
-        if !(a.eq_ignore_ascii_case("the") && b.eq_ignore_ascii_case("words") && d.eq_ignore_ascii_case("of")) {
+        if !(a.eq_ignore_ascii_case("the") && b.eq_ignore_ascii_case("words") && d.eq_ignore_ascii_case("of"))
+        {
             return None;
         }
         let m = self.subject_after(win, c + 4, win.len())?;
@@ -724,5 +1152,4 @@ impl<'a> Ctx<'a> {
         let m = self.subject_after(win, c + 2, win.len())?;
         Some(Attr { cue: (win[c].s, win[c + 1].e), cue_kind: CueText::AccordingTo, ..m })
     }
-
 }

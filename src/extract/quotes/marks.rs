@@ -85,14 +85,36 @@ fn char_at(t: &str, i: usize) -> Option<char> {
 }
 
 fn is_opening_context(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\'' | '«' | '„' | ':' | '>' | '…')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\'' | '«' | '„' | ':' | '>' | '…'
+        )
 }
 
 fn is_closing_context(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '/' | '”' | '’' | '"' | '\'' | '»' | '…' | '<'
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '—'
+                | '–'
+                | '-'
+                | '/'
+                | '”'
+                | '’'
+                | '"'
+                | '\''
+                | '»'
+                | '…'
+                | '<'
         )
 }
 
@@ -117,8 +139,8 @@ fn is_elision(t: &str, after: usize) -> bool {
     }
     let after_w = rest[w.len()..].chars().next();
     // 'n' in rock 'n' roll: followed by a mark
-    ELISIONS.iter().any(|e| w.eq_ignore_ascii_case(e))
-        && !matches!(after_w, Some('\'') | Some('’')) || (w.eq_ignore_ascii_case("n") && matches!(after_w, Some('\'') | Some('’')))
+    ELISIONS.iter().any(|e| w.eq_ignore_ascii_case(e)) && !matches!(after_w, Some('\'') | Some('’'))
+        || (w.eq_ignore_ascii_case("n") && matches!(after_w, Some('\'') | Some('’')))
 }
 
 /// Collects the quotation marks of `t[from..to]`.
@@ -209,7 +231,16 @@ struct Open {
 
 /// Finds the quoted pieces of paragraph `para` = `t[from..to]`. `prev_open` tells that the
 /// previous paragraph ended inside a quote. Returns whether this paragraph ends inside one.
-pub(super) fn scan(t: &str, from: usize, to: usize, para: usize, prev_open: bool, next_starts_single: bool, buf: &mut Vec<Mark>, out: &mut Vec<Piece>) -> bool {
+pub(super) fn scan(
+    t: &str,
+    from: usize,
+    to: usize,
+    para: usize,
+    prev_open: bool,
+    next_starts_single: bool,
+    buf: &mut Vec<Mark>,
+    out: &mut Vec<Piece>,
+) -> bool {
     marks(t, from, to, buf);
     if buf.is_empty() {
         return false;
@@ -317,7 +348,15 @@ pub(super) fn scan(t: &str, from: usize, to: usize, para: usize, prev_open: bool
             let s = om.at + om.len;
             let e = s + t[s..to].trim_end().len();
             if e > s {
-                out.push(Piece { open: om.at, start: s, end: e, close_end: e, para, closed: false, cont_prev: false });
+                out.push(Piece {
+                    open: om.at,
+                    start: s,
+                    end: e,
+                    close_end: e,
+                    para,
+                    closed: false,
+                    cont_prev: false,
+                });
             }
             mark_cont(t, from, prev_open, &mut out[first_out..]);
             return true;
@@ -344,7 +383,8 @@ pub(super) fn starts_with_single(t: &str, from: usize, to: usize) -> bool {
         Some(s) => s.trim_start(),
         None => return false,
     };
-    (s.starts_with('‘') || (s.starts_with('\'') && !s.starts_with("''"))) && !is_elision(s, s.chars().next().map_or(0, |c| c.len_utf8()))
+    (s.starts_with('‘') || (s.starts_with('\'') && !s.starts_with("''")))
+        && !is_elision(s, s.chars().next().map_or(0, |c| c.len_utf8()))
 }
 
 #[cfg(test)]
@@ -367,14 +407,19 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert!(pieces("Israel’s leaders don't say it in the '90s style, the players’ union said.").is_empty());
+        assert!(
+            pieces("Israel’s leaders don't say it in the '90s style, the players’ union said.").is_empty()
+        );
         assert_eq!(pieces("He called it a ‘deal’ and Israel’s ‘worst day’."), vec!["deal", "worst day"]);
         assert_eq!(pieces("'We won't stop,' she said."), vec!["We won't stop,"]);
     }
 
     #[test]
     fn nested_marks_stay_inside() {
-        assert_eq!(pieces("“today’s “Straw vote” is not it,” they said."), vec!["today’s “Straw vote” is not it,"]);
+        assert_eq!(
+            pieces("“today’s “Straw vote” is not it,” they said."),
+            vec!["today’s “Straw vote” is not it,"]
+        );
         assert_eq!(pieces("‘He said “no” twice,’ she said."), vec!["He said “no” twice,"]);
         assert_eq!(pieces("“She called it ‘a mess’ today.”"), vec!["She called it ‘a mess’ today."]);
     }
@@ -386,7 +431,8 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for t in ["", "\"", "“", "'", "''", "’", "a’", "«é»", "\u{2019}\u{2019}", "é\"ü\"", "\u{E2}"] {
+        for t in ["", "\"", "“", "'", "''", "’", "a’", "«é»", "\u{2019}\u{2019}", "é\"ü\"", "\u{E2}"]
+        {
             let _ = pieces(t);
         }
     }

@@ -106,7 +106,9 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
     let paras: Vec<(usize, usize, usize)> = paragraphs
         .iter()
         .enumerate()
-        .filter(|(_, &(s, e))| s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e))
+        .filter(|(_, &(s, e))| {
+            s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+        })
         .map(|(i, &(s, e))| (i, s, e))
         .collect();
     let mut pieces: Vec<Piece> = Vec::new();
@@ -146,8 +148,11 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
             attr[i] = attr[i - 1];
             // the same speaker named again in the sentence before: that mention
             if let (Some(a), Some(sj)) = (attr[i], info[i].subj) {
-                let last = |x: Attr| text[x.s..x.e].rsplit(' ').next().map(text::base).unwrap_or("").to_string();
-                if sj.kind == MK::Pronoun && matches!(a.kind, MK::Name | MK::Pronoun) || sj.kind == MK::Name && last(sj) == last(a) {
+                let last =
+                    |x: Attr| text[x.s..x.e].rsplit(' ').next().map(text::base).unwrap_or("").to_string();
+                if sj.kind == MK::Pronoun && matches!(a.kind, MK::Name | MK::Pronoun)
+                    || sj.kind == MK::Name && last(sj) == last(a)
+                {
                     attr[i] = Some(Attr { cue: a.cue, cue_kind: a.cue_kind, ..sj });
                 }
             }
@@ -166,16 +171,23 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
         }
         let q = pieces[i];
         let (_, _, pe) = paras[q.para];
-        if !q.closed || text[q.close_end..pe].trim().len() > 1 || pieces.get(i + 1).map_or(false, |x| x.para == q.para) {
+        if !q.closed
+            || text[q.close_end..pe].trim().len() > 1
+            || pieces.get(i + 1).map_or(false, |x| x.para == q.para)
+        {
             continue;
         }
-        if let Some(a) = paras.get(q.para + 1).and_then(|&(_, ns, ne)| ctx.dash_signature(ns, ne, &mut toks)) {
+        if let Some(a) = paras.get(q.para + 1).and_then(|&(_, ns, ne)| ctx.dash_signature(ns, ne, &mut toks))
+        {
             let mut j = i;
             loop {
                 if attr[j].is_none() {
                     attr[j] = Some(a);
                 }
-                if j == 0 || pieces[j - 1].para + 1 < pieces[j].para || !(pieces[j].cont_prev || pieces[j - 1].para == pieces[j].para) {
+                if j == 0
+                    || pieces[j - 1].para + 1 < pieces[j].para
+                    || !(pieces[j].cont_prev || pieces[j - 1].para == pieces[j].para)
+                {
                     break;
                 }
                 j -= 1;
@@ -196,7 +208,11 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
         let (_, pps, ppe) = paras[q.para - 1];
         // the last sentence of the previous paragraph: a colon or a cue introducing it
         attr[i] = ctx.colon_intro(pps, ppe, &mut toks, text[pps..ppe].trim_end().ends_with(':'));
-        if attr[i].is_none() && i > 0 && pieces[i - 1].para + 1 == q.para && sentence_like(&text[q.start..q.end]) {
+        if attr[i].is_none()
+            && i > 0
+            && pieces[i - 1].para + 1 == q.para
+            && sentence_like(&text[q.start..q.end])
+        {
             attr[i] = attr[i - 1];
         }
     }
@@ -226,7 +242,8 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
         if text[..p.open].ends_with('=') || is_title(text, p, paras[p.para].1) {
             continue;
         }
-        let weak_only = info[i].attr.is_none() && info[i].prev.is_none() && attr[i].is_some() && attr[i] == info[i].weak;
+        let weak_only =
+            info[i].attr.is_none() && info[i].prev.is_none() && attr[i].is_some() && attr[i] == info[i].weak;
         if weak_only && !standalone(words) {
             continue;
         }
@@ -269,11 +286,52 @@ fn is_title(t: &str, p: Piece, para_start: usize) -> bool {
         || text::lower_eq(
             prev,
             &[
-                "on", "titled", "entitled", "called", "dubbed", "named", "film", "movie", "book", "show", "program",
-                "programme", "podcast", "song", "album", "series", "novel", "play", "article", "headline",
-                "hashtag", "slogan", "column", "documentary", "op-ed", "essay", "magazine", "newspaper", "of",
-                "read", "reading", "reads", "hit", "sitcom", "musical", "memoir", "poem", "opera", "painting",
-                "exhibit", "exhibition", "event", "campaign", "initiative", "operation", "the",
+                "on",
+                "titled",
+                "entitled",
+                "called",
+                "dubbed",
+                "named",
+                "film",
+                "movie",
+                "book",
+                "show",
+                "program",
+                "programme",
+                "podcast",
+                "song",
+                "album",
+                "series",
+                "novel",
+                "play",
+                "article",
+                "headline",
+                "hashtag",
+                "slogan",
+                "column",
+                "documentary",
+                "op-ed",
+                "essay",
+                "magazine",
+                "newspaper",
+                "of",
+                "read",
+                "reading",
+                "reads",
+                "hit",
+                "sitcom",
+                "musical",
+                "memoir",
+                "poem",
+                "opera",
+                "painting",
+                "exhibit",
+                "exhibition",
+                "event",
+                "campaign",
+                "initiative",
+                "operation",
+                "the",
             ],
         )
 }
@@ -303,7 +361,8 @@ fn word_count(s: &str) -> usize {
 /// Quoted words that read as a sentence of their own.
 fn sentence_like(s: &str) -> bool {
     let s = s.trim();
-    word_count(s) >= 4 && s.chars().next().map_or(false, |c| c.is_uppercase() || c.is_numeric() || c == '…' || c == '.')
+    word_count(s) >= 4
+        && s.chars().next().map_or(false, |c| c.is_uppercase() || c.is_numeric() || c == '…' || c == '.')
 }
 
 /// Quoted words with no cue kept as a quote of nobody: a sentence, not a scare quote or title.
@@ -323,7 +382,9 @@ fn transcript_line(t: &str, s: usize, e: usize) -> Option<(Attr, usize)> {
     }
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let all_caps = letters >= 1
-        && label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '’');
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '’');
     if !all_caps {
         return None;
     }
@@ -340,7 +401,34 @@ fn transcript_line(t: &str, s: usize, e: usize) -> Option<(Attr, usize)> {
         return None;
     }
     // headlines in capitals ("FIX IS IN: ...") are not speakers
-    if letters > 1 && label.split_whitespace().any(|w| text::lower_eq(w, &["is", "in", "the", "of", "to", "a", "and", "on", "for", "breaking", "update", "watch", "video", "exclusive", "photos", "note", "editor's", "abstract", "update"])) {
+    if letters > 1
+        && label.split_whitespace().any(|w| {
+            text::lower_eq(
+                w,
+                &[
+                    "is",
+                    "in",
+                    "the",
+                    "of",
+                    "to",
+                    "a",
+                    "and",
+                    "on",
+                    "for",
+                    "breaking",
+                    "update",
+                    "watch",
+                    "video",
+                    "exclusive",
+                    "photos",
+                    "note",
+                    "editor's",
+                    "abstract",
+                    "update",
+                ],
+            )
+        })
+    {
         return None;
     }
     Some((Attr { s, e: s + colon, kind: MK::Label, cue: (0, 0), cue_kind: CueText::Colon }, qs))

@@ -20,13 +20,30 @@ pub(super) struct Resolver<'a, 'c> {
 
 impl<'a, 'c> Resolver<'a, 'c> {
     pub(super) fn new(ctx: &'c Ctx<'a>) -> Self {
-        Resolver { ctx, speakers: Vec::new(), genders: Vec::new(), toks: Vec::new(), names: Default::default(), pronoun_genders: Default::default(), headlines: Default::default() }
+        Resolver {
+            ctx,
+            speakers: Vec::new(),
+            genders: Vec::new(),
+            toks: Vec::new(),
+            names: Default::default(),
+            pronoun_genders: Default::default(),
+            headlines: Default::default(),
+        }
     }
 
     pub(super) fn quote(&mut self, s: usize, e: usize, para: usize, direct: bool, a: Option<Attr>) -> Quote {
         let t = self.ctx.t;
         let Some(a) = a else {
-            return Quote { start: s, end: e, paragraph: para, direct, speaker: None, mention: None, cue: None, description: None };
+            return Quote {
+                start: s,
+                end: e,
+                paragraph: para,
+                direct,
+                speaker: None,
+                mention: None,
+                cue: None,
+                description: None,
+            };
         };
         let cue = match a.cue_kind {
             CueText::Colon => ":".to_string(),
@@ -34,7 +51,16 @@ impl<'a, 'c> Resolver<'a, 'c> {
             CueText::Span => t[a.cue.0..a.cue.1].to_string(),
         };
         let speaker = self.speaker(a);
-        Quote { start: s, end: e, paragraph: para, direct, speaker, mention: Some((a.s, a.e)), cue: Some(cue), description: None }
+        Quote {
+            start: s,
+            end: e,
+            paragraph: para,
+            direct,
+            speaker,
+            mention: Some((a.s, a.e)),
+            cue: Some(cue),
+            description: None,
+        }
     }
 
     pub(super) fn gender_of(&self, name: &str) -> Option<Gender> {
@@ -44,9 +70,17 @@ impl<'a, 'c> Resolver<'a, 'c> {
             let mut words = name.split_whitespace();
             let first = words.next()?;
             words.next()?;
-            lexicon::first_name_gender(first).map(|m| if m == lexicon::Gender::Male { Gender::M } else { Gender::F })
+            lexicon::first_name_gender(first).map(|m| {
+                if m == lexicon::Gender::Male {
+                    Gender::M
+                } else {
+                    Gender::F
+                }
+            })
         };
-        self.pronoun_gender(name).or_else(census).or_else(|| self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1))
+        self.pronoun_gender(name)
+            .or_else(census)
+            .or_else(|| self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1))
     }
 
     /// The gender of the first pronoun after the first mention of the person `name`, in the
@@ -57,10 +91,15 @@ impl<'a, 'c> Resolver<'a, 'c> {
             return *g;
         }
         let g = (|| {
-            let known = self.ctx.known.iter().find(|k| k.is_person && k.name == name && k.name.contains(' '))?;
+            let known =
+                self.ctx.known.iter().find(|k| k.is_person && k.name == name && k.name.contains(' '))?;
             let t = self.ctx.t;
             // the first mention in full (a headline's surname alone is followed by anything)
-            let &(_, e) = known.mentions.iter().filter(|&&(s, e)| t.get(s..e).is_some_and(|m| m.contains(' '))).min()?;
+            let &(_, e) = known
+                .mentions
+                .iter()
+                .filter(|&&(s, e)| t.get(s..e).is_some_and(|m| m.contains(' ')))
+                .min()?;
             let hi = fwd(t, e, 300);
             let mut toks = Vec::new();
             text::tokenize(t, e, hi, &mut toks);
@@ -147,7 +186,11 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let toks = std::mem::take(&mut self.toks);
         let n = toks.len();
         let mut out = None;
-        if n >= 2 && toks[n - 1].is_punct(',') && toks[n - 2].is_word() && text::is_cap(&t[toks[n - 2].s..toks[n - 2].e]) {
+        if n >= 2
+            && toks[n - 1].is_punct(',')
+            && toks[n - 2].is_word()
+            && text::is_cap(&t[toks[n - 2].s..toks[n - 2].e])
+        {
             let (s, _) = self.ctx.name_left(&toks, n - 2, 0);
             out = self.canonical(toks[s].s, toks[n - 2].e);
         }
@@ -219,7 +262,9 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 _ => false,
             };
             if same_pronoun && depth < 3 && found[0].is_none() {
-                let opens = i == 0 || !toks[i - 1].is_word() || text::lower_eq(&t[toks[i - 1].s..toks[i - 1].e], &["and", "but", "then", "so"]);
+                let opens = i == 0
+                    || !toks[i - 1].is_word()
+                    || text::lower_eq(&t[toks[i - 1].s..toks[i - 1].e], &["and", "but", "then", "so"]);
                 let verb_next = toks.get(i + 1).is_some_and(|x| x.is_word() && text::is_lower(&t[x.s..x.e]));
                 if opens && verb_next {
                     if let Some(name) = self.antecedent_within(tk.s, g, depth + 1) {
@@ -229,9 +274,19 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 }
             }
             // "the admiral" opening a main clause: the person the article gave that title
-            if depth < 3 && found[0].is_none() && text::lower_eq(w, &["the"]) && (i == 0 || !toks[i - 1].is_word()) {
-                if let Some(name) = toks.get(i + 1).filter(|x| x.is_word()).and_then(|x| self.titled_person(&t[x.s..x.e], tk.s)) {
-                    if toks.get(i + 2).is_some_and(|x| x.is_word() && text::is_lower(&t[x.s..x.e])) && ok(self, &name) {
+            if depth < 3
+                && found[0].is_none()
+                && text::lower_eq(w, &["the"])
+                && (i == 0 || !toks[i - 1].is_word())
+            {
+                if let Some(name) = toks
+                    .get(i + 1)
+                    .filter(|x| x.is_word())
+                    .and_then(|x| self.titled_person(&t[x.s..x.e], tk.s))
+                {
+                    if toks.get(i + 2).is_some_and(|x| x.is_word() && text::is_lower(&t[x.s..x.e]))
+                        && ok(self, &name)
+                    {
                         found[0] = Some((tk.s, name));
                         break;
                     }
@@ -257,13 +312,19 @@ impl<'a, 'c> Resolver<'a, 'c> {
             if b > 0 && toks[b - 1].is_word() && t[toks[b - 1].s..toks[b - 1].e].ends_with("-year-old") {
                 b -= 1;
             }
-            if b > 0 && toks[b - 1].is_word() && text::is_lower(&t[toks[b - 1].s..toks[b - 1].e]) && crate::extract::names::is_role_word(&t[toks[b - 1].s..toks[b - 1].e]) {
+            if b > 0
+                && toks[b - 1].is_word()
+                && text::is_lower(&t[toks[b - 1].s..toks[b - 1].e])
+                && crate::extract::names::is_role_word(&t[toks[b - 1].s..toks[b - 1].e])
+            {
                 b -= 1;
                 let mut n = 0;
                 while b > 0 && n < 4 {
                     let p = toks[b - 1];
                     let pw = &t[p.s..p.e];
-                    let part = p.is_word() && (text::is_cap(pw) || crate::extract::names::is_role_word(pw)) && !cap_stop(pw);
+                    let part = p.is_word()
+                        && (text::is_cap(pw) || crate::extract::names::is_role_word(pw))
+                        && !cap_stop(pw);
                     if !part {
                         break;
                     }
@@ -273,17 +334,21 @@ impl<'a, 'c> Resolver<'a, 'c> {
             }
             let after = &t[tk.e..];
             let has = after.starts_with("'s been") || after.starts_with("’s been");
-            let possessive = !has && (text::is_possessive(w) || after.starts_with("'s") || after.starts_with("’s"));
+            let possessive =
+                !has && (text::is_possessive(w) || after.starts_with("'s") || after.starts_with("’s"));
             // the subject of a speech verb, whatever stands before its phrase: "Trump campaign
             // chairman Paul Manafort said ...", "..., said Alan Abramowitz, a demographer"
             let next_word = toks.iter().find(|x| x.s >= tk.e).filter(|x| x.is_word()).map(|x| &t[x.s..x.e]);
-            let says = next_word.is_some_and(|v| text::is_lower(v) && text::lower_eq(v, lexicon::SUBJECT_SPEECH_VERBS));
+            let says = next_word
+                .is_some_and(|v| text::is_lower(v) && text::lower_eq(v, lexicon::SUBJECT_SPEECH_VERBS));
             // (inverted only when the name ends its clause: "said Mr. Trump had ..." is the
             // subject of the reported clause)
             let ends_clause = toks.iter().find(|x| x.s >= tk.e).map_or(true, |x| !x.is_word());
             let inverted = ends_clause && b >= 2 && toks[b - 1].is_word() && {
                 let v = &t[toks[b - 1].s..toks[b - 1].e];
-                text::is_lower(v) && text::lower_eq(v, lexicon::INVERTED_SPEECH_VERBS) && (toks[b - 2].is_punct(',') || toks[b - 2].k == K::Mark)
+                text::is_lower(v)
+                    && text::lower_eq(v, lexicon::INVERTED_SPEECH_VERBS)
+                    && (toks[b - 2].is_punct(',') || toks[b - 2].k == K::Mark)
             };
             let class = if possessive {
                 2
@@ -295,7 +360,25 @@ impl<'a, 'c> Resolver<'a, 'c> {
                     Some(p) if !p.is_word() => 0,
                     Some(p) => {
                         let pw = &t[p.s..p.e];
-                        if text::is_cap(pw) || text::lower_eq(pw, &["and", "but", "or", "so", "then", "yet", "meanwhile", "however", "also", "still", "now", "later"]) {
+                        if text::is_cap(pw)
+                            || text::lower_eq(
+                                pw,
+                                &[
+                                    "and",
+                                    "but",
+                                    "or",
+                                    "so",
+                                    "then",
+                                    "yet",
+                                    "meanwhile",
+                                    "however",
+                                    "also",
+                                    "still",
+                                    "now",
+                                    "later",
+                                ],
+                            )
+                        {
                             0
                         } else if text::lower_eq(pw, lexicon::CLAUSE_OPENERS) {
                             1
@@ -317,7 +400,13 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let best = best.or(object);
         self.toks = toks;
         // an earlier speaker nearer than that name wins
-        if let Some((pos, name)) = self.speakers.iter().rev().find(|(p, n, _)| *p < at && ok(self, n) && !self.not_an_antecedent(n)).map(|(p, n, _)| (*p, n.clone())) {
+        if let Some((pos, name)) = self
+            .speakers
+            .iter()
+            .rev()
+            .find(|(p, n, _)| *p < at && ok(self, n) && !self.not_an_antecedent(n))
+            .map(|(p, n, _)| (*p, n.clone()))
+        {
             if best.as_ref().map_or(true, |(bp, _)| pos >= *bp) && pos >= lo {
                 return Some(name);
             }
@@ -333,7 +422,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let w = |x: &Tok| &t[x.s..x.e];
         let Some(mut j) = toks.iter().position(|x| x.s >= end) else { return false };
         // "of California"
-        if toks[j].is_word() && w(&toks[j]) == "of" && toks.get(j + 1).is_some_and(|x| x.is_word() && text::is_cap(w(x))) {
+        if toks[j].is_word()
+            && w(&toks[j]) == "of"
+            && toks.get(j + 1).is_some_and(|x| x.is_word() && text::is_cap(w(x)))
+        {
             j += 1;
             while toks.get(j).is_some_and(|x| x.is_word() && text::is_cap(w(x))) {
                 j += 1;
@@ -345,7 +437,9 @@ impl<'a, 'c> Resolver<'a, 'c> {
         j += 1;
         let who_says = |j: usize| {
             toks.get(j).is_some_and(|x| x.is_word() && w(x) == "who")
-                && toks.get(j + 1).is_some_and(|x| x.is_word() && text::is_lower(w(x)) && text::lower_eq(w(x), lexicon::SUBJECT_SPEECH_VERBS))
+                && toks.get(j + 1).is_some_and(|x| {
+                    x.is_word() && text::is_lower(w(x)) && text::lower_eq(w(x), lexicon::SUBJECT_SPEECH_VERBS)
+                })
         };
         if who_says(j) {
             return true;
@@ -387,7 +481,13 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 let core = word.trim_end_matches([',', ';', ':', '.']);
                 let core = core.strip_suffix("'s").or_else(|| core.strip_suffix("’s")).unwrap_or(core);
                 let initial = word.len() == 2 && word.ends_with('.') && word.starts_with(char::is_uppercase);
-                if !(core.starts_with(char::is_uppercase) && core.chars().skip(1).all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.')) || core.is_empty() {
+                if !(core.starts_with(char::is_uppercase)
+                    && core
+                        .chars()
+                        .skip(1)
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.'))
+                    || core.is_empty()
+                {
                     break;
                 }
                 e = s + (word.as_ptr() as usize - t[s..].as_ptr() as usize) + core.len();
@@ -406,7 +506,11 @@ impl<'a, 'c> Resolver<'a, 'c> {
         }
         // a surname alone: the one full name of the article that ends with it (before a
         // suffix: "Harris" of "Harry B. Harris Jr.")
-        let mut full = self.ctx.known.iter().filter(|k| k.is_person && k.name.contains(' ') && crate::extract::names::core_words(k.name).last() == Some(&name.as_str()));
+        let mut full = self.ctx.known.iter().filter(|k| {
+            k.is_person
+                && k.name.contains(' ')
+                && crate::extract::names::core_words(k.name).last() == Some(&name.as_str())
+        });
         match (full.next(), full.next()) {
             (Some(k), None) => Some(k.name.to_string()),
             _ => None,
@@ -420,19 +524,24 @@ impl<'a, 'c> Resolver<'a, 'c> {
         if name.contains(' ') {
             return false;
         }
-        let last_of = |n: &str| crate::extract::names::core_words(n).last().is_some_and(|w| *w == name) && n.contains(' ');
-        let surname = self.ctx.known.iter().any(|k| last_of(&k.name)) || self.speakers.iter().any(|(_, n, _)| last_of(n));
+        let last_of = |n: &str| {
+            crate::extract::names::core_words(n).last().is_some_and(|w| *w == name) && n.contains(' ')
+        };
+        let surname = self.ctx.known.iter().any(|k| last_of(&k.name))
+            || self.speakers.iter().any(|(_, n, _)| last_of(n));
         if surname {
             return false;
         }
         let l = name.to_lowercase();
-        crate::extract::entities::usually_lowercase(&l) || (l.len() > 4 && l.ends_with('s') && !l.ends_with("ss"))
+        crate::extract::entities::usually_lowercase(&l)
+            || (l.len() > 4 && l.ends_with('s') && !l.ends_with("ss"))
     }
 
     /// Whether the capitalized words `toks` name a person.
     pub(super) fn person_like(&self, toks: &[Tok]) -> bool {
         let t = self.ctx.t;
-        let words: Vec<&str> = toks.iter().map(|x| text::base(&t[x.s..x.e])).filter(|w| !text::title(w)).collect();
+        let words: Vec<&str> =
+            toks.iter().map(|x| text::base(&t[x.s..x.e])).filter(|w| !text::title(w)).collect();
         if words.is_empty() {
             return false;
         }
@@ -443,7 +552,9 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 return kn.is_person || crate::extract::names::first_named(kn.name);
             }
         }
-        if words.iter().any(|w| text::org_word(w) || (w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 1)) {
+        if words.iter().any(|w| {
+            text::org_word(w) || (w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 1)
+        }) {
             return false;
         }
         if words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())) {
@@ -483,7 +594,9 @@ impl<'a, 'c> Resolver<'a, 'c> {
             return None;
         }
         // transcript labels in capitals: PENCE -> Pence
-        let caps = words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(|c| c.is_lowercase()));
+        let caps = words.iter().all(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(|c| c.is_lowercase())
+        });
         if caps {
             if words.len() == 1 && words[0].len() <= 1 {
                 return None;
@@ -499,7 +612,9 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let mut best: Option<String> = None;
         for kn in self.ctx.known {
             let kw: Vec<&str> = kn.name.split_whitespace().collect();
-            if kw.len() >= words.len() && kw[kw.len() - words.len()..].iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b)) {
+            if kw.len() >= words.len()
+                && kw[kw.len() - words.len()..].iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b))
+            {
                 if !kn.is_person && kw.len() == words.len() {
                     return Some(kn.name.to_string());
                 }
@@ -523,7 +638,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let b = t.as_bytes();
         for (pos, _) in t.match_indices(last.as_str()) {
             let end = pos + last.len();
-            if end < b.len() && (b[end].is_ascii_alphanumeric() || (b[end] == b'-' && end + 1 < b.len() && b[end + 1].is_ascii_alphabetic())) {
+            if end < b.len()
+                && (b[end].is_ascii_alphanumeric()
+                    || (b[end] == b'-' && end + 1 < b.len() && b[end + 1].is_ascii_alphabetic()))
+            {
                 continue;
             }
             if pos > 0 && (b[pos - 1].is_ascii_alphanumeric() || b[pos - 1] == b'-') {
@@ -538,9 +656,20 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 if trimmed.len() == before.len() || trimmed.len() + 1 < before.len() {
                     break;
                 }
-                let ws = trimmed.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | ',' | ';' | ':')).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, |c| c.len_utf8()));
+                let ws = trimmed
+                    .rfind(|c: char| {
+                        c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | ',' | ';' | ':')
+                    })
+                    .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, |c| c.len_utf8()));
                 let w = &trimmed[ws..];
-                if w.is_empty() || !text::is_cap(w) || cap_stop(w) || text::title(w) || text::is_possessive(w) || text::org_word(w) || w.ends_with('.') && w.len() > 2 {
+                if w.is_empty()
+                    || !text::is_cap(w)
+                    || cap_stop(w)
+                    || text::title(w)
+                    || text::is_possessive(w)
+                    || text::org_word(w)
+                    || w.ends_with('.') && w.len() > 2
+                {
                     break;
                 }
                 names.insert(0, w);
@@ -583,7 +712,9 @@ impl<'a, 'c> Resolver<'a, 'c> {
 
     pub(super) fn description(&mut self, name: &str) -> Option<String> {
         let t = self.ctx.t;
-        if name.split_whitespace().any(text::org_word) || text::is_possessive(name.split_whitespace().next().unwrap_or("")) {
+        if name.split_whitespace().any(text::org_word)
+            || text::is_possessive(name.split_whitespace().next().unwrap_or(""))
+        {
             return None;
         }
         let b = t.as_bytes();
@@ -621,8 +752,50 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let res = (|| {
             let first = toks.first().filter(|x| x.is_word())?;
             let fw = &t[first.s..first.e];
-            if text::lower_eq(fw, &["who", "which", "that", "when", "where", "while", "as", "but", "and", "because", "if", "although", "though", "in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "to", "of", "according", "so", "then", "not", "also", "said", "says", "told", "it", "he", "she", "they", "we", "i"])
-                || text::cue(fw).is_some()
+            if text::lower_eq(
+                fw,
+                &[
+                    "who",
+                    "which",
+                    "that",
+                    "when",
+                    "where",
+                    "while",
+                    "as",
+                    "but",
+                    "and",
+                    "because",
+                    "if",
+                    "although",
+                    "though",
+                    "in",
+                    "on",
+                    "at",
+                    "for",
+                    "with",
+                    "from",
+                    "by",
+                    "during",
+                    "after",
+                    "before",
+                    "to",
+                    "of",
+                    "according",
+                    "so",
+                    "then",
+                    "not",
+                    "also",
+                    "said",
+                    "says",
+                    "told",
+                    "it",
+                    "he",
+                    "she",
+                    "they",
+                    "we",
+                    "i",
+                ],
+            ) || text::cue(fw).is_some()
                 || (text::is_lower(fw) && fw.ends_with("ing"))
                 || text::pronoun(fw)
             {
@@ -637,18 +810,51 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 if tk.is_punct(',') || tk.is_punct('—') {
                     // a comma before the verb ends it
                     let mut j = k + 1;
-                    while j < toks.len() && toks[j].is_word() && text::skippable_adverb(&t[toks[j].s..toks[j].e]) {
+                    while j < toks.len()
+                        && toks[j].is_word()
+                        && text::skippable_adverb(&t[toks[j].s..toks[j].e])
+                    {
                         j += 1;
                     }
                     match toks.get(j) {
                         None => break,
                         Some(n) if n.k == K::Mark => break,
-                        Some(n) if n.is_word() && {
-                            let nw = &t[n.s..n.e];
-                            text::cue(nw).is_some()
-                                || text::lower_eq(nw, &["according", "has", "have", "is", "was", "will", "would", "did", "does", "who", "spoke", "met", "went", "came", "took", "gave", "made", "sat", "stood", "ran", "won", "lost"])
-                                || (text::is_lower(nw) && nw.len() > 4 && nw.ends_with("ed"))
-                        } => break,
+                        Some(n)
+                            if n.is_word() && {
+                                let nw = &t[n.s..n.e];
+                                text::cue(nw).is_some()
+                                    || text::lower_eq(
+                                        nw,
+                                        &[
+                                            "according",
+                                            "has",
+                                            "have",
+                                            "is",
+                                            "was",
+                                            "will",
+                                            "would",
+                                            "did",
+                                            "does",
+                                            "who",
+                                            "spoke",
+                                            "met",
+                                            "went",
+                                            "came",
+                                            "took",
+                                            "gave",
+                                            "made",
+                                            "sat",
+                                            "stood",
+                                            "ran",
+                                            "won",
+                                            "lost",
+                                        ],
+                                    )
+                                    || (text::is_lower(nw) && nw.len() > 4 && nw.ends_with("ed"))
+                            } =>
+                        {
+                            break
+                        }
                         _ => {}
                     }
                 }
@@ -692,7 +898,11 @@ impl<'a, 'c> Resolver<'a, 'c> {
                     break;
                 }
                 let w = &t[tk.s..tk.e];
-                if text::np_stop(w) || text::cue(w).is_some() || text::pronoun(w) || (text::is_cap(w) && cap_stop(w) && !text::lower_eq(w, &["the", "a", "an"])) {
+                if text::np_stop(w)
+                    || text::cue(w).is_some()
+                    || text::pronoun(w)
+                    || (text::is_cap(w) && cap_stop(w) && !text::lower_eq(w, &["the", "a", "an"]))
+                {
                     break;
                 }
                 if text::lower_eq(w, &["the", "a", "an"]) {

@@ -20,8 +20,13 @@ impl<'a> Ctx<'a> {
                     titled = true;
                 }
                 s -= 1;
-            } else if text::lower_eq(w, &["de", "van", "von", "bin", "al", "la", "le", "da", "di", "du", "del", "der", "ibn", "dos", "el"])
-                && s >= 2
+            } else if text::lower_eq(
+                w,
+                &[
+                    "de", "van", "von", "bin", "al", "la", "le", "da", "di", "du", "del", "der", "ibn",
+                    "dos", "el",
+                ],
+            ) && s >= 2
                 && win[s - 2].is_word()
                 && text::is_cap(self.w(&win[s - 2]))
             {
@@ -47,8 +52,13 @@ impl<'a> Ctx<'a> {
                 if text::is_possessive(w) {
                     break;
                 }
-            } else if text::lower_eq(w, &["de", "van", "von", "bin", "al", "la", "le", "da", "di", "du", "del", "der", "ibn", "dos", "el"])
-                && e + 2 < hi
+            } else if text::lower_eq(
+                w,
+                &[
+                    "de", "van", "von", "bin", "al", "la", "le", "da", "di", "du", "del", "der", "ibn",
+                    "dos", "el",
+                ],
+            ) && e + 2 < hi
                 && win[e + 2].is_word()
                 && text::is_cap(self.w(&win[e + 2]))
             {
@@ -146,7 +156,37 @@ impl<'a> Ctx<'a> {
         let np = self.determiner_subject(win, start, c)?;
         let np_end = win.iter().position(|t| t.e == np.e)?;
         // the phrase runs up to the preposition chain that holds the name
-        if np.s < win[s].s && np_end + 1 < s && win[np_end + 1].is_word() && text::lower_eq(self.w(&win[np_end + 1]), &["from", "of", "by", "for", "with", "at", "in", "on", "obtained", "owned", "released", "issued", "written", "signed", "sent", "published", "filed", "led", "run", "produced", "commissioned", "conducted"]) {
+        if np.s < win[s].s
+            && np_end + 1 < s
+            && win[np_end + 1].is_word()
+            && text::lower_eq(
+                self.w(&win[np_end + 1]),
+                &[
+                    "from",
+                    "of",
+                    "by",
+                    "for",
+                    "with",
+                    "at",
+                    "in",
+                    "on",
+                    "obtained",
+                    "owned",
+                    "released",
+                    "issued",
+                    "written",
+                    "signed",
+                    "sent",
+                    "published",
+                    "filed",
+                    "led",
+                    "run",
+                    "produced",
+                    "commissioned",
+                    "conducted",
+                ],
+            )
+        {
             if win[np_end + 1..s].iter().any(|t| !t.is_word() || text::cue(self.w(t)).is_some()) {
                 return None;
             }
@@ -170,7 +210,9 @@ impl<'a> Ctx<'a> {
             }
             s -= 1;
             n += 1;
-            if text::lower_eq(w, lexicon::DETERMINERS) && !text::lower_eq(w, &["top", "senior", "two", "three", "four", "five", "one"]) {
+            if text::lower_eq(w, lexicon::DETERMINERS)
+                && !text::lower_eq(w, &["top", "senior", "two", "three", "four", "five", "one"])
+            {
                 break;
             }
         }
@@ -181,9 +223,18 @@ impl<'a> Ctx<'a> {
     /// appositive that ends at the comma `k`.
     pub(super) fn appositive_subject(&self, win: &[Tok], lo: usize, k: usize) -> Option<Attr> {
         // "The mayor, Lee Chan, said": the name is the appositive
-        if k > lo + 1 && win[k - 1].is_word() && text::is_cap(self.w(&win[k - 1])) && !cap_stop(self.w(&win[k - 1])) {
+        if k > lo + 1
+            && win[k - 1].is_word()
+            && text::is_cap(self.w(&win[k - 1]))
+            && !cap_stop(self.w(&win[k - 1]))
+        {
             let (s, _) = self.name_left(win, k - 1, lo);
-            if s > lo && win[s - 1].is_punct(',') && s >= lo + 2 && win[s - 2].is_word() && text::is_lower(self.w(&win[s - 2])) {
+            if s > lo
+                && win[s - 1].is_punct(',')
+                && s >= lo + 2
+                && win[s - 2].is_word()
+                && text::is_lower(self.w(&win[s - 2]))
+            {
                 let orgish = win[s..k].iter().any(|t| text::org_word(self.w(t)));
                 if !orgish {
                     return Some(mention(win[s].s, win[k - 1].e, MK::Name));
@@ -200,7 +251,10 @@ impl<'a> Ctx<'a> {
                 break;
             }
             // a finite verb ends the walk; "Mr. Trump, asked about ..., had said" does not
-            if tk.is_word() && text::cue(self.w(&tk)) == Some(Cue::Finite) && !(p > lo && win[p - 1].is_punct(',')) {
+            if tk.is_word()
+                && text::cue(self.w(&tk)) == Some(Cue::Finite)
+                && !(p > lo && win[p - 1].is_punct(','))
+            {
                 break;
             }
             if !(tk.is_punct(',') || tk.is_punct('—') || tk.is_punct('–') || tk.is_punct('(')) {
@@ -248,7 +302,9 @@ impl<'a> Ctx<'a> {
             let w = self.w(&win[j]);
             if text::time_word(w) {
                 j += 1;
-            } else if text::lower_eq(w, &["on", "in", "at"]) && win.get(j + 1).map_or(false, |n| n.is_word() && text::time_word(self.w(n))) {
+            } else if text::lower_eq(w, &["on", "in", "at"])
+                && win.get(j + 1).map_or(false, |n| n.is_word() && text::time_word(self.w(n)))
+            {
                 j += 2;
             } else {
                 break;
@@ -267,19 +323,33 @@ impl<'a> Ctx<'a> {
             return Some(mention(tk.s, tk.e, MK::Pronoun));
         }
         // "according to The Washington Post": the article belongs to the name
-        if w == "The" && j + 1 < hi && win[j + 1].is_word() && text::is_cap(self.w(&win[j + 1])) && !cap_stop(self.w(&win[j + 1])) {
+        if w == "The"
+            && j + 1 < hi
+            && win[j + 1].is_word()
+            && text::is_cap(self.w(&win[j + 1]))
+            && !cap_stop(self.w(&win[j + 1]))
+        {
             let e = self.name_right(win, j + 1, hi);
             return Some(mention(tk.s, win[e].e, MK::Name));
         }
-        if text::is_cap(w) && (!cap_stop(w) || self.known_person_starts(&tk)) || text::title(w) && text::is_cap(w) {
+        if text::is_cap(w) && (!cap_stop(w) || self.known_person_starts(&tk))
+            || text::title(w) && text::is_cap(w)
+        {
             let e = self.name_right(win, j, hi);
             // "said Netanyahu's office": a phrase
-            if text::is_possessive(self.w(&win[e])) && e + 1 < hi && win[e + 1].is_word() && text::is_lower(self.w(&win[e + 1])) {
+            if text::is_possessive(self.w(&win[e]))
+                && e + 1 < hi
+                && win[e + 1].is_word()
+                && text::is_lower(self.w(&win[e + 1]))
+            {
                 return Some(mention(tk.s, win[e + 1].e, MK::Phrase));
             }
             return Some(mention(tk.s, win[e].e, MK::Name));
         }
-        if (text::is_lower(w) || w.starts_with(|c: char| c.is_ascii_digit())) && !text::not_subject_after(w) && text::cue(w).is_none() {
+        if (text::is_lower(w) || w.starts_with(|c: char| c.is_ascii_digit()))
+            && !text::not_subject_after(w)
+            && text::cue(w).is_none()
+        {
             let mut e = j;
             let mut n = 0;
             while e + 1 < hi && n < 10 {
@@ -288,7 +358,11 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 let nw = self.w(&nt);
-                if text::lower_eq(nw, &["who", "that", "which", "in", "on", "at", "during", "after", "when", "while", "as"]) || text::cue(nw).is_some() {
+                if text::lower_eq(
+                    nw,
+                    &["who", "that", "which", "in", "on", "at", "during", "after", "when", "while", "as"],
+                ) || text::cue(nw).is_some()
+                {
                     break;
                 }
                 e += 1;
@@ -307,7 +381,10 @@ impl<'a> Ctx<'a> {
 
     /// Whether a known name (from the entity recognizer) covers token `tk`: Some(is a person).
     pub(super) fn known_at(&self, tk: &Tok) -> Option<bool> {
-        self.known.iter().find(|k| k.mentions.iter().any(|&(s, e)| s <= tk.s && tk.e <= e)).map(|k| k.is_person)
+        self.known
+            .iter()
+            .find(|k| k.mentions.iter().any(|&(s, e)| s <= tk.s && tk.e <= e))
+            .map(|k| k.is_person)
     }
 
     /// A capitalized word at `k` that opens no name: a sentence adverb or participle
@@ -317,7 +394,14 @@ impl<'a> Ctx<'a> {
         // a person the recognizer found in several words ("Chelsea Manning"), or in one that
         // reads as no common word ("Reprising" is one)
         let tk = win[k];
-        if self.known.iter().any(|kn| kn.is_person && kn.mentions.iter().any(|&(s, e)| s <= tk.s && tk.e <= e && (e - s > tk.e - tk.s || !w.to_ascii_lowercase().ends_with("ing")))) {
+        if self.known.iter().any(|kn| {
+            kn.is_person
+                && kn.mentions.iter().any(|&(s, e)| {
+                    s <= tk.s
+                        && tk.e <= e
+                        && (e - s > tk.e - tk.s || !w.to_ascii_lowercase().ends_with("ing"))
+                })
+        }) {
             return false;
         }
         if text::intro_word(w) {
@@ -336,12 +420,32 @@ impl<'a> Ctx<'a> {
         }
         if lw.len() > 5 && lw.ends_with("ed") {
             // "Reached by POLITICO, Bennett", "Preceded on stage by ..."
-            return next_w.map_or(false, |n| text::lower_eq(n, &["by", "about", "on", "for", "in", "at", "with", "after", "from", "to"]));
+            return next_w.map_or(false, |n| {
+                text::lower_eq(n, &["by", "about", "on", "for", "in", "at", "with", "after", "from", "to"])
+            });
         }
         if lw.len() > 5 && lw.ends_with("ly") {
             // "Immediately after", "Specifically," but not "Kelly said"
             return next.map_or(false, |n| n.is_punct(','))
-                || next_w.map_or(false, |n| text::lower_eq(n, &["after", "before", "in", "on", "at", "for", "with", "to", "since", "following", "upon", "enough"]));
+                || next_w.map_or(false, |n| {
+                    text::lower_eq(
+                        n,
+                        &[
+                            "after",
+                            "before",
+                            "in",
+                            "on",
+                            "at",
+                            "for",
+                            "with",
+                            "to",
+                            "since",
+                            "following",
+                            "upon",
+                            "enough",
+                        ],
+                    )
+                });
         }
         false
     }
@@ -357,13 +461,23 @@ impl<'a> Ctx<'a> {
         let lw = w.to_ascii_lowercase();
         let intro = text::lower_eq(w, lexicon::INTRO_OPENERS)
             || text::intro_word(w)
-            || (lw.len() > 5 && (lw.ends_with("ing") || lw.ends_with("ly") || lw.ends_with("ed")) && self.known_at(&win[k0]) != Some(true) && self.not_a_name_start(win, k0, end));
+            || (lw.len() > 5
+                && (lw.ends_with("ing") || lw.ends_with("ly") || lw.ends_with("ed"))
+                && self.known_at(&win[k0]) != Some(true)
+                && self.not_a_name_start(win, k0, end));
         if !intro {
             return 0;
         }
         // a prepositional phrase ends at its first comma ("On Friday, Mr. Carson endorsed Mr.
         // Trump at Mar-a-Lago, Mr. Trump's club, calling"); a clause may hold commas of its own
-        let prepositional = text::lower_eq(w, lexicon::INTRO_OPENERS) && !text::lower_eq(w, &["when", "while", "as", "if", "although", "though", "because", "since", "once", "until", "asked", "speaking", "after", "before"]);
+        let prepositional = text::lower_eq(w, lexicon::INTRO_OPENERS)
+            && !text::lower_eq(
+                w,
+                &[
+                    "when", "while", "as", "if", "although", "though", "because", "since", "once", "until",
+                    "asked", "speaking", "after", "before",
+                ],
+            );
         // the clause after the last comma (before the cue) that opens with a subject
         let mut found = None;
         let mut k = k0 + 1;
@@ -378,7 +492,10 @@ impl<'a> Ctx<'a> {
                     let bare = x.split(['\'', '’']).next().unwrap_or(x);
                     let subj = (text::pronoun(bare) && !text::lower_eq(bare, &["it", "you", "who"]))
                         || (text::is_cap(x) && !cap_stop(x) && !text::intro_word(x))
-                        || text::lower_eq(x, &["the", "a", "an", "another", "this", "that", "his", "her", "their"]);
+                        || text::lower_eq(
+                            x,
+                            &["the", "a", "an", "another", "this", "that", "his", "her", "their"],
+                        );
                     let place_like = x.len() <= 5 && x.ends_with('.') && text::is_cap(x) && !text::title(x);
                     if subj && !place_like {
                         found = Some(k + 1);
@@ -404,10 +521,42 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let w = self.w(&win[k]);
-        if !text::lower_eq(w, &["the", "a", "an", "another", "this", "that", "these", "those", "one", "some", "many", "several", "his", "her", "their", "its"]) {
+        if !text::lower_eq(
+            w,
+            &[
+                "the", "a", "an", "another", "this", "that", "these", "those", "one", "some", "many",
+                "several", "his", "her", "their", "its",
+            ],
+        ) {
             // "Hundreds of demonstrators marched ...": the quantity opens the subject
-            if text::is_cap(w) && text::lower_eq(w, &["hundreds", "thousands", "dozens", "millions", "most", "others", "both", "few", "all", "many", "some", "several"]) && win.get(k + 1).map_or(false, |t| t.is_word()) {
-                let e = if self.w(&win[k + 1]).eq_ignore_ascii_case("of") && k + 2 < end && win[k + 2].is_word() { k + 2 } else { k };
+            if text::is_cap(w)
+                && text::lower_eq(
+                    w,
+                    &[
+                        "hundreds",
+                        "thousands",
+                        "dozens",
+                        "millions",
+                        "most",
+                        "others",
+                        "both",
+                        "few",
+                        "all",
+                        "many",
+                        "some",
+                        "several",
+                    ],
+                )
+                && win.get(k + 1).map_or(false, |t| t.is_word())
+            {
+                let e = if self.w(&win[k + 1]).eq_ignore_ascii_case("of")
+                    && k + 2 < end
+                    && win[k + 2].is_word()
+                {
+                    k + 2
+                } else {
+                    k
+                };
                 return Some(mention(win[k].s, win[e].e, MK::Phrase));
             }
             return None;
@@ -423,10 +572,43 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let x = self.w(&tk);
-            if text::np_stop(x) || text::cue(x).is_some() || text::skippable_adverb(x) || text::pronoun(x) || (n >= 1 && text::is_lower(x) && (x.ends_with("ed") || x.ends_with('s'))) {
+            if text::np_stop(x)
+                || text::cue(x).is_some()
+                || text::skippable_adverb(x)
+                || text::pronoun(x)
+                || (n >= 1 && text::is_lower(x) && (x.ends_with("ed") || x.ends_with('s')))
+            {
                 break;
             }
-            if text::time_word(x) || text::lower_eq(x, &["day", "days", "time", "times", "week", "weeks", "year", "years", "month", "months", "hour", "hours", "minute", "minutes", "moment", "point", "same", "next", "following", "other", "previous", "first"]) {
+            if text::time_word(x)
+                || text::lower_eq(
+                    x,
+                    &[
+                        "day",
+                        "days",
+                        "time",
+                        "times",
+                        "week",
+                        "weeks",
+                        "year",
+                        "years",
+                        "month",
+                        "months",
+                        "hour",
+                        "hours",
+                        "minute",
+                        "minutes",
+                        "moment",
+                        "point",
+                        "same",
+                        "next",
+                        "following",
+                        "other",
+                        "previous",
+                        "first",
+                    ],
+                )
+            {
                 return None;
             }
             e += 1;
@@ -443,7 +625,13 @@ impl<'a> Ctx<'a> {
         }
         // the phrase must be the subject of a verb of saying or a report ("The ad targets",
         // "The email went on to say"), not any sentence opening
-        if !win[e + 1..end].iter().take(6).enumerate().any(|(j, t)| t.is_word() && self.cue_at(win, e + 1 + j).is_some()) && !self.w(&win[e + 1]).ends_with('s') {
+        if !win[e + 1..end]
+            .iter()
+            .take(6)
+            .enumerate()
+            .any(|(j, t)| t.is_word() && self.cue_at(win, e + 1 + j).is_some())
+            && !self.w(&win[e + 1]).ends_with('s')
+        {
             return None;
         }
         Some(mention(win[k].s, win[e].e, MK::Phrase))
@@ -474,7 +662,16 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 let e = self.name_right(win, k, end);
-                let in_pp = k > 0 && win[k - 1].is_word() && text::lower_eq(self.w(&win[k - 1]), &["in", "at", "on", "from", "of", "to", "for", "with", "by", "about", "against", "during", "after", "before", "into", "over", "under", "since", "than", "like", "unlike", "near", "the", "a", "an"]);
+                let in_pp = k > 0
+                    && win[k - 1].is_word()
+                    && text::lower_eq(
+                        self.w(&win[k - 1]),
+                        &[
+                            "in", "at", "on", "from", "of", "to", "for", "with", "by", "about", "against",
+                            "during", "after", "before", "into", "over", "under", "since", "than", "like",
+                            "unlike", "near", "the", "a", "an",
+                        ],
+                    );
                 if in_pp {
                     continue;
                 }

@@ -51,7 +51,10 @@ fn straight_single_and_doubled_marks() {
     for (t, words) in [
         ("\"The bridge will open in May,\" said Tom Reyes, a city engineer.", "The bridge will open in May,"),
         ("'The bridge will open in May,' said Tom Reyes, a city engineer.", "The bridge will open in May,"),
-        ("''The bridge won't open in May,'' said Tom Reyes, a city engineer.", "The bridge won't open in May,"),
+        (
+            "''The bridge won't open in May,'' said Tom Reyes, a city engineer.",
+            "The bridge won't open in May,",
+        ),
     ] {
         let q = run(t);
         let a = find(t, &q, words);
@@ -109,7 +112,8 @@ fn transcript_lines() {
 
 #[test]
 fn organization_and_unnamed_sources() {
-    let t = "“The wording is unacceptable,” Netanyahu’s office said. “We will not accept it,” officials said.";
+    let t =
+        "“The wording is unacceptable,” Netanyahu’s office said. “We will not accept it,” officials said.";
     let q = run(t);
     assert_eq!(find(t, &q, "The wording is unacceptable,").speaker.as_deref(), Some("Netanyahu’s office"));
     let b = find(t, &q, "We will not accept it,");
@@ -146,7 +150,22 @@ fn according_to() {
 
 #[test]
 fn odd_inputs_never_panic() {
-    for t in ["“", "\"", "'", "''", "“é", "é”", "“a” “b", "said “", "“x,” said", "\u{2019}90s “ü,” sagte Jürgen Groß.\n\n“", "“\n\n”", "PENCE:", "Q: ", ": “a”"] {
+    for t in [
+        "“",
+        "\"",
+        "'",
+        "''",
+        "“é",
+        "é”",
+        "“a” “b",
+        "said “",
+        "“x,” said",
+        "\u{2019}90s “ü,” sagte Jürgen Groß.\n\n“",
+        "“\n\n”",
+        "PENCE:",
+        "Q: ",
+        ": “a”",
+    ] {
         let _ = run(t);
         // paragraphs out of range or off char boundaries are skipped
         let _ = extract(t, &[(0, t.len() + 5), (1, 2), (3, 1)], &[]);
@@ -176,9 +195,14 @@ fn seed_article() {
         assert_eq!(a.speaker.as_deref(), Some(speaker), "{words}");
         assert_eq!(mention(t, a), men, "{words}");
     }
-    let desc = |name: &str| q.iter().find(|x| x.speaker.as_deref() == Some(name)).and_then(|x| x.description.clone());
+    let desc = |name: &str| {
+        q.iter().find(|x| x.speaker.as_deref() == Some(name)).and_then(|x| x.description.clone())
+    };
     assert_eq!(desc("John Kirby").as_deref(), Some("National Security Council spokesman"));
-    assert_eq!(desc("Gilad Kariv").as_deref(), Some("an opposition lawmaker in Israel’s left-wing Labor party"));
+    assert_eq!(
+        desc("Gilad Kariv").as_deref(),
+        Some("an opposition lawmaker in Israel’s left-wing Labor party")
+    );
     assert_eq!(desc("Linda Thomas-Greenfield").as_deref(), Some("the U.S. ambassador to the U.N."));
     // 16 quotes of persons, plus the resolution's long fragment (a document: nobody)
     assert_eq!(q.iter().filter(|x| x.speaker.is_some()).count(), 16);
@@ -249,7 +273,8 @@ fn the_object_of_telling_is_no_speaker() {
     let q = run(t);
     let a = find(t, &q, "that person,");
     assert_ne!(mention(t, a), "Channel 9");
-    let t = "“The budget is a mess,” Jeb Arden, the former treasurer and a candidate for mayor, told Channel 9.";
+    let t =
+        "“The budget is a mess,” Jeb Arden, the former treasurer and a candidate for mayor, told Channel 9.";
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "The budget is a mess,")), "Jeb Arden");
 }
@@ -271,7 +296,10 @@ fn a_source_opening_or_closing_the_sentence_is_credited() {
     assert_eq!(mention(t, find(t, &q, "nearly full,")), "the Valley Gazette");
     let t = "More from the audit: “The agency could not account for four trucks and a boat.”";
     let q = run(t);
-    assert_eq!(mention(t, find(t, &q, "The agency could not account for four trucks and a boat.")), "the audit");
+    assert_eq!(
+        mention(t, find(t, &q, "The agency could not account for four trucks and a boat.")),
+        "the audit"
+    );
 }
 
 #[test]
@@ -396,7 +424,10 @@ fn a_pronoun_after_a_full_name_outweighs_the_census_odds_of_its_first_name() {
     let ms = [(s, s + "Lindsey Graham".len())];
     let ts = t.find("Donald").unwrap_or(0);
     let ts = [(ts, ts + "Donald Trump".len())];
-    let known = [KnownName { name: "Lindsey Graham", is_person: true, mentions: &ms }, KnownName { name: "Donald Trump", is_person: true, mentions: &ts }];
+    let known = [
+        KnownName { name: "Lindsey Graham", is_person: true, mentions: &ms },
+        KnownName { name: "Donald Trump", is_person: true, mentions: &ts },
+    ];
     let q = extract(t, &paras(t), &known);
     assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Lindsey Graham"));
 }

@@ -32,9 +32,10 @@ fn is_mark(c: char) -> bool {
 
 /// Abbreviations that keep their period (so that "Mr." or "Sen." ends no sentence).
 const ABBREV: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "prof", "rev", "hon",
-    "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
-    "nov", "dec", "mt", "ft", "pres", "gens", "cmdr", "maj", "sens", "messrs", "supt", "insp", "det", "atty", "lieut",
+    "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "prof",
+    "rev", "hon", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr",
+    "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "pres", "gens", "cmdr", "maj", "sens", "messrs",
+    "supt", "insp", "det", "atty", "lieut",
 ];
 
 /// Tokenizes `t[from..to]` into `out` (cleared first).
@@ -78,7 +79,9 @@ pub(super) fn tokenize(t: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             if let Some(&(j, q)) = it.peek() {
                 if (q == '’' || q == '\'') && t[a..e].ends_with('s') {
                     let next = s[j + q.len_utf8()..].chars().next();
-                    if next == Some(' ') && s[j + q.len_utf8() + 1..].chars().next().map_or(false, |c| c.is_lowercase()) {
+                    if next == Some(' ')
+                        && s[j + q.len_utf8() + 1..].chars().next().map_or(false, |c| c.is_lowercase())
+                    {
                         e = from + j + q.len_utf8();
                         it.next();
                     }
@@ -147,46 +150,50 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
     }
     let l = std::str::from_utf8(&buf[..n]).unwrap_or("");
     match l {
-        "said" | "says" | "say" | "told" | "tells" | "wrote" | "writes" | "added" | "adds" | "asked" | "asks"
-        | "tweeted" | "tweets" | "stated" | "declared" | "declares" | "explained" | "explains" | "noted" | "notes"
-        | "continued" | "continues" | "replied" | "replies" | "responded" | "responds" | "answered" | "answers"
-        | "recalled" | "recalls" | "claimed" | "claims" | "insisted" | "insists" | "argued" | "argues" | "warned"
-        | "warns" | "concluded" | "concludes" | "admitted" | "admits" | "acknowledged" | "acknowledges"
-        | "predicted" | "predicts" | "announced" | "announces" | "remarked" | "joked" | "jokes" | "quipped"
-        | "quips" | "exclaimed" | "shouted" | "shouts" | "chanted" | "yelled" | "screamed" | "complained"
-        | "complains" | "observed" | "observes" | "mused" | "muses" | "wondered" | "wonders" | "reported"
-        | "reports" | "read" | "reads" | "posted" | "posts" | "emailed" | "texted" | "testified" | "boasted"
-        | "boasts" | "bragged" | "vowed" | "vows" | "promised" | "pledged" | "urged" | "urges" | "demanded"
-        | "cautioned" | "countered" | "counters" | "retorted" | "echoed" | "stressed" | "stresses" | "emphasized"
-        | "emphasised" | "maintained" | "maintains" | "contended" | "conceded" | "concedes" | "agreed" | "lamented"
-        | "laments" | "sighed" | "whispered" | "cried" | "thundered" | "charged" | "alleged" | "asserted"
-        | "asserts" | "proclaimed" | "proclaims" | "informed" | "assured" | "reminded" | "pleaded" | "fumed"
-        | "scoffed" | "snapped" | "groused" | "griped" | "elaborated" | "summed" | "tweet" | "explain"
-        | "added:" | "interjected" | "opined" | "suggested" | "suggests" | "predict" | "wrote:"
-        | "recounted" | "described" | "describes" | "blasted" | "slammed" | "mocked" | "railed" | "quoted"
-        | "shared" | "pointed" | "went" | "put" | "puts" | "sang" | "chanted:" | "hollered" | "barked" | "raged"
-        | "cracked" | "teased" | "ranted" | "bellowed" | "stated:" | "shot" | "fired" | "hit" | "pushed" | "shout" | "yell" | "scream" | "chant"
-        | "ask" | "add" | "write" | "tell" | "called" | "conclude" | "argue" | "note" | "warn" | "insist"
-        | "claim" | "continue" | "respond" | "reply" | "declare" | "suggest" | "admit" | "acknowledge" | "recall"
-        | "observe" | "explains:" | "wrote," | "insist," | "calls" | "dubbed" | "labeled" | "labelled" | "branded"
-        | "deemed" | "referred" | "thinks" | "believes" | "accused" | "blamed" | "praised" | "criticized"
-        | "hailed" | "touted" | "denounced" | "condemned" | "decried" | "dismissed" | "cited" | "commented"
-        | "comments" | "mentioned" | "remembered" | "gushed" | "contends" | "contend" | "raved" | "recounts"
-        | "retorts" | "notes:" | "fretted" | "frets" | "lashed" | "tweeted:" | "posted:"
-        | "acknowledged:" | "marveled" | "mourned" | "demands" | "pleads"
-        | "reiterated" | "reiterates" | "advised" | "advises" | "affirmed" | "confirmed" | "confirms" | "disclosed"
-        | "revealed" | "reveals" | "vented" | "sniped" | "quips:" | "intoned" | "professed" | "swore" | "pressed" | "interrupted" | "chided" | "scolded" | "gloated"
-        | "sneered" | "chimed" | "persisted" | "accuses" | "portrayed" | "portrays" | "assures" | "pronounced"
-        | "retaliated" | "points" | "states" => Some(Cue::Finite),
+        "said" | "says" | "say" | "told" | "tells" | "wrote" | "writes" | "added" | "adds" | "asked"
+        | "asks" | "tweeted" | "tweets" | "stated" | "declared" | "declares" | "explained" | "explains"
+        | "noted" | "notes" | "continued" | "continues" | "replied" | "replies" | "responded"
+        | "responds" | "answered" | "answers" | "recalled" | "recalls" | "claimed" | "claims"
+        | "insisted" | "insists" | "argued" | "argues" | "warned" | "warns" | "concluded" | "concludes"
+        | "admitted" | "admits" | "acknowledged" | "acknowledges" | "predicted" | "predicts"
+        | "announced" | "announces" | "remarked" | "joked" | "jokes" | "quipped" | "quips" | "exclaimed"
+        | "shouted" | "shouts" | "chanted" | "yelled" | "screamed" | "complained" | "complains"
+        | "observed" | "observes" | "mused" | "muses" | "wondered" | "wonders" | "reported" | "reports"
+        | "read" | "reads" | "posted" | "posts" | "emailed" | "texted" | "testified" | "boasted"
+        | "boasts" | "bragged" | "vowed" | "vows" | "promised" | "pledged" | "urged" | "urges"
+        | "demanded" | "cautioned" | "countered" | "counters" | "retorted" | "echoed" | "stressed"
+        | "stresses" | "emphasized" | "emphasised" | "maintained" | "maintains" | "contended"
+        | "conceded" | "concedes" | "agreed" | "lamented" | "laments" | "sighed" | "whispered" | "cried"
+        | "thundered" | "charged" | "alleged" | "asserted" | "asserts" | "proclaimed" | "proclaims"
+        | "informed" | "assured" | "reminded" | "pleaded" | "fumed" | "scoffed" | "snapped" | "groused"
+        | "griped" | "elaborated" | "summed" | "tweet" | "explain" | "added:" | "interjected" | "opined"
+        | "suggested" | "suggests" | "predict" | "wrote:" | "recounted" | "described" | "describes"
+        | "blasted" | "slammed" | "mocked" | "railed" | "quoted" | "shared" | "pointed" | "went" | "put"
+        | "puts" | "sang" | "chanted:" | "hollered" | "barked" | "raged" | "cracked" | "teased"
+        | "ranted" | "bellowed" | "stated:" | "shot" | "fired" | "hit" | "pushed" | "shout" | "yell"
+        | "scream" | "chant" | "ask" | "add" | "write" | "tell" | "called" | "conclude" | "argue"
+        | "note" | "warn" | "insist" | "claim" | "continue" | "respond" | "reply" | "declare" | "suggest"
+        | "admit" | "acknowledge" | "recall" | "observe" | "explains:" | "wrote," | "insist," | "calls"
+        | "dubbed" | "labeled" | "labelled" | "branded" | "deemed" | "referred" | "thinks" | "believes"
+        | "accused" | "blamed" | "praised" | "criticized" | "hailed" | "touted" | "denounced"
+        | "condemned" | "decried" | "dismissed" | "cited" | "commented" | "comments" | "mentioned"
+        | "remembered" | "gushed" | "contends" | "contend" | "raved" | "recounts" | "retorts" | "notes:"
+        | "fretted" | "frets" | "lashed" | "tweeted:" | "posted:" | "acknowledged:" | "marveled"
+        | "mourned" | "demands" | "pleads" | "reiterated" | "reiterates" | "advised" | "advises"
+        | "affirmed" | "confirmed" | "confirms" | "disclosed" | "revealed" | "reveals" | "vented"
+        | "sniped" | "quips:" | "intoned" | "professed" | "swore" | "pressed" | "interrupted" | "chided"
+        | "scolded" | "gloated" | "sneered" | "chimed" | "persisted" | "accuses" | "portrayed"
+        | "portrays" | "assures" | "pronounced" | "retaliated" | "points" | "states" => Some(Cue::Finite),
         "saying" | "telling" | "writing" | "adding" | "asking" | "tweeting" | "stating" | "declaring"
-        | "explaining" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "chanting" | "shouting"
-        | "urging" | "suggesting" | "concluding" | "continuing" | "replying" | "responding" | "answering"
-        | "recalling" | "acknowledging" | "admitting" | "predicting" | "promising" | "vowing" | "posting"
-        | "complaining" | "joking" | "quipping" | "boasting" | "observing" | "lamenting" | "describing"
-        | "stressing" | "emphasizing" | "reminding" | "declaring:" | "proclaiming" | "yelling" | "musing"
-        | "wondering" | "pleading" | "charging" | "asserting" | "calling" | "citing" | "accusing" | "praising"
-        | "blaming" | "criticizing" | "referring" | "labeling" | "branding" | "dubbing" | "denouncing"
-        | "commenting" | "conceding" | "recounting" | "reiterating" | "remembering" | "gushing" => Some(Cue::Participle),
+        | "explaining" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "chanting"
+        | "shouting" | "urging" | "suggesting" | "concluding" | "continuing" | "replying" | "responding"
+        | "answering" | "recalling" | "acknowledging" | "admitting" | "predicting" | "promising"
+        | "vowing" | "posting" | "complaining" | "joking" | "quipping" | "boasting" | "observing"
+        | "lamenting" | "describing" | "stressing" | "emphasizing" | "reminding" | "declaring:"
+        | "proclaiming" | "yelling" | "musing" | "wondering" | "pleading" | "charging" | "asserting"
+        | "calling" | "citing" | "accusing" | "praising" | "blaming" | "criticizing" | "referring"
+        | "labeling" | "branding" | "dubbing" | "denouncing" | "commenting" | "conceding" | "recounting"
+        | "reiterating" | "remembering" | "gushing" => Some(Cue::Participle),
         _ => None,
     }
 }
@@ -208,7 +215,10 @@ pub(super) fn skippable_adverb(w: &str) -> bool {
     if !is_lower(w) {
         return false;
     }
-    if w.len() > 4 && w.ends_with("ly") && !lower_eq(w, &["rally", "ally", "italy", "july", "family", "early"]) {
+    if w.len() > 4
+        && w.ends_with("ly")
+        && !lower_eq(w, &["rally", "ally", "italy", "july", "family", "early"])
+    {
         return true;
     }
     lower_eq(w, lexicon::SKIPPABLE_ADVERB_WORDS)
@@ -218,8 +228,6 @@ pub(super) fn skippable_adverb(w: &str) -> bool {
 pub(super) fn time_word(w: &str) -> bool {
     lower_eq(w, lexicon::TIME_WORD_WORDS) || (w.len() > 4 && w.ends_with("ly") && is_lower(w))
 }
-
-
 
 pub(super) fn title(w: &str) -> bool {
     lower_eq(w, lexicon::TITLES)
@@ -245,10 +253,8 @@ pub(super) fn not_subject_after(w: &str) -> bool {
     lower_eq(w, lexicon::NOT_SUBJECT_AFTER_WORDS)
 }
 
-
 /// Capitalized words that open a sentence or phrase but never a name: sentence adverbs,
 /// numbers and units of time ("Moreover", "Thirteen years earlier", "Minutes later").
 pub(super) fn intro_word(w: &str) -> bool {
     lower_eq(w, lexicon::INTRO_WORD_WORDS)
 }
-

@@ -9,12 +9,19 @@ impl Article<'_> {
     /// first one named in the latest sentence before that mentions such a document ("Bernie
     /// Sanders is releasing a new ad"), within the last two paragraphs; names inside
     /// quotations left out.
-    pub(super) fn document_owner(&self, desc: &str, pos: usize, quote_spans: &[(usize, usize)]) -> Option<String> {
+    pub(super) fn document_owner(
+        &self,
+        desc: &str,
+        pos: usize,
+        quote_spans: &[(usize, usize)],
+    ) -> Option<String> {
         if self.big {
             return None;
         }
         let words: Vec<&str> = desc.split_whitespace().collect();
-        if words.len() > 4 || !lower_eq(words[0], &["the", "a", "an", "this", "that", "its", "his", "her", "their"]) {
+        if words.len() > 4
+            || !lower_eq(words[0], &["the", "a", "an", "this", "that", "its", "his", "her", "their"])
+        {
             return None;
         }
         let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
@@ -39,7 +46,8 @@ impl Article<'_> {
             .map(|(i, _)| lo + i)
             .filter(|&a| {
                 let e = a + head.len();
-                (word_bounded(t, a, e) || t[e..].starts_with("s ") || t[e..].starts_with("s,")) && !in_quote(a)
+                (word_bounded(t, a, e) || t[e..].starts_with("s ") || t[e..].starts_with("s,"))
+                    && !in_quote(a)
             })
             .collect();
         ats.reverse();
@@ -50,7 +58,13 @@ impl Article<'_> {
                 .flat_map(|e| e.mentions.iter().map(move |m| (m.0, m.1, e)))
                 .filter(move |&(p, _, _)| p >= ss && p < se && !in_quote(p))
         };
-        let name_of = |p: usize, e: &Entity| if e.kind == EntityKind::Person { self.fullest(&e.name, p) } else { e.name.clone() };
+        let name_of = |p: usize, e: &Entity| {
+            if e.kind == EntityKind::Person {
+                self.fullest(&e.name, p)
+            } else {
+                e.name.clone()
+            }
+        };
         for at in ats {
             let ss = t[..at].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
             let se = t[at..].find(['.', '\n', '?', '!']).map_or(t.len(), |i| at + i);
@@ -63,7 +77,8 @@ impl Article<'_> {
             let after = at + head.len();
             if let Some((p, _, e)) = named(after, se).min_by_key(|x| x.0) {
                 let gap = t[after..p].trim_start_matches('s');
-                let linked = [" by ", " from ", " of ", " in "].iter().any(|w| gap.starts_with(w) && gap.len() <= 40);
+                let linked =
+                    [" by ", " from ", " of ", " in "].iter().any(|w| gap.starts_with(w) && gap.len() <= 40);
                 if linked {
                     return Some(name_of(p, e));
                 }
@@ -118,7 +133,11 @@ impl Article<'_> {
             if let Some(r) = after.strip_prefix(' ') {
                 if r.starts_with(|c: char| c.is_uppercase()) {
                     let ws = p + head_len + 1;
-                    let we = ws + r.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '”' | '"')).unwrap_or(r.len());
+                    let we = ws
+                        + r.find(|c: char| {
+                            c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '”' | '"')
+                        })
+                        .unwrap_or(r.len());
                     let (_, e) = name_run(t, ws, we, true);
                     if let Some(n) = names::clean_name(&t[p + head_len + 1..e]) {
                         found = Some(n);
@@ -127,14 +146,19 @@ impl Article<'_> {
             }
             // an apposition: "Marco Rubio, the Florida senator"
             if found.is_none() {
-                let sent_start = t[..p].rfind(['.', '\n', '“', '"']).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+                let sent_start = t[..p]
+                    .rfind(['.', '\n', '“', '"'])
+                    .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
                 let seg = &t[sent_start..p];
                 if let Some(c) = seg.rfind(", ") {
                     let between = &seg[c + 2..];
-                    let det_ok = between.split_whitespace().next().is_some_and(|w| lower_eq(w, &["the", "a", "an"]));
+                    let det_ok =
+                        between.split_whitespace().next().is_some_and(|w| lower_eq(w, &["the", "a", "an"]));
                     if det_ok && !between.contains(',') {
                         let name_end = sent_start + c;
-                        let ns = t[sent_start..name_end].rfind(|ch: char| ch == ',' || ch == '(' ).map_or(sent_start, |i| sent_start + i + 1);
+                        let ns = t[sent_start..name_end]
+                            .rfind(|ch: char| ch == ',' || ch == '(')
+                            .map_or(sent_start, |i| sent_start + i + 1);
                         if let Some(n) = names::clean_name(&t[ns..name_end]) {
                             if n.chars().next().is_some_and(|c| c.is_uppercase()) {
                                 found = Some(n);
@@ -149,7 +173,9 @@ impl Article<'_> {
                 if before.len() + 1 == p {
                     let (s, _) = name_run(t, p - 1, p - 1, false);
                     let run = t[s..p - 1].trim();
-                    if !run.is_empty() && (names::is_org_like(run) || self.is_named_as(run, &[EntityKind::Organization])) {
+                    if !run.is_empty()
+                        && (names::is_org_like(run) || self.is_named_as(run, &[EntityKind::Organization]))
+                    {
                         found = names::clean_name(run);
                     }
                 }
@@ -166,13 +192,19 @@ impl Article<'_> {
     /// "the 43-year-old", "the Republican presidential candidate") refers back to the nearest
     /// named person or organization of its type in the narrative before it (names inside
     /// quotations left out), within the last few sentences.
-    pub(super) fn recent_of_type(&self, desc: &str, pos: usize, quote_spans: &[(usize, usize)]) -> Option<String> {
+    pub(super) fn recent_of_type(
+        &self,
+        desc: &str,
+        pos: usize,
+        quote_spans: &[(usize, usize)],
+    ) -> Option<String> {
         let words: Vec<&str> = desc.split_whitespace().collect();
         if words.len() < 2 || words.len() > 6 || !words[0].eq_ignore_ascii_case("the") {
             return None;
         }
         let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        let person = head.ends_with("-old") || names::is_role_word(head) || lower_eq(head, lexicon::PERSON_NOUNS);
+        let person =
+            head.ends_with("-old") || names::is_role_word(head) || lower_eq(head, lexicon::PERSON_NOUNS);
         let org = lower_eq(head, lexicon::INSTITUTION_NOUNS);
         if person == org {
             return None;
@@ -194,7 +226,12 @@ impl Article<'_> {
         // and defended Cruz. ... the Senate minority leader said")
         let t = self.text;
         let ss = t[..last.0].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
-        let best = before.iter().copied().filter(|&(p, _)| p >= ss && p <= last.0).min_by_key(|&(p, _)| p).unwrap_or(last);
+        let best = before
+            .iter()
+            .copied()
+            .filter(|&(p, _)| p >= ss && p <= last.0)
+            .min_by_key(|&(p, _)| p)
+            .unwrap_or(last);
         Some(self.fullest(&best.1.name, best.0))
     }
 }

@@ -12,9 +12,9 @@
 
 mod describe;
 use super::entities::{Entity, EntityKind};
+use super::headlines;
 use super::lexicon::{self, lower_eq};
 use super::names::{self, first_named, is_cap, is_initial};
-use super::headlines;
 use super::quotes::Quote;
 
 /// A full name found in the article, with where it occurs.
@@ -128,7 +128,11 @@ impl<'a> Article<'a> {
     /// Whether `w` is the last word of a person's full name in the article ("Sanders" of
     /// "Bernie Sanders"), whatever the recognizer made of it alone.
     fn surname_of_person(&self, w: &str) -> bool {
-        self.entities.iter().any(|p| p.kind == EntityKind::Person && p.name.contains(' ') && p.name.rsplit(' ').next().is_some_and(|l| same_word(l, w)))
+        self.entities.iter().any(|p| {
+            p.kind == EntityKind::Person
+                && p.name.contains(' ')
+                && p.name.rsplit(' ').next().is_some_and(|l| same_word(l, w))
+        })
     }
 
     /// A word that the persons of the article use as a first name or surname.
@@ -145,7 +149,11 @@ impl<'a> Article<'a> {
         self.text.match_indices(upper.as_str()).any(|(p, _)| {
             let line_start = p == 0 || self.text[..p].ends_with('\n');
             let rest = self.text[p + upper.len()..].trim_start_matches(|c: char| c == ',' || c == ' ');
-            line_start && (rest.starts_with('-') || rest.starts_with('—') || rest.starts_with('(') || rest.starts_with('–'))
+            line_start
+                && (rest.starts_with('-')
+                    || rest.starts_with('—')
+                    || rest.starts_with('(')
+                    || rest.starts_with('–'))
         })
     }
 
@@ -167,19 +175,26 @@ impl<'a> Article<'a> {
         // an adjective or a plural of a people, a party, a faith ("Democratic", "Republicans")
         if self.is_named_as(name, &[EntityKind::Other]) && !self.is_named_as(name, &speaker_kinds) {
             let l = name.to_lowercase();
-            if ["an", "ans", "ic", "ics", "ish", "ese", "ist", "ists", "ats", "ers"].iter().any(|x| l.ends_with(x)) {
+            if ["an", "ans", "ic", "ics", "ish", "ese", "ist", "ists", "ats", "ers"]
+                .iter()
+                .any(|x| l.ends_with(x))
+            {
                 return true;
             }
         }
         if words.len() == 1 {
             let w = words[0];
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && !self.big && self.dateline(w) {
+            if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && !self.big && self.dateline(w)
+            {
                 return true;
             }
             // a compound adjective ("Tony-winning", "Oscar-nominated"): no name ends in a
             // lowercase part
-            if w.rsplit('-').next().is_some_and(|p| w.contains('-') && !p.is_empty() && p.chars().all(|c| c.is_lowercase())) {
+            if w.rsplit('-')
+                .next()
+                .is_some_and(|p| w.contains('-') && !p.is_empty() && p.chars().all(|c| c.is_lowercase()))
+            {
                 return true;
             }
             // a capitalized common word: the article also writes it in lowercase, or the
@@ -187,7 +202,11 @@ impl<'a> Article<'a> {
             // ("Audiences"; "Bush" with "Jeb Bush" stays)
             if !self.is_named_as(name, &speaker_kinds) && !self.person_word(w) && !lexicon::is_first_name(w) {
                 let lower = w.to_lowercase();
-                if lower != w && (!self.occurrences(&lower).is_empty() || (crate::extract::entities::usually_lowercase(&lower) && self.candidates(&[w]).is_empty())) {
+                if lower != w
+                    && (!self.occurrences(&lower).is_empty()
+                        || (crate::extract::entities::usually_lowercase(&lower)
+                            && self.candidates(&[w]).is_empty()))
+                {
                     return true;
                 }
             }
@@ -204,7 +223,9 @@ impl<'a> Article<'a> {
         if let Some(last) = words.last() {
             if last.len() > 4 && last.ends_with('s') && !self.is_named_as(name, &speaker_kinds) {
                 let sing = &last[..last.len() - 1];
-                if self.is_named_as(sing, &[EntityKind::Other]) || self.entities.iter().any(|e| e.kind == EntityKind::Other && e.name.ends_with(sing)) {
+                if self.is_named_as(sing, &[EntityKind::Other])
+                    || self.entities.iter().any(|e| e.kind == EntityKind::Other && e.name.ends_with(sing))
+                {
                     return true;
                 }
             }
@@ -247,7 +268,8 @@ impl<'a> Article<'a> {
         let t = self.text;
         if last.len() >= 2 && !self.big {
             let alt = if last.contains('’') { last.replace('’', "'") } else { last.replace('\'', "’") };
-            let mut at: Vec<(usize, usize)> = self.occurrences(last).into_iter().map(|p| (p, last.len())).collect();
+            let mut at: Vec<(usize, usize)> =
+                self.occurrences(last).into_iter().map(|p| (p, last.len())).collect();
             if alt != last {
                 at.extend(self.occurrences(&alt).into_iter().map(|p| (p, alt.len())));
             }
@@ -270,7 +292,8 @@ impl<'a> Article<'a> {
                     let given = |w: &str| {
                         // a nickname in quotation marks: John “Tig” Tiegen
                         let w = w.trim_matches(|c: char| matches!(c, '“' | '”' | '"'));
-                        let nickname = is_cap(w) && (run.contains(&format!("“{w}”")) || run.contains(&format!("\"{w}\"")));
+                        let nickname = is_cap(w)
+                            && (run.contains(&format!("“{w}”")) || run.contains(&format!("\"{w}\"")));
                         nickname
                             || (lexicon::is_first_name(w) && !(in_headline && names::ambiguous_given(w)))
                             || is_initial(w)
@@ -280,12 +303,18 @@ impl<'a> Article<'a> {
                                 && !names::is_role_word(w)
                                 && !lower_eq(w, lexicon::FUNCTION_WORDS)
                                 && !names::is_org_like(w)
-                                && !self.is_named_as(w, &[EntityKind::Location, EntityKind::Organization, EntityKind::Other])
+                                && !self.is_named_as(
+                                    w,
+                                    &[EntityKind::Location, EntityKind::Organization, EntityKind::Other],
+                                )
                                 && self.occurrences(&w.to_lowercase()).is_empty())
                     };
                     // a form only a Title-Case line gives is no fuller form ("Bloodline Star
                     // Norbert Leo Butz Is Ready")
-                    if in_headline && !t.match_indices(n.as_str()).any(|(q, _)| !headlines::is_title_case(line_of(t, q))) && self.body_full_name(&core) {
+                    if in_headline
+                        && !t.match_indices(n.as_str()).any(|(q, _)| !headlines::is_title_case(line_of(t, q)))
+                        && self.body_full_name(&core)
+                    {
                         continue;
                     }
                     let first_ok = given(extra[0]);
@@ -307,7 +336,9 @@ impl<'a> Article<'a> {
 
     /// [`fullest`], among the people of the gender a title gave ("Mrs. Clinton").
     fn fullest_of(&self, name: &str, pos: usize, gender: Option<lexicon::Gender>) -> String {
-        if names::is_org_like(name) || (self.is_named_as(name, &[EntityKind::Organization]) && !self.surname_of_person(name)) {
+        if names::is_org_like(name)
+            || (self.is_named_as(name, &[EntityKind::Organization]) && !self.surname_of_person(name))
+        {
             return name.to_string();
         }
         let core = names::core_words(name);
@@ -316,7 +347,9 @@ impl<'a> Article<'a> {
             return self.misspelled(name).unwrap_or_else(|| name.to_string());
         }
         if let Some(g) = gender {
-            let fits = |c: &Candidate| c.core.first().and_then(|f| lexicon::first_name_gender(f)).is_none_or(|x| x == g);
+            let fits = |c: &Candidate| {
+                c.core.first().and_then(|f| lexicon::first_name_gender(f)).is_none_or(|x| x == g)
+            };
             if cands.iter().any(fits) {
                 cands.retain(fits);
             }
@@ -324,7 +357,11 @@ impl<'a> Article<'a> {
         // several people of the surname: a surname alone names the one the article introduced
         // first (news style names the others in full), among those named before the quote
         let first_at = |c: &Candidate| c.positions.iter().min().copied().unwrap_or(usize::MAX);
-        let anchor = cands.iter().filter(|c| first_at(c) <= pos).min_by_key(|c| first_at(c)).or_else(|| cands.iter().min_by_key(|c| first_at(c)));
+        let anchor = cands
+            .iter()
+            .filter(|c| first_at(c) <= pos)
+            .min_by_key(|c| first_at(c))
+            .or_else(|| cands.iter().min_by_key(|c| first_at(c)));
         let Some(anchor) = anchor else { return name.to_string() };
         // the fullest form compatible with it (one's words inside the other's, in order)
         let best = cands
@@ -345,7 +382,10 @@ impl<'a> Article<'a> {
         let t = self.text;
         self.occurrences(last).into_iter().any(|p| {
             let (s, _) = name_run(t, p, p + last.len(), false);
-            s < p && !headlines::is_title_case(line_of(t, p)) && names::clean_name(&t[s..p + last.len()]).is_some_and(|n| n.split_whitespace().count() >= core.len().max(2))
+            s < p
+                && !headlines::is_title_case(line_of(t, p))
+                && names::clean_name(&t[s..p + last.len()])
+                    .is_some_and(|n| n.split_whitespace().count() >= core.len().max(2))
         })
     }
 
@@ -357,9 +397,20 @@ impl<'a> Article<'a> {
         }
         let cands = self.candidates(&[w]);
         // "Ken Starr" and "Kenneth Starr" are one man
-        let short_form = |a: &[String], b: &[String]| a.len() == b.len() && a.len() >= 2 && a[0].len() >= 3 && b[0].to_lowercase().starts_with(&a[0].to_lowercase()) && a[1..] == b[1..];
+        let short_form = |a: &[String], b: &[String]| {
+            a.len() == b.len()
+                && a.len() >= 2
+                && a[0].len() >= 3
+                && b[0].to_lowercase().starts_with(&a[0].to_lowercase())
+                && a[1..] == b[1..]
+        };
         cands.iter().any(|a| {
-            cands.iter().any(|b| !subsequence(&a.core, &b.core) && !subsequence(&b.core, &a.core) && !short_form(&a.core, &b.core) && !short_form(&b.core, &a.core))
+            cands.iter().any(|b| {
+                !subsequence(&a.core, &b.core)
+                    && !subsequence(&b.core, &a.core)
+                    && !short_form(&a.core, &b.core)
+                    && !short_form(&b.core, &a.core)
+            })
         })
     }
 
@@ -378,7 +429,11 @@ impl<'a> Article<'a> {
             let diff: Vec<usize> = (0..w.len()).filter(|&k| w[k] != o[k]).collect();
             diff.len() == 2 && diff[1] == diff[0] + 1 && w[diff[0]] == o[diff[1]] && w[diff[1]] == o[diff[0]]
         };
-        let mut hits = self.entities.iter().filter(|e| e.kind == EntityKind::Person && e.name.contains(' ') && e.name.rsplit(' ').next().is_some_and(swapped));
+        let mut hits = self.entities.iter().filter(|e| {
+            e.kind == EntityKind::Person
+                && e.name.contains(' ')
+                && e.name.rsplit(' ').next().is_some_and(swapped)
+        });
         let hit = hits.next()?;
         hits.next().is_none().then(|| hit.name.clone())
     }
@@ -403,11 +458,16 @@ impl<'a> Article<'a> {
         let mut ends: Vec<usize> = Vec::new();
         for _ in 0..4 {
             let Some(r) = t[p..].strip_prefix(' ') else { break };
-            let wl = r.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '(' | '”' | '"')).unwrap_or(r.len());
+            let wl = r
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '(' | '”' | '"'))
+                .unwrap_or(r.len());
             let w = &r[..wl];
             let rank = w.chars().any(|c| c.is_ascii_digit()) || (w.ends_with('.') && names::is_role_word(w));
             // (a speech verb ends the phrase: "Khalif said Republican nominee Donald Trump")
-            if w.is_empty() || crate::extract::quotes::is_speech_verb(w) || !(names::is_role_word(w) || rank || w.chars().all(|c| c.is_lowercase() || c == '-')) {
+            if w.is_empty()
+                || crate::extract::quotes::is_speech_verb(w)
+                || !(names::is_role_word(w) || rank || w.chars().all(|c| c.is_lowercase() || c == '-'))
+            {
                 break;
             }
             p += 1 + wl;
@@ -415,12 +475,18 @@ impl<'a> Article<'a> {
             ends.push(p);
         }
         // the run ends with its last role word or rank
-        if let Some(k) = words.iter().rposition(|w| names::is_role_word(w) || w.chars().any(|c| c.is_ascii_digit())) {
+        if let Some(k) =
+            words.iter().rposition(|w| names::is_role_word(w) || w.chars().any(|c| c.is_ascii_digit()))
+        {
             let p = ends[k];
             if let Some(r) = t[p..].strip_prefix(' ') {
                 if r.starts_with(char::is_uppercase) {
                     let ws = p + 1;
-                    let we = ws + r.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '”' | '"')).unwrap_or(r.len());
+                    let we = ws
+                        + r.find(|c: char| {
+                            c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '”' | '"')
+                        })
+                        .unwrap_or(r.len());
                     let (_, ne) = name_run(t, ws, we, true);
                     if let Some(n) = names::clean_name(&t[ws..ne]) {
                         if self.person_shaped(&n) {
@@ -433,9 +499,12 @@ impl<'a> Article<'a> {
         // backward: the mention is the object of a preposition in the subject's phrase
         let before = t[..s].trim_end_matches(' ');
         let before = before.strip_suffix(" the").or_else(|| before.strip_suffix(" The")).unwrap_or(before);
-        let prep = ["of", "at", "from", "in", "for", "with"].iter().any(|p| before.ends_with(&format!(" {p}")));
+        let prep =
+            ["of", "at", "from", "in", "for", "with"].iter().any(|p| before.ends_with(&format!(" {p}")));
         if prep {
-            let sent = t[..s].rfind(['.', '\n', '“', '”', '"', ';']).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+            let sent = t[..s]
+                .rfind(['.', '\n', '“', '”', '"', ';'])
+                .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
             let sent = sent.max(t[..s].rfind("''").map_or(0, |i| i + 2));
             let seg = t[sent..s].trim_start_matches([' ', '”', '"', '\'', ',']);
             let start = s - seg.len();
@@ -466,7 +535,11 @@ impl<'a> Article<'a> {
         // a description, as the text writes it with its determiner (which the quote finder
         // leaves out): "the New Jersey governor", "the Senate minority leader"
         let desc = match mention {
-            Some((s, e)) if e <= self.text.len() && self.text.is_char_boundary(s) && self.text.is_char_boundary(e) => &self.text[s..e],
+            Some((s, e))
+                if e <= self.text.len() && self.text.is_char_boundary(s) && self.text.is_char_boundary(e) =>
+            {
+                &self.text[s..e]
+            }
             _ => raw,
         };
         // "the former top aide to President George W. Bush": the name is the object of the
@@ -482,7 +555,8 @@ impl<'a> Article<'a> {
             match cut {
                 Some(k) if lower_eq(w[0], &["the", "a", "an", "this", "that"]) => {
                     let nth = w[..k].iter().filter(|x| **x == w[k]).count();
-                    let end = desc.match_indices(&format!(" {} ", w[k])).nth(nth).map_or(desc.len(), |(i, _)| i);
+                    let end =
+                        desc.match_indices(&format!(" {} ", w[k])).nth(nth).map_or(desc.len(), |(i, _)| i);
                     &desc[..end]
                 }
                 _ => desc,
@@ -490,9 +564,15 @@ impl<'a> Article<'a> {
         };
         let describes = {
             let w: Vec<&str> = desc.split_whitespace().collect();
-            w.len() >= 2 && lower_eq(w[0], &["the", "a", "an", "this", "that"]) && w.last().is_some_and(|l| l.starts_with(char::is_lowercase))
+            w.len() >= 2
+                && lower_eq(w[0], &["the", "a", "an", "this", "that"])
+                && w.last().is_some_and(|l| l.starts_with(char::is_lowercase))
         };
-        let as_description = || self.described(desc, pos).or_else(|| self.recent_of_type(desc, pos, &self.spans)).or_else(|| self.document_owner(desc, pos, &self.spans));
+        let as_description = || {
+            self.described(desc, pos)
+                .or_else(|| self.recent_of_type(desc, pos, &self.spans))
+                .or_else(|| self.document_owner(desc, pos, &self.spans))
+        };
         if describes {
             return as_description();
         }
@@ -515,7 +595,9 @@ fn subsequence(a: &[String], b: &[String]) -> bool {
 fn word_bounded(t: &str, s: usize, e: usize) -> bool {
     let before = t[..s].chars().next_back();
     let after = t[e..].chars().next();
-    !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || (c == '-' && t[e + 1..].starts_with(char::is_alphabetic)))
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        && !after
+            .is_some_and(|c| c.is_alphanumeric() || (c == '-' && t[e + 1..].starts_with(char::is_alphabetic)))
 }
 
 /// The line of `t` that holds byte `p`.
@@ -533,7 +615,9 @@ fn name_run(t: &str, s: usize, e: usize, forward: bool) -> (usize, usize) {
     for _ in 0..4 {
         let before = &t[..start];
         let Some(sp) = before.strip_suffix(' ') else { break };
-        let ws = sp.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | ',' | ';' | ':')).map_or(0, |i| i + sp[i..].chars().next().map_or(1, |c| c.len_utf8()));
+        let ws = sp
+            .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | ',' | ';' | ':'))
+            .map_or(0, |i| i + sp[i..].chars().next().map_or(1, |c| c.len_utf8()));
         let mut ws = ws;
         let mut w = &sp[ws..];
         // a nickname in quotation marks: Robert C. "Bobby" Scott
@@ -556,7 +640,10 @@ fn name_run(t: &str, s: usize, e: usize, forward: bool) -> (usize, usize) {
                 }
             }
         }
-        if w.is_empty() || !(is_cap(w) || lower_eq(w, lexicon::NAME_PARTICLES)) || lower_eq(w, lexicon::FUNCTION_WORDS) {
+        if w.is_empty()
+            || !(is_cap(w) || lower_eq(w, lexicon::NAME_PARTICLES))
+            || lower_eq(w, lexicon::FUNCTION_WORDS)
+        {
             break;
         }
         // a sentence end ("... said. Sanders") is no part of the name
@@ -571,10 +658,16 @@ fn name_run(t: &str, s: usize, e: usize, forward: bool) -> (usize, usize) {
         let rest = &t[end..];
         let r = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' '));
         let Some(r) = r else { break };
-        let wl = r.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '”' | '"')).unwrap_or(r.len());
+        let wl = r
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '”' | '"'))
+            .unwrap_or(r.len());
         let w = &r[..wl];
         let suffix = lower_eq(w, lexicon::NAME_SUFFIXES) && w.len() > 1;
-        let more = forward && is_cap(w) && !w.ends_with("'s") && !w.ends_with("’s") && !lower_eq(w, lexicon::FUNCTION_WORDS);
+        let more = forward
+            && is_cap(w)
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+            && !lower_eq(w, lexicon::FUNCTION_WORDS);
         if steps == 0 || !(suffix || (more && !rest.starts_with(','))) {
             break;
         }
@@ -591,7 +684,11 @@ fn name_run(t: &str, s: usize, e: usize, forward: bool) -> (usize, usize) {
 fn without_modifier(r: String) -> String {
     let mut w: Vec<&str> = r.split_whitespace().collect();
     let n = w.len();
-    while w.len() > 1 && w[0].starts_with(char::is_lowercase) && !lower_eq(w[0], lexicon::NAME_PARTICLES) && w[1].starts_with(char::is_uppercase) {
+    while w.len() > 1
+        && w[0].starts_with(char::is_lowercase)
+        && !lower_eq(w[0], lexicon::NAME_PARTICLES)
+        && w[1].starts_with(char::is_uppercase)
+    {
         w.remove(0);
     }
     if w.len() == n {
@@ -605,18 +702,30 @@ fn without_modifier(r: String) -> String {
 /// words the quote finder took are not a speaker. `quotes[i].mention` places it in the text.
 pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
     let spans: Vec<(usize, usize)> = quotes.iter().map(|q| (q.start, q.end)).collect();
-    let art = Article { text, entities, big: text.len() > BIG_TEXT, people: Default::default(), words: Default::default(), spans: spans.clone() };
+    let art = Article {
+        text,
+        entities,
+        big: text.len() > BIG_TEXT,
+        people: Default::default(),
+        words: Default::default(),
+        spans: spans.clone(),
+    };
     let mut cache: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
     for q in quotes.iter_mut() {
         // a description the quote finder could not name ("the editorial", "the Florida senator")
         let raw = match (q.speaker.take(), q.mention) {
             (Some(r), _) => r,
-            (None, Some((s, e))) if e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) => {
+            (None, Some((s, e)))
+                if e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) =>
+            {
                 let m = &text[s..e];
                 if !m.contains(' ') {
                     continue;
                 }
-                let r = art.described(m, s).or_else(|| art.recent_of_type(m, s, &spans)).or_else(|| art.document_owner(m, s, &spans));
+                let r = art
+                    .described(m, s)
+                    .or_else(|| art.recent_of_type(m, s, &spans))
+                    .or_else(|| art.document_owner(m, s, &spans));
                 if r.is_none() && q.description.is_none() {
                     q.description = Some(m.to_string());
                 }
@@ -629,10 +738,17 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         // a surname that several people of the article share ("Mr. Bush" with Jeb Bush and
         // George W. Bush): resolved here from the mention's own words, not from the quote
         // finder's guess
-        if let Some((s, e)) = q.mention.filter(|&(s, e)| e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)) {
+        if let Some((s, e)) = q
+            .mention
+            .filter(|&(s, e)| e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e))
+        {
             let m = &text[s..e];
             if let Some(c) = names::clean_name(m) {
-                if c.split_whitespace().count() == 1 && raw.split_whitespace().count() > 1 && names::core_words(&raw).last() == Some(&c.as_str()) && art.shared_surname(&c) {
+                if c.split_whitespace().count() == 1
+                    && raw.split_whitespace().count() > 1
+                    && names::core_words(&raw).last() == Some(&c.as_str())
+                    && art.shared_surname(&c)
+                {
                     q.speaker = Some(art.fullest_of(&c, pos, lexicon::title_gender(m)));
                     continue;
                 }
@@ -641,7 +757,13 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         // the same words resolve the same way unless another person of the surname came between
         let hit = cache.get(&raw).cloned();
         let resolved = match hit {
-            Some(r) if !raw.contains(' ') || r.as_deref().is_some_and(|x| x.split_whitespace().count() <= raw.split_whitespace().count()) => r,
+            Some(r)
+                if !raw.contains(' ')
+                    || r.as_deref()
+                        .is_some_and(|x| x.split_whitespace().count() <= raw.split_whitespace().count()) =>
+            {
+                r
+            }
             _ => art.resolve(&raw, pos, q.mention),
         };
         let resolved = resolved.map(without_modifier);
@@ -693,7 +815,9 @@ pub fn normalize_entities(entities: &mut Vec<Entity>) {
                 .filter(|&j| out[j].kind != EntityKind::Organization)
                 .filter(|&j| {
                     // one of the two is a person's name, or the full one starts with a first name
-                    out[j].kind == EntityKind::Person || out[k].kind == EntityKind::Person || first_named(&out[j].name)
+                    out[j].kind == EntityKind::Person
+                        || out[k].kind == EntityKind::Person
+                        || first_named(&out[j].name)
                 })
                 .collect();
             if full.len() == 1 {

@@ -9,7 +9,16 @@ fn person(name: &str, text: &str) -> Entity {
 /// name for them (`raw`; None when it found words but no name).
 fn resolved(text: &str, raw: Option<&str>, at: &str, ents: &[Entity]) -> Option<String> {
     let pos = text.find(at).unwrap();
-    let mut q = vec![Quote { start: pos, end: pos + 1, paragraph: 0, direct: true, speaker: raw.map(Into::into), mention: Some((pos, pos + at.len())), cue: None, description: None }];
+    let mut q = vec![Quote {
+        start: pos,
+        end: pos + 1,
+        paragraph: 0,
+        direct: true,
+        speaker: raw.map(Into::into),
+        mention: Some((pos, pos + at.len())),
+        cue: None,
+        description: None,
+    }];
     resolve(text, &mut q, ents);
     q[0].speaker.clone()
 }
@@ -34,12 +43,18 @@ fn nicknames_misspellings_and_headline_words_in_names() {
     let t = "Former pilot and Marine John “Ace” Varga spoke.\n\n“We flew,” Varga said.";
     assert_eq!(speaker_of(t, "Varga", "Varga said", &[]).as_deref(), Some("John Ace Varga"));
     let t = "Singer Anthony Kowalski spoke.\n\n“We sang,” Kowalksi said.";
-    assert_eq!(speaker_of(t, "Kowalksi", "Kowalksi said", &[person("Anthony Kowalski", t)]).as_deref(), Some("Anthony Kowalski"));
+    assert_eq!(
+        speaker_of(t, "Kowalksi", "Kowalksi said", &[person("Anthony Kowalski", t)]).as_deref(),
+        Some("Anthony Kowalski")
+    );
     let t = "‘Harbor’ Star Norbert Leo Varga Is Ready To Sing\n\nNorbert Leo Varga sings.\n\n“We sang,” Varga said.";
     assert_eq!(speaker_of(t, "Varga", "Varga said", &[]).as_deref(), Some("Norbert Leo Varga"));
     assert_eq!(speaker_of(t, "Norbert Leo Varga", "Varga said", &[]).as_deref(), Some("Norbert Leo Varga"));
     let t = "Will Norbert Varga Sing Again?\n\nNorbert Varga sings.\n\n“We sang,” Norbert Varga said.";
-    assert_eq!(speaker_of(t, "Will Norbert Varga", "Norbert Varga said", &[]).as_deref(), Some("Norbert Varga"));
+    assert_eq!(
+        speaker_of(t, "Will Norbert Varga", "Norbert Varga said", &[]).as_deref(),
+        Some("Norbert Varga")
+    );
 }
 
 #[test]
@@ -56,13 +71,25 @@ fn a_description_goes_to_the_subject_of_the_sentence_before() {
 fn a_name_after_a_role_and_a_preposition_is_the_roles_object() {
     let t = "Mary Stone, who wrote the report, said the party had changed. “It has,” said the former top aide to President Paul Hale.";
     let ents = [person("Mary Stone", t), person("Paul Hale", t)];
-    assert_eq!(speaker_of(t, "former top aide to President Paul Hale", "the former top aide to President Paul Hale", &ents).as_deref(), Some("Mary Stone"));
+    assert_eq!(
+        speaker_of(
+            t,
+            "former top aide to President Paul Hale",
+            "the former top aide to President Paul Hale",
+            &ents
+        )
+        .as_deref(),
+        Some("Mary Stone")
+    );
 }
 
 #[test]
 fn the_head_of_the_phrase_stops_at_a_speech_verb() {
     let t = "Asa Varga said Republican nominee Paul Hale is “a racist bigot” who will lose.";
-    assert_eq!(speaker_of(t, "Asa Varga", "Varga", &[person("Asa Varga", t), person("Paul Hale", t)]).as_deref(), Some("Asa Varga"));
+    assert_eq!(
+        speaker_of(t, "Asa Varga", "Varga", &[person("Asa Varga", t), person("Paul Hale", t)]).as_deref(),
+        Some("Asa Varga")
+    );
 }
 
 #[test]
@@ -125,13 +152,25 @@ fn a_capitalized_common_word_is_no_speaker() {
 #[test]
 fn an_organization_speaks_as_itself() {
     let t = "“We disagree,” the Harbor Institute said.";
-    assert_eq!(speaker_of(t, "Harbor Institute", "Harbor Institute", &[]).as_deref(), Some("Harbor Institute"));
+    assert_eq!(
+        speaker_of(t, "Harbor Institute", "Harbor Institute", &[]).as_deref(),
+        Some("Harbor Institute")
+    );
 }
 
 /// Resolves a quote of `t` with no speaker, whose speaker is named by the words `desc`.
 fn described_quote(t: &str, desc: &str) -> Quote {
     let m = t.find(desc).unwrap();
-    let mut q = vec![Quote { start: 3, end: 16, paragraph: 0, direct: true, speaker: None, mention: Some((m, t.len() - 1)), cue: None, description: None }];
+    let mut q = vec![Quote {
+        start: 3,
+        end: 16,
+        paragraph: 0,
+        direct: true,
+        speaker: None,
+        mention: Some((m, t.len() - 1)),
+        cue: None,
+        description: None,
+    }];
     resolve(t, &mut q, &[]);
     q.remove(0)
 }
@@ -151,7 +190,10 @@ fn a_description_goes_to_the_person_the_article_names_with_it() {
 #[test]
 fn the_person_is_filed_not_the_affiliation() {
     let t = "“We disagree,” Ana Ruiz of the Harbor Institute said.";
-    assert_eq!(speaker_of(t, "Ana Ruiz of the Harbor Institute", "Ana Ruiz", &[]).as_deref(), Some("Ana Ruiz"));
+    assert_eq!(
+        speaker_of(t, "Ana Ruiz of the Harbor Institute", "Ana Ruiz", &[]).as_deref(),
+        Some("Ana Ruiz")
+    );
 }
 
 #[test]
@@ -171,10 +213,18 @@ fn a_surname_apart_joins_the_full_name_as_a_person() {
 #[test]
 fn organizations_are_typed_by_the_head_of_their_name_places_kept() {
     let e = |n: &str, k| Entity { name: n.into(), kind: k, mentions: vec![(0, 1)] };
-    let mut ents = vec![e("Harbor Policy Institution", EntityKind::Person), e("Green Party", EntityKind::Other), e("East Bank", EntityKind::Location), e("Twitter", EntityKind::Person)];
+    let mut ents = vec![
+        e("Harbor Policy Institution", EntityKind::Person),
+        e("Green Party", EntityKind::Other),
+        e("East Bank", EntityKind::Location),
+        e("Twitter", EntityKind::Person),
+    ];
     normalize_entities(&mut ents);
     let kinds: Vec<EntityKind> = ents.iter().map(|e| e.kind).collect();
-    assert_eq!(kinds, [EntityKind::Organization, EntityKind::Organization, EntityKind::Location, EntityKind::Organization]);
+    assert_eq!(
+        kinds,
+        [EntityKind::Organization, EntityKind::Organization, EntityKind::Location, EntityKind::Organization]
+    );
 }
 
 #[test]
