@@ -92,6 +92,29 @@ fn unify_speakers(quotes: &mut [Quote], entities: &[Entity]) {
     }
 }
 
+/// [`extract`], with a panic inside it (a defect) turned into an error that names it, so that
+/// one article's failure fails that article alone.
+pub fn extract_guarded(text: &str, body_start: usize, opts: ExtractOptions) -> Result<Extraction, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(text, body_start, opts))).map_err(|p| {
+        p.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string())
+    })
+}
+
+/// For the tests of failure isolation: with `GAZETTE_FAULT_PANIC=WORD` in the environment,
+/// extracting an article whose text holds WORD panics (read once; unset, it costs nothing).
+fn fault_injection(text: &str) {
+    static WORD: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    if let Some(w) = WORD.get_or_init(|| std::env::var("GAZETTE_FAULT_PANIC").ok().filter(|w| !w.is_empty()))
+    {
+        if text.contains(w.as_str()) {
+            panic!("injected fault: the text holds {w:?}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,28 +150,5 @@ mod tests {
         let mut q = vec![quote("Kirby", (40, 45))];
         unify_speakers(&mut q, &ents);
         assert_eq!(q[0].speaker.as_deref(), Some("Kirby"));
-    }
-}
-
-/// [`extract`], with a panic inside it (a defect) turned into an error that names it, so that
-/// one article's failure fails that article alone.
-pub fn extract_guarded(text: &str, body_start: usize, opts: ExtractOptions) -> Result<Extraction, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(text, body_start, opts))).map_err(|p| {
-        p.downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".to_string())
-    })
-}
-
-/// For the tests of failure isolation: with `GAZETTE_FAULT_PANIC=WORD` in the environment,
-/// extracting an article whose text holds WORD panics (read once; unset, it costs nothing).
-fn fault_injection(text: &str) {
-    static WORD: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    if let Some(w) = WORD.get_or_init(|| std::env::var("GAZETTE_FAULT_PANIC").ok().filter(|w| !w.is_empty()))
-    {
-        if text.contains(w.as_str()) {
-            panic!("injected fault: the text holds {w:?}");
-        }
     }
 }

@@ -137,7 +137,7 @@ impl Counts {
             .filter(|(id, _)| kinds_of.get(*id as usize) == Some(&code))
             .map(|&(id, c)| (c, id as u64))
             .collect();
-        v.sort_by(|a, b| b.0.cmp(&a.0));
+        v.sort_by_key(|a| std::cmp::Reverse(a.0));
         // Ties at the cut are ordered by name: keep every value tied with the last one shown.
         let cut = v.get(size.saturating_sub(1)).map(|x| x.0).unwrap_or(0);
         let mut out: Vec<FacetValue> = v

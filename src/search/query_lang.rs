@@ -621,6 +621,16 @@ fn span_mut(n: &mut Node) -> Option<&mut (usize, usize)> {
     }
 }
 
+/// The edit distance a bare `word~` allows: typos are more likely, and less ambiguous, in long
+/// words (0 for 1-2 characters, 1 for 3-5, 2 beyond).
+pub fn auto_distance(word: &str) -> u8 {
+    match word.chars().count() {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -973,15 +983,5 @@ mod tests {
         for s in nasty {
             let _ = (run(&s, false), run(&s, true));
         }
-    }
-}
-
-/// The edit distance a bare `word~` allows: typos are more likely, and less ambiguous, in long
-/// words (0 for 1-2 characters, 1 for 3-5, 2 beyond).
-pub fn auto_distance(word: &str) -> u8 {
-    match word.chars().count() {
-        0..=2 => 0,
-        3..=5 => 1,
-        _ => 2,
     }
 }

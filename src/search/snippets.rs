@@ -249,7 +249,7 @@ mod tests {
     fn long_paragraphs_are_cut_around_the_matches_with_offsets_into_the_paragraph() {
         let mut s = Snippeter { window: 60, ..Default::default() };
         let para = "Filler words come first here. More filler to pad it out well. Then Rafah appears, and Rafah again. The end is far away from here.".to_string();
-        let snips = s.best(&[para.clone()], &hl(&[], &["rafah"], &[]), 3);
+        let snips = s.best(std::slice::from_ref(&para), &hl(&[], &["rafah"], &[]), 3);
         let sn = &snips[0];
         assert!(!sn.whole);
         assert_eq!(marked(&sn.text, &sn.highlights), ["Rafah", "Rafah"]);

@@ -45,13 +45,13 @@ impl<'a> Ctx<'a> {
         let start = (0..toks.len()).rev().find(|&k| is_boundary(self.t, toks, k)).map_or(0, |k| k + 1);
         let win = &toks[start..];
         let k0 = win.iter().position(|t| t.is_word())?;
-        if self.w(&win[k0]) != "According" || win.get(k0 + 1).map_or(true, |t| self.w(t) != "to") {
+        if self.w(&win[k0]) != "According" || win.get(k0 + 1).is_none_or(|t| self.w(t) != "to") {
             return None;
         }
         let src = self.according(win, k0)?;
         // the source's phrase ends at a comma, and the attribution found lies after it
         let e = win.iter().position(|t| t.e == src.e)?;
-        if !win.get(e + 1).map_or(false, |t| t.is_punct(',')) || a.s < win[e].e {
+        if !win.get(e + 1).is_some_and(|t| t.is_punct(',')) || a.s < win[e].e {
             return None;
         }
         Some(src)
@@ -80,7 +80,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.w(&win[c]);
-            if w == "according" && win.get(c + 1).map_or(false, |n| self.w(n) == "to") {
+            if w == "according" && win.get(c + 1).is_some_and(|n| self.w(n) == "to") {
                 let a = self.according(win, c)?;
                 // the source runs to the end of the sentence
                 let e = win.iter().position(|t| t.e == a.e)?;
@@ -151,7 +151,7 @@ impl<'a> Ctx<'a> {
             let runs_on = end == toks.len() && hi == next_open && next_open < pe;
             let win = &toks[..end];
             let intro =
-                end == toks.len() && hi == next_open && toks.last().map_or(false, |x| x.is_punct(':'));
+                end == toks.len() && hi == next_open && toks.last().is_some_and(|x| x.is_punct(':'));
             if intro && !ends_soft {
                 // "“A.” Trump replied: “B.”": the words introduce the next quote
             } else if runs_on && !ends_soft {
@@ -163,11 +163,11 @@ impl<'a> Ctx<'a> {
                 // a quote closing a sentence without a comma ("... he was “a hero.” The GOP
                 // speechwriter said ...") yields to a cue before it in its own sentence
                 let tight = content.ends_with([',', '?', '!', '—', '-', '–', ':', ';'])
-                    || win.first().map_or(false, |x| x.is_punct(','));
+                    || win.first().is_some_and(|x| x.is_punct(','));
                 // "“...” He said, twice, that ...": a new sentence reporting more speech
                 let cue_pos = win.iter().position(|t| t.e == a.cue.1);
                 let reports_more = !tight
-                    && cue_pos.map_or(false, |c| {
+                    && cue_pos.is_some_and(|c| {
                         win[c + 1..]
                             .iter()
                             .take(5)
@@ -325,7 +325,7 @@ impl<'a> Ctx<'a> {
     /// a comma, question or exclamation mark, a name and a verb the cue lists do not know.
     pub(super) fn unknown_verb_after(&self, win: &[Tok], content: &str) -> Option<(Attr, bool)> {
         let short = win.iter().filter(|t| t.is_word()).count() <= 5;
-        if !content.ends_with([',', '?', '!']) && !(short && content.ends_with(['.', '…'])) {
+        if !(content.ends_with([',', '?', '!']) || short && content.ends_with(['.', '…'])) {
             return None;
         }
         let k = win.iter().position(|t| !t.is_punct(','))?;
@@ -456,7 +456,7 @@ impl<'a> Ctx<'a> {
         {
             let e = self.name_right(win, k, win.len());
             if win[e + 1..].iter().all(|x| !x.is_word())
-                || win.get(e + 1).map_or(false, |x| x.is_punct(',') || x.is_punct('('))
+                || win.get(e + 1).is_some_and(|x| x.is_punct(',') || x.is_punct('('))
             {
                 return Some((
                     Attr {
@@ -483,7 +483,7 @@ impl<'a> Ctx<'a> {
             }
             let w = self.w(&tk);
             if w.eq_ignore_ascii_case("according")
-                && win.get(c + 1).map_or(false, |n| self.w(n).eq_ignore_ascii_case("to"))
+                && win.get(c + 1).is_some_and(|n| self.w(n).eq_ignore_ascii_case("to"))
             {
                 return self.according(win, c).map(|a| (a, c == k));
             }
@@ -539,7 +539,7 @@ impl<'a> Ctx<'a> {
             }
             if let Some(m) = self.subject_before(win, k, c) {
                 // adjacent when the subject opens the words after the quote
-                let adjacent = win[k..c].iter().position(|x| x.s == m.s).map_or(false, |pos| pos <= 1);
+                let adjacent = win[k..c].iter().position(|x| x.s == m.s).is_some_and(|pos| pos <= 1);
                 return Some((Attr { cue: (tk.s, win[ctail].e), cue_kind: CueText::Span, ..m }, adjacent));
             }
             return None;
@@ -565,7 +565,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if self.w(&tk).eq_ignore_ascii_case("according")
-                && win.get(c + 1).map_or(false, |n| self.w(n).eq_ignore_ascii_case("to"))
+                && win.get(c + 1).is_some_and(|n| self.w(n).eq_ignore_ascii_case("to"))
             {
                 return self.according(win, c);
             }
@@ -583,7 +583,7 @@ impl<'a> Ctx<'a> {
             {
                 // "with Sen. John McCain calling it": the name right before the participle
                 let with = |m: &Attr| {
-                    win.iter().position(|t| t.s == m.s).map_or(false, |i| {
+                    win.iter().position(|t| t.s == m.s).is_some_and(|i| {
                         i > 0 && win[i - 1].is_word() && self.w(&win[i - 1]).eq_ignore_ascii_case("with")
                     })
                 };
@@ -928,60 +928,59 @@ impl<'a> Ctx<'a> {
         let lw = w.to_ascii_lowercase();
         match lw.as_str() {
             "put" | "puts" => {
-                return if next.map_or(false, |n| n.eq_ignore_ascii_case("it")) {
+                return if next.is_some_and(|n| n.eq_ignore_ascii_case("it")) {
                     Some(Cue::Finite)
                 } else {
                     None
                 }
             }
             "call" | "calls" | "called" | "calling"
-                if next.map_or(false, |n| {
+                if next.is_some_and(|n| {
                     text::lower_eq(n, &["for", "on", "upon", "off", "in", "up", "out", "back"])
                 }) =>
             {
                 return None
             }
             "shot" | "fired" | "hit" | "pushed" => {
-                return if next.map_or(false, |n| n.eq_ignore_ascii_case("back")) {
+                return if next.is_some_and(|n| n.eq_ignore_ascii_case("back")) {
                     Some(Cue::Finite)
                 } else {
                     None
                 }
             }
             "went" => {
-                return if next.map_or(false, |n| n.eq_ignore_ascii_case("on")) {
+                return if next.is_some_and(|n| n.eq_ignore_ascii_case("on")) {
                     Some(Cue::Finite)
                 } else {
                     None
                 }
             }
             "pointed" | "points" => {
-                return if next.map_or(false, |n| n.eq_ignore_ascii_case("out")) {
+                return if next.is_some_and(|n| n.eq_ignore_ascii_case("out")) {
                     Some(Cue::Finite)
                 } else {
                     None
                 }
             }
             "summed" => {
-                return if next.map_or(false, |n| n.eq_ignore_ascii_case("up")) {
+                return if next.is_some_and(|n| n.eq_ignore_ascii_case("up")) {
                     Some(Cue::Finite)
                 } else {
                     None
                 }
             }
             "read" | "reads" | "reported" | "reports" | "described" | "describes" | "shared" | "quoted"
-            | "calling" => {
-                if prev.map_or(false, |p| {
+            | "calling"
+                if prev.is_some_and(|p| {
                     text::lower_eq(p, &["was", "were", "is", "are", "be", "been", "being", "widely"])
-                }) {
+                }) => {
                     return if lw == "quoted" { Some(Cue::Participle) } else { None };
                 }
-            }
             _ => {}
         }
         // a participle as an adjective: "toward shared objectives", "the quoted passage"
         if lw.ends_with("ed")
-            && prev.map_or(false, |p| {
+            && prev.is_some_and(|p| {
                 text::lower_eq(
                     p,
                     &[
@@ -990,7 +989,7 @@ impl<'a> Ctx<'a> {
                     ],
                 )
             })
-            && next.map_or(false, |n| {
+            && next.is_some_and(|n| {
                 text::is_lower(n) && !text::np_stop(n) && !text::lower_eq(n, lexicon::DETERMINERS)
             })
         {
@@ -998,7 +997,7 @@ impl<'a> Ctx<'a> {
         }
         // "the United States", "both states": no verb
         if lw == "states"
-            && prev.map_or(true, |p| {
+            && prev.is_none_or(|p| {
                 !text::is_lower(p)
                     || text::lower_eq(
                         p,
@@ -1033,7 +1032,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // a noun after a determiner: "in a tweet", "his statement", "the reports"
-        if prev.map_or(false, |p| {
+        if prev.is_some_and(|p| {
             text::lower_eq(
                 p,
                 &[
@@ -1046,14 +1045,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // "having referred to him as": a participle phrase
-        if prev.map_or(false, |p| p.eq_ignore_ascii_case("having")) {
+        if prev.is_some_and(|p| p.eq_ignore_ascii_case("having")) {
             return Some(Cue::Participle);
         }
         // a plural noun, not a verb: "Trump's comments", "the claims"
         if lw.ends_with('s')
             && !lw.ends_with("ss")
             && lw != "says"
-            && prev.map_or(false, |p| {
+            && prev.is_some_and(|p| {
                 text::is_possessive(p)
                     || text::lower_eq(
                         p,
@@ -1100,7 +1099,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // "said" used as an adjective ("the said")
-        if w.eq_ignore_ascii_case("said") && prev.map_or(false, |p| p.eq_ignore_ascii_case("the")) {
+        if w.eq_ignore_ascii_case("said") && prev.is_some_and(|p| p.eq_ignore_ascii_case("the")) {
             return None;
         }
         Some(kind)
@@ -1118,7 +1117,7 @@ impl<'a> Ctx<'a> {
             e = c + 1;
         }
         // "said in a statement", "said in an interview"
-        if e + 3 < win.len() + 0 && e + 3 <= win.len() - 1 {
+        if e + 3 < win.len() && e + 3 < win.len() {
             let (a, b, d) = (self.w(&win[e + 1]), self.w(&win[e + 2]), self.w(&win[e + 3]));
             if a.eq_ignore_ascii_case("in")
                 && text::lower_eq(b, &["a", "an"])

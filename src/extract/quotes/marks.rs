@@ -207,10 +207,10 @@ fn marks(t: &str, from: usize, to: usize, out: &mut Vec<Mark>) {
             at: i,
             len,
             shape,
-            space_before: before.map_or(true, is_opening_context),
-            space_after: after.map_or(true, is_closing_context),
-            alnum_before: before.map_or(false, |c| c.is_alphanumeric()),
-            alnum_after: after.map_or(false, |c| c.is_alphanumeric()),
+            space_before: before.is_none_or(is_opening_context),
+            space_after: after.is_none_or(is_closing_context),
+            alnum_before: before.is_some_and(|c| c.is_alphanumeric()),
+            alnum_after: after.is_some_and(|c| c.is_alphanumeric()),
             elision: matches!(shape, Shape::SingleStraight | Shape::SingleClose | Shape::SingleOpen)
                 && is_elision(t, i + len),
             doubled,
@@ -258,7 +258,7 @@ pub(super) fn scan(
                     let opens = match m.shape {
                         Shape::CurlyOpen => true,
                         Shape::CurlyClose => m.can_open() && !m.can_close(),
-                        Shape::Straight => !(m.can_close() && !m.can_open()),
+                        Shape::Straight => !m.can_close() || m.can_open(),
                         Shape::SingleOpen => !m.elision && !m.space_after,
                         Shape::SingleStraight | Shape::SingleClose => {
                             m.can_open() && !m.alnum_before && !m.elision

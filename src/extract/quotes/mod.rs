@@ -122,7 +122,7 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
             continue;
         }
         last_end = e;
-        let next_single = paras.get(k + 1).map_or(false, |&(_, a, b)| marks::starts_with_single(text, a, b));
+        let next_single = paras.get(k + 1).is_some_and(|&(_, a, b)| marks::starts_with_single(text, a, b));
         prev_open = marks::scan(text, s, e, k, prev_open, next_single, &mut buf, &mut pieces);
         if let Some((a, qs)) = transcript_line(text, s, e) {
             transcript.push((k, a, qs, e));
@@ -173,7 +173,7 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
         let (_, _, pe) = paras[q.para];
         if !q.closed
             || text[q.close_end..pe].trim().len() > 1
-            || pieces.get(i + 1).map_or(false, |x| x.para == q.para)
+            || pieces.get(i + 1).is_some_and(|x| x.para == q.para)
         {
             continue;
         }
@@ -362,7 +362,7 @@ fn word_count(s: &str) -> usize {
 fn sentence_like(s: &str) -> bool {
     let s = s.trim();
     word_count(s) >= 4
-        && s.chars().next().map_or(false, |c| c.is_uppercase() || c.is_numeric() || c == '…' || c == '.')
+        && s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '…' || c == '.')
 }
 
 /// Quoted words with no cue kept as a quote of nobody: a sentence, not a scare quote or title.

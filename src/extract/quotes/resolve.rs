@@ -343,7 +343,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 .is_some_and(|v| text::is_lower(v) && text::lower_eq(v, lexicon::SUBJECT_SPEECH_VERBS));
             // (inverted only when the name ends its clause: "said Mr. Trump had ..." is the
             // subject of the reported clause)
-            let ends_clause = toks.iter().find(|x| x.s >= tk.e).map_or(true, |x| !x.is_word());
+            let ends_clause = toks.iter().find(|x| x.s >= tk.e).is_none_or(|x| !x.is_word());
             let inverted = ends_clause && b >= 2 && toks[b - 1].is_word() && {
                 let v = &t[toks[b - 1].s..toks[b - 1].e];
                 text::is_lower(v)
@@ -407,7 +407,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
             .find(|(p, n, _)| *p < at && ok(self, n) && !self.not_an_antecedent(n))
             .map(|(p, n, _)| (*p, n.clone()))
         {
-            if best.as_ref().map_or(true, |(bp, _)| pos >= *bp) && pos >= lo {
+            if best.as_ref().is_none_or(|(bp, _)| pos >= *bp) && pos >= lo {
                 return Some(name);
             }
         }
@@ -448,8 +448,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
         if !toks.get(j).is_some_and(|x| x.is_word() && text::lower_eq(w(x), &["the", "a", "an"])) {
             return false;
         }
-        for k in j + 1..toks.len().min(j + 16) {
-            let x = &toks[k];
+        for (k, x) in toks.iter().enumerate().take(j + 16).skip(j + 1) {
             if x.is_punct(',') {
                 return who_says(k + 1);
             }
@@ -527,7 +526,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let last_of = |n: &str| {
             crate::extract::names::core_words(n).last().is_some_and(|w| *w == name) && n.contains(' ')
         };
-        let surname = self.ctx.known.iter().any(|k| last_of(&k.name))
+        let surname = self.ctx.known.iter().any(|k| last_of(k.name))
             || self.speakers.iter().any(|(_, n, _)| last_of(n));
         if surname {
             return false;
@@ -585,7 +584,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let raw = &t[s..e];
         let mut words: Vec<String> = raw
             .split_whitespace()
-            .map(|w| text::base(w.trim_end_matches(|c: char| c == ',' || c == ':')).to_string())
+            .map(|w| text::base(w.trim_end_matches([',', ':'])).to_string())
             .collect();
         while words.len() > 1 && text::title(&words[0]) {
             words.remove(0);
@@ -618,7 +617,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 if !kn.is_person && kw.len() == words.len() {
                     return Some(kn.name.to_string());
                 }
-                if kn.is_person && best.as_ref().map_or(true, |b| kn.name.len() > b.len()) {
+                if kn.is_person && best.as_ref().is_none_or(|b| kn.name.len() > b.len()) {
                     best = Some(kn.name.to_string());
                 }
             }
@@ -695,7 +694,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let mut cache: Vec<(String, Option<String>)> = Vec::new();
         for q in out.iter_mut() {
             let Some(sp) = q.speaker.clone() else { continue };
-            if !sp.contains(' ') && !sp.chars().next().map_or(false, |c| c.is_uppercase()) {
+            if !sp.contains(' ') && !sp.chars().next().is_some_and(|c| c.is_uppercase()) {
                 continue;
             }
             let d = match cache.iter().find(|(n, _)| *n == sp) {

@@ -133,7 +133,7 @@ impl<'a> Ctx<'a> {
             }
             return Some(mention(win[s].s, tk.e, MK::Name));
         }
-        if text::is_lower(w) || w.chars().next().map_or(false, |c| c.is_numeric()) {
+        if text::is_lower(w) || w.chars().next().is_some_and(|c| c.is_numeric()) {
             if text::np_stop(w) || text::cue(w).is_some() {
                 return None;
             }
@@ -303,7 +303,7 @@ impl<'a> Ctx<'a> {
             if text::time_word(w) {
                 j += 1;
             } else if text::lower_eq(w, &["on", "in", "at"])
-                && win.get(j + 1).map_or(false, |n| n.is_word() && text::time_word(self.w(n)))
+                && win.get(j + 1).is_some_and(|n| n.is_word() && text::time_word(self.w(n)))
             {
                 j += 2;
             } else {
@@ -416,18 +416,18 @@ impl<'a> Ctx<'a> {
         let lw = w.to_ascii_lowercase();
         if lw.len() > 5 && lw.ends_with("ing") {
             // "Flying home", "Doing so" but not "Manning said"
-            return next_w.map_or(true, |n| text::is_lower(n) && text::cue(n).is_none());
+            return next_w.is_none_or(|n| text::is_lower(n) && text::cue(n).is_none());
         }
         if lw.len() > 5 && lw.ends_with("ed") {
             // "Reached by POLITICO, Bennett", "Preceded on stage by ..."
-            return next_w.map_or(false, |n| {
+            return next_w.is_some_and(|n| {
                 text::lower_eq(n, &["by", "about", "on", "for", "in", "at", "with", "after", "from", "to"])
             });
         }
         if lw.len() > 5 && lw.ends_with("ly") {
             // "Immediately after", "Specifically," but not "Kelly said"
-            return next.map_or(false, |n| n.is_punct(','))
-                || next_w.map_or(false, |n| {
+            return next.is_some_and(|n| n.is_punct(','))
+                || next_w.is_some_and(|n| {
                     text::lower_eq(
                         n,
                         &[
@@ -547,7 +547,7 @@ impl<'a> Ctx<'a> {
                         "several",
                     ],
                 )
-                && win.get(k + 1).map_or(false, |t| t.is_word())
+                && win.get(k + 1).is_some_and(|t| t.is_word())
             {
                 let e = if self.w(&win[k + 1]).eq_ignore_ascii_case("of")
                     && k + 2 < end
@@ -561,7 +561,7 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
-        if text::lower_eq(w, &["another", "one"]) && win.get(k + 1).map_or(false, |t| !t.is_word()) {
+        if text::lower_eq(w, &["another", "one"]) && win.get(k + 1).is_some_and(|t| !t.is_word()) {
             return Some(mention(win[k].s, win[k].e, MK::Phrase));
         }
         let mut e = k;
@@ -614,7 +614,7 @@ impl<'a> Ctx<'a> {
             e += 1;
             n += 1;
         }
-        if e == k || win.get(e + 1).map_or(true, |t| t.is_punct(',') || !t.is_word()) {
+        if e == k || win.get(e + 1).is_none_or(|t| t.is_punct(',') || !t.is_word()) {
             return None;
         }
         // "The major danger he sees", "the deal Trump made": a relative clause with a subject

@@ -54,8 +54,7 @@ pub(super) fn tokenize(t: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
         if c.is_alphanumeric() {
             let mut e = a + c.len_utf8();
             let mut has_dot = false;
-            loop {
-                let Some(&(j, d)) = it.peek() else { break };
+            while let Some(&(j, d)) = it.peek() {
                 if d.is_alphanumeric() {
                     e = from + j + d.len_utf8();
                     it.next();
@@ -64,7 +63,7 @@ pub(super) fn tokenize(t: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 if matches!(d, '-' | '\'' | '’' | '.' | '&' | '\u{2011}') {
                     // joins only when followed by a letter or digit
                     let next = s[j + d.len_utf8()..].chars().next();
-                    if next.map_or(false, |n| n.is_alphanumeric()) {
+                    if next.is_some_and(|n| n.is_alphanumeric()) {
                         if d == '.' {
                             has_dot = true;
                         }
@@ -80,7 +79,7 @@ pub(super) fn tokenize(t: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 if (q == '’' || q == '\'') && t[a..e].ends_with('s') {
                     let next = s[j + q.len_utf8()..].chars().next();
                     if next == Some(' ')
-                        && s[j + q.len_utf8() + 1..].chars().next().map_or(false, |c| c.is_lowercase())
+                        && s[j + q.len_utf8() + 1..].chars().next().is_some_and(|c| c.is_lowercase())
                     {
                         e = from + j + q.len_utf8();
                         it.next();
@@ -116,11 +115,11 @@ pub(super) fn tokenize(t: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
 pub(super) use crate::extract::lexicon::lower_eq;
 
 pub(super) fn is_cap(w: &str) -> bool {
-    w.chars().next().map_or(false, |c| c.is_uppercase())
+    w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 pub(super) fn is_lower(w: &str) -> bool {
-    w.chars().next().map_or(false, |c| c.is_lowercase())
+    w.chars().next().is_some_and(|c| c.is_lowercase())
 }
 
 /// Strips a possessive ending.

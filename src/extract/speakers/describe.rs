@@ -124,7 +124,7 @@ impl Article<'_> {
         }
         for (p, hl) in at {
             let head_len = hl;
-            if !word_bounded(t, p, p + head_len) && !t[..p + head_len].ends_with('.') || p >= pos + 1 {
+            if !word_bounded(t, p, p + head_len) && !t[..p + head_len].ends_with('.') || p > pos {
                 continue;
             }
             let mut found: Option<String> = None;
@@ -157,7 +157,7 @@ impl Article<'_> {
                     if det_ok && !between.contains(',') {
                         let name_end = sent_start + c;
                         let ns = t[sent_start..name_end]
-                            .rfind(|ch: char| ch == ',' || ch == '(')
+                            .rfind([',', '('])
                             .map_or(sent_start, |i| sent_start + i + 1);
                         if let Some(n) = names::clean_name(&t[ns..name_end]) {
                             if n.chars().next().is_some_and(|c| c.is_uppercase()) {

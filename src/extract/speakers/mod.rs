@@ -148,7 +148,7 @@ impl<'a> Article<'a> {
         let upper = word.to_uppercase();
         self.text.match_indices(upper.as_str()).any(|(p, _)| {
             let line_start = p == 0 || self.text[..p].ends_with('\n');
-            let rest = self.text[p + upper.len()..].trim_start_matches(|c: char| c == ',' || c == ' ');
+            let rest = self.text[p + upper.len()..].trim_start_matches([',', ' ']);
             line_start
                 && (rest.starts_with('-')
                     || rest.starts_with('—')
@@ -313,7 +313,7 @@ impl<'a> Article<'a> {
                     // Norbert Leo Butz Is Ready")
                     if in_headline
                         && !t.match_indices(n.as_str()).any(|(q, _)| !headlines::is_title_case(line_of(t, q)))
-                        && self.body_full_name(&core)
+                        && self.body_full_name(core)
                     {
                         continue;
                     }
