@@ -73,13 +73,16 @@ pub enum Error {
     Usage(String),
     #[error("no article with id {0:?}")]
     NotFound(String),
+    #[error("{id:?} is a duplicate of {of:?}, which holds its text: `gazette show {of:?}`")]
+    Duplicate { id: String, of: String },
     /// A request over a bound of the HTTP API (the query's length).
     #[error("request too large: {0}")]
     TooLarge(String),
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
-    #[error("I/O error on {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    // `cause` is not a `source`: the message says it once (anyhow's `{:#}` would say it twice)
+    #[error("I/O error on {path}: {cause}")]
+    Io { path: PathBuf, cause: std::io::Error },
     #[error("{0}")]
     Internal(String),
     #[error("I/O error reading the index: {0}")]
@@ -98,12 +101,13 @@ impl Error {
                 | Error::Query { .. }
                 | Error::Usage(_)
                 | Error::NotFound(_)
+                | Error::Duplicate { .. }
                 | Error::TooLarge(_)
         )
     }
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io { path: path.into(), cause: source }
     }
 }
 

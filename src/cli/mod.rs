@@ -1,6 +1,7 @@
 //! The command line: clap argument structs, turned into the library's plain option structs,
 //! one module per command, and the printing of results (plain, colored, JSON).
 
+mod docs;
 mod extract;
 mod index;
 mod output;
@@ -58,6 +59,28 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Serve the archive over HTTP: a JSON API and a search page (read-only).
     Serve(serve::ServeArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(docs::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command with `--out DIR`.
+    Man(docs::ManArgs),
+}
+
+impl Command {
+    /// True when the command was asked for JSON (its errors are then JSON too).
+    pub fn json(&self) -> bool {
+        match self {
+            Command::Index(a) => a.json,
+            Command::Search(a) => a.common.json,
+            Command::Quotes(a) => a.common.json,
+            Command::Facets(a) => a.json,
+            Command::Show(a) => a.json,
+            Command::Stats(a) => a.json,
+            Command::Check(a) => a.json,
+            Command::Duplicates(a) => a.json,
+            Command::Extract(a) => a.json,
+            Command::Serve(_) | Command::Completions(_) | Command::Man(_) => false,
+        }
+    }
 }
 
 /// Filters shared by `search`, `quotes` and `facets`.
@@ -218,6 +241,8 @@ pub fn main() -> i32 {
         Command::Check(a) => show::run_check(&cli, a, &mut out),
         Command::Extract(a) => extract::run(a, &mut out),
         Command::Serve(a) => serve::run_serve(&cli, a, &mut out),
+        Command::Completions(a) => docs::run_completions(a, &mut out),
+        Command::Man(a) => docs::run_man(a, &mut out),
     };
     match result {
         Ok(code) => code,
@@ -226,6 +251,20 @@ pub fn main() -> i32 {
                 if io.kind() == std::io::ErrorKind::BrokenPipe {
                     return 0;
                 }
+            }
+            if cli.command.json() {
+                // a program reading --json gets its error as JSON too
+                let position = match e.downcast_ref::<Error>() {
+                    Some(Error::Query { position, .. }) => Some(*position),
+                    _ => None,
+                };
+                let message = match e.downcast_ref::<Error>() {
+                    Some(Error::Query { message, .. }) => message.clone(),
+                    _ => format!("{e:#}"),
+                };
+                let v = serde_json::json!({"error": message, "position": position});
+                eprintln!("{v}");
+                return 2;
             }
             let prefix = if e.downcast_ref::<Error>().is_some_and(Error::is_user_error) {
                 "gazette"

@@ -3,6 +3,8 @@
 
 use std::io::{IsTerminal, Write};
 
+use owo_colors::{OwoColorize, Style};
+
 use super::ColorChoice;
 
 pub struct Out {
@@ -28,41 +30,41 @@ impl Out {
     }
 
     pub fn json<T: serde::Serialize>(&mut self, value: &T) -> std::io::Result<()> {
-        serde_json::to_writer(&mut self.stdout, value).map_err(std::io::Error::other)?;
+        serde_json::to_writer(&mut self.stdout, value).map_err(std::io::Error::from)?;
         self.stdout.write_all(b"\n")
     }
 
-    pub fn json_pretty<T: serde::Serialize>(&mut self, value: &T) -> std::io::Result<()> {
-        serde_json::to_writer_pretty(&mut self.stdout, value).map_err(std::io::Error::other)?;
-        self.stdout.write_all(b"\n")
+    /// Bytes as they are (completion scripts, manual pages).
+    pub fn raw(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.stdout.write_all(bytes)
     }
 
     pub fn flush(&mut self) -> std::io::Result<()> {
         self.stdout.flush()
     }
 
-    fn paint(&self, s: &str, code: &str) -> String {
+    fn paint(&self, s: &str, style: Style) -> String {
         if self.color {
-            format!("\x1b[{code}m{s}\x1b[0m")
+            s.style(style).to_string()
         } else {
             s.to_string()
         }
     }
 
     pub fn bold(&self, s: &str) -> String {
-        self.paint(s, "1")
+        self.paint(s, Style::new().bold())
     }
 
     pub fn dim(&self, s: &str) -> String {
-        self.paint(s, "2")
+        self.paint(s, Style::new().dimmed())
     }
 
     pub fn title(&self, s: &str) -> String {
-        self.paint(s, "1;34")
+        self.paint(s, Style::new().bold().blue())
     }
 
     pub fn speaker(&self, s: &str) -> String {
-        self.paint(s, "1;32")
+        self.paint(s, Style::new().bold().green())
     }
 
     /// `text` with the byte `ranges` in bold (or between `**` without color).
@@ -75,7 +77,7 @@ impl Out {
             }
             out.push_str(&text[pos..s]);
             if self.color {
-                out.push_str(&self.paint(&text[s..e], "1;33"));
+                out.push_str(&self.paint(&text[s..e], Style::new().bold().yellow()));
             } else {
                 out.push_str("**");
                 out.push_str(&text[s..e]);

@@ -28,7 +28,7 @@ pub struct CommonArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
     /// How many results.
-    #[arg(long, default_value_t = 10)]
+    #[arg(short = 'n', long, default_value_t = 10)]
     pub limit: usize,
     /// Skip this many results first.
     #[arg(long, default_value_t = 0)]
@@ -45,18 +45,18 @@ pub struct CommonArgs {
     /// Values shown per facet.
     #[arg(long, default_value_t = 10)]
     pub facet_size: usize,
-    /// Date histogram buckets.
-    #[arg(long, value_enum, default_value_t = BucketArg::Year)]
-    pub by_date: BucketArg,
+    /// Date histogram buckets (year by default); asking for them adds `date` to `--facets`.
+    #[arg(long, value_enum)]
+    pub by_date: Option<BucketArg>,
     /// Print JSON.
-    #[arg(long)]
+    #[arg(short, long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query: words (all required), "phrases", OR, -exclusion, prefix*, fuzzy~, field:value, date:[A TO B].
-    #[arg(required = true, num_args = 1..)]
+    /// The query: words (all required), "phrases", OR, -exclusion, prefix*, fuzzy~, field:value,
+    /// date:[A TO B]. Without one, the articles that pass the filters, newest first.
     pub query: Vec<String>,
     #[command(flatten)]
     pub common: CommonArgs,
@@ -94,7 +94,7 @@ pub struct FacetsArgs {
     #[arg(long, value_enum, default_value_t = BucketArg::Year)]
     pub by_date: BucketArg,
     /// Print JSON.
-    #[arg(long)]
+    #[arg(short, long)]
     pub json: bool,
 }
 
@@ -114,7 +114,7 @@ fn bucket(b: BucketArg) -> DateBucket {
 }
 
 pub(crate) fn request(query: &[String], c: &CommonArgs, snippets: usize) -> Result<Request, Error> {
-    let facets = match &c.facets {
+    let mut facets: Vec<String> = match &c.facets {
         None => DEFAULT_FACETS.iter().map(|s| s.to_string()).collect(),
         Some(list) => list
             .iter()
@@ -128,6 +128,9 @@ pub(crate) fn request(query: &[String], c: &CommonArgs, snippets: usize) -> Resu
             })
             .collect::<Result<Vec<_>, _>>()?,
     };
+    if c.by_date.is_some() && !facets.iter().any(|f| f == "date") {
+        facets.push("date".into());
+    }
     if c.limit > MAX_LIMIT {
         return Err(Error::Usage(format!("--limit {}: at most {MAX_LIMIT} (page with --offset)", c.limit)));
     }
@@ -151,7 +154,7 @@ pub(crate) fn request(query: &[String], c: &CommonArgs, snippets: usize) -> Resu
         snippets,
         facets,
         facet_size: c.facet_size,
-        by_date: bucket(c.by_date),
+        by_date: bucket(c.by_date.unwrap_or(BucketArg::Year)),
         collapse: true,
     })
 }
@@ -272,7 +275,10 @@ pub fn run_facets(cli: &Cli, a: &FacetsArgs, out: &mut Out) -> anyhow::Result<i3
         out.json(&f)?;
     } else if kind == "date" {
         for d in f.date.iter().flatten() {
-            out.line(&format!("{:>8}  {}", d.count, d.from))?;
+            out.line(&format!("{:>8}  {}", d.count, d.period))?;
+        }
+        if let Some(n) = f.undated.filter(|&n| n > 0) {
+            out.line(&format!("{n:>8}  undated"))?;
         }
     } else {
         for v in f.values.get(kind).into_iter().flatten() {
@@ -311,7 +317,10 @@ fn print_facets(out: &mut Out, f: &FacetResults) -> std::io::Result<()> {
     }
     if let Some(d) = &f.date {
         if !d.is_empty() {
-            let list: Vec<String> = d.iter().map(|b| format!("{} ({})", b.from, b.count)).collect();
+            let mut list: Vec<String> = d.iter().map(|b| format!("{} ({})", b.period, b.count)).collect();
+            if let Some(n) = f.undated.filter(|&n| n > 0) {
+                list.push(format!("undated ({n})"));
+            }
             out.line(&format!("{} {}", out.bold("date:"), list.join(", ")))?;
         }
     }

@@ -11,14 +11,14 @@ pub struct ShowArgs {
     /// The article's id (as `search` shows it).
     pub id: String,
     /// Print JSON.
-    #[arg(long)]
+    #[arg(short, long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Print JSON.
-    #[arg(long)]
+    #[arg(short, long)]
     pub json: bool,
 }
 
@@ -28,30 +28,29 @@ pub struct DuplicatesArgs {
     #[arg(long)]
     pub near: bool,
     /// Print JSON.
-    #[arg(long)]
+    #[arg(short, long)]
     pub json: bool,
 }
 
 /// `gazette duplicates`: exact duplicates (ids seen with the text of a stored article) or
 /// near-duplicate groups.
 pub fn run_duplicates(cli: &Cli, a: &DuplicatesArgs, out: &mut Out) -> anyhow::Result<i32> {
-    let archive = Archive::open(&cli.index)?;
+    let searchers = Searchers::new(Archive::open(&cli.index)?)?;
     let groups: Vec<Vec<(String, String)>> = if a.near {
-        Searchers::new(archive)?.near_duplicate_groups()?
+        searchers.near_duplicate_groups()?
     } else {
         let mut by_of: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
-        for (id, d) in crate::index::build::load_duplicates(&archive.dir) {
+        for (id, d) in crate::index::build::load_duplicates(&searchers.archive.dir) {
             by_of.entry(d.of).or_default().push(id);
         }
-        by_of
-            .into_iter()
-            .map(|(of, mut ids)| {
-                ids.sort();
-                std::iter::once((of, String::new()))
-                    .chain(ids.into_iter().map(|i| (i, String::new())))
-                    .collect()
-            })
-            .collect()
+        let mut groups = Vec::with_capacity(by_of.len());
+        for (of, mut ids) in by_of {
+            ids.sort();
+            // an exact duplicate has the text, and so the title, of the article it duplicates
+            let title = searchers.title_of(&of)?.unwrap_or_default();
+            groups.push(std::iter::once(of).chain(ids).map(|id| (id, title.clone())).collect());
+        }
+        groups
     };
     if a.json {
         let v: Vec<Vec<serde_json::Value>> = groups
@@ -60,13 +59,26 @@ pub fn run_duplicates(cli: &Cli, a: &DuplicatesArgs, out: &mut Out) -> anyhow::R
             .collect();
         out.json(&v)?;
     } else {
+        let kind = if a.near { "near-duplicate" } else { "exact-duplicate" };
+        let articles: usize = groups.iter().map(Vec::len).sum();
+        out.line(&match groups.len() {
+            0 => format!("no {kind} groups"),
+            1 => format!("1 {kind} group of {articles} articles"),
+            n => format!("{n} {kind} groups, {articles} articles in all"),
+        })?;
         for g in &groups {
-            out.line(&out.bold(&format!("{} articles", g.len())))?;
-            for (id, title) in g {
-                out.line(&format!("  {id}  {}", out.dim(title)))?;
+            out.line("")?;
+            let (first, rest) = (&g[0], &g[1..]);
+            out.line(&format!("{}  {}", out.title(&first.1), out.dim(&format!("({} articles)", g.len()))))?;
+            out.line(&format!("  {}", first.0))?;
+            for (id, title) in rest {
+                if title == &first.1 {
+                    out.line(&format!("  {id}"))?;
+                } else {
+                    out.line(&format!("  {id}  {}", out.dim(title)))?;
+                }
             }
         }
-        out.line(&format!("{} groups", groups.len()))?;
     }
     out.flush()?;
     Ok(0)
@@ -76,7 +88,7 @@ pub fn run_show(cli: &Cli, a: &ShowArgs, out: &mut Out) -> anyhow::Result<i32> {
     let s = Searchers::new(Archive::open(&cli.index)?)?;
     let v = s.show(&a.id)?;
     if a.json {
-        out.json_pretty(&v)?;
+        out.json(&v)?;
         out.flush()?;
         return Ok(0);
     }
@@ -126,7 +138,7 @@ pub fn run_stats(cli: &Cli, a: &StatsArgs, out: &mut Out) -> anyhow::Result<i32>
     let archive = Archive::open(&cli.index)?;
     let st = stats(&archive)?;
     if a.json {
-        out.json_pretty(&st)?;
+        out.json(&st)?;
     } else {
         out.line(&format!("archive     {}", archive.dir.display()))?;
         out.line(&format!("articles    {}", st.articles))?;
@@ -148,7 +160,7 @@ pub struct CheckArgs {
     #[arg(required = true)]
     pub paths: Vec<std::path::PathBuf>,
     /// Print JSON.
-    #[arg(long)]
+    #[arg(short, long)]
     pub json: bool,
 }
 
@@ -157,7 +169,7 @@ pub fn run_check(cli: &Cli, a: &CheckArgs, out: &mut Out) -> anyhow::Result<i32>
     let archive = Archive::open(&cli.index)?;
     let r = crate::index::check::check(&archive, &a.paths, &Default::default())?;
     if a.json {
-        out.json_pretty(&r)?;
+        out.json(&r)?;
     } else {
         out.line(&format!("schema version {}, {} articles", r.schema_version, r.articles))?;
         for (what, ids) in [

@@ -35,6 +35,17 @@ impl CommitPayload {
     }
 }
 
+/// The archive folder named by `--index` must be a folder (or not exist yet).
+fn not_a_file(dir: &Path) -> Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(m) if !m.is_dir() => Err(Error::NotAnArchive {
+            path: dir.to_path_buf(),
+            reason: "it is a file; --index takes the archive's folder".into(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// An open archive.
 pub struct Archive {
     pub dir: PathBuf,
@@ -48,6 +59,7 @@ impl Archive {
     /// Opens an existing archive; fails with a message that says what to do when there is none
     /// or when it was written by another schema version.
     pub fn open(dir: &Path) -> Result<Archive> {
+        not_a_file(dir)?;
         let manifest_path = dir.join(MANIFEST);
         let raw = match std::fs::read_to_string(&manifest_path) {
             Ok(r) => r,
@@ -83,6 +95,7 @@ impl Archive {
 
     /// Opens the archive, creating an empty one when the folder does not hold one yet.
     pub fn open_or_create(dir: &Path) -> Result<Archive> {
+        not_a_file(dir)?;
         if dir.join(MANIFEST).exists() {
             return Self::open(dir);
         }

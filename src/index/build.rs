@@ -76,9 +76,11 @@ pub struct Summary {
     pub failed: u64,
     /// Articles removed by `--prune`.
     pub removed: u64,
-    /// Files of formats gazette does not read.
+    /// Files of formats gazette does not read, and articles over `--max-article-bytes`.
     pub skipped: u64,
     pub errors: Vec<FailedInput>,
+    /// The articles skipped for their size, each with the reason.
+    pub skips: Vec<FailedInput>,
     /// Articles in the archive at the end.
     pub articles: u64,
     /// Quotes added in this run.
@@ -132,7 +134,8 @@ enum Event {
         ident: Identity,
     },
     Failed(InputError),
-    Skipped,
+    /// A file of a format gazette does not read, or an article over the size limit (with why).
+    Skipped(Option<InputError>),
     Bytes(u64),
 }
 
@@ -261,18 +264,27 @@ fn read_all(
         }
         match found {
             Found::Skipped(_) => {
-                let _ = events.send(Event::Skipped);
+                let _ = events.send(Event::Skipped(None));
             }
             Found::Error(e) => {
                 unreadable.push(canonical(&e.path()));
                 let _ = events.send(Event::Failed(e));
             }
             Found::File(path) => {
-                let bytes = ingest::read_file(&path, &read_opts, &mut |r| {
+                let read = std::sync::atomic::AtomicU64::new(0);
+                let mut sent = 0u64;
+                ingest::read_file_counted(&path, &read_opts, &read, &mut |r| {
                     if stop.load(Ordering::SeqCst) {
                         return false;
                     }
+                    // progress inside a large file: the bytes read so far, by the megabyte
+                    let now = read.load(Ordering::Relaxed);
+                    if now - sent >= 1 << 20 {
+                        let _ = events.send(Event::Bytes(now - sent));
+                        sent = now;
+                    }
                     match r {
+                        Err(e @ InputError::TooLarge { .. }) => events.send(Event::Skipped(Some(e))).is_ok(),
                         Err(e) => {
                             if matches!(
                                 e,
@@ -323,7 +335,7 @@ fn read_all(
                 if unchanged > 0 {
                     let _ = events.send(Event::Unchanged(std::mem::take(&mut unchanged)));
                 }
-                let _ = events.send(Event::Bytes(bytes));
+                let _ = events.send(Event::Bytes(read.load(Ordering::Relaxed) - sent));
             }
         }
     }
@@ -416,7 +428,12 @@ fn write_all(
                 summary.failed += 1;
                 summary.errors.push(FailedInput { path: e.path(), error: e.reason() });
             }
-            Event::Skipped => summary.skipped += 1,
+            Event::Skipped(why) => {
+                summary.skipped += 1;
+                if let Some(e) = why {
+                    summary.skips.push(FailedInput { path: e.path(), error: e.reason() });
+                }
+            }
             Event::Bytes(b) => summary.bytes += b,
             Event::Extracted { article, extraction, change, ident } => {
                 match change {

@@ -84,6 +84,12 @@ impl Vocab {
         self.values.iter().map(|(k, _)| *k).collect()
     }
 
+    /// The values of a kind, in the order they were numbered.
+    pub fn values_of(&self, kind: &str) -> impl Iterator<Item = &str> {
+        let code = kind_code(kind);
+        self.values.iter().filter(move |(k, _)| Some(*k) == code).map(|(_, v)| v.as_str())
+    }
+
     /// How many values of a kind.
     pub fn count_of(&self, kind: &str) -> usize {
         let code = kind_code(kind);

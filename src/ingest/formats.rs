@@ -6,6 +6,7 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use serde_json::{Map, Value};
 
@@ -68,20 +69,57 @@ pub fn read_file(
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Result<Article, InputError>) -> bool,
 ) -> u64 {
+    read_file_counted(path, opts, &AtomicU64::new(0), sink)
+}
+
+/// A file as it is read from disk: `read` grows by the bytes taken from the file (compressed
+/// bytes for `.gz` and `.zst`), so that progress moves inside a large compressed file.
+struct Counted<'a> {
+    file: File,
+    read: &'a AtomicU64,
+}
+
+impl Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.file.read(buf)?;
+        self.read.fetch_add(n as u64, AtomicOrdering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// [`read_file`], adding to `read` the bytes taken from the disk as they are read; returns
+/// the bytes read (less than the file's size when the sink stopped the reading early).
+pub fn read_file_counted(
+    path: &Path,
+    opts: &ReadOptions,
+    read: &AtomicU64,
+    sink: &mut dyn FnMut(Result<Article, InputError>) -> bool,
+) -> u64 {
+    let before = read.load(AtomicOrdering::Relaxed);
+    read_file_inner(path, opts, read, sink);
+    read.load(AtomicOrdering::Relaxed) - before
+}
+
+fn read_file_inner(
+    path: &Path,
+    opts: &ReadOptions,
+    read: &AtomicU64,
+    sink: &mut dyn FnMut(Result<Article, InputError>) -> bool,
+) {
     let display = path.display().to_string();
     let Some((format, compression)) = detect(path) else {
-        return 0;
+        return;
     };
     let unreadable =
         |e: std::io::Error| InputError::Unreadable { path: display.clone(), reason: e.to_string() };
     match std::fs::metadata(path) {
         Ok(m) if !m.is_file() => {
             sink(Err(InputError::Unreadable { path: display, reason: "not a regular file".into() }));
-            return 0;
+            return;
         }
         Err(e) => {
             sink(Err(unreadable(e)));
-            return 0;
+            return;
         }
         Ok(_) => {}
     }
@@ -89,33 +127,36 @@ pub fn read_file(
         Ok(f) => f,
         Err(e) => {
             sink(Err(unreadable(e)));
-            return 0;
+            return;
         }
     };
     let meta = match file.metadata() {
         Ok(m) => m,
         Err(e) => {
             sink(Err(unreadable(e)));
-            return 0;
+            return;
         }
     };
     if !meta.is_file() {
         sink(Err(InputError::Unreadable { path: display, reason: "not a regular file".into() }));
-        return 0;
+        return;
     }
     let disk_size = meta.len();
     if compression == Compression::None && format == Format::Text && disk_size > opts.max_article_bytes {
+        // not read, but done with: progress counts it
+        read.fetch_add(disk_size, AtomicOrdering::Relaxed);
         sink(Err(InputError::TooLarge { path: display, size: disk_size, limit: opts.max_article_bytes }));
-        return 0;
+        return;
     }
-    let reader: Box<dyn Read> = match compression {
+    let file = Counted { file, read };
+    let reader: Box<dyn Read + '_> = match compression {
         Compression::None => Box::new(file),
         Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
         Compression::Zstd => match zstd::stream::read::Decoder::new(file) {
             Ok(d) => Box::new(d),
             Err(e) => {
                 sink(Err(unreadable(e)));
-                return 0;
+                return;
             }
         },
     };
@@ -142,7 +183,6 @@ pub fn read_file(
         Format::Json => read_json(path, &display, &mut reader, disk_size, opts, sink),
         Format::JsonLines => read_json_lines(path, &display, &mut reader, opts, sink),
     }
-    disk_size
 }
 
 enum Limited {
@@ -548,6 +588,37 @@ fn json_article(
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn progress_counts_compressed_bytes_as_they_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("many.jsonl.gz");
+        let mut gz = flate2::write::GzEncoder::new(File::create(&path).unwrap(), flate2::Compression::fast());
+        for i in 0..20_000 {
+            // distinct lines, so that the file does not compress to nothing
+            writeln!(gz, "{{\"id\": \"a{i}\", \"title\": \"T{i}\", \"text\": \"{}\"}}", i * 7919 % 100_003)
+                .unwrap();
+        }
+        gz.finish().unwrap();
+        let size = std::fs::metadata(&path).unwrap().len();
+        // the counter moves while the file is read, in compressed bytes
+        let read = AtomicU64::new(0);
+        let mut seen_mid = Vec::new();
+        let whole = read_file_counted(&path, &ReadOptions::default(), &read, &mut |_| {
+            seen_mid.push(read.load(AtomicOrdering::Relaxed));
+            true
+        });
+        assert_eq!(whole, size);
+        assert!(seen_mid[0] < size, "the first article comes before the whole file is read");
+        // stopped early, the bytes read are less than the file
+        let read = AtomicU64::new(0);
+        let mut n = 0;
+        let part = read_file_counted(&path, &ReadOptions::default(), &read, &mut |_| {
+            n += 1;
+            n < 10
+        });
+        assert!(part < size, "{part} of {size}");
+    }
 
     fn read_all(path: &Path, opts: ReadOptions) -> Vec<Result<Article, InputError>> {
         let mut out = Vec::new();

@@ -9,7 +9,7 @@ pub mod minhash;
 use std::path::{Path, PathBuf};
 
 pub use article::Article;
-pub use formats::{detect, read_file, ReadOptions};
+pub use formats::{detect, read_file, read_file_counted, ReadOptions};
 
 use crate::error::InputError;
 

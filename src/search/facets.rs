@@ -37,9 +37,11 @@ pub struct FacetValue {
     pub count: u64,
 }
 
-/// A date bucket `[from, to)` (dates as YYYY-MM-DD) and its count.
+/// A date bucket `[from, to)` (dates as YYYY-MM-DD), its label (`2024`, `2024-03` or
+/// `2024-03-25`) and its count.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct DateCount {
+    pub period: String,
     pub from: String,
     pub to: String,
     pub count: u64,
@@ -99,6 +101,7 @@ pub struct SegmentFacetCounter {
     date_counts: HashMap<i64, u64>,
     /// The last day seen and its bucket: neighbouring documents mostly share a day.
     last_day: (i64, i64),
+    undated: u64,
 }
 
 /// What a search counted: (facet number, count) for every number seen, sorted by number, and
@@ -107,6 +110,8 @@ pub struct SegmentFacetCounter {
 pub struct Counts {
     pub counts: Vec<(u32, u32)>,
     pub dates: BTreeMap<(i32, u8, u8), u64>,
+    /// Matches without a date (counted when the histogram is asked for).
+    pub undated: u64,
 }
 
 /// Sorts facet numbers and counts runs.
@@ -150,25 +155,55 @@ impl Counts {
         out
     }
 
+    /// The histogram from the first bucket with a match to the last, empty buckets included
+    /// (unless that would be more than [`MAX_BUCKETS`]: then only the buckets with matches).
     pub fn histogram(&self, bucket: DateBucket) -> Vec<DateCount> {
-        self.dates
-            .iter()
-            .map(|(&(y, m, d), &count)| {
-                let (ny, nm, nd) = match bucket {
-                    DateBucket::Year => (y + 1, 1, 1),
-                    DateBucket::Month if m == 12 => (y + 1, 1, 1),
-                    DateBucket::Month => (y, m + 1, 1),
-                    DateBucket::Day => next_day(y, m, d),
-                };
-                DateCount {
-                    from: format!("{y:04}-{m:02}-{d:02}"),
-                    to: format!("{ny:04}-{nm:02}-{nd:02}"),
-                    count,
-                }
-            })
-            .collect()
+        let next = |(y, m, d): (i32, u8, u8)| match bucket {
+            DateBucket::Year => (y + 1, 1, 1),
+            DateBucket::Month if m == 12 => (y + 1, 1, 1),
+            DateBucket::Month => (y, m + 1, 1),
+            DateBucket::Day => next_day(y, m, d),
+        };
+        let entry = |k: (i32, u8, u8), count: u64| {
+            let (y, m, d) = k;
+            let (ny, nm, nd) = next(k);
+            DateCount {
+                period: match bucket {
+                    DateBucket::Year => format!("{y:04}"),
+                    DateBucket::Month => format!("{y:04}-{m:02}"),
+                    DateBucket::Day => format!("{y:04}-{m:02}-{d:02}"),
+                },
+                from: format!("{y:04}-{m:02}-{d:02}"),
+                to: format!("{ny:04}-{nm:02}-{nd:02}"),
+                count,
+            }
+        };
+        let (Some((&first, _)), Some((&last, _))) =
+            (self.dates.first_key_value(), self.dates.last_key_value())
+        else {
+            return Vec::new();
+        };
+        let span = (days_from_civil(last.0, last.1, last.2) - days_from_civil(first.0, first.1, first.2))
+            / match bucket {
+                DateBucket::Year => 365,
+                DateBucket::Month => 28,
+                DateBucket::Day => 1,
+            };
+        if span > MAX_BUCKETS {
+            return self.dates.iter().map(|(&k, &c)| entry(k, c)).collect();
+        }
+        let mut out = Vec::new();
+        let mut k = first;
+        while k <= last {
+            out.push(entry(k, self.dates.get(&k).copied().unwrap_or(0)));
+            k = next(k);
+        }
+        out
     }
 }
+
+/// The most buckets a histogram fills in between its first and last match.
+pub const MAX_BUCKETS: i64 = 20_000;
 
 impl Collector for FacetCounter {
     type Fruit = Counts;
@@ -198,6 +233,7 @@ impl Collector for FacetCounter {
             dates,
             date_counts: HashMap::new(),
             last_day: (i64::MIN, 0),
+            undated: 0,
         })
     }
 
@@ -235,6 +271,7 @@ impl Collector for FacetCounter {
             for (k, c) in f.dates {
                 *out.dates.entry(k).or_default() += c;
             }
+            out.undated += f.undated;
         }
         Ok(out)
     }
@@ -275,7 +312,11 @@ impl SegmentCollector for SegmentFacetCounter {
             }
         }
         if let Some((col, bucket)) = &self.dates {
-            if let Some(d) = col.first(doc) {
+            let Some(d) = col.first(doc) else {
+                self.undated += 1;
+                return;
+            };
+            {
                 let days = d.into_timestamp_secs().div_euclid(86_400);
                 let key = if self.last_day.0 == days {
                     self.last_day.1
@@ -311,7 +352,7 @@ impl SegmentCollector for SegmentFacetCounter {
             ids.sort_unstable();
             ids.into_iter().map(|id| (id, self.dense[id as usize])).collect()
         };
-        Counts { counts, dates }
+        Counts { counts, dates, undated: self.undated }
     }
 }
 
@@ -335,7 +376,39 @@ mod tests {
         c.dates.insert((2024, 2, 1), 3);
         c.dates.insert((2024, 12, 1), 1);
         let h = c.histogram(DateBucket::Month);
-        assert_eq!(h[0], DateCount { from: "2024-02-01".into(), to: "2024-03-01".into(), count: 3 });
-        assert_eq!(h[1].to, "2025-01-01");
+        assert_eq!(
+            h[0],
+            DateCount {
+                period: "2024-02".into(),
+                from: "2024-02-01".into(),
+                to: "2024-03-01".into(),
+                count: 3
+            }
+        );
+        // the empty months between are listed, each with its label
+        assert_eq!(h.len(), 11);
+        assert_eq!((h[1].period.as_str(), h[1].count), ("2024-03", 0));
+        assert_eq!((h[10].period.as_str(), h[10].to.as_str(), h[10].count), ("2024-12", "2025-01-01", 1));
+    }
+
+    #[test]
+    fn year_and_day_buckets_are_labelled_by_their_period_and_gaps_are_filled() {
+        let mut c = Counts::default();
+        c.dates.insert((2019, 1, 1), 2);
+        c.dates.insert((2022, 1, 1), 5);
+        let years: Vec<(String, u64)> =
+            c.histogram(DateBucket::Year).into_iter().map(|d| (d.period, d.count)).collect();
+        let want = [("2019", 2), ("2020", 0), ("2021", 0), ("2022", 5)];
+        assert_eq!(years, want.map(|(p, n)| (p.to_string(), n)));
+        let mut d = Counts::default();
+        d.dates.insert((2024, 2, 28), 1);
+        d.dates.insert((2024, 3, 1), 1);
+        let days: Vec<String> = d.histogram(DateBucket::Day).into_iter().map(|d| d.period).collect();
+        assert_eq!(days, ["2024-02-28", "2024-02-29", "2024-03-01"]);
+        // a span too long to fill keeps only the days with matches
+        let mut far = Counts::default();
+        far.dates.insert((1900, 1, 1), 1);
+        far.dates.insert((2024, 1, 1), 1);
+        assert_eq!(far.histogram(DateBucket::Day).len(), 2);
     }
 }

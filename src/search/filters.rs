@@ -11,6 +11,7 @@ use tantivy::{Searcher, Term};
 use crate::error::{Error, Result};
 use crate::index::keys::normalize;
 use crate::index::schema::{date_value, ArticleFields, QuoteFields};
+use crate::index::vocab::Vocab;
 
 /// What the user asked to narrow by.
 #[derive(Debug, Clone, Default)]
@@ -47,46 +48,99 @@ impl Filters {
     }
 }
 
+/// What names are resolved against: the indexes with their `keys` fields (both, so that a
+/// surname means the same person in `search` and `quotes`), and the archive's facet values
+/// (their display forms, for messages).
+pub struct NameIndex<'a> {
+    pub searchers: Vec<(&'a Searcher, Field)>,
+    pub vocab: &'a Vocab,
+}
+
+impl NameIndex<'_> {
+    /// The display form of a normalized name of `kind` ("walker evans" → "Walker Evans").
+    fn display(&self, kind: &str, norm: &str) -> String {
+        self.vocab
+            .values_of(kind)
+            .find(|v| normalize(v) == norm)
+            .map(str::to_string)
+            .unwrap_or_else(|| norm.to_string())
+    }
+
+    /// Up to five names of `kind` closest to a name that matched nothing: within an edit
+    /// distance of a third of its length (at most 3), on the whole name or on the surname.
+    fn near(&self, kind: &str, norm: &str) -> Vec<String> {
+        let budget = (norm.chars().count() / 3).clamp(1, 3);
+        let mut found: Vec<(usize, String)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for v in self.vocab.values_of(kind) {
+            let n = normalize(v);
+            let last = n.rsplit(' ').next().unwrap_or(&n);
+            let d = strsim::levenshtein(&n, norm).min(strsim::levenshtein(last, norm));
+            if d <= budget && seen.insert(n.clone()) {
+                found.push((d, v.to_string()));
+            }
+        }
+        found.sort();
+        found.into_iter().take(5).map(|(_, v)| v).collect()
+    }
+}
+
 /// Resolves a name the user typed to the key of the full name it stands for (`speaker=john
 /// kirby`): the full name itself, or a surname when exactly one full name of that kind has it.
-/// `searchers` pairs each index with its `keys` field.
-pub fn resolve_name(searchers: &[(&Searcher, Field)], kind: &str, name: &str) -> Result<String> {
+/// A name that matches nothing but is close to names of the archive is an error that names
+/// them ("did you mean"); an ambiguous surname is an error that lists the full names.
+pub fn resolve_name(names: &NameIndex, kind: &str, name: &str) -> Result<String> {
     let norm = normalize(name);
     if norm.is_empty() {
         return Err(Error::Usage(format!("--{kind} needs a name")));
     }
     let exact = format!("{kind}={norm}");
     let mut has_exact = false;
-    for (s, f) in searchers {
+    for (s, f) in &names.searchers {
         if s.doc_freq(&Term::from_field_text(*f, &exact))? > 0 {
             has_exact = true;
         }
     }
-    if has_exact || kind == "source" || kind == "org" || kind == "place" {
+    if has_exact {
         return Ok(exact);
     }
     let mut full_names = std::collections::BTreeSet::new();
-    let prefix = format!("{kind}>{norm}|");
-    for (s, f) in searchers {
-        for seg in s.segment_readers() {
-            let inv = seg.inverted_index(*f)?;
-            let mut upper = prefix.clone().into_bytes();
-            if let Some(last) = upper.last_mut() {
-                *last += 1;
-            }
-            let mut stream = inv.terms().range().ge(prefix.as_bytes()).lt(&upper).into_stream()?;
-            while stream.advance() {
-                if let Ok(k) = std::str::from_utf8(stream.key()) {
-                    full_names.insert(k[prefix.len()..].to_string());
+    if kind == "speaker" || kind == "person" {
+        let prefix = format!("{kind}>{norm}|");
+        for (s, f) in &names.searchers {
+            for seg in s.segment_readers() {
+                let inv = seg.inverted_index(*f)?;
+                let mut upper = prefix.clone().into_bytes();
+                if let Some(last) = upper.last_mut() {
+                    *last += 1;
+                }
+                let mut stream = inv.terms().range().ge(prefix.as_bytes()).lt(&upper).into_stream()?;
+                while stream.advance() {
+                    if let Ok(k) = std::str::from_utf8(stream.key()) {
+                        full_names.insert(k[prefix.len()..].to_string());
+                    }
                 }
             }
         }
     }
     match full_names.len() {
-        0 | 1 => Ok(format!("{kind}={}", full_names.into_iter().next().unwrap_or(norm))),
+        1 => Ok(format!("{kind}={}", full_names.into_iter().next().unwrap_or(norm))),
+        0 => {
+            let near = names.near(kind, &norm);
+            if near.is_empty() {
+                // nothing like it: the filter matches nothing, and the summary says so
+                Ok(exact)
+            } else {
+                let list: Vec<String> = near.iter().map(|n| format!("{n:?}")).collect();
+                Err(Error::Usage(format!(
+                    "--{kind} {name:?}: no such name in the archive; did you mean {}?",
+                    list.join(", ")
+                )))
+            }
+        }
         _ => Err(Error::Usage(format!(
             "--{kind} {name:?} is ambiguous: it is the surname of {}; give the full name",
-            full_names.into_iter().collect::<Vec<_>>().join(", ")
+            full_names.iter().map(|k| names.display(kind, k)).collect::<Vec<_>>().join(", ")
         ))),
     }
 }
@@ -100,10 +154,10 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    pub fn resolve(filters: &Filters, searchers: &[(&Searcher, Field)]) -> Result<Resolved> {
+    pub fn resolve(filters: &Filters, names: &NameIndex) -> Result<Resolved> {
         let mut groups = Vec::new();
         for (kind, values) in filters.groups() {
-            let keys = values.iter().map(|v| resolve_name(searchers, kind, v)).collect::<Result<Vec<_>>>()?;
+            let keys = values.iter().map(|v| resolve_name(names, kind, v)).collect::<Result<Vec<_>>>()?;
             groups.push((kind, keys));
         }
         Ok(Resolved { groups, since: filters.since, until: filters.until })

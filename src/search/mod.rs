@@ -115,6 +115,9 @@ pub struct FacetResults {
     pub values: BTreeMap<String, Vec<FacetValue>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Vec<DateCount>>,
+    /// With the date histogram: the matches that have no date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undated: Option<u64>,
 }
 
 /// What `gazette search` returns.
@@ -176,8 +179,11 @@ impl Searchers {
         Ok(Searchers { archive, articles, quotes, vocab, kinds_of })
     }
 
-    fn key_searchers(&self) -> Vec<(&Searcher, tantivy::schema::Field)> {
-        vec![(&self.articles, self.archive.af.keys), (&self.quotes, self.archive.qf.keys)]
+    fn key_searchers(&self) -> filters::NameIndex<'_> {
+        filters::NameIndex {
+            searchers: vec![(&self.articles, self.archive.af.keys), (&self.quotes, self.archive.qf.keys)],
+            vocab: &self.vocab,
+        }
     }
 
     /// The parsed query (or match-all when empty) and what to highlight.
@@ -278,6 +284,7 @@ impl Searchers {
         }
         if req.facets.iter().any(|k| k == "date") {
             results.date = Some(counts.histogram(req.by_date));
+            results.undated = Some(counts.undated);
         }
         let mut multi = Vec::new();
         for k in wanted.iter().filter(|k| filtered_kinds.iter().any(|f| **f == ***k)) {
@@ -302,9 +309,15 @@ impl Searchers {
     }
 
     /// Ranked articles with snippets and facet counts.
+    /// Without a query: the articles the filters keep, newest first.
     pub fn search(&self, req: &Request) -> Result<Results> {
         let (query, highlight) = self.parse(Target::Articles, &req.query, req.any)?;
         let resolved = Resolved::resolve(&req.filters, &self.key_searchers())?;
+        let mut req = req.clone();
+        if req.query.trim().is_empty() && req.sort == Sort::Relevance {
+            req.sort = Sort::DateDescending;
+        }
+        let req = &req;
         let f = &self.archive.af;
         let (total, top, facets, multi_select) = if req.collapse && req.limit > 0 {
             // Fetch more than a page, keep the best article of each near-duplicate group.
@@ -444,6 +457,20 @@ impl Searchers {
         Ok(out)
     }
 
+    /// The title of the stored article `id`, when there is one.
+    pub fn title_of(&self, id: &str) -> Result<Option<String>> {
+        let f = &self.archive.af;
+        let q = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
+        let top = self.articles.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        match top.into_iter().next() {
+            Some((_, addr)) => {
+                let d: TantivyDocument = self.articles.doc(addr)?;
+                Ok(Some(text_of(&d, f.title)))
+            }
+            None => Ok(None),
+        }
+    }
+
     /// One article in full.
     pub fn show(&self, id: &str) -> Result<ArticleView> {
         let f = &self.archive.af;
@@ -452,10 +479,7 @@ impl Searchers {
         let Some((_, addr)) = top.into_iter().next() else {
             let dups = crate::index::build::load_duplicates(&self.archive.dir);
             if let Some(d) = dups.get(id) {
-                return Err(Error::NotFound(format!(
-                    "{id} (a duplicate of {}: `gazette show {}`)",
-                    d.of, d.of
-                )));
+                return Err(Error::Duplicate { id: id.to_string(), of: d.of.clone() });
             }
             return Err(Error::NotFound(id.to_string()));
         };

@@ -19,7 +19,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
-use super::filters::resolve_name;
+use super::filters::{resolve_name, NameIndex};
 use super::query_lang::Node;
 use crate::error::{Error, Result};
 use crate::index::schema::{analyzer_named, WORDS};
@@ -68,7 +68,7 @@ struct Fields {
 
 pub struct Builder<'a> {
     searcher: &'a Searcher,
-    key_searchers: Vec<(&'a Searcher, Field)>,
+    key_searchers: NameIndex<'a>,
     fields: Fields,
     words: TextAnalyzer,
     stemmer: frostem::Stemmer,
@@ -82,7 +82,7 @@ impl<'a> Builder<'a> {
         archive: &'a Archive,
         searcher: &'a Searcher,
         target: Target,
-        key_searchers: Vec<(&'a Searcher, Field)>,
+        key_searchers: NameIndex<'a>,
     ) -> Self {
         let (a, q) = (&archive.af, &archive.qf);
         let fields = match target {

@@ -120,7 +120,7 @@ impl From<Error> for ApiError {
     fn from(e: Error) -> ApiError {
         let status = match &e {
             Error::Query { .. } | Error::Usage(_) => StatusCode::BAD_REQUEST,
-            Error::NotFound(_) => StatusCode::NOT_FOUND,
+            Error::NotFound(_) | Error::Duplicate { .. } => StatusCode::NOT_FOUND,
             Error::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Error::NoArchive(_) | Error::SchemaVersion { .. } | Error::NotAnArchive { .. } => {
                 StatusCode::SERVICE_UNAVAILABLE
@@ -218,7 +218,12 @@ async fn api_facets(
         )
     })?;
     let p = parse(&params::pairs(raw.as_deref()), Endpoint::Facets)?;
-    let req = crate::cli::search::facets_request(&p.query, &p.common.filters, p.size, p.common.by_date)?;
+    let req = crate::cli::search::facets_request(
+        &p.query,
+        &p.common.filters,
+        p.size,
+        p.common.by_date.unwrap_or(crate::cli::search::BucketArg::Year),
+    )?;
     answer(state, move |s| s.facet_values(kind, &req)).await
 }
 

@@ -4,7 +4,7 @@
 
 use clap::ValueEnum;
 
-use crate::cli::search::{request, BucketArg, CommonArgs, SortArg};
+use crate::cli::search::{request, CommonArgs, SortArg};
 use crate::cli::FilterArgs;
 use crate::error::Error;
 use crate::search::Request;
@@ -85,7 +85,7 @@ pub fn parse(pairs: &[(String, String)], endpoint: Endpoint) -> Result<Parsed, E
             sort: None,
             facets: None,
             facet_size: 10,
-            by_date: BucketArg::Year,
+            by_date: None,
             json: true,
         },
         snippets: 3,
@@ -112,7 +112,7 @@ pub fn parse(pairs: &[(String, String)], endpoint: Endpoint) -> Result<Parsed, E
             ("source", _) => filters.source.push(v.clone()),
             ("since", _) => filters.since = Some(v.clone()),
             ("until", _) => filters.until = Some(v.clone()),
-            ("by_date", _) => p.common.by_date = value_enum(k, v)?,
+            ("by_date", _) => p.common.by_date = Some(value_enum(k, v)?),
             ("limit", Endpoint::Search | Endpoint::Quotes) => p.common.limit = number(k, v, MAX_LIMIT)?,
             ("offset", Endpoint::Search | Endpoint::Quotes) => p.common.offset = number(k, v, MAX_OFFSET)?,
             ("any", Endpoint::Search | Endpoint::Quotes) => p.common.any = boolean(k, v)?,

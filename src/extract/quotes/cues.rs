@@ -150,8 +150,7 @@ impl<'a> Ctx<'a> {
             // words running into the next quote do not attribute a finished sentence
             let runs_on = end == toks.len() && hi == next_open && next_open < pe;
             let win = &toks[..end];
-            let intro =
-                end == toks.len() && hi == next_open && toks.last().is_some_and(|x| x.is_punct(':'));
+            let intro = end == toks.len() && hi == next_open && toks.last().is_some_and(|x| x.is_punct(':'));
             if intro && !ends_soft {
                 // "“A.” Trump replied: “B.”": the words introduce the next quote
             } else if runs_on && !ends_soft {
@@ -973,9 +972,10 @@ impl<'a> Ctx<'a> {
             | "calling"
                 if prev.is_some_and(|p| {
                     text::lower_eq(p, &["was", "were", "is", "are", "be", "been", "being", "widely"])
-                }) => {
-                    return if lw == "quoted" { Some(Cue::Participle) } else { None };
-                }
+                }) =>
+            {
+                return if lw == "quoted" { Some(Cue::Participle) } else { None };
+            }
             _ => {}
         }
         // a participle as an adjective: "toward shared objectives", "the quoted passage"

@@ -582,10 +582,8 @@ impl<'a, 'c> Resolver<'a, 'c> {
     pub(super) fn canonical_uncached(&self, s: usize, e: usize) -> Option<String> {
         let t = self.ctx.t;
         let raw = &t[s..e];
-        let mut words: Vec<String> = raw
-            .split_whitespace()
-            .map(|w| text::base(w.trim_end_matches([',', ':'])).to_string())
-            .collect();
+        let mut words: Vec<String> =
+            raw.split_whitespace().map(|w| text::base(w.trim_end_matches([',', ':'])).to_string()).collect();
         while words.len() > 1 && text::title(&words[0]) {
             words.remove(0);
         }

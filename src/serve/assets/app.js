@@ -74,14 +74,8 @@
     return parent;
   }
 
-  /** "2024-03" for a month bucket, "2024" for a year, the day otherwise. */
-  function periodOf(bucket) {
-    const [fy, fm, fd] = bucket.from.split('-').map(Number);
-    const [ty, tm] = bucket.to.split('-').map(Number);
-    if (fm === 1 && fd === 1 && ty === fy + 1 && bucket.to.endsWith('-01-01')) return bucket.from.slice(0, 4);
-    if (fd === 1 && bucket.to.endsWith('-01') && ty * 12 + tm - (fy * 12 + fm) === 1) return bucket.from.slice(0, 7);
-    return bucket.from;
-  }
+  /** The bucket's label as the API gives it: "2024", "2024-03" or "2024-03-25". */
+  const periodOf = (bucket) => bucket.period;
 
   const articleHref = (id) => '?' + new URLSearchParams({ article: id });
   const safeUrl = (u) => (/^https?:\/\//i.test(u || '') ? u : null);
