@@ -120,13 +120,17 @@ fn bad_inputs_are_reported_and_the_good_ones_indexed() {
     assert!(find("empty.txt").contains("neither"));
     assert!(errors.iter().any(|(p, e)| p.ends_with("mixed.jsonl:2") && e.contains("JSON")), "{errors:?}");
     assert!(find("dangling.txt").contains("No such file"));
-    assert!(find("huge.txt").contains("over the limit"));
+    // over --max-article-bytes: skipped, with the reason, not failed
+    assert!(!errors.iter().any(|(p, _)| p.contains("huge.txt")), "{errors:?}");
+    let skip = &v["skips"][0];
+    assert!(skip["path"].as_str().unwrap().ends_with("huge.txt"), "{skip}");
+    assert!(skip["error"].as_str().unwrap().contains("over the limit"), "{skip}");
     if !root_reads_anyway {
         assert!(find("locked.txt").contains("ermission"));
     }
     let expected_good = if root_reads_anyway { 3 } else { 2 };
     assert_eq!(v["added"].as_u64(), Some(expected_good), "{v}");
-    assert_eq!(v["skipped"].as_u64(), Some(1));
+    assert_eq!(v["skipped"].as_u64(), Some(2), "notes.pdf and huge.txt");
     assert_eq!(v["failed"].as_u64(), Some(errors.len() as u64));
     let s = json(&run(&idx, &["search", "orchards", "--json"]));
     assert_eq!(s["total"].as_u64(), Some(expected_good), "both good JSONL lines are searchable");

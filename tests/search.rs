@@ -164,7 +164,8 @@ fn month_histogram_equals_a_brute_force_count() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["from"].as_str().unwrap()[..7].to_string(), d["count"].as_u64().unwrap()))
+        .filter(|d| d["count"].as_u64() != Some(0)) // the empty months between
+        .map(|d| (d["period"].as_str().unwrap().to_string(), d["count"].as_u64().unwrap()))
         .collect();
 
     // Brute force: tokenize like the index (alphanumeric runs, lowercased), look for the two

@@ -2,13 +2,14 @@
 //! `evaluate.py` reads: one object per article and line.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
 
 use clap::Args;
 use serde::Serialize;
 
 use super::Out;
 use crate::extract::{extract_guarded, Entity, ExtractOptions, Quote};
-use crate::ingest::{date::format_date, read_file, walk, Found, ReadOptions};
+use crate::ingest::{date::format_date, read_file_counted, walk, Found, ReadOptions};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -45,8 +46,8 @@ pub fn run(a: &ExtractArgs, out: &mut Out) -> anyhow::Result<i32> {
     let mut failed = false;
     let mut io_result = Ok(());
     for found in walk(&a.paths) {
-        let path = match found {
-            Found::File(p) => p,
+        let (path, id) = match found {
+            Found::File(p, id) => (p, id),
             Found::Skipped(p) => {
                 eprintln!("gazette: {}: not a supported format, skipped", p.display());
                 continue;
@@ -57,7 +58,7 @@ pub fn run(a: &ExtractArgs, out: &mut Out) -> anyhow::Result<i32> {
                 continue;
             }
         };
-        read_file(&path, &ReadOptions::default(), &mut |r| match r {
+        read_file_counted(&path, &id, &ReadOptions::default(), &AtomicU64::new(0), &mut |r| match r {
             Err(e) => {
                 eprintln!("gazette: {e}");
                 failed = true;

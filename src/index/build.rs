@@ -179,21 +179,22 @@ pub fn index_paths(
         }
         None => Planner::default(),
     };
-    let roots: Vec<String> = if opts.prune {
-        paths
-            .iter()
-            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let roots: Vec<String> =
+        if opts.prune { paths.iter().map(|p| ingest::canonical_path(p)).collect() } else { Vec::new() };
     let mut articles_total = planner.len() as u64;
 
     let files: Vec<Found> = ingest::walk(paths).collect();
-    let total_bytes: u64 = files
-        .iter()
-        .map(|f| if let Found::File(p) = f { std::fs::metadata(p).map(|m| m.len()).unwrap_or(0) } else { 0 })
-        .sum();
+    let total_bytes: u64 =
+        files
+            .iter()
+            .map(|f| {
+                if let Found::File(p, _) = f {
+                    std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .sum();
 
     let (job_tx, job_rx) = bounded::<Job>(256);
     let (ev_tx, ev_rx) = bounded::<Event>(1024);
@@ -270,10 +271,10 @@ fn read_all(
                 unreadable.push(canonical(&e.path()));
                 let _ = events.send(Event::Failed(e));
             }
-            Found::File(path) => {
+            Found::File(path, id) => {
                 let read = std::sync::atomic::AtomicU64::new(0);
                 let mut sent = 0u64;
-                ingest::read_file_counted(&path, &read_opts, &read, &mut |r| {
+                ingest::read_file_counted(&path, &id, &read_opts, &read, &mut |r| {
                     if stop.load(Ordering::SeqCst) {
                         return false;
                     }
@@ -348,7 +349,7 @@ fn canonical(path: &str) -> String {
         .filter(|(_, line)| line.chars().all(|c| c.is_ascii_digit()))
         .map(|(f, _)| f)
         .unwrap_or(path);
-    std::fs::canonicalize(p).map(|c| c.display().to_string()).unwrap_or_else(|_| p.to_string())
+    ingest::canonical_path(Path::new(p))
 }
 
 fn extract_all(jobs: Receiver<Job>, events: Sender<Event>, opts: ExtractOptions) {

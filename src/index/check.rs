@@ -43,42 +43,40 @@ pub fn check(archive: &Archive, paths: &[PathBuf], read: &ReadOptions) -> Result
     let mut unreadable_files: Vec<String> = Vec::new();
     for found in ingest::walk(paths) {
         match found {
-            Found::File(path) => {
-                ingest::read_file(&path, read, &mut |r| {
-                    match r {
-                        Ok(a) => {
-                            let hash = a.content_hash();
-                            match held.get(&a.id) {
-                                Some(h) if h.hash == hash => {}
-                                Some(_) => report.changed.push(a.id.clone()),
-                                None if dups.get(&a.id).is_some_and(|d| d.hash == hash) => {}
-                                None => report.missing.push(a.id.clone()),
+            Found::File(path, id) => {
+                ingest::read_file_counted(
+                    &path,
+                    &id,
+                    read,
+                    &std::sync::atomic::AtomicU64::new(0),
+                    &mut |r| {
+                        match r {
+                            Ok(a) => {
+                                let hash = a.content_hash();
+                                match held.get(&a.id) {
+                                    Some(h) if h.hash == hash => {}
+                                    Some(_) => report.changed.push(a.id.clone()),
+                                    None if dups.get(&a.id).is_some_and(|d| d.hash == hash) => {}
+                                    None => report.missing.push(a.id.clone()),
+                                }
+                                seen.insert(a.id);
                             }
-                            seen.insert(a.id);
-                        }
-                        Err(e) => {
-                            if matches!(e, crate::error::InputError::Unreadable { .. }) {
-                                unreadable_files.push(
-                                    std::fs::canonicalize(&path)
-                                        .unwrap_or(path.clone())
-                                        .display()
-                                        .to_string(),
-                                );
+                            Err(e) => {
+                                if matches!(e, crate::error::InputError::Unreadable { .. }) {
+                                    unreadable_files.push(ingest::canonical_path(&path));
+                                }
+                                report.unreadable.push(e.to_string());
                             }
-                            report.unreadable.push(e.to_string());
                         }
-                    }
-                    true
-                });
+                        true
+                    },
+                );
             }
             Found::Error(e) => report.unreadable.push(e.to_string()),
             Found::Skipped(_) => {}
         }
     }
-    let roots: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
-        .collect();
+    let roots: Vec<String> = paths.iter().map(|p| ingest::canonical_path(p)).collect();
     let mut stale: Vec<String> = held
         .iter()
         .filter(|(id, h)| {

@@ -13,7 +13,7 @@ use tantivy::Index;
 
 /// Version of the archive layout and schemas. An archive of another version is refused with a
 /// message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Words as written (lowercased, accents folded): every text field is indexed so.
 pub const WORDS: &str = "gz_words";

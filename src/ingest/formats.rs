@@ -69,7 +69,7 @@ pub fn read_file(
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Result<Article, InputError>) -> bool,
 ) -> u64 {
-    read_file_counted(path, opts, &AtomicU64::new(0), sink)
+    read_file_counted(path, &super::portable_id(path, path), opts, &AtomicU64::new(0), sink)
 }
 
 /// A file as it is read from disk: `read` grows by the bytes taken from the file (compressed
@@ -87,21 +87,24 @@ impl Read for Counted<'_> {
     }
 }
 
-/// [`read_file`], adding to `read` the bytes taken from the disk as they are read; returns
-/// the bytes read (less than the file's size when the sink stopped the reading early).
+/// [`read_file`], with `id` for the articles that carry none (the file's portable id, see
+/// [`super::portable_id`]), adding to `read` the bytes taken from the disk as they are read;
+/// returns the bytes read (less than the file's size when the sink stopped the reading early).
 pub fn read_file_counted(
     path: &Path,
+    id: &str,
     opts: &ReadOptions,
     read: &AtomicU64,
     sink: &mut dyn FnMut(Result<Article, InputError>) -> bool,
 ) -> u64 {
     let before = read.load(AtomicOrdering::Relaxed);
-    read_file_inner(path, opts, read, sink);
+    read_file_inner(path, id, opts, read, sink);
     read.load(AtomicOrdering::Relaxed) - before
 }
 
 fn read_file_inner(
     path: &Path,
+    id: &str,
     opts: &ReadOptions,
     read: &AtomicU64,
     sink: &mut dyn FnMut(Result<Article, InputError>) -> bool,
@@ -161,7 +164,7 @@ fn read_file_inner(
         },
     };
     let mut reader = BufReader::with_capacity(256 * 1024, reader);
-    let file_id = identity_path(path, &display);
+    let file_id = super::canonical_path(path);
     let sink = &mut |r: Result<Article, InputError>| {
         sink(r.map(|mut a| {
             a.file = file_id.clone();
@@ -171,7 +174,7 @@ fn read_file_inner(
     match format {
         Format::Text => match read_limited(&mut reader, opts.max_article_bytes) {
             Ok(Limited::Whole(bytes)) => {
-                sink(text_article(path, &display, bytes));
+                sink(text_article(path, &display, id, bytes));
             }
             Ok(Limited::Over(size)) => {
                 sink(Err(InputError::TooLarge { path: display, size, limit: opts.max_article_bytes }));
@@ -180,8 +183,8 @@ fn read_file_inner(
                 sink(Err(unreadable(e)));
             }
         },
-        Format::Json => read_json(path, &display, &mut reader, disk_size, opts, sink),
-        Format::JsonLines => read_json_lines(path, &display, &mut reader, opts, sink),
+        Format::Json => read_json(&display, id, &mut reader, disk_size, opts, sink),
+        Format::JsonLines => read_json_lines(&display, id, &mut reader, opts, sink),
     }
 }
 
@@ -216,7 +219,7 @@ fn memchr_nul(b: &[u8]) -> Option<usize> {
 
 /// A `.txt` / `.md` file: optional `---` front matter, else the first short line without a final
 /// period is the title; the date from the front matter or the file name.
-fn text_article(path: &Path, display: &str, bytes: Vec<u8>) -> Result<Article, InputError> {
+fn text_article(path: &Path, display: &str, id: &str, bytes: Vec<u8>) -> Result<Article, InputError> {
     let mut content = check_text(display, bytes)?;
     if content.starts_with('\u{feff}') {
         content.drain(..3);
@@ -258,17 +261,11 @@ fn text_article(path: &Path, display: &str, bytes: Vec<u8>) -> Result<Article, I
     if art.title.is_empty() {
         art.title = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
     }
-    art.id = meta_id.unwrap_or_else(|| identity_path(path, display));
+    art.id = meta_id.unwrap_or_else(|| id.to_string());
     if art.text.trim().is_empty() {
         return Err(InputError::Empty { path: display.to_string(), line: None });
     }
     Ok(art)
-}
-
-/// The identity of an article without an id: its file's canonical path, so that the same
-/// file indexed from another working directory is the same article.
-fn identity_path(path: &Path, display: &str) -> String {
-    std::fs::canonicalize(path).map(|p| p.display().to_string()).unwrap_or_else(|_| display.to_string())
 }
 
 fn strip_markdown_heading(s: &str) -> &str {
@@ -296,8 +293,8 @@ fn front_matter(content: &str) -> Option<(Vec<(String, String)>, usize)> {
 }
 
 fn read_json(
-    path: &Path,
     display: &str,
+    id: &str,
     reader: &mut dyn BufRead,
     disk_size: u64,
     opts: &ReadOptions,
@@ -337,21 +334,21 @@ fn read_json(
     match value {
         Value::Array(items) => {
             for (i, item) in items.into_iter().enumerate() {
-                let r = json_article(item, path, display, i + 1, true);
+                let r = json_article(item, display, id, i + 1, true);
                 if !sink(r) {
                     return;
                 }
             }
         }
         other => {
-            sink(json_article(other, path, display, 1, false));
+            sink(json_article(other, display, id, 1, false));
         }
     }
 }
 
 fn read_json_lines(
-    path: &Path,
     display: &str,
+    id: &str,
     reader: &mut dyn BufRead,
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Result<Article, InputError>) -> bool,
@@ -392,7 +389,7 @@ fn read_json_lines(
             Err(e) => {
                 Err(InputError::NotUtf8 { path: format!("{display}:{line_no}"), offset: e.valid_up_to() })
             }
-            Ok(s) => parse_line(s, path, display, line_no),
+            Ok(s) => parse_line(s, display, id, line_no),
         };
         if !sink(result) {
             return;
@@ -484,7 +481,7 @@ struct Plain<'a> {
 
 /// One line of JSON Lines as an article: the fast path for the common shape, the general one
 /// for the rest.
-fn parse_line(s: &str, path: &Path, display: &str, line: usize) -> Result<Article, InputError> {
+fn parse_line(s: &str, display: &str, id: &str, line: usize) -> Result<Article, InputError> {
     if let Ok(p) = serde_json::from_str::<Plain>(s) {
         let own = |c: Option<std::borrow::Cow<str>>| c.map(|c| c.into_owned()).unwrap_or_default();
         let mut obj = Map::new();
@@ -499,10 +496,10 @@ fn parse_line(s: &str, path: &Path, display: &str, line: usize) -> Result<Articl
         ] {
             obj.insert(k.to_string(), Value::String(own(v)));
         }
-        return json_article(Value::Object(obj), path, display, line, true);
+        return json_article(Value::Object(obj), display, id, line, true);
     }
     match serde_json::from_str::<Value>(s) {
-        Ok(v) => json_article(v, path, display, line, true),
+        Ok(v) => json_article(v, display, id, line, true),
         Err(e) => Err(InputError::BadJson { path: display.to_string(), line, reason: e.to_string() }),
     }
 }
@@ -527,8 +524,8 @@ fn as_text(v: Option<&Value>) -> String {
 /// One JSON object as an article. `in_lines` says whether the id falls back to `path:line`.
 fn json_article(
     value: Value,
-    path: &Path,
     display: &str,
+    file_id: &str,
     line: usize,
     in_lines: bool,
 ) -> Result<Article, InputError> {
@@ -566,9 +563,9 @@ fn json_article(
         id: if !id.trim().is_empty() {
             id
         } else if in_lines {
-            format!("{}:{line}", identity_path(path, display))
+            format!("{file_id}:{line}")
         } else {
-            identity_path(path, display)
+            file_id.to_string()
         },
         title: title.trim().to_string(),
         date: parse_date(&date_text),
@@ -604,7 +601,7 @@ mod tests {
         // the counter moves while the file is read, in compressed bytes
         let read = AtomicU64::new(0);
         let mut seen_mid = Vec::new();
-        let whole = read_file_counted(&path, &ReadOptions::default(), &read, &mut |_| {
+        let whole = read_file_counted(&path, "many.jsonl.gz", &ReadOptions::default(), &read, &mut |_| {
             seen_mid.push(read.load(AtomicOrdering::Relaxed));
             true
         });
@@ -613,7 +610,7 @@ mod tests {
         // stopped early, the bytes read are less than the file
         let read = AtomicU64::new(0);
         let mut n = 0;
-        let part = read_file_counted(&path, &ReadOptions::default(), &read, &mut |_| {
+        let part = read_file_counted(&path, "many.jsonl.gz", &ReadOptions::default(), &read, &mut |_| {
             n += 1;
             n < 10
         });
@@ -678,7 +675,10 @@ mod tests {
         let a = r[0].as_ref().unwrap();
         assert_eq!((a.id.as_str(), a.title.as_str(), a.text.as_str()), ("1", "One", "Text one."));
         assert!(matches!(&r[1], Err(InputError::BadJson { line: 2, .. })));
-        assert_eq!(r[2].as_ref().unwrap().id, format!("{}:4", std::fs::canonicalize(&p).unwrap().display()));
+        // no id: the file's portable id (its folder's name and its own) and the line
+        let folder = p.parent().unwrap().file_name().unwrap().to_str().unwrap();
+        let name = p.file_name().unwrap().to_str().unwrap();
+        assert_eq!(r[2].as_ref().unwrap().id, format!("{folder}/{name}:4"));
         assert!(matches!(&r[3], Err(InputError::Empty { line: Some(5), .. })));
     }
 
