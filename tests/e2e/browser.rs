@@ -8,14 +8,12 @@
 //! chromium-driver`; `.ci/run` installs them and runs this test). Screenshots are written to
 //! target/screenshots, and to docs/ when GAZETTE_SCREENSHOTS=docs.
 
-mod common;
-
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use common::server::Server;
-use common::{repo, run};
+use crate::common::server::Server;
+use crate::common::{repo, run};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
@@ -102,7 +100,7 @@ async fn screenshot(c: &Client, name: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs Debian's chromium and chromium-driver (.ci/run installs them and runs `cargo test --test browser -- --ignored`)"]
+#[ignore = "needs Debian's chromium and chromium-driver (.ci/run installs them and runs `cargo test --test e2e browser -- --ignored`)"]
 async fn a_journalist_searches_filters_reads_an_article_and_goes_back() {
     assert!(
         std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists(),

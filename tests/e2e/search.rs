@@ -1,10 +1,8 @@
 //! End-to-end tests of search: highlights of what matched, filters, facet counts, histograms.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::*;
+use crate::common::*;
 
 fn corpus_index(dir: &std::path::Path) -> std::path::PathBuf {
     let idx = dir.join("idx");
@@ -151,8 +149,9 @@ fn source_and_speaker_counts_match_the_corpus() {
 }
 
 #[test]
+#[ignore = "needs ../shared/data"]
 fn month_histogram_equals_a_brute_force_count() {
-    let Some(reuters) = shared_data("reuters-21578.jsonl.gz") else { return };
+    let reuters = shared_data("reuters-21578.jsonl.gz");
     let dir = tempfile::tempdir().unwrap();
     let idx = dir.path().join("idx");
     run(&idx, &["index", reuters.to_str().unwrap()]);
@@ -298,12 +297,12 @@ fn a_query_word_may_start_with_a_hyphen_and_means_without_it() {
     let with = json(&run(&ix, &["search", "hamas", "--json"]))["total"].as_u64().expect("a total");
     // "-hamas" is an exclusion, not `-h` (help) followed by letters
     let o = run(&ix, &["search", "-hamas", "--json", "--limit", "1"]);
-    assert!(o.status.success(), "{}", common::stderr(&o));
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
     let without = json(&o)["total"].as_u64().expect("a total");
     assert!(with > 0 && without == all - with, "all {all}, with {with}, without {without}");
     // after a word, and before flags, in quotes and facets too
     let o = run(&ix, &["search", "gaza", "-rafah", "--limit", "2", "--json"]);
-    assert!(o.status.success(), "{}", common::stderr(&o));
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
     assert_eq!(json(&o)["query"], "gaza -rafah");
     assert!(run(&ix, &["quotes", "-hamas", "--limit", "1", "--json"]).status.success());
     assert!(run(&ix, &["facets", "speakers", "-hamas", "--size", "2", "--json"]).status.success());

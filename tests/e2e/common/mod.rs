@@ -33,15 +33,12 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The shared data folder beside the repository, when present.
-pub fn shared_data(name: &str) -> Option<PathBuf> {
+/// A file of the shared data folder beside the repository. The tests that use it are
+/// `#[ignore = "needs ../shared/data"]`; run where the data is missing, they fail saying so.
+pub fn shared_data(name: &str) -> PathBuf {
     let p = repo().join("..").join("shared").join("data").join(name);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} is not present", p.display());
-        None
-    }
+    assert!(p.exists(), "this test needs {}, which is not present", p.display());
+    p
 }
 
 /// A small deterministic random generator (xorshift64) for the kill points and the fuzzers.

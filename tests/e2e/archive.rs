@@ -1,8 +1,6 @@
 //! End-to-end tests of indexing and searching with the real binary.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn index_corpus(dir: &std::path::Path) -> std::path::PathBuf {
     let idx = dir.join("idx");
@@ -226,7 +224,7 @@ fn a_panic_in_one_articles_extraction_fails_that_article_alone() {
     std::fs::write(input.join("c.txt"), "Three\n\n\"Also fine,\" said Al Roe.\n").expect("write");
     let ix = dir.path().join("ix");
     // GAZETTE_FAULT_PANIC makes extraction panic on an article holding the word
-    let o = common::bin()
+    let o = crate::common::bin()
         .env("GAZETTE_FAULT_PANIC", "POISON")
         .arg("--index")
         .arg(&ix)
@@ -235,8 +233,8 @@ fn a_panic_in_one_articles_extraction_fails_that_article_alone() {
         .arg("--json")
         .output()
         .expect("runs");
-    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
-    let s = common::json(&o);
+    assert_eq!(o.status.code(), Some(1), "{}", crate::common::stderr(&o));
+    let s = crate::common::json(&o);
     assert_eq!((s["added"].as_u64(), s["failed"].as_u64()), (Some(2), Some(1)), "{s}");
     let err = &s["errors"][0];
     assert!(
@@ -244,12 +242,12 @@ fn a_panic_in_one_articles_extraction_fails_that_article_alone() {
             && err["error"].as_str().is_some_and(|e| e.contains("extraction failed")),
         "{err}"
     );
-    assert_eq!(common::json(&run(&ix, &["stats", "--json"]))["articles"], 2);
+    assert_eq!(crate::common::json(&run(&ix, &["stats", "--json"]))["articles"], 2);
     // a rerun without the fault indexes it, and the archive checks clean
     let o = run(&ix, &["index", input.to_str().expect("utf-8"), "--json"]);
-    assert_eq!(common::json(&o)["added"], 1, "{}", common::stderr(&o));
+    assert_eq!(crate::common::json(&o)["added"], 1, "{}", crate::common::stderr(&o));
     // `extract` reports it and prints the others
-    let o = common::bin()
+    let o = crate::common::bin()
         .env("GAZETTE_FAULT_PANIC", "POISON")
         .arg("extract")
         .arg(&input)
@@ -257,6 +255,6 @@ fn a_panic_in_one_articles_extraction_fails_that_article_alone() {
         .output()
         .expect("runs");
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(common::stdout(&o).lines().count(), 2);
-    assert!(common::stderr(&o).contains("b.txt: extraction failed"), "{}", common::stderr(&o));
+    assert_eq!(crate::common::stdout(&o).lines().count(), 2);
+    assert!(crate::common::stderr(&o).contains("b.txt: extraction failed"), "{}", crate::common::stderr(&o));
 }

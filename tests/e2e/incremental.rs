@@ -1,10 +1,8 @@
 //! The archive over time: dry runs, pruning, checking, rebuilding, interrupting.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 fn write_articles(dir: &Path, names: &[&str]) {
     std::fs::create_dir_all(dir).unwrap();

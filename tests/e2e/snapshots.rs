@@ -17,11 +17,9 @@
 //! leaves a `.snap.new` beside the snapshot). To accept an intended change:
 //!
 //! ```sh
-//! INSTA_UPDATE=always cargo test --test snapshots
-//! git diff tests/snapshots        # review every change, then commit the snapshots with the code
+//! INSTA_UPDATE=always cargo test --test e2e snapshots
+//! git diff tests/e2e/snapshots       # review every change, then commit the snapshots with the code
 //! ```
-
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -56,8 +54,8 @@ impl Fixture {
 
     /// Runs gazette in the repository's folder against this archive.
     fn run(&self, args: &[&str]) -> Output {
-        common::bin()
-            .current_dir(common::repo())
+        crate::common::bin()
+            .current_dir(crate::common::repo())
             .arg("--index")
             .arg(&self.index)
             .args(args)
@@ -72,7 +70,7 @@ impl Fixture {
         d
     }
 
-    /// Snapshot settings: paths replaced, snapshots in `tests/snapshots/` named by the test.
+    /// Snapshot settings: paths replaced, snapshots in `tests/e2e/snapshots/` named by the test.
     fn settings(&self) -> insta::Settings {
         let mut s = insta::Settings::clone_current();
         s.set_prepend_module_to_snapshot(false);
@@ -81,7 +79,7 @@ impl Fixture {
         for p in variants(self.tmp.path()) {
             s.add_filter(&regex_escape(&p), "[TMP]");
         }
-        for p in variants(&common::repo()) {
+        for p in variants(&crate::common::repo()) {
             s.add_filter(&regex_escape(&p), "[REPO]");
         }
         s
@@ -90,7 +88,7 @@ impl Fixture {
     /// `text` with the paths replaced as the snapshot filters replace them.
     fn scrub(&self, text: &str) -> String {
         let mut out = text.to_string();
-        for (path, name) in [(self.tmp.path().to_path_buf(), "[TMP]"), (common::repo(), "[REPO]")] {
+        for (path, name) in [(self.tmp.path().to_path_buf(), "[TMP]"), (crate::common::repo(), "[REPO]")] {
             for p in variants(&path) {
                 out = out.replace(&p, name);
             }
@@ -137,31 +135,31 @@ fn assert_success(out: &Output, what: &str) {
         out.status.success(),
         "{what}: exit {:?}\nstdout: {}\nstderr: {}",
         out.status.code(),
-        common::stdout(out),
-        common::stderr(out)
+        crate::common::stdout(out),
+        crate::common::stderr(out)
     );
 }
 
 /// The human output of a successful command with nothing on stderr.
 fn human(out: &Output, what: &str) -> String {
     assert_success(out, what);
-    assert_eq!(common::stderr(out), "", "{what}: stderr");
-    common::stdout(out)
+    assert_eq!(crate::common::stderr(out), "", "{what}: stderr");
+    crate::common::stdout(out)
 }
 
 /// The `--json` output of a successful command: one compact line, parsed.
 fn json(out: &Output, what: &str) -> Value {
     assert_success(out, what);
-    assert_eq!(common::stderr(out), "", "{what}: stderr");
+    assert_eq!(crate::common::stderr(out), "", "{what}: stderr");
     json_line(out, what)
 }
 
 /// The output as exactly one line of compact JSON, parsed.
 fn json_line(out: &Output, what: &str) -> Value {
-    let text = common::stdout(out);
+    let text = crate::common::stdout(out);
     assert!(text.ends_with('\n'), "{what}: the JSON line ends with a newline");
     assert_eq!(text.lines().count(), 1, "{what}: one line of JSON");
-    let v = common::json(out);
+    let v = crate::common::json(out);
     assert_eq!(serde_json::to_string(&v).unwrap().len(), text.trim_end().len(), "{what}: compact JSON");
     v
 }
@@ -265,7 +263,7 @@ fn both(f: &Fixture, name: &str, args: &[&str]) {
     snap(&s, &format!("{name}_json"), &format!("{} --json", describe(f, args)), &pretty(&v));
 }
 
-/// Asserts one snapshot, `tests/snapshots/<name>.snap`, described by the command line it shows.
+/// Asserts one snapshot, `tests/e2e/snapshots/<name>.snap`, described by the command line it shows.
 fn snap(settings: &insta::Settings, name: &str, description: &str, content: &str) {
     let mut s = settings.clone();
     s.set_description(description);
@@ -399,7 +397,7 @@ fn check_differences() {
     assert_eq!(text.status.code(), Some(1), "check exits 1 on differences");
     assert_eq!(v.status.code(), Some(1), "check --json exits 1 on differences");
     let v = json_line(&v, "check --json");
-    let text = common::stdout(&text);
+    let text = crate::common::stdout(&text);
     let s = f.settings();
     snap(&s, "check_differences", &describe(&f, &["check", &src_arg]), &text);
     snap(&s, "check_differences_json", &describe(&f, &["check", &src_arg, "--json"]), &pretty(&v));
@@ -419,7 +417,7 @@ fn duplicates() {
 fn duplicates_of_the_seed() {
     let f = Fixture::empty();
     let copies = f.dir("copies");
-    let seed = std::fs::read_to_string(common::repo().join(SEED)).expect("the seed article");
+    let seed = std::fs::read_to_string(crate::common::repo().join(SEED)).expect("the seed article");
     std::fs::write(copies.join("exact-copy.txt"), &seed).expect("written");
     let near = seed
         .replacen("The unusual U.S. move signaled", "The unusual American move signaled", 1)

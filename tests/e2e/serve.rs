@@ -2,23 +2,21 @@
 //! request, malformed requests get their status and a JSON error, a commit made by another
 //! process is seen without a restart, and the page's assets are served.
 
-mod common;
-
-use common::server::{enc, get, Server};
-use common::{json, repo, run};
+use crate::common::server::{enc, get, Server};
+use crate::common::{json, repo, run};
 use serde_json::Value;
 
 /// An archive of the bundled corpus, built once per test (the corpus is small).
 fn corpus_archive() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let o = run(&dir.path().join("ix"), &["index", repo().join("corpus").to_str().expect("utf-8 path")]);
-    assert!(o.status.success(), "index failed: {}", common::stderr(&o));
+    assert!(o.status.success(), "index failed: {}", crate::common::stderr(&o));
     dir
 }
 
 fn cli_json(index: &std::path::Path, args: &[&str]) -> Value {
     let o = run(index, args);
-    assert!(o.status.success(), "{args:?} failed: {}", common::stderr(&o));
+    assert!(o.status.success(), "{args:?} failed: {}", crate::common::stderr(&o));
     json(&o)
 }
 
@@ -239,7 +237,7 @@ fn ctrl_c_and_sigterm_stop_the_server_cleanly() {
 #[test]
 fn binding_beyond_loopback_warns() {
     let dir = corpus_archive();
-    let mut child = common::bin()
+    let mut child = crate::common::bin()
         .arg("--index")
         .arg(dir.path().join("ix"))
         .args(["serve", "--bind", "0.0.0.0:0"])

@@ -1,12 +1,10 @@
 //! The command line keeps its promises: each test here is a defect a new user met, run
 //! through the real binary on the bundled corpus or on small files of our own.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::{bin, json, repo, run, stderr, stdout};
+use crate::common::{bin, json, repo, run, stderr, stdout};
 
 /// The bundled corpus, indexed once for the read-only tests of this file.
 fn corpus_index() -> &'static Path {

@@ -8,11 +8,9 @@
 //! cargo test --release --test fuzz -- --test-threads 1` is the long run. The seed of a run is
 //! printed; GAZETTE_FUZZ_SEED replays it. Inputs that once failed are kept in `regressions()`.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::Rng;
+use crate::common::Rng;
 use gazette::extract::{extract, ExtractOptions};
 use gazette::ingest::{read_file, ReadOptions};
 use gazette::search::query_lang::{parse, Options};
@@ -118,7 +116,7 @@ fn rng(target: &str) -> Rng {
 }
 
 fn corpus_seeds() -> Vec<Vec<u8>> {
-    let root = common::repo().join("corpus");
+    let root = crate::common::repo().join("corpus");
     let mut seeds =
         vec![std::fs::read(root.join("2024-03-25-un-security-council-gaza-ceasefire.txt")).unwrap()];
     for f in ["wikinews-gum.jsonl", "wikinews-meantime.jsonl"] {
@@ -215,7 +213,7 @@ fn fuzz_query_language_and_search() {
     let dir = tempfile::tempdir().unwrap();
     let idx = dir.path().join("idx");
     let seed_article =
-        common::repo().join("corpus").join("2024-03-25-un-security-council-gaza-ceasefire.txt");
+        crate::common::repo().join("corpus").join("2024-03-25-un-security-council-gaza-ceasefire.txt");
     let opts = gazette::index::IndexOptions::default();
     gazette::index::index_paths(&idx, &[seed_article], &opts, Default::default(), &mut |_| {}).unwrap();
     let s = gazette::search::Searchers::new(gazette::index::Archive::open(&idx).unwrap()).unwrap();
