@@ -139,26 +139,7 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
         drop(old_lock);
         crate::index::archive::replace_atomically(&target, &cli.index)?;
     }
-    if a.json {
-        out.json(&summary)?;
-    } else if let Some(plan) = &summary.plan {
-        for id in &plan.added {
-            out.line(&format!("add     {id}"))?;
-        }
-        for id in &plan.updated {
-            out.line(&format!("update  {id}"))?;
-        }
-        for (id, of) in &plan.duplicates {
-            out.line(&format!("dup     {id} (of {of})"))?;
-        }
-        for id in &plan.removed {
-            out.line(&format!("remove  {id}"))?;
-        }
-        out.line(&format!(
-            "dry run: {} would be added, {} updated, {} removed, {} unchanged, {} duplicates, {} failed; nothing written",
-            summary.added, summary.updated, summary.removed, summary.unchanged, summary.duplicates, summary.failed
-        ))?;
-    } else {
+    if !a.json {
         // A flood of errors (a folder of binary files, say) is cut on the terminal after the
         // first ones; `--json` keeps the whole list.
         const SHOWN: usize = 20;
@@ -180,6 +161,27 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
                 summary.skips.len() - SHOWN
             );
         }
+    }
+    if a.json {
+        out.json(&summary)?;
+    } else if let Some(plan) = &summary.plan {
+        for id in &plan.added {
+            out.line(&format!("add     {id}"))?;
+        }
+        for id in &plan.updated {
+            out.line(&format!("update  {id}"))?;
+        }
+        for (id, of) in &plan.duplicates {
+            out.line(&format!("dup     {id} (of {of})"))?;
+        }
+        for id in &plan.removed {
+            out.line(&format!("remove  {id}"))?;
+        }
+        out.line(&format!(
+            "dry run: {} would be added, {} updated, {} removed, {} unchanged, {} duplicates, {} failed; nothing written",
+            summary.added, summary.updated, summary.removed, summary.unchanged, summary.duplicates, summary.failed
+        ))?;
+    } else {
         out.line(&format!(
             "{} added, {} updated, {} removed, {} unchanged, {} duplicates, {} failed, {} skipped ({} articles in the archive, {} quotes extracted, {:.1} MB in {:.1} s)",
             out.bold(&summary.added.to_string()),

@@ -201,13 +201,18 @@ pub fn run_search(cli: &Cli, a: &SearchArgs, out: &mut Out) -> anyhow::Result<i3
             1 => "  (+1 near-duplicate)".to_string(),
             n => format!("  (+{n} near-duplicates)"),
         };
-        out.line(&format!(
-            "{}. {}  {}{}",
+        let mut line = format!(
+            "{}. {}",
             req.offset + i + 1,
-            out.title(if h.title.is_empty() { &h.id } else { &h.title }),
-            out.dim(&meta.join(" · ")),
-            out.dim(&copies)
-        ))?;
+            out.title(if h.title.is_empty() { &h.id } else { &h.title })
+        );
+        if !meta.is_empty() {
+            line.push_str(&format!("  {}", out.dim(&meta.join(" · "))));
+        }
+        if !copies.is_empty() {
+            line.push_str(&out.dim(&copies));
+        }
+        out.line(&line)?;
         out.line(&format!("   {}", out.dim(&h.id)))?;
         for sn in &h.snippets {
             let pre = if sn.offset > 0 { "…" } else { "" };

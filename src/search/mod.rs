@@ -393,6 +393,9 @@ impl Searchers {
         if req.query.trim().is_empty() && req.sort == Sort::Relevance {
             req.sort = Sort::DateDescending;
         }
+        // A quote carries its speaker, source and date; the people, organizations and places
+        // belong to its article (they filter quotes, through the article, but are not counted).
+        req.facets.retain(|k| matches!(k.as_str(), "speaker" | "source" | "date"));
         let (total, top, facets, multi_select) = self.run(Target::Quotes, &*query, &resolved, &req)?;
         let f = &self.archive.qf;
         let mut snip = Snippeter::default();

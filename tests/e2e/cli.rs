@@ -295,3 +295,25 @@ fn the_model_trainer_is_not_installed_and_release_builds_carry_no_debug_info() {
     let release = manifest.split("[profile.release]").nth(1).unwrap().split("\n[").next().unwrap();
     assert!(!release.contains("debug"), "{release}");
 }
+
+#[test]
+fn a_dry_run_names_the_inputs_that_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(src.join("good.txt"), "Harbour\n\nThe ferry ran.").unwrap();
+    std::fs::write(src.join("bad.txt"), [0xffu8, 0xfe, 0x00]).unwrap();
+    let o = run(&dir.path().join("idx"), &["index", src.to_str().unwrap(), "--dry-run"]);
+    assert!(stdout(&o).contains("1 would be added") && stdout(&o).contains("1 failed"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("bad.txt"), "which input failed, and why: {}", stderr(&o));
+}
+
+#[test]
+fn quotes_count_only_the_facets_a_quote_carries_and_lines_have_no_trailing_spaces() {
+    let idx = corpus_index();
+    let v = json(&run(idx, &["quotes", "-n", "1", "-j"]));
+    let kinds: Vec<&str> = v["facets"].as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    assert_eq!(kinds, ["date", "source", "speaker", "undated"], "{v}");
+    let out = stdout(&run(idx, &["search", "-n", "20"]));
+    assert!(out.lines().all(|l| !l.ends_with(' ')), "{out}");
+}
