@@ -24,6 +24,10 @@ pub enum InputError {
     Empty { path: String, line: Option<usize> },
     #[error("{path}: {reason}")]
     Walk { path: String, reason: String },
+    /// An id longer than the index can look up (Tantivy's terms are bounded): such an article
+    /// could be stored but never found or replaced, so it is refused.
+    #[error("{path}: the article's id is {len} bytes, over the limit of {limit} bytes for an id")]
+    IdTooLong { path: String, len: usize, limit: usize },
     /// Extraction failed on the article (a defect of gazette, not of the input): the article
     /// is left out like a bad input, and the run goes on.
     #[error("{path}: extraction failed on article {id:?} ({reason}); it was not indexed, the run went on")]
@@ -39,6 +43,7 @@ impl InputError {
             | InputError::Binary { path, .. }
             | InputError::TooLarge { path, .. }
             | InputError::Walk { path, .. }
+            | InputError::IdTooLong { path, .. }
             | InputError::Extraction { path, .. } => path.clone(),
             InputError::BadJson { path, line, .. } => format!("{path}:{line}"),
             InputError::Empty { path, line } => match line {

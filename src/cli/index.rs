@@ -74,6 +74,9 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
             );
         }
     }
+    for stale in crate::index::archive::clean_stale_rebuilds(&cli.index) {
+        eprintln!("gazette: removed {}, left by an interrupted --rebuild", stale.display());
+    }
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
@@ -146,10 +149,15 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
         for e in summary.errors.iter().take(SHOWN) {
             eprintln!("gazette: {}: {}", e.path, e.error);
         }
-        if summary.errors.len() > SHOWN {
+        if summary.failed as usize > SHOWN {
             eprintln!(
-                "gazette: ... and {} more failed inputs (all are listed by --json)",
-                summary.errors.len() - SHOWN
+                "gazette: ... and {} more failed inputs ({} listed by --json)",
+                summary.failed as usize - SHOWN,
+                if summary.failed as usize > summary.errors.len() {
+                    format!("the first {}", summary.errors.len())
+                } else {
+                    "all are".to_string()
+                }
             );
         }
         for e in summary.skips.iter().take(SHOWN) {

@@ -35,6 +35,29 @@ impl CommitPayload {
     }
 }
 
+/// Removes the `NAME.rebuild-PID` folders that a killed `index --rebuild` of the archive
+/// `dir` left beside it (those whose process is gone; a rebuild that is still running keeps
+/// its folder). Returns the folders removed.
+pub fn clean_stale_rebuilds(dir: &Path) -> Vec<PathBuf> {
+    let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else { return Vec::new() };
+    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+    let prefix = format!("{}.rebuild-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(parent) else { return Vec::new() };
+    let mut removed = Vec::new();
+    for e in entries.flatten() {
+        let file_name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name.strip_prefix(&prefix).and_then(|p| p.parse::<i32>().ok()) else { continue };
+        // SAFETY: signal 0 only asks whether the process exists.
+        let alive = pid > 0
+            && (unsafe { libc::kill(pid, 0) } == 0
+                || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM));
+        if !alive && std::fs::remove_dir_all(e.path()).is_ok() {
+            removed.push(e.path());
+        }
+    }
+    removed
+}
+
 /// The archive folder named by `--index` must be a folder (or not exist yet).
 fn not_a_file(dir: &Path) -> Result<()> {
     match std::fs::metadata(dir) {

@@ -66,6 +66,13 @@ pub struct FailedInput {
     pub error: String,
 }
 
+/// The longest id an article may have, in bytes (far below Tantivy's term limit of 65,530).
+pub const MAX_ID_BYTES: usize = 1024;
+
+/// How many failed (and skipped) inputs a summary keeps with their reasons: a file of
+/// millions of bad records is counted in full but does not fill the memory with messages.
+pub const KEPT_ERRORS: usize = 1000;
+
 /// What a run did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
@@ -78,8 +85,9 @@ pub struct Summary {
     pub removed: u64,
     /// Files of formats gazette does not read, and articles over `--max-article-bytes`.
     pub skipped: u64,
+    /// The first [`KEPT_ERRORS`] failed inputs, each with the reason (`failed` counts them all).
     pub errors: Vec<FailedInput>,
-    /// The articles skipped for their size, each with the reason.
+    /// The first [`KEPT_ERRORS`] articles skipped for their size, each with the reason.
     pub skips: Vec<FailedInput>,
     /// Articles in the archive at the end.
     pub articles: u64,
@@ -297,6 +305,13 @@ fn read_all(
                             }
                             events.send(Event::Failed(e)).is_ok()
                         }
+                        Ok(article) if article.id.len() > MAX_ID_BYTES => events
+                            .send(Event::Failed(InputError::IdTooLong {
+                                path: article.path.clone(),
+                                len: article.id.len(),
+                                limit: MAX_ID_BYTES,
+                            }))
+                            .is_ok(),
                         Ok(article) => {
                             let hash = article.content_hash();
                             if planner.unchanged(&article, hash) {
@@ -427,11 +442,13 @@ fn write_all(
             }
             Event::Failed(e) => {
                 summary.failed += 1;
-                summary.errors.push(FailedInput { path: e.path(), error: e.reason() });
+                if summary.errors.len() < KEPT_ERRORS {
+                    summary.errors.push(FailedInput { path: e.path(), error: e.reason() });
+                }
             }
             Event::Skipped(why) => {
                 summary.skipped += 1;
-                if let Some(e) = why {
+                if let Some(e) = why.filter(|_| summary.skips.len() < KEPT_ERRORS) {
                     summary.skips.push(FailedInput { path: e.path(), error: e.reason() });
                 }
             }

@@ -258,3 +258,70 @@ fn a_panic_in_one_articles_extraction_fails_that_article_alone() {
     assert_eq!(crate::common::stdout(&o).lines().count(), 2);
     assert!(crate::common::stderr(&o).contains("b.txt: extraction failed"), "{}", crate::common::stderr(&o));
 }
+
+#[test]
+fn a_flood_of_bad_records_is_counted_in_full_but_only_the_first_thousand_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("bad.jsonl");
+    let mut lines: Vec<String> = (0..2500).map(|i| format!("{{\"id\": \"b{i}\", \"title\": ")).collect();
+    lines.push(r#"{"id": "good", "title": "Tide", "text": "The tide rose."}"#.into());
+    std::fs::write(&src, lines.join("\n")).unwrap();
+    let o = run(&dir.path().join("idx"), &["index", src.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!((v["failed"].as_u64(), v["added"].as_u64()), (Some(2500), Some(1)));
+    assert_eq!(v["errors"].as_array().unwrap().len(), 1000, "the first thousand, with their lines");
+    assert!(v["errors"][999]["path"].as_str().unwrap().ends_with("bad.jsonl:1000"));
+    let o = run(&dir.path().join("idx2"), &["index", src.to_str().unwrap()]);
+    assert!(
+        stderr(&o).contains("... and 2480 more failed inputs (the first 1000 listed by --json)"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn an_id_over_the_bound_is_refused_and_one_at_the_bound_is_found_and_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("ids.jsonl");
+    let (long, bound) = ("x".repeat(70_000), "y".repeat(1024));
+    let write = |text: &str| {
+        std::fs::write(
+            &src,
+            format!(
+                "{{\"id\": \"{long}\", \"title\": \"Long\", \"text\": \"{text}\"}}\n{{\"id\": \"{bound}\", \"title\": \"Bound\", \"text\": \"{text}\"}}"
+            ),
+        )
+        .unwrap();
+    };
+    write("The tide rose.");
+    let idx = dir.path().join("idx");
+    let v = json(&run(&idx, &["index", src.to_str().unwrap(), "--json"]));
+    assert_eq!((v["failed"].as_u64(), v["added"].as_u64()), (Some(1), Some(1)), "{v}");
+    let err = v["errors"][0]["error"].as_str().unwrap();
+    assert_eq!(err, "the article's id is 70000 bytes, over the limit of 1024 bytes for an id");
+    assert_eq!(json(&run(&idx, &["show", &bound, "-j"]))["title"], "Bound");
+    // changed, it replaces its old version instead of adding a copy
+    write("The tide fell.");
+    let v = json(&run(&idx, &["index", src.to_str().unwrap(), "--json"]));
+    assert_eq!((v["updated"].as_u64(), v["articles"].as_u64()), (Some(1), Some(1)), "{v}");
+}
+
+#[test]
+fn a_rebuild_folder_left_by_a_killed_run_is_removed_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = dir.path().join("idx");
+    let corpus = repo().join("corpus");
+    assert_eq!(run(&idx, &["index", corpus.to_str().unwrap()]).status.code(), Some(0));
+    // a process id that cannot be running (above the kernel's pid_max), and our own
+    let dead = dir.path().join("idx.rebuild-2147483000");
+    let alive = dir.path().join(format!("idx.rebuild-{}", std::process::id()));
+    for d in [&dead, &alive] {
+        std::fs::create_dir_all(d.join("articles")).unwrap();
+    }
+    let o = run(&idx, &["index", corpus.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!dead.exists(), "the folder of a gone rebuild is removed");
+    assert!(stderr(&o).contains("left by an interrupted --rebuild"), "{}", stderr(&o));
+    assert!(alive.exists(), "a rebuild still running keeps its folder");
+}
