@@ -101,11 +101,9 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
     // A rebuild writes a new archive beside the old one, which stays searchable (and locked
     // against other writers) until the new one takes its place.
     let old_lock = if a.rebuild && cli.index.join("gazette.json").exists() {
-        Some(
-            crate::index::Archive::open(&cli.index)
-                .or_else(|_| crate::index::Archive::open_or_create(&cli.index))
-                .and_then(|old| old.lock_for_writing()),
-        )
+        // the lock alone: the old archive may be of another schema version, which cannot be
+        // opened, and a rebuild is the remedy its error names
+        Some(crate::index::archive::lock_dir_for_writing(&cli.index))
     } else {
         None
     };

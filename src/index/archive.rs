@@ -175,44 +175,7 @@ impl Archive {
     /// releases when the process ends, however it ends, so a killed run never blocks the next.
     /// The file names the holder, for the message the second writer gets.
     pub fn lock_for_writing(&self) -> Result<WriteLock> {
-        use std::io::{Read, Seek, Write};
-        let path = self.dir.join("gazette.lock");
-        let mut file = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
-                let holder = holder.trim();
-                let holder = if holder.is_empty() { String::new() } else { format!(" ({holder})") };
-                return Err(Error::Locked { path: self.dir.clone(), holder });
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
-        }
-        let me = format!(
-            "process {} running {}",
-            std::process::id(),
-            std::env::args().collect::<Vec<_>>().join(" ")
-        );
-        file.set_len(0)
-            .and_then(|_| file.rewind())
-            .and_then(|_| file.write_all(me.as_bytes()))
-            .map_err(|e| Error::io(&path, e))?;
-        // Files a killed run may have left: our own half-written replacements.
-        if let Ok(entries) = std::fs::read_dir(&self.dir) {
-            for e in entries.flatten() {
-                if e.path().extension().is_some_and(|x| x == "tmp") {
-                    let _ = std::fs::remove_file(e.path());
-                }
-            }
-        }
-        Ok(WriteLock { _file: file })
+        lock_dir_for_writing(&self.dir)
     }
 
     /// Bytes on disk of the whole archive.
@@ -225,6 +188,47 @@ impl Archive {
             .map(|m| m.len())
             .sum()
     }
+}
+
+/// The writer lock of the archive folder `dir` (see [`Archive::lock_for_writing`]); taken
+/// without opening the archive, so that `index --rebuild` can replace an archive of another
+/// schema version, which cannot be opened.
+pub fn lock_dir_for_writing(dir: &Path) -> Result<WriteLock> {
+    use std::io::{Read, Seek, Write};
+    let path = dir.join("gazette.lock");
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder = holder.trim();
+            let holder = if holder.is_empty() { String::new() } else { format!(" ({holder})") };
+            return Err(Error::Locked { path: dir.to_path_buf(), holder });
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+    }
+    let me =
+        format!("process {} running {}", std::process::id(), std::env::args().collect::<Vec<_>>().join(" "));
+    file.set_len(0)
+        .and_then(|_| file.rewind())
+        .and_then(|_| file.write_all(me.as_bytes()))
+        .map_err(|e| Error::io(&path, e))?;
+    // Files a killed run may have left: our own half-written replacements.
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            if e.path().extension().is_some_and(|x| x == "tmp") {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    Ok(WriteLock { _file: file })
 }
 
 /// Puts the archive built at `new` in the place of `target` in one step: readers see the old

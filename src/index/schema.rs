@@ -234,9 +234,70 @@ pub fn schema_json() -> (String, String) {
     (a + "\n", q + "\n")
 }
 
+/// A fingerprint of everything that decides how an archive is read: both schemas, what the
+/// tokenizers make of a probe text (lowercasing, folding, length limit, stemming), the facet
+/// kinds and their order, and the date precision. `schema/FINGERPRINTS` records it for each
+/// `SCHEMA_VERSION`; a test fails when it changes while the version stays the same.
+pub fn format_fingerprint() -> String {
+    let mut h = blake3::Hasher::new();
+    let (a, q) = schema_json();
+    h.update(a.as_bytes());
+    h.update(q.as_bytes());
+    // words of every length around the long-word limit, and what folding and stemming touch
+    let lengths: Vec<String> = (30..=70).map(|n| "w".repeat(n)).collect();
+    let probe = format!(
+        "Señor O'Neill's 2024 U.N. ceasefire-talks RESUMED; running runners ran Zürich naïve façade {}",
+        lengths.join(" ")
+    );
+    for name in [WORDS, STEMS] {
+        let mut a = analyzer_named(name);
+        let mut stream = a.token_stream(&probe);
+        h.update(name.as_bytes());
+        while stream.advance() {
+            let t = stream.token();
+            h.update(format!("|{}@{}-{}", t.text, t.offset_from, t.offset_to).as_bytes());
+        }
+    }
+    h.update(super::vocab::KINDS.join(",").as_bytes());
+    h.update(format!("{:?}", date_value(86_400 * 365 + 1)).as_bytes());
+    h.finalize().to_hex()[..16].to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `schema/FINGERPRINTS`: one line per schema version, `VERSION FINGERPRINT`. A change of
+    /// the on-disk format must come with a new version (archives of the old one are then
+    /// refused with the rebuild hint instead of being read wrong): bump `SCHEMA_VERSION`, then
+    /// `GAZETTE_WRITE_SCHEMA=1 cargo test schema` appends the new line. A recorded line is
+    /// never rewritten.
+    #[test]
+    fn the_on_disk_format_does_not_change_without_a_version_bump() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema").join("FINGERPRINTS");
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let recorded: Vec<(u32, String)> = text
+            .lines()
+            .filter_map(|l| l.split_once(' '))
+            .filter_map(|(v, f)| Some((v.parse().ok()?, f.trim().to_string())))
+            .collect();
+        let now = format_fingerprint();
+        match recorded.iter().find(|(v, _)| *v == SCHEMA_VERSION) {
+            Some((_, f)) => assert_eq!(
+                f, &now,
+                "the on-disk format changed (fingerprint {now}, recorded {f} for version {SCHEMA_VERSION}): \
+                 bump SCHEMA_VERSION, then GAZETTE_WRITE_SCHEMA=1 cargo test schema"
+            ),
+            None if std::env::var_os("GAZETTE_WRITE_SCHEMA").is_some() => {
+                std::fs::write(&path, format!("{text}{SCHEMA_VERSION} {now}\n")).unwrap();
+            }
+            None => panic!("schema/FINGERPRINTS has no line for version {SCHEMA_VERSION}: GAZETTE_WRITE_SCHEMA=1 cargo test schema"),
+        }
+        // a new version is a new format: the same fingerprint under two versions is a bump
+        // made for nothing, or a line copied by hand
+        let same: Vec<u32> = recorded.iter().filter(|(_, f)| *f == now).map(|(v, _)| *v).collect();
+        assert!(same.len() <= 1, "versions {same:?} record the same fingerprint");
+    }
 
     /// The schema declared in `schema/` and the code's must agree; regenerate with
     /// `GAZETTE_WRITE_SCHEMA=1 cargo test schema` after a deliberate change (and bump SCHEMA_VERSION).

@@ -204,6 +204,11 @@ fn an_archive_of_another_schema_version_asks_for_a_rebuild() {
     let o = run(&idx, &["search", "gaza"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("rebuild"), "{}", stderr(&o));
+    // and the remedy it names works on that archive
+    let corpus = repo().join("corpus");
+    let o = run(&idx, &["index", "--rebuild", corpus.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(run(&idx, &["search", "gaza"]).status.code(), Some(0));
 }
 
 #[test]
