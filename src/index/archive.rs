@@ -35,18 +35,36 @@ impl CommitPayload {
     }
 }
 
-/// Removes the `NAME.rebuild-PID` folders that a killed `index --rebuild` of the archive
-/// `dir` left beside it (those whose process is gone; a rebuild that is still running keeps
+/// The folder holding `dir`, and `dir`'s own name ("" for "/").
+fn parent_and_name(dir: &Path) -> (PathBuf, String) {
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    (parent, name)
+}
+
+/// Removes the `NAME.rebuild-PID` (and `.NAME.new-PID`) folders that a killed `index
+/// --rebuild` (or the creation of the archive `dir`) left beside it (those whose process is gone; a rebuild that is still running keeps
 /// its folder). Returns the folders removed.
 pub fn clean_stale_rebuilds(dir: &Path) -> Vec<PathBuf> {
-    let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else { return Vec::new() };
-    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
-    let prefix = format!("{}.rebuild-", name.to_string_lossy());
-    let Ok(entries) = std::fs::read_dir(parent) else { return Vec::new() };
+    let (parent, name) = parent_and_name(dir);
+    if name.is_empty() {
+        return Vec::new();
+    }
+    let prefixes = [format!("{name}.rebuild-"), format!(".{name}.new-")];
+    let Ok(entries) = std::fs::read_dir(&parent) else { return Vec::new() };
     let mut removed = Vec::new();
     for e in entries.flatten() {
         let file_name = e.file_name().to_string_lossy().into_owned();
-        let Some(pid) = file_name.strip_prefix(&prefix).and_then(|p| p.parse::<i32>().ok()) else { continue };
+        let Some(pid) = prefixes
+            .iter()
+            .find_map(|p| file_name.strip_prefix(p.as_str()))
+            .and_then(|p| p.parse::<i32>().ok())
+        else {
+            continue;
+        };
         // SAFETY: signal 0 only asks whether the process exists.
         let alive = pid > 0
             && (unsafe { libc::kill(pid, 0) } == 0
@@ -130,6 +148,36 @@ impl Archive {
                         .into(),
             });
         }
+        // Made whole in a hidden sibling folder, then renamed into place: a run killed at any
+        // moment leaves no archive or a complete one, never index folders without a manifest.
+        let (parent, name) = parent_and_name(dir);
+        if name.is_empty() {
+            // "." or "/": no sibling to build in; made in place
+            Self::create_in(dir)?;
+            return Self::open(dir);
+        }
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        let made = Self::create_in(&tmp);
+        if let Err(e) = made {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+        // onto a missing or an empty folder
+        if let Err(e) = std::fs::rename(&tmp, dir) {
+            let _ = std::fs::remove_dir_all(&tmp);
+            if dir.join(MANIFEST).exists() {
+                // another writer made it first: open it (its lock then says who writes)
+                return Self::open(dir);
+            }
+            return Err(Error::io(dir, e));
+        }
+        Self::open(dir)
+    }
+
+    /// A new, empty archive in the folder `dir` (which must not exist).
+    fn create_in(dir: &Path) -> Result<()> {
         for sub in ["articles", "quotes"] {
             std::fs::create_dir_all(dir.join(sub)).map_err(|e| Error::io(dir.join(sub), e))?;
         }
@@ -145,12 +193,12 @@ impl Archive {
             .schema(quotes_schema().0)
             .settings(settings)
             .create_in_dir(dir.join("quotes"))?;
+        drop((articles, quotes));
         let manifest = Manifest { format: "gazette-archive".into(), schema_version: SCHEMA_VERSION };
         write_atomic(
             &dir.join(MANIFEST),
             serde_json::to_string_pretty(&manifest).unwrap_or_default().as_bytes(),
-        )?;
-        Self::from_indexes(dir, articles, quotes)
+        )
     }
 
     fn from_indexes(dir: &Path, articles: Index, quotes: Index) -> Result<Archive> {

@@ -52,9 +52,8 @@ fn kill_and_resume(input: &Path, points: usize, total_records: u64, distinct: u6
     let t = Instant::now();
     assert!(bin().args(args(&calib)).output().unwrap().status.success());
     let full = t.elapsed();
-    let seed =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
-    eprintln!("kill points drawn with seed {seed}, whole run {full:?}");
+    let seed = seed();
+    eprintln!("kill points drawn with seed {seed} (GAZETTE_SEED={seed} replays them), whole run {full:?}");
     let mut rng = Rng(seed);
     for i in 0..points {
         let mut child = bin().args(args(&idx)).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
@@ -145,4 +144,50 @@ fn search_works_while_indexing_and_a_second_writer_is_told_who_holds_the_archive
     assert!(searches > 0);
     assert!(saw_lock_message, "the second writer was refused while the first ran");
     assert_eq!(json(&run(&idx, &["search", "harvest", "--json"]))["total"].as_u64(), Some(1 + 5400));
+}
+
+/// The seed of a test's random draws: `GAZETTE_SEED` when set (to replay a failure), else the
+/// clock. The tests print it.
+fn seed() -> u64 {
+    std::env::var("GAZETTE_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64
+    }) | 1
+}
+
+#[test]
+fn a_kill_in_the_first_milliseconds_of_a_new_archive_leaves_none_or_a_whole_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = repo().join("corpus");
+    let seed = seed();
+    eprintln!("kill times drawn with seed {seed} (GAZETTE_SEED={seed} replays them)");
+    let mut rng = Rng(seed);
+    for i in 0..40 {
+        let idx = dir.path().join(format!("idx{i}"));
+        let mut child = bin()
+            .arg("--index")
+            .arg(&idx)
+            .args(["index", corpus.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.next() % 50_000));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        // no archive yet, or one that opens
+        if idx.exists() {
+            let o = run(&idx, &["stats", "--json"]);
+            assert_eq!(o.status.code(), Some(0), "kill {i}: the archive opens: {}", stderr(&o));
+        }
+        // and a rerun always finishes the job
+        let o = run(&idx, &["index", corpus.to_str().unwrap(), "--json"]);
+        assert_eq!(o.status.code(), Some(0), "kill {i}: rerun: {}", stderr(&o));
+        assert_eq!(json(&run(&idx, &["stats", "--json"]))["articles"], 164, "kill {i}");
+    }
+    // nothing is left beside the archives but the archives
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| n.starts_with("idx")), "{names:?}");
 }
