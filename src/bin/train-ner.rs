@@ -28,9 +28,10 @@
 //! or the seed article. Training is deterministic (fixed shuffling seed).
 
 use gazette::extract::entities::{
-    split_paragraphs, train, TrainDoc, TrainOptions, GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_FIRST, GAZ_LAST,
-    GAZ_LAST_TOP, GAZ_PLACE, GAZ_PLACE_PART,
+    train, TrainDoc, TrainOptions, GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_FIRST, GAZ_LAST, GAZ_LAST_TOP,
+    GAZ_PLACE, GAZ_PLACE_PART,
 };
+use gazette::extract::paragraphs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -76,33 +77,28 @@ fn load_conll(path: &Path) -> Vec<TrainDoc> {
             }
             mentions.push((m[s], m[en], k));
         }
-        let paragraphs = split_paragraphs(&text);
+        let paragraphs = paragraphs::split(&text, 0);
         docs.push(TrainDoc { text, paragraphs, mentions });
     }
     docs
 }
 
-/// Files of a .tar.gz archive: (name, content).
-fn untar(data: &[u8]) -> Vec<(String, Vec<u8>)> {
+/// The regular files of a .tar.gz archive: (name, content).
+fn untar(path: &Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let f = std::fs::File::open(path)?;
+    let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(f));
     let mut out = Vec::new();
-    let mut p = 0;
-    while p + 512 <= data.len() {
-        let h = &data[p..p + 512];
-        if h.iter().all(|&c| c == 0) {
-            break;
+    for entry in archive.entries()? {
+        let mut entry = entry?;
+        if !entry.header().entry_type().is_file() {
+            continue;
         }
-        let name = String::from_utf8_lossy(&h[..100]).trim_end_matches('\0').to_string();
-        let size_s =
-            String::from_utf8_lossy(&h[124..136]).trim_matches(|c: char| c == '\0' || c == ' ').to_string();
-        let size = usize::from_str_radix(&size_s, 8).unwrap_or(0);
-        let typ = h[156];
-        p += 512;
-        if (typ == b'0' || typ == 0) && p + size <= data.len() {
-            out.push((name, data[p..p + size].to_vec()));
-        }
-        p += size.div_ceil(512) * 512;
+        let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let mut content = Vec::with_capacity(entry.size() as usize);
+        entry.read_to_end(&mut content)?;
+        out.push((name, content));
     }
-    out
+    Ok(out)
 }
 
 const TITLES: &[&str] = &[
@@ -269,13 +265,12 @@ fn gum_doc(src: &str) -> TrainDoc {
         last_end = b;
         mentions.push((toks[a].s, toks[b - 1].e, k));
     }
-    let paragraphs = split_paragraphs(&text);
+    let paragraphs = paragraphs::split(&text, 0);
     TrainDoc { text, paragraphs, mentions }
 }
 
 fn load_gum(path: &Path) -> Vec<TrainDoc> {
-    let data = read_gz(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut files = untar(&data);
+    let mut files = untar(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let genres = ["GUM_academic_", "GUM_bio_", "GUM_court_", "GUM_voyage_"];
     let mut docs = Vec::new();

@@ -2,7 +2,8 @@
 //! same paragraph; the span keeps pointing into the original text, and [`clean`] joins them.
 
 /// Byte spans `[start, end)` of the paragraphs of `text[from..]`, trimmed of surrounding
-/// whitespace, empty ones left out.
+/// whitespace, empty ones left out. The one splitter of the program: extraction, the entity
+/// tagger at run time and its training (`src/bin/train-ner.rs`) all use it.
 pub fn split(text: &str, from: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
@@ -69,6 +70,14 @@ mod tests {
         let p = split(t, 5);
         assert_eq!(p.len(), 2);
         assert_eq!(&t[p[0].0..p[0].1], "Body one.");
+    }
+
+    #[test]
+    fn crlf_and_blank_lines_of_spaces_separate() {
+        // the forms of the entity model's training text (CoNLL-2003 sentences, GUM sentences)
+        let t = "a b\n\nc\r\n\r\nd\n \n\n";
+        let v: Vec<&str> = split(t, 0).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(v, vec!["a b", "c", "d"]);
     }
 
     #[test]

@@ -8,6 +8,9 @@ use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
+use time::Date;
+
+use crate::ingest::date::calendar_day;
 
 /// Calendar buckets of the date histogram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,34 +50,42 @@ pub struct DateCount {
     pub count: u64,
 }
 
+/// Julian day number of 1970-01-01, day 0 of the date fast field's day numbers.
+const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
+
+/// The day after a day (y, m, d); for a key that is no day, the next year's first, so that a
+/// walk over keys always advances.
 fn next_day(y: i32, m: u8, d: u8) -> (i32, u8, u8) {
-    let (ny, nm, nd) = civil_from_days(days_from_civil(y, m, d) + 1);
-    (ny, nm, nd)
+    match calendar_day(y, m.into(), d.into()).and_then(Date::next_day) {
+        Some(next) => civil(next),
+        None => (y + 1, 1, 1),
+    }
 }
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
-    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = m as i64;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// Days since 1970-01-01 of a civil date; `None` when it is no day.
+fn days_from_civil(y: i32, m: u8, d: u8) -> Option<i64> {
+    calendar_day(y, m.into(), d.into()).map(day_number)
+}
+
+fn day_number(d: Date) -> i64 {
+    d.to_julian_day() as i64 - UNIX_EPOCH_JULIAN_DAY
+}
+
+/// The day of a day number since 1970-01-01, clamped to the years `time` represents (archived
+/// dates lie well inside them: Tantivy's years 1678 to 2262).
+fn day_of(days: i64) -> Date {
+    let julian = (days + UNIX_EPOCH_JULIAN_DAY)
+        .clamp(Date::MIN.to_julian_day().into(), Date::MAX.to_julian_day().into());
+    Date::from_julian_day(julian as i32).unwrap_or(Date::MIN)
+}
+
+fn civil(d: Date) -> (i32, u8, u8) {
+    (d.year(), d.month().into(), d.day())
 }
 
 /// The civil date of a day number since 1970-01-01.
 pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+    civil(day_of(z))
 }
 
 /// Counts facet values of the given kinds and, optionally, dates, in one pass over the
@@ -183,12 +194,16 @@ impl Counts {
         else {
             return Vec::new();
         };
-        let span = (days_from_civil(last.0, last.1, last.2) - days_from_civil(first.0, first.1, first.2))
-            / match bucket {
-                DateBucket::Year => 365,
-                DateBucket::Month => 28,
-                DateBucket::Day => 1,
-            };
+        let days_per_bucket = match bucket {
+            DateBucket::Year => 365,
+            DateBucket::Month => 28,
+            DateBucket::Day => 1,
+        };
+        let day = |(y, m, d): (i32, u8, u8)| days_from_civil(y, m, d);
+        let span = match (day(first), day(last)) {
+            (Some(a), Some(b)) => (b - a) / days_per_bucket,
+            _ => i64::MAX,
+        };
         if span > MAX_BUCKETS {
             return self.dates.iter().map(|(&k, &c)| entry(k, c)).collect();
         }
@@ -323,14 +338,9 @@ impl SegmentCollector for SegmentFacetCounter {
                 } else {
                     let key = match bucket {
                         DateBucket::Day => days,
-                        _ => {
-                            let (y, m, _) = civil_from_days(days);
-                            if *bucket == DateBucket::Year {
-                                days_from_civil(y, 1, 1)
-                            } else {
-                                days_from_civil(y, m, 1)
-                            }
-                        }
+                        // the first of a month and of a year are always days
+                        DateBucket::Month => day_of(days).replace_day(1).map_or(days, day_number),
+                        DateBucket::Year => day_of(days).replace_ordinal(1).map_or(days, day_number),
                     };
                     self.last_day = (days, key);
                     key
@@ -363,9 +373,11 @@ mod tests {
     #[test]
     fn civil_dates_round_trip() {
         for (y, m, d) in [(1970, 1, 1), (2024, 2, 29), (1987, 2, 26), (2000, 12, 31), (1900, 3, 1)] {
-            assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
+            assert_eq!(days_from_civil(y, m, d).map(civil_from_days), Some((y, m, d)));
         }
-        assert_eq!(days_from_civil(1970, 1, 2), 1);
+        assert_eq!(days_from_civil(1970, 1, 2), Some(1));
+        assert_eq!(days_from_civil(2023, 2, 29), None);
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
         assert_eq!(next_day(2024, 2, 28), (2024, 2, 29));
         assert_eq!(next_day(2023, 12, 31), (2024, 1, 1));
     }

@@ -22,7 +22,7 @@ use tantivy::{Searcher, Term};
 use super::filters::{resolve_name, NameIndex};
 use super::query_lang::Node;
 use crate::error::{Error, Result};
-use crate::index::schema::{analyzer_named, WORDS};
+use crate::index::schema::{analyzer_named, STEMS, WORDS};
 use crate::index::Archive;
 
 /// The most terms a prefix or fuzzy term expands to (the most frequent are kept).
@@ -71,7 +71,9 @@ pub struct Builder<'a> {
     key_searchers: NameIndex<'a>,
     fields: Fields,
     words: TextAnalyzer,
-    stemmer: frostem::Stemmer,
+    /// The STEMS analyzer (tantivy's English `Stemmer`): the program's one stemmer, the one
+    /// whose stems snippets mark.
+    stems: TextAnalyzer,
     pub highlight: Highlight,
 }
 
@@ -106,7 +108,7 @@ impl<'a> Builder<'a> {
             key_searchers,
             fields,
             words: analyzer_named(WORDS),
-            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
+            stems: analyzer_named(STEMS),
             highlight: Highlight::default(),
         }
     }
@@ -206,7 +208,7 @@ impl<'a> Builder<'a> {
             return Ok(Box::new(EmptyQuery));
         };
         let fields = self.scoped_exact(field, span)?;
-        let stem = self.stemmer.stem(&word).into_owned();
+        let stem = Self::stem(&mut self.stems, &word);
         if positive {
             self.highlight.stems.insert(stem.clone());
         }
@@ -229,9 +231,21 @@ impl<'a> Builder<'a> {
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
+    /// The English stem of a word as the WORDS analyzer gives it (lowercased, folded, letters and
+    /// digits only, so the STEMS analyzer keeps it one token); a word it would split is its own
+    /// stem.
+    fn stem(stems: &mut TextAnalyzer, word: &str) -> String {
+        let mut tokens = stems.token_stream(word);
+        let first = tokens.next().map(|t| t.text.clone());
+        match (first, tokens.next()) {
+            (Some(stem), None) => stem,
+            _ => word.to_string(),
+        }
+    }
+
     /// The indexed words of `fields` whose English stem is `stem` (the word itself included):
     /// read from the term dictionaries, from the longest common prefix of the word and its stem.
-    fn stem_variants(&self, fields: &[(Field, f32)], word: &str, stem: &str) -> Result<BTreeSet<String>> {
+    fn stem_variants(&mut self, fields: &[(Field, f32)], word: &str, stem: &str) -> Result<BTreeSet<String>> {
         let mut out = BTreeSet::new();
         out.insert(word.to_string());
         let common = word.bytes().zip(stem.bytes()).take_while(|(a, b)| a == b).count();
@@ -242,8 +256,9 @@ impl<'a> Builder<'a> {
         let mut upper = prefix.to_vec();
         upper.push(0xff);
         let longest = word.len().max(stem.len()) + 6;
+        let searcher = self.searcher;
         for &(f, _) in fields {
-            for seg in self.searcher.segment_readers() {
+            for seg in searcher.segment_readers() {
                 let inv = seg.inverted_index(f)?;
                 let mut stream = inv.terms().range().ge(prefix).lt(&upper).into_stream()?;
                 while stream.advance() {
@@ -252,7 +267,7 @@ impl<'a> Builder<'a> {
                         continue;
                     }
                     if let Ok(k) = std::str::from_utf8(key) {
-                        if !out.contains(k) && self.stemmer.stem(k) == stem {
+                        if !out.contains(k) && Self::stem(&mut self.stems, k) == stem {
                             out.insert(k.to_string());
                         }
                     }
@@ -464,7 +479,6 @@ const END_OF_9999: i64 = 253_402_300_800;
 /// The first second of a period written YYYY, YYYY-MM or YYYY-MM-DD, and the first second
 /// after it.
 pub fn period_bounds(s: &str) -> Option<(i64, i64)> {
-    use time::{Date, Month};
     let parts: Vec<&str> = s.split('-').collect();
     // a year of four digits ("24-03-25" is no date), a month and a day of one or two
     let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
@@ -474,25 +488,19 @@ pub fn period_bounds(s: &str) -> Option<(i64, i64)> {
         return None;
     }
     let y: i32 = parts.first()?.parse().ok()?;
-    let start_of = |y: i32, m: u8, d: u8| -> Option<i64> {
-        Some(
-            Date::from_calendar_date(y, Month::try_from(m).ok()?, d)
-                .ok()?
-                .midnight()
-                .assume_utc()
-                .unix_timestamp(),
-        )
+    let start_of = |y: i32, m: u32, d: u32| {
+        crate::ingest::date::calendar_day(y, m, d).map(|day| day.midnight().assume_utc().unix_timestamp())
     };
     match parts.len() {
         1 => Some((start_of(y, 1, 1)?, start_of(y + 1, 1, 1).unwrap_or(END_OF_9999))),
         2 => {
-            let m: u8 = parts[1].parse().ok()?;
+            let m: u32 = parts[1].parse().ok()?;
             let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
             Some((start_of(y, m, 1)?, start_of(ny, nm, 1).unwrap_or(END_OF_9999)))
         }
         3 => {
-            let m: u8 = parts[1].parse().ok()?;
-            let d: u8 = parts[2].parse().ok()?;
+            let m: u32 = parts[1].parse().ok()?;
+            let d: u32 = parts[2].parse().ok()?;
             let start = start_of(y, m, d)?;
             Some((start, start + 86_400))
         }

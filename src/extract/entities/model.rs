@@ -517,6 +517,7 @@ impl<'a> Doc<'a> {
 
     /// The tag-independent features of token i that depend on its neighbours (CTX_POS of
     /// static_feats' keys); the token's own hashes and lexicon entry must be computed.
+    // Deliberate copy of tests::static_feats_slow: because that reference must not share this code.
     #[inline]
     pub fn ctx_keys<F: Fn(u64) -> [u8; 2]>(
         &mut self,
@@ -833,6 +834,7 @@ mod tests {
     use super::*;
 
     /// static_feats as it was first written, all in one function.
+    // Deliberate copy of Doc::static_feats/ctx_keys: because it is the reference they are tested against.
     fn static_feats_slow(
         d: &mut Doc,
         lex: &dyn Fn(u64) -> [u8; 2],
@@ -891,7 +893,7 @@ mod tests {
     #[test]
     fn static_features_as_first_written() {
         let text = "LONDON 1996-08-30\n\nThe U.S. envoy, Linda Thomas-Greenfield, told the Security Council on Monday.\n\nÉmile Zola’s book. Bank of England said.";
-        let paras = super::super::split_paragraphs(text);
+        let paras = crate::extract::paragraphs::split(text, 0);
         let lex = |k: u64| [(k % 5) as u8, (k % 7) as u8];
         let mut a = Doc::new(text, &paras);
         let mut b = Doc::new(text, &paras);

@@ -6,7 +6,8 @@ use super::tokenize::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A training article: text, paragraph byte spans and gold mentions
+/// A training article: text, paragraph byte spans (as `extract::paragraphs::split` makes them,
+/// the splitter of run time) and gold mentions
 /// (byte span, kind 0 person, 1 organization, 2 location, 3 other).
 #[derive(Debug, Clone)]
 pub struct TrainDoc {
@@ -59,47 +60,6 @@ impl Hasher for IdHasher {
     }
 }
 type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
-
-/// Splits text into paragraphs at blank lines (byte spans, trimmed of surrounding newlines).
-pub fn split_paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\n' {
-            // blank line: "\n" followed by optional spaces and "\n"
-            let mut j = i + 1;
-            while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r') {
-                j += 1;
-            }
-            if j < b.len() && b[j] == b'\n' {
-                let mut e = i;
-                while e > start && (b[e - 1] == b'\r' || b[e - 1] == b' ') {
-                    e -= 1;
-                }
-                if e > start {
-                    out.push((start, e));
-                }
-                while j < b.len() && (b[j] == b'\n' || b[j] == b'\r' || b[j] == b' ' || b[j] == b'\t') {
-                    j += 1;
-                }
-                start = j;
-                i = j;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    let mut e = b.len();
-    while e > start && matches!(b[e - 1], b'\n' | b'\r' | b' ' | b'\t') {
-        e -= 1;
-    }
-    if e > start {
-        out.push((start, e));
-    }
-    out
-}
 
 /// The static features that name the word itself (see Doc::static_feats).
 const WORD_FEATS: [usize; 4] = [1, 2, 15, 16];
