@@ -70,6 +70,8 @@ pub enum Error {
     SchemaVersion { path: PathBuf, found: u32, expected: u32 },
     #[error("{path} is not a gazette archive: {reason}")]
     NotAnArchive { path: PathBuf, reason: String },
+    #[error("{path} is damaged: {reason}. Nothing was read from it or written to it: `gazette check SOURCES...` shows what the archive holds, `gazette index --rebuild SOURCES...` rebuilds it")]
+    Damaged { path: PathBuf, reason: String },
     #[error("the archive at {path} is being written by another process{holder}; wait for it to finish")]
     Locked { path: PathBuf, holder: String },
     #[error("query error: {message}\n{rendered}")]
@@ -102,6 +104,7 @@ impl Error {
             Error::NoArchive(_)
                 | Error::SchemaVersion { .. }
                 | Error::NotAnArchive { .. }
+                | Error::Damaged { .. }
                 | Error::Locked { .. }
                 | Error::Query { .. }
                 | Error::Usage(_)

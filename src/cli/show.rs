@@ -40,7 +40,7 @@ pub fn run_duplicates(cli: &Cli, a: &DuplicatesArgs, out: &mut Out) -> anyhow::R
         searchers.near_duplicate_groups()?
     } else {
         let mut by_of: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
-        for (id, d) in crate::index::build::load_duplicates(&searchers.archive.dir) {
+        for (id, d) in crate::index::build::load_duplicates(&searchers.archive)? {
             by_of.entry(d.of).or_default().push(id);
         }
         let mut groups = Vec::with_capacity(by_of.len());

@@ -26,12 +26,36 @@ pub struct CommitPayload {
     pub batch: u64,
     /// Articles in the archive after this commit.
     pub articles: u64,
+    /// `facets.tsv` as this commit left it (the file only grows: later, uncommitted lines may
+    /// follow). Absent in archives written before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facets: Option<FileState>,
+    /// `duplicates.json` as this commit left it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicates: Option<FileState>,
 }
 
 impl CommitPayload {
     pub fn of(index: &Index) -> Result<Option<CommitPayload>> {
         let meta = index.load_metas()?;
         Ok(meta.payload.as_deref().and_then(|p| serde_json::from_str(p).ok()))
+    }
+}
+
+/// The length and a hash of a state file beside the indexes, so that a file cut short,
+/// garbled, emptied or deleted is found out instead of being read as empty.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct FileState {
+    pub len: u64,
+    pub hash: u64,
+}
+
+impl FileState {
+    pub fn of(bytes: &[u8]) -> FileState {
+        let h = blake3::hash(bytes);
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&h.as_bytes()[..8]);
+        FileState { len: bytes.len() as u64, hash: u64::from_le_bytes(first) }
     }
 }
 
@@ -224,6 +248,11 @@ impl Archive {
     /// The file names the holder, for the message the second writer gets.
     pub fn lock_for_writing(&self) -> Result<WriteLock> {
         lock_dir_for_writing(&self.dir)
+    }
+
+    /// What the last commit recorded (all zero for an archive without a commit).
+    pub fn committed(&self) -> Result<CommitPayload> {
+        Ok(CommitPayload::of(&self.articles)?.unwrap_or_default())
     }
 
     /// Bytes on disk of the whole archive.

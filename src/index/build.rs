@@ -13,7 +13,7 @@ use serde::Serialize;
 use tantivy::query::RangeQuery;
 use tantivy::{IndexWriter, Term};
 
-use super::archive::{write_atomic, Archive, CommitPayload};
+use super::archive::{write_atomic, Archive, CommitPayload, FileState};
 use super::document::{article_document, quote_documents, Identity};
 use super::plan::{Change, DuplicateOf, Held, Planner};
 use super::vocab::Vocab;
@@ -23,6 +23,8 @@ use crate::ingest::minhash::{self, NearIndex};
 use crate::ingest::{self, Article, Found, ReadOptions};
 
 const DUPLICATES: &str = "duplicates.json";
+/// The next duplicates.json, written before the commit that records it, renamed after.
+const DUPLICATES_NEXT: &str = "duplicates.json.next";
 
 /// Options of `gazette index`.
 #[derive(Debug, Clone)]
@@ -183,7 +185,7 @@ pub fn index_paths(
     let planner = match &archive {
         Some(a) => {
             let (held, near) = load_held(a)?;
-            Planner::new(held, load_duplicates(&a.dir), near)
+            Planner::new(held, load_duplicates(a)?, near)
         }
         None => Planner::default(),
     };
@@ -503,6 +505,8 @@ struct Writers {
     articles: IndexWriter,
     quotes: IndexWriter,
     vocab: Vocab,
+    /// duplicates.json as the last commit left it.
+    dups: FileState,
     batch: u64,
 }
 
@@ -538,10 +542,12 @@ impl Writers {
             prepared.set_payload(&serde_json::to_string(&committed).unwrap_or_default());
             prepared.commit()?;
         }
+        let dups = settle_duplicates(archive, &committed)?;
         Ok(Writers {
             articles,
             quotes,
-            vocab: Vocab::load(&archive.dir)?,
+            vocab: Vocab::load(&archive.dir, committed.facets)?,
+            dups,
             batch: committed.batch.max(quotes_payload.batch) + 1,
         })
     }
@@ -585,27 +591,40 @@ impl Writers {
         articles_total: u64,
         duplicates: &HashMap<String, Option<DuplicateOf>>,
     ) -> Result<()> {
-        let payload = serde_json::to_string(&CommitPayload { batch: self.batch, articles: articles_total })
-            .unwrap_or_default();
+        // The state files are written before the commit that records them: facets.tsv in
+        // place (it only grows), duplicates.json beside it as `.next`, put in place after.
         self.vocab.save(&archive.dir)?;
-        let mut q = self.quotes.prepare_commit()?;
-        q.set_payload(&payload);
-        q.commit()?;
-        let mut a = self.articles.prepare_commit()?;
-        a.set_payload(&payload);
-        a.commit()?;
-        if !duplicates.is_empty() {
-            let mut all = load_duplicates(&archive.dir);
+        let next_dups = if duplicates.is_empty() {
+            None
+        } else {
+            let mut all = load_duplicates(archive)?;
             for (k, v) in duplicates {
                 match v {
                     Some(d) => all.insert(k.clone(), d.clone()),
                     None => all.remove(k),
                 };
             }
-            write_atomic(
-                &archive.dir.join(DUPLICATES),
-                serde_json::to_string(&all).unwrap_or_default().as_bytes(),
-            )?;
+            let bytes = serde_json::to_vec(&all).unwrap_or_default();
+            write_atomic(&archive.dir.join(DUPLICATES_NEXT), &bytes)?;
+            Some(FileState::of(&bytes))
+        };
+        let payload = serde_json::to_string(&CommitPayload {
+            batch: self.batch,
+            articles: articles_total,
+            facets: Some(self.vocab.state()),
+            duplicates: Some(next_dups.unwrap_or(self.dups)),
+        })
+        .unwrap_or_default();
+        let mut q = self.quotes.prepare_commit()?;
+        q.set_payload(&payload);
+        q.commit()?;
+        let mut a = self.articles.prepare_commit()?;
+        a.set_payload(&payload);
+        a.commit()?;
+        if let Some(state) = next_dups {
+            let (next, path) = (archive.dir.join(DUPLICATES_NEXT), archive.dir.join(DUPLICATES));
+            std::fs::rename(&next, &path).map_err(|e| Error::io(&path, e))?;
+            self.dups = state;
         }
         self.batch += 1;
         Ok(())
@@ -655,9 +674,57 @@ pub(crate) fn load_held(archive: &Archive) -> Result<(HashMap<String, Held>, Nea
 }
 
 /// The duplicates recorded beside the index (id -> the article it duplicates).
-pub fn load_duplicates(dir: &Path) -> HashMap<String, DuplicateOf> {
-    std::fs::read_to_string(dir.join(DUPLICATES))
-        .ok()
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default()
+pub fn load_duplicates(archive: &Archive) -> Result<HashMap<String, DuplicateOf>> {
+    let expected = archive.committed()?.duplicates;
+    let path = archive.dir.join(DUPLICATES);
+    let mut bytes = read_state(&path)?;
+    if let Some(want) = expected {
+        if FileState::of(bytes.as_deref().unwrap_or_default()) != want {
+            // a run that died between its commit and putting the file in place left it as .next
+            match read_state(&archive.dir.join(DUPLICATES_NEXT))? {
+                Some(b) if FileState::of(&b) == want => bytes = Some(b),
+                _ => {
+                    let reason = match &bytes {
+                        None => format!("it is missing, and the last commit recorded {} bytes", want.len),
+                        Some(b) => format!(
+                            "it has {} bytes that differ from the {} the last commit recorded",
+                            b.len(),
+                            want.len
+                        ),
+                    };
+                    return Err(Error::Damaged { path, reason });
+                }
+            }
+        }
+    }
+    match bytes {
+        None => Ok(HashMap::new()),
+        Some(b) => serde_json::from_slice(&b)
+            .map_err(|e| Error::Damaged { path, reason: format!("it is not the JSON gazette writes ({e})") }),
+    }
+}
+
+/// A state file's bytes, `None` when it does not exist.
+fn read_state(path: &Path) -> Result<Option<Vec<u8>>> {
+    match std::fs::read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// For a writer: checks duplicates.json against the last commit, puts in place a `.next` that
+/// a run killed after its commit left, and removes one that a run killed before its commit
+/// left. Returns the file's state.
+fn settle_duplicates(archive: &Archive, committed: &CommitPayload) -> Result<FileState> {
+    let (path, next) = (archive.dir.join(DUPLICATES), archive.dir.join(DUPLICATES_NEXT));
+    if let Some(b) = read_state(&next)? {
+        if committed.duplicates == Some(FileState::of(&b)) {
+            std::fs::rename(&next, &path).map_err(|e| Error::io(&path, e))?;
+        } else {
+            std::fs::remove_file(&next).map_err(|e| Error::io(&next, e))?;
+        }
+    }
+    load_duplicates(archive)?;
+    Ok(FileState::of(read_state(&path)?.as_deref().unwrap_or_default()))
 }

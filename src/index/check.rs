@@ -33,7 +33,9 @@ pub struct CheckReport {
 
 pub fn check(archive: &Archive, paths: &[PathBuf], read: &ReadOptions) -> Result<CheckReport> {
     let (held, _) = load_held(archive)?;
-    let dups = load_duplicates(&archive.dir);
+    let dups = load_duplicates(archive)?;
+    // facets.tsv against the last commit (an error naming the file when it is damaged)
+    super::vocab::Vocab::load(&archive.dir, archive.committed()?.facets)?;
     let mut report = CheckReport {
         schema_version: super::schema::SCHEMA_VERSION,
         articles: held.len() as u64,

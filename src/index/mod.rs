@@ -51,13 +51,13 @@ pub fn stats(archive: &Archive) -> Result<Stats> {
             paragraphs += counts.first(doc).unwrap_or(0);
         }
     }
-    let speakers = vocab::Vocab::load(&archive.dir)?.count_of("speaker");
+    let speakers = vocab::Vocab::load(&archive.dir, archive.committed()?.facets)?.count_of("speaker");
     Ok(Stats {
         articles: a.num_docs(),
         paragraphs,
         quotes: q.num_docs(),
         speakers: speakers as u64,
-        duplicates: build::load_duplicates(&archive.dir).len() as u64,
+        duplicates: build::load_duplicates(archive)?.len() as u64,
         segments: (a.segment_readers().len() + q.segment_readers().len()) as u64,
         bytes: archive.size_on_disk(),
         schema_version: schema::SCHEMA_VERSION,

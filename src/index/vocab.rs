@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::archive::write_atomic;
+use super::archive::{write_atomic, FileState};
 use crate::error::{Error, Result};
 
 const FILE: &str = "facets.tsv";
@@ -25,17 +25,40 @@ pub struct Vocab {
     values: Vec<(u8, String)>,
     ids: HashMap<(u8, String), u64>,
     saved: usize,
+    state: FileState,
 }
 
 impl Vocab {
-    /// Reads `facets.tsv` of an archive (empty when there is none yet).
-    pub fn load(dir: &Path) -> Result<Vocab> {
+    /// Reads `facets.tsv` of an archive (empty when there is none yet). `committed` is the
+    /// file as the archive's last commit recorded it: a file shorter than that, or whose first
+    /// bytes differ, is damaged (facet names would go to the wrong values) and is an error;
+    /// lines after the committed ones (a run that died before its commit) are left out.
+    pub fn load(dir: &Path, committed: Option<FileState>) -> Result<Vocab> {
         let path = dir.join(FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(Error::io(&path, e)),
         };
+        let damaged = |reason: String| Error::Damaged { path: path.clone(), reason };
+        let bytes = match committed {
+            None => &bytes[..],
+            Some(c) if (bytes.len() as u64) < c.len => {
+                return Err(damaged(if bytes.is_empty() {
+                    format!("it is missing or empty, and the last commit recorded {} bytes", c.len)
+                } else {
+                    format!("it has {} bytes, and the last commit recorded {}", bytes.len(), c.len)
+                }))
+            }
+            Some(c) => {
+                let head = &bytes[..c.len as usize];
+                if FileState::of(head) != c {
+                    return Err(damaged("its content differs from what the last commit recorded".into()));
+                }
+                head
+            }
+        };
+        let text = std::str::from_utf8(bytes).map_err(|e| damaged(format!("not UTF-8: {e}")))?;
         let mut v = Vocab::default();
         for line in text.lines() {
             let (k, value) = line.split_once('\t').unwrap_or((line, ""));
@@ -44,7 +67,13 @@ impl Vocab {
             v.push(code, value.to_string());
         }
         v.saved = v.values.len();
+        v.state = FileState::of(bytes);
         Ok(v)
+    }
+
+    /// The file as this vocabulary last read or wrote it, for the commit to record.
+    pub fn state(&self) -> FileState {
+        self.state
     }
 
     fn push(&mut self, code: u8, value: String) -> u64 {
@@ -111,6 +140,7 @@ impl Vocab {
         }
         write_atomic(&dir.join(FILE), out.as_bytes())?;
         self.saved = self.values.len();
+        self.state = FileState::of(out.as_bytes());
         Ok(())
     }
 }
@@ -129,7 +159,7 @@ mod tests {
         assert_eq!(v.id("speaker", "John Kirby"), a);
         let t = v.id("org", "Tab\tCorp");
         v.save(dir.path()).unwrap();
-        let w = Vocab::load(dir.path()).unwrap();
+        let w = Vocab::load(dir.path(), None).unwrap();
         assert_eq!(w.get(a), Some(("speaker", "John Kirby")));
         assert_eq!(w.get(t), Some(("org", "Tab Corp")));
         assert_eq!(w.count_of("person"), 1);

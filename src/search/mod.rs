@@ -174,7 +174,7 @@ impl Searchers {
         let articles = archive.articles_reader()?.searcher();
         let quotes = archive.quotes_reader()?.searcher();
         // After the readers: the facet numbers of the commits they see are all in the file.
-        let vocab = Vocab::load(&archive.dir)?;
+        let vocab = Vocab::load(&archive.dir, archive.committed()?.facets)?;
         let kinds_of = std::sync::Arc::new(vocab.kinds());
         Ok(Searchers { archive, articles, quotes, vocab, kinds_of })
     }
@@ -480,7 +480,7 @@ impl Searchers {
         let q = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
         let top = self.articles.search(&q, &TopDocs::with_limit(1).order_by_score())?;
         let Some((_, addr)) = top.into_iter().next() else {
-            let dups = crate::index::build::load_duplicates(&self.archive.dir);
+            let dups = crate::index::build::load_duplicates(&self.archive)?;
             if let Some(d) = dups.get(id) {
                 return Err(Error::Duplicate { id: id.to_string(), of: d.of.clone() });
             }
@@ -508,7 +508,7 @@ impl Searchers {
                 paragraph: u64_of(&d, qf.paragraph),
             });
         }
-        let mut duplicates: Vec<String> = crate::index::build::load_duplicates(&self.archive.dir)
+        let mut duplicates: Vec<String> = crate::index::build::load_duplicates(&self.archive)?
             .into_iter()
             .filter(|(_, d)| d.of == id)
             .map(|(k, _)| k)

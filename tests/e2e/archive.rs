@@ -1,5 +1,7 @@
 //! End-to-end tests of indexing and searching with the real binary.
 
+use std::path::{Path, PathBuf};
+
 use crate::common::*;
 
 fn index_corpus(dir: &std::path::Path) -> std::path::PathBuf {
@@ -329,4 +331,109 @@ fn a_rebuild_folder_left_by_a_killed_run_is_removed_by_the_next_run() {
     assert!(!dead.exists(), "the folder of a gone rebuild is removed");
     assert!(stderr(&o).contains("left by an interrupted --rebuild"), "{}", stderr(&o));
     assert!(alive.exists(), "a rebuild still running keeps its folder");
+}
+
+/// An archive of our own with two exact duplicates recorded in duplicates.json.
+fn archive_with_duplicates(dir: &Path) -> (PathBuf, PathBuf) {
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    let text = "Dockers strike\n\nThe dockers stopped work at dawn, Ana Ruiz said.";
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        std::fs::write(src.join(name), text).unwrap();
+    }
+    std::fs::write(src.join("d.txt"), "Ferries\n\nThe ferries ran again, Tom Reed said.").unwrap();
+    let idx = dir.join("idx");
+    let v = json(&run(&idx, &["index", src.to_str().unwrap(), "--json"]));
+    assert_eq!(v["duplicates"], 2, "{v}");
+    (idx, src)
+}
+
+#[test]
+fn a_damaged_duplicates_file_is_an_error_naming_it_and_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let (idx, src) = archive_with_duplicates(dir.path());
+    let file = idx.join("duplicates.json");
+    let good = std::fs::read(&file).unwrap();
+    let more = dir.path().join("more");
+    std::fs::create_dir_all(&more).unwrap();
+    std::fs::write(more.join("e.txt"), "Harbour\n\nThe harbour reopened.").unwrap();
+    for (what, damage) in [
+        ("garbled", Some(b"{\"x\": [1, 2".to_vec())),
+        ("cut short", Some(good[..good.len() / 2].to_vec())),
+        ("emptied", Some(Vec::new())),
+        ("deleted", None),
+    ] {
+        match &damage {
+            Some(b) => std::fs::write(&file, b).unwrap(),
+            None => std::fs::remove_file(&file).unwrap(),
+        }
+        for args in [
+            &["duplicates"][..],
+            &["stats"][..],
+            &["check", src.to_str().unwrap()][..],
+            &["index", more.to_str().unwrap()][..],
+        ] {
+            let o = run(&idx, args);
+            assert_eq!(o.status.code(), Some(2), "{what}, {args:?}: {}", stderr(&o));
+            let err = stderr(&o);
+            assert!(err.contains("duplicates.json is damaged") && err.contains("--rebuild"), "{what}: {err}");
+        }
+        // the index run wrote nothing: the file is as the damage left it
+        assert_eq!(std::fs::read(&file).ok(), damage, "{what}");
+        std::fs::write(&file, &good).unwrap();
+    }
+    // repaired, all is well again, and the next run keeps every record
+    let v = json(&run(&idx, &["index", more.to_str().unwrap(), "--json"]));
+    assert_eq!(v["added"], 1);
+    let groups = json(&run(&idx, &["duplicates", "-j"]));
+    assert_eq!(groups[0].as_array().unwrap().len(), 3, "{groups}");
+}
+
+#[test]
+fn a_damaged_facets_file_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (idx, src) = archive_with_duplicates(dir.path());
+    let file = idx.join("facets.tsv");
+    let good = std::fs::read_to_string(&file).unwrap();
+    assert!(good.lines().count() >= 2, "{good}");
+    let one_line_less: String = good.lines().skip(1).map(|l| format!("{l}\n")).collect();
+    let swapped = good.replacen("Ana Ruiz", "Tom Reed", 1);
+    for (what, damage) in
+        [("a line deleted", one_line_less), ("a name changed", swapped), ("emptied", String::new())]
+    {
+        std::fs::write(&file, &damage).unwrap();
+        for args in [
+            &["search", "dockers"][..],
+            &["check", src.to_str().unwrap()][..],
+            &["index", src.to_str().unwrap()][..],
+        ] {
+            let o = run(&idx, args);
+            assert_eq!(o.status.code(), Some(2), "{what}, {args:?}: {}", stderr(&o));
+            assert!(stderr(&o).contains("facets.tsv is damaged"), "{what}: {}", stderr(&o));
+        }
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), damage, "{what}: not rewritten");
+    }
+    std::fs::write(&file, &good).unwrap();
+    assert_eq!(run(&idx, &["check", src.to_str().unwrap()]).status.code(), Some(0));
+}
+
+#[test]
+fn a_duplicates_file_left_beside_by_a_run_killed_after_its_commit_is_put_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (idx, src) = archive_with_duplicates(dir.path());
+    // as a kill between the commit and the rename leaves it: the committed content as .next,
+    // the file itself one commit behind
+    let file = idx.join("duplicates.json");
+    std::fs::rename(&file, idx.join("duplicates.json.next")).unwrap();
+    std::fs::write(&file, "{}").unwrap();
+    assert_eq!(json(&run(&idx, &["stats", "-j"]))["duplicates"], 2, "readers use the committed one");
+    let v = json(&run(&idx, &["index", src.to_str().unwrap(), "--json"]));
+    assert_eq!(v["unchanged"], 4, "{v}");
+    assert!(!idx.join("duplicates.json.next").exists());
+    assert_eq!(json(&run(&idx, &["stats", "-j"]))["duplicates"], 2);
+    // and one a run killed before its commit left is removed
+    std::fs::write(idx.join("duplicates.json.next"), "{\"stale\": 1}").unwrap();
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
+    assert!(!idx.join("duplicates.json.next").exists());
+    assert_eq!(run(&idx, &["check", src.to_str().unwrap()]).status.code(), Some(0));
 }
