@@ -13,8 +13,9 @@
 //! not persons; organization suffixes and context ("Nissan Motors", "automaker Chrysler", "Ford
 //! shares", "Chelsea have", "Chelsea striker") make organizations, and "Tory MP" an adjective.
 //!
-//! The model (`models/ner.bin`) is embedded and loaded once; `src/bin/train-ner.rs` reproduces
-//! it from CoNLL-2003 train (and GUM's CC BY / CC BY-SA genres).
+//! The model (`models/ner.bin`) is embedded and loaded once; `src/bin/train-ner.rs` trains such
+//! a model from CoNLL-2003 train (and GUM's CC BY / CC BY-SA genres); see the README for how
+//! the shipped one relates to today's trainer.
 
 mod model;
 mod resolve;
