@@ -442,7 +442,8 @@ fn read_line_limited(
 
 /// The common shape of an article object, read without building a JSON tree: string fields
 /// borrowed where they need no unescaping, other fields skipped. Anything else (numbers as
-/// ids, two aliases of one field, arrays of authors) goes through the general path.
+/// ids, two aliases of one field, arrays of authors) goes through the general path. Its aliases
+/// are a deliberate copy of the `*_KEYS` lists (see there).
 #[derive(serde::Deserialize)]
 struct Plain<'a> {
     #[serde(borrow, default, alias = "_id", alias = "guid", alias = "uid", alias = "doc_id")]
@@ -504,6 +505,18 @@ fn parse_line(s: &str, display: &str, id: &str, line: usize) -> Result<Article, 
     }
 }
 
+/// The keys a JSON article's fields go by, first match wins. `Plain` (the fast path of JSON
+/// Lines) spells them again as serde aliases, which must be literals: a deliberate copy, kept
+/// equal by the test `the_fast_path_knows_every_key_of_the_general_path`.
+const ID_KEYS: &[&str] = &["id", "_id", "guid", "uid", "doc_id"];
+const TITLE_KEYS: &[&str] = &["title", "headline", "name"];
+const DATE_KEYS: &[&str] =
+    &["date", "published", "published_at", "publishedAt", "date_publish", "pubDate", "datetime", "timestamp"];
+const SOURCE_KEYS: &[&str] = &["source", "publisher", "source_domain", "site", "outlet"];
+const URL_KEYS: &[&str] = &["url", "link", "uri"];
+const AUTHOR_KEYS: &[&str] = &["author", "authors", "byline"];
+const TEXT_KEYS: &[&str] = &["text", "body", "content", "article", "story", "maintext"];
+
 fn field<'a>(obj: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Value> {
     names.iter().find_map(|n| obj.get(*n).filter(|v| !v.is_null()))
 }
@@ -537,28 +550,16 @@ fn json_article(
             reason: "expected a JSON object for an article".into(),
         });
     };
-    let text = as_text(field(&obj, &["text", "body", "content", "article", "story", "maintext"]));
-    let title = as_text(field(&obj, &["title", "headline", "name"]));
+    let text = as_text(field(&obj, TEXT_KEYS));
+    let title = as_text(field(&obj, TITLE_KEYS));
     if text.trim().is_empty() && title.trim().is_empty() {
         return Err(InputError::Empty {
             path: display.to_string(),
             line: if in_lines { Some(line) } else { None },
         });
     }
-    let date_text = as_text(field(
-        &obj,
-        &[
-            "date",
-            "published",
-            "published_at",
-            "publishedAt",
-            "date_publish",
-            "pubDate",
-            "datetime",
-            "timestamp",
-        ],
-    ));
-    let id = as_text(field(&obj, &["id", "_id", "guid", "uid", "doc_id"]));
+    let date_text = as_text(field(&obj, DATE_KEYS));
+    let id = as_text(field(&obj, ID_KEYS));
     let art = Article {
         id: if !id.trim().is_empty() {
             id
@@ -570,9 +571,9 @@ fn json_article(
         title: title.trim().to_string(),
         date: parse_date(&date_text),
         date_text,
-        source: as_text(field(&obj, &["source", "publisher", "source_domain", "site", "outlet"])),
-        url: as_text(field(&obj, &["url", "link", "uri"])),
-        author: as_text(field(&obj, &["author", "authors", "byline"])),
+        source: as_text(field(&obj, SOURCE_KEYS)),
+        url: as_text(field(&obj, URL_KEYS)),
+        author: as_text(field(&obj, AUTHOR_KEYS)),
         path: where_,
         text,
         body_start: 0,
@@ -585,6 +586,41 @@ fn json_article(
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn the_fast_path_knows_every_key_of_the_general_path() {
+        let lists: [(&str, &[&str]); 7] = [
+            ("id", ID_KEYS),
+            ("title", TITLE_KEYS),
+            ("date", DATE_KEYS),
+            ("source", SOURCE_KEYS),
+            ("url", URL_KEYS),
+            ("author", AUTHOR_KEYS),
+            ("text", TEXT_KEYS),
+        ];
+        for (name, keys) in lists {
+            for key in keys {
+                let other = if name == "text" { "title" } else { "text" };
+                let line = format!("{{\"{key}\": \"2024-03-25\", \"{other}\": \"x\"}}");
+                let p = serde_json::from_str::<Plain>(&line)
+                    .unwrap_or_else(|e| panic!("{key}: the fast path refuses it: {e}"));
+                let got = match name {
+                    "id" => p.id,
+                    "title" => p.title,
+                    "date" => p.date,
+                    "source" => p.source,
+                    "url" => p.url,
+                    "author" => p.author,
+                    _ => p.text,
+                };
+                assert_eq!(
+                    got.as_deref(),
+                    Some("2024-03-25"),
+                    "{key} is not read as {name} by the fast path"
+                );
+            }
+        }
+    }
 
     #[test]
     fn progress_counts_compressed_bytes_as_they_are_read() {

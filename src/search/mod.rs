@@ -93,7 +93,8 @@ impl Default for Request {
     }
 }
 
-/// An article found.
+/// An article found. Its first six fields are those of [`ArticleView`]: a deliberate copy, as
+/// each type is a JSON contract of its own (README, "JSON output"), checked by the snapshots.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
     pub id: String,
@@ -540,7 +541,7 @@ pub struct ShowQuote {
     pub paragraph: u64,
 }
 
-/// One article as `gazette show` prints it.
+/// One article as `gazette show` prints it (its first fields: a deliberate copy of [`Hit`]'s).
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleView {
     pub id: String,

@@ -5,7 +5,7 @@
 //! nothing panics and that every offset returned is a valid span of the text.
 //!
 //! Each target runs for GAZETTE_FUZZ_SECONDS (default 2) seconds; `GAZETTE_FUZZ_SECONDS=600
-//! cargo test --release --test fuzz -- --test-threads 1` is the long run. The seed of a run is
+//! cargo test --release --test e2e fuzz -- --test-threads 1` is the long run. The seed of a run is
 //! printed; GAZETTE_FUZZ_SEED replays it. Inputs that once failed are kept in `regressions()`.
 
 use std::time::{Duration, Instant};
