@@ -47,6 +47,26 @@ pub struct Entity {
     pub mentions: Vec<(usize, usize)>,
 }
 
+/// The longest text recognized in one piece (see [`Tagger::recognize`]); every article of
+/// ordinary length is.
+pub const BLOCK_BYTES: usize = 1 << 20;
+
+/// Runs of whole paragraphs spanning at most [`BLOCK_BYTES`] (a longer paragraph is a block
+/// of its own).
+fn blocks(paragraphs: &[(usize, usize)]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < paragraphs.len() {
+        let mut end = start + 1;
+        while end < paragraphs.len() && paragraphs[end].1 - paragraphs[start].0 <= BLOCK_BYTES {
+            end += 1;
+        }
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
 /// A loaded model.
 pub struct Tagger {
     model: model::Model,
@@ -63,6 +83,34 @@ impl Tagger {
         if text.len() >= u32::MAX as usize || paragraphs.is_empty() {
             return Vec::new();
         }
+        if text.len() > BLOCK_BYTES {
+            return self.recognize_in_blocks(text, paragraphs);
+        }
+        self.recognize_block(text, paragraphs)
+    }
+
+    /// An article longer than [`BLOCK_BYTES`] (a book, a dump, a transcript) is recognized in
+    /// blocks of whole paragraphs of about that size, so that the tagger's buffers (some 80
+    /// bytes per token) stay those of one block and memory a small multiple of the article.
+    /// Names are linked within their block; the same entity found in several blocks is one.
+    fn recognize_in_blocks(&self, text: &str, paragraphs: &[(usize, usize)]) -> Vec<Entity> {
+        let mut out: Vec<Entity> = Vec::new();
+        let mut at: std::collections::HashMap<(String, EntityKind), usize> = std::collections::HashMap::new();
+        for block in blocks(paragraphs) {
+            for e in self.recognize_block(text, &paragraphs[block]) {
+                match at.get(&(e.name.clone(), e.kind)) {
+                    Some(&i) => out[i].mentions.extend(e.mentions),
+                    None => {
+                        at.insert((e.name.clone(), e.kind), out.len());
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn recognize_block(&self, text: &str, paragraphs: &[(usize, usize)]) -> Vec<Entity> {
         thread_local! {
             static BUFFERS: std::cell::RefCell<(Vec<tokenize::Tok>, Vec<model::TokH>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
         }
@@ -138,6 +186,40 @@ mod tests {
 
     fn rec(text: &str) -> Vec<Entity> {
         recognize(text, &split(text, 0))
+    }
+
+    #[test]
+    fn blocks_are_runs_of_whole_paragraphs_of_at_most_a_block() {
+        let paras: Vec<(usize, usize)> = (0..10).map(|i| (i * 400_000, i * 400_000 + 399_998)).collect();
+        let b = blocks(&paras);
+        assert_eq!(b, [0..2, 2..4, 4..6, 6..8, 8..10]);
+        for r in &b {
+            assert!(paras[r.end - 1].1 - paras[r.start].0 <= BLOCK_BYTES);
+        }
+        // a paragraph over a block is one block
+        assert_eq!(
+            blocks(&[(0, 10), (10, 3 * BLOCK_BYTES), (3 * BLOCK_BYTES, 3 * BLOCK_BYTES + 5)]),
+            [0..1, 1..2, 2..3]
+        );
+    }
+
+    #[test]
+    fn a_text_over_a_block_is_recognized_in_blocks_and_an_entity_is_one_across_them() {
+        let para = "Linda Thomas-Greenfield, the U.S. ambassador to the U.N., told the Security Council \
+                    the American position on that link was unchanged.";
+        let n = BLOCK_BYTES / para.len() * 2 + 3;
+        let text = vec![para; n].join("\n\n");
+        assert!(text.len() > 2 * BLOCK_BYTES);
+        let ents = rec(&text);
+        let p = find(&ents, "Linda Thomas-Greenfield").expect("person found");
+        assert_eq!(ents.iter().filter(|e| e.name == "Linda Thomas-Greenfield").count(), 1, "one entity");
+        assert_eq!(p.mentions.len(), n, "a mention in every paragraph, every block");
+        assert!(p.mentions.windows(2).all(|w| w[0].0 < w[1].0), "in text order");
+        assert!(p.mentions.iter().all(|&(s, e)| &text[s..e] == "Linda Thomas-Greenfield"));
+        // each block recognizes as the whole text would: the same entities as one paragraph
+        let one: Vec<(String, EntityKind)> = rec(para).into_iter().map(|e| (e.name, e.kind)).collect();
+        let all: Vec<(String, EntityKind)> = ents.into_iter().map(|e| (e.name, e.kind)).collect();
+        assert_eq!(one, all);
     }
 
     #[test]
