@@ -172,12 +172,7 @@ pub fn run_check(cli: &Cli, a: &CheckArgs, out: &mut Out) -> anyhow::Result<i32>
         out.json(&r)?;
     } else {
         out.line(&format!("schema version {}, {} articles", r.schema_version, r.articles))?;
-        for (what, ids) in [
-            ("missing", &r.missing),
-            ("changed", &r.changed),
-            ("stale", &r.stale),
-            ("unreadable", &r.unreadable),
-        ] {
+        for (what, ids) in [("missing", &r.missing), ("changed", &r.changed), ("stale", &r.stale)] {
             if !ids.is_empty() {
                 out.line(&format!(
                     "{} {what}: {}",
@@ -191,6 +186,14 @@ pub fn run_check(cli: &Cli, a: &CheckArgs, out: &mut Out) -> anyhow::Result<i32>
         }
         if !r.batches_agree {
             out.line("the quotes index is ahead of the articles index (a run died between its commits; the next `gazette index` repairs it)")?;
+        }
+        if !r.unreadable.is_empty() {
+            out.line(&format!(
+                "{} input error{} (not in the archive, as `index` refuses them too): {}",
+                r.unreadable.len(),
+                if r.unreadable.len() == 1 { "" } else { "s" },
+                r.unreadable.iter().take(20).cloned().collect::<Vec<_>>().join(", ")
+            ))?;
         }
         out.line(if r.ok {
             "ok: the archive matches its sources"

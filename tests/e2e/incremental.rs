@@ -118,3 +118,31 @@ fn ctrl_c_commits_what_is_done_and_a_rerun_finishes() {
     assert_eq!(v["added"].as_u64().unwrap() + v["unchanged"].as_u64().unwrap(), 20000);
     assert_eq!(json(&run(&idx, &["stats", "--json"]))["articles"], 20000);
 }
+
+#[test]
+fn check_after_a_clean_build_exits_0_and_lists_the_records_index_refused_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src.jsonl");
+    std::fs::write(
+        &src,
+        [
+            r#"{"id": "1", "title": "Tide", "text": "The tide rose."}"#,
+            r#"{"id": "2", "title": "", "text": ""}"#,
+            "{broken",
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let idx = dir.path().join("idx");
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(1), "two records refused");
+    let o = run(&idx, &["check", src.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v = json(&o);
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["unreadable"].as_array().unwrap().len(), 2, "{v}");
+    let o = run(&idx, &["check", src.to_str().unwrap()]);
+    assert!(stdout(&o).contains("2 input errors (not in the archive"), "{}", stdout(&o));
+    // a real disagreement is still exit 1
+    std::fs::write(&src, r#"{"id": "1", "title": "Tide", "text": "The tide fell."}"#).unwrap();
+    assert_eq!(run(&idx, &["check", src.to_str().unwrap()]).status.code(), Some(1));
+}
