@@ -190,3 +190,34 @@ fn a_kill_in_the_first_milliseconds_of_a_new_archive_leaves_none_or_a_whole_one(
         .collect();
     assert!(names.iter().all(|n| n.starts_with("idx")), "{names:?}");
 }
+
+#[test]
+fn two_writers_started_together_on_a_new_folder_one_writes_and_the_other_is_told_who() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = repo().join("corpus");
+    for i in 0..10 {
+        let idx = dir.path().join(format!("idx{i}"));
+        let spawn = || {
+            bin()
+                .arg("--index")
+                .arg(&idx)
+                .args(["index", corpus.to_str().unwrap()])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        let outs = [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()];
+        for o in &outs {
+            let err = String::from_utf8_lossy(&o.stderr);
+            match o.status.code() {
+                Some(0) => {}
+                Some(2) => assert!(err.contains("being written by another process"), "run {i}: {err}"),
+                other => panic!("run {i}: exit {other:?}: {err}"),
+            }
+        }
+        assert!(outs.iter().any(|o| o.status.success()), "run {i}: one of them writes");
+        assert_eq!(json(&run(&idx, &["stats", "--json"]))["articles"], 164, "run {i}");
+    }
+}
