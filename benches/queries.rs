@@ -1,7 +1,10 @@
 //! Query latency: every query of `benches/queries.txt` (real words, phrases, prefixes, fuzzy
-//! terms and names of the Reuters set) as a top-10 search with facets (speaker, person, org,
-//! place, source, month histogram) and three snippets per hit, against an existing archive.
-//! One warm-up pass, then timed passes; prints p50 / p95 / p99.
+//! terms and names of the Reuters set) run twice in the same process and pass: as gazette's
+//! full request (top 10 with facets: speaker, person, org, place, source, month histogram;
+//! three snippets per hit; filters; near-duplicate collapsing) and as bare Tantivy (the same
+//! parsed query, `TopDocs` top 10 by BM25 over the articles index, nothing else). One warm-up
+//! pass, then timed passes; prints a line per query class and a last line of the form
+//! `gazette p50 A ms p99 B ms; bare tantivy p50 C ms p99 D ms`.
 //!
 //!     cargo bench --bench queries -- INDEX_DIR [QUERIES_FILE] [PASSES]
 
@@ -98,32 +101,82 @@ fn main() {
         .filter(|l| !l.trim().is_empty())
         .map(str::to_string)
         .collect();
-    let requests: Vec<Request> = lines.iter().filter_map(|l| request(l)).collect();
+    let requests: Vec<(&'static str, Request)> =
+        lines.iter().filter_map(|l| request(l).map(|r| (class(l), r))).collect();
     let (mut errors, mut hits) = (0usize, 0usize);
-    for r in &requests {
+    for (_, r) in &requests {
         match s.search(r) {
             Ok(res) => hits += res.hits.len(),
             Err(_) => errors += 1,
         }
+        let _ = s.bare_top10(&r.query, r.any);
     }
-    let mut times = Vec::with_capacity(requests.len() * passes);
+    // (class, gazette ms, bare ms), each request timed both ways in turn
+    let mut times: Vec<(&str, f64, f64)> = Vec::with_capacity(requests.len() * passes);
     for _ in 0..passes {
-        for r in &requests {
+        for (c, r) in &requests {
             let t = Instant::now();
             let _ = s.search(r);
-            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            let full = t.elapsed().as_secs_f64() * 1000.0;
+            let t = Instant::now();
+            let _ = s.bare_top10(&r.query, r.any);
+            times.push((c, full, t.elapsed().as_secs_f64() * 1000.0));
         }
     }
-    times.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    let mean = times.iter().sum::<f64>() / times.len() as f64;
     println!(
-        "queries {} x {passes} passes (warm), {} hits in the warm-up, {errors} errors: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, mean {:.2} ms, max {:.2} ms",
+        "queries {} x {passes} passes (warm), {} hits in the warm-up, {errors} errors",
         requests.len(),
-        hits,
-        percentile(&times, 0.50),
-        percentile(&times, 0.95),
-        percentile(&times, 0.99),
-        mean,
-        times.last().copied().unwrap_or(0.0)
+        hits
     );
+    let stats = |xs: &mut Vec<f64>| -> (f64, f64) {
+        xs.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        (percentile(xs, 0.50), percentile(xs, 0.99))
+    };
+    for c in CLASSES {
+        let mut g: Vec<f64> = times.iter().filter(|t| t.0 == c).map(|t| t.1).collect();
+        let mut b: Vec<f64> = times.iter().filter(|t| t.0 == c).map(|t| t.2).collect();
+        if g.is_empty() {
+            continue;
+        }
+        let n = g.len() / passes;
+        let ((g50, g99), (b50, b99)) = (stats(&mut g), stats(&mut b));
+        println!(
+            "{c:<14} {n:>5} queries: gazette p50 {g50:.2} ms p99 {g99:.2} ms; bare tantivy p50 {b50:.2} ms p99 {b99:.2} ms; ratio p50 {:.1} p99 {:.1}",
+            g50 / b50.max(1e-9),
+            g99 / b99.max(1e-9)
+        );
+    }
+    let mut g: Vec<f64> = times.iter().map(|t| t.1).collect();
+    let mut b: Vec<f64> = times.iter().map(|t| t.2).collect();
+    let ((g50, g99), (b50, b99)) = (stats(&mut g), stats(&mut b));
+    println!("gazette p50 {g50:.2} ms p99 {g99:.2} ms; bare tantivy p50 {b50:.2} ms p99 {b99:.2} ms");
+}
+
+/// The query classes of the report, in its order.
+const CLASSES: [&str; 9] =
+    ["single word", "pair", "phrase", "prefix", "fuzzy", "filtered", "or with dates", "sorted", "other"];
+
+/// The class of a line of the queries file.
+fn class(line: &str) -> &'static str {
+    let (query, flags) = line.split_once('\t').unwrap_or((line, ""));
+    let q = query.trim();
+    if flags.contains("--sort") {
+        "sorted"
+    } else if q.contains(" OR ") || q.contains("date:") {
+        "or with dates"
+    } else if !flags.trim().is_empty() {
+        "filtered"
+    } else if q.starts_with('"') {
+        "phrase"
+    } else if q.ends_with('*') {
+        "prefix"
+    } else if q.contains('~') {
+        "fuzzy"
+    } else {
+        match q.split_whitespace().count() {
+            1 => "single word",
+            2 => "pair",
+            _ => "other",
+        }
+    }
 }

@@ -72,7 +72,13 @@ impl NameIndex<'_> {
         let budget = (norm.chars().count() / 3).clamp(1, 3);
         let mut found: Vec<(usize, String)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
+        let len = norm.len();
+        let far = |x: &str| x.len().abs_diff(len) > budget + 4; // bytes: room for accents
         for v in self.vocab.values_of(kind) {
+            // most values are too long or too short to be near: skip them before normalizing
+            if far(v) && far(v.rsplit(' ').next().unwrap_or(v)) {
+                continue;
+            }
             let n = normalize(v);
             let last = n.rsplit(' ').next().unwrap_or(&n);
             let d = strsim::levenshtein(&n, norm).min(strsim::levenshtein(last, norm));

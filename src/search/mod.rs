@@ -187,6 +187,15 @@ impl Searchers {
         }
     }
 
+    /// The baseline of the query benchmark (`benches/queries.rs`): the same parsed query, top
+    /// 10 by BM25 over the articles index, and nothing else (no filters, facets, snippets,
+    /// collapsing or stored fields). Returns the number of hits.
+    #[doc(hidden)]
+    pub fn bare_top10(&self, query: &str, any: bool) -> Result<usize> {
+        let (q, _) = self.parse(Target::Articles, query, any)?;
+        Ok(self.articles.search(&*q, &TopDocs::with_limit(10).order_by_score())?.len())
+    }
+
     /// The parsed query (or match-all when empty) and what to highlight.
     fn parse(&self, target: Target, text: &str, any: bool) -> Result<(Box<dyn Query>, Highlight)> {
         if text.trim().is_empty() {
