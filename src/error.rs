@@ -14,10 +14,13 @@ pub enum InputError {
     NotUtf8 { path: String, offset: usize },
     #[error("{path}: a binary file (NUL byte at offset {offset}), not text")]
     Binary { path: String, offset: usize },
+    /// `size` is None when the input is compressed: it is not decompressed past the limit just
+    /// to be measured (a decompression bomb would take minutes and gigabytes).
     #[error(
-        "{path}: {size} bytes is over the limit of {limit} bytes for one article (see --max-article-bytes)"
+        "{path}: {} is over the limit of {limit} bytes for one article (see --max-article-bytes)",
+        size.map(|s| format!("{s} bytes")).unwrap_or_else(|| "the text, once decompressed,".into())
     )]
-    TooLarge { path: String, size: u64, limit: u64 },
+    TooLarge { path: String, size: Option<u64>, limit: u64 },
     #[error("{path}:{line}: malformed JSON: {reason}")]
     BadJson { path: String, line: usize, reason: String },
     #[error("{path}{}: the article has neither a title nor a text", line.map(|l| format!(":{l}")).unwrap_or_default())]

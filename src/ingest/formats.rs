@@ -148,7 +148,11 @@ fn read_file_inner(
     if compression == Compression::None && format == Format::Text && disk_size > opts.max_article_bytes {
         // not read, but done with: progress counts it
         read.fetch_add(disk_size, AtomicOrdering::Relaxed);
-        sink(Err(InputError::TooLarge { path: display, size: disk_size, limit: opts.max_article_bytes }));
+        sink(Err(InputError::TooLarge {
+            path: display,
+            size: Some(disk_size),
+            limit: opts.max_article_bytes,
+        }));
         return;
     }
     let file = Counted { file, read };
@@ -176,8 +180,8 @@ fn read_file_inner(
             Ok(Limited::Whole(bytes)) => {
                 sink(text_article(path, &display, id, bytes));
             }
-            Ok(Limited::Over(size)) => {
-                sink(Err(InputError::TooLarge { path: display, size, limit: opts.max_article_bytes }));
+            Ok(Limited::Over) => {
+                sink(Err(InputError::TooLarge { path: display, size: None, limit: opts.max_article_bytes }));
             }
             Err(e) => {
                 sink(Err(unreadable(e)));
@@ -190,17 +194,19 @@ fn read_file_inner(
 
 enum Limited {
     Whole(Vec<u8>),
-    /// Over the limit: how many bytes were seen before giving up (a lower bound of the size).
-    Over(u64),
+    /// Over the limit (reading stopped there).
+    Over,
 }
 
 /// Reads at most `limit` bytes; more than that is reported without keeping it in memory.
+/// Reads at most `limit` bytes; past it, stops. The rest is not read, not even to measure it:
+/// only a compressed input gets here (a plain file's size is known from the disk), and a
+/// decompression bomb would take minutes and gigabytes to measure.
 fn read_limited(reader: &mut dyn Read, limit: u64) -> std::io::Result<Limited> {
     let mut buf = Vec::new();
     reader.take(limit + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > limit {
-        let rest = std::io::copy(reader, &mut std::io::sink())?;
-        return Ok(Limited::Over(buf.len() as u64 + rest));
+        return Ok(Limited::Over);
     }
     Ok(Limited::Whole(buf))
 }
@@ -304,8 +310,8 @@ fn read_json(
     let limit = opts.max_article_bytes.max(disk_size.saturating_mul(20)).max(opts.max_article_bytes);
     let bytes = match read_limited(reader, limit) {
         Ok(Limited::Whole(b)) => b,
-        Ok(Limited::Over(size)) => {
-            sink(Err(InputError::TooLarge { path: display.to_string(), size, limit }));
+        Ok(Limited::Over) => {
+            sink(Err(InputError::TooLarge { path: display.to_string(), size: None, limit }));
             return;
         }
         Err(e) => {
@@ -374,7 +380,7 @@ fn read_json_lines(
         if over {
             if !sink(Err(InputError::TooLarge {
                 path: format!("{display}:{line_no}"),
-                size: n as u64,
+                size: Some(n as u64),
                 limit: opts.max_article_bytes,
             })) {
                 return;
@@ -719,12 +725,40 @@ mod tests {
     }
 
     #[test]
+    fn a_decompression_bomb_is_not_read_past_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bomb.txt.gz");
+        let mut gz = flate2::write::GzEncoder::new(File::create(&path).unwrap(), flate2::Compression::best());
+        let zeros = vec![b'a'; 1 << 20];
+        for _ in 0..256 {
+            gz.write_all(&zeros).unwrap(); // 256 MiB of text in about 256 KB
+        }
+        gz.finish().unwrap();
+        let read = AtomicU64::new(0);
+        let mut got = Vec::new();
+        read_file_counted(&path, "bomb", &ReadOptions { max_article_bytes: 1 << 20 }, &read, &mut |r| {
+            got.push(r);
+            true
+        });
+        let e = got.pop().unwrap().unwrap_err();
+        assert!(matches!(e, InputError::TooLarge { size: None, .. }), "{e}");
+        assert!(e.to_string().contains("once decompressed, is over the limit of 1048576 bytes"), "{e}");
+        // a few compressed blocks past the limit, not the whole file
+        let size = std::fs::metadata(&path).unwrap().len();
+        assert!(
+            read.load(AtomicOrdering::Relaxed) < size / 4,
+            "{} of {size}",
+            read.load(AtomicOrdering::Relaxed)
+        );
+    }
+
+    #[test]
     fn oversized_and_binary_inputs_are_reported_not_read() {
         let dir = tempfile::tempdir().unwrap();
         let big = dir.path().join("big.txt");
         std::fs::write(&big, vec![b'a'; 5000]).unwrap();
         let r = read_all(&big, ReadOptions { max_article_bytes: 1000 });
-        assert!(matches!(&r[0], Err(InputError::TooLarge { size: 5000, .. })));
+        assert!(matches!(&r[0], Err(InputError::TooLarge { size: Some(5000), .. })));
         let bin = dir.path().join("bin.txt");
         std::fs::write(&bin, b"abc\0\xff\xfe").unwrap();
         assert!(matches!(
