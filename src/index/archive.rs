@@ -153,8 +153,13 @@ impl Archive {
                 expected: SCHEMA_VERSION,
             });
         }
-        let articles = Index::open_in_dir(dir.join("articles"))?;
-        let quotes = Index::open_in_dir(dir.join("quotes"))?;
+        let open = |name: &str| {
+            Index::open_in_dir(dir.join(name)).map_err(|e| Error::Damaged {
+                path: dir.join(name).join("meta.json"),
+                reason: format!("the {name} index cannot be opened ({e})"),
+            })
+        };
+        let (articles, quotes) = (open("articles")?, open("quotes")?);
         Self::from_indexes(dir, articles, quotes)
     }
 
@@ -232,7 +237,55 @@ impl Archive {
             .map_err(|e| Error::NotAnArchive { path: dir.to_path_buf(), reason: e.to_string() })?;
         let qf = QuoteFields::from_schema(&quotes.schema())
             .map_err(|e| Error::NotAnArchive { path: dir.to_path_buf(), reason: e.to_string() })?;
-        Ok(Archive { dir: dir.to_path_buf(), articles, quotes, af, qf })
+        let archive = Archive { dir: dir.to_path_buf(), articles, quotes, af, qf };
+        archive.verify_segment_files()?;
+        Ok(archive)
+    }
+
+    /// Every file of every segment of the last commit is there: a missing one is reported as
+    /// such, naming the file and its index, by every command (writers included), instead of
+    /// as Tantivy's error when a search first needs it.
+    fn verify_segment_files(&self) -> Result<()> {
+        // A writer in another process may commit a merge and remove the files of the commit
+        // that was read a moment ago: a file missing for that reason is not missing from the
+        // next meta.json. Checked again twice before it is called damaged.
+        let mut tries = 0;
+        loop {
+            match self.segment_files_present() {
+                Err(Error::Damaged { .. }) if tries < 2 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn segment_files_present(&self) -> Result<()> {
+        use tantivy::index::SegmentComponent as C;
+        for (name, index) in [("articles", &self.articles), ("quotes", &self.quotes)] {
+            let metas = index.searchable_segment_metas().map_err(|e| Error::Damaged {
+                path: self.dir.join(name).join("meta.json"),
+                reason: format!("the {name} index's list of segments cannot be read ({e})"),
+            })?;
+            for meta in metas {
+                let mut parts =
+                    vec![C::Postings, C::Positions, C::Terms, C::Store, C::FastFields, C::FieldNorms];
+                if meta.has_deletes() {
+                    parts.push(C::Delete);
+                }
+                for part in parts {
+                    let path = self.dir.join(name).join(meta.relative_path(part));
+                    if !path.exists() {
+                        return Err(Error::Damaged {
+                            path,
+                            reason: format!("this file of the {name} index's last commit is missing"),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn articles_reader(&self) -> Result<IndexReader> {

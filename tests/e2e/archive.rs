@@ -437,3 +437,27 @@ fn a_duplicates_file_left_beside_by_a_run_killed_after_its_commit_is_put_in_plac
     assert!(!idx.join("duplicates.json.next").exists());
     assert_eq!(run(&idx, &["check", src.to_str().unwrap()]).status.code(), Some(0));
 }
+
+#[test]
+fn a_missing_segment_file_or_meta_json_is_an_error_naming_it_for_readers_and_writers() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = index_corpus(dir.path());
+    let store = std::fs::read_dir(idx.join("quotes"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "store"))
+        .unwrap();
+    std::fs::remove_file(&store).unwrap();
+    let more = dir.path().join("more.txt");
+    std::fs::write(&more, "Ferry\n\nThe ferry ran again.").unwrap();
+    for args in [&["stats"][..], &["search", "gaza"][..], &["index", more.to_str().unwrap()][..]] {
+        let o = run(&idx, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: the writer too: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains(&format!("{} is damaged", store.display())), "{args:?}: {err}");
+        assert!(err.contains("quotes index"), "{err}");
+    }
+    std::fs::remove_file(idx.join("articles").join("meta.json")).unwrap();
+    let err = stderr(&run(&idx, &["stats"]));
+    assert!(err.contains("articles/meta.json is damaged: the articles index cannot be opened"), "{err}");
+}
