@@ -88,15 +88,28 @@ pub enum Error {
     /// A request over a bound of the HTTP API (the query's length).
     #[error("request too large: {0}")]
     TooLarge(String),
+    // not a `source`: the message says it once (anyhow's `{:#}` would say it twice)
     #[error("index error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    Tantivy(tantivy::TantivyError),
     // `cause` is not a `source`: the message says it once (anyhow's `{:#}` would say it twice)
     #[error("I/O error on {path}: {cause}")]
     Io { path: PathBuf, cause: std::io::Error },
     #[error("{0}")]
     Internal(String),
     #[error("I/O error reading the index: {0}")]
-    IndexIo(#[from] std::io::Error),
+    IndexIo(std::io::Error),
+}
+
+impl From<tantivy::TantivyError> for Error {
+    fn from(e: tantivy::TantivyError) -> Self {
+        Error::Tantivy(e)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::IndexIo(e)
+    }
 }
 
 impl Error {

@@ -128,7 +128,8 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
             let rate = p.articles as f64 / started.elapsed().as_secs_f64().max(0.001);
             b.set_message(format!("{} articles, {rate:.0}/s", p.articles));
         }
-    })?;
+    })
+    .map_err(|e| out_of_space(e, &target))?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -218,4 +219,50 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
     } else {
         0
     })
+}
+
+/// A write that failed for want of space (ENOSPC anywhere in the error, or a Tantivy writer
+/// that died while the archive's device is nearly full) becomes one plain message: where,
+/// what the archive still holds, and what to do.
+fn out_of_space(e: crate::error::Error, archive: &std::path::Path) -> anyhow::Error {
+    use crate::error::Error;
+    let enospc = match &e {
+        Error::Io { cause, .. } | Error::IndexIo(cause) => cause.raw_os_error() == Some(libc::ENOSPC),
+        Error::Tantivy(t) => {
+            let text = t.to_string();
+            text.contains("No space left")
+                || (text.contains("index writer was killed") && free_bytes(archive) < 64 << 20)
+        }
+        _ => false,
+    };
+    if !enospc {
+        return e.into();
+    }
+    let held = crate::index::Archive::open(archive)
+        .and_then(|a| a.committed())
+        .map(|c| format!("{} articles", c.articles))
+        .unwrap_or_else(|_| "nothing readable".into());
+    anyhow::anyhow!(
+        "no space left on the device holding {}; the archive holds its last commit ({held}); free some space and run the same command again",
+        archive.display()
+    )
+}
+
+/// Free bytes for an unprivileged writer on the device holding `path` (or its nearest
+/// existing parent); `u64::MAX` when unknown.
+fn free_bytes(path: &std::path::Path) -> u64 {
+    use std::os::unix::ffi::OsStrExt;
+    let mut p = path.to_path_buf();
+    while !p.exists() {
+        if !p.pop() {
+            return u64::MAX;
+        }
+    }
+    let Ok(c) = std::ffi::CString::new(p.as_os_str().as_bytes()) else { return u64::MAX };
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `c` is a valid NUL-terminated path and `st` a properly sized out-parameter.
+    if unsafe { libc::statvfs(c.as_ptr(), &mut st) } != 0 {
+        return u64::MAX;
+    }
+    (st.f_bavail as u64).saturating_mul(st.f_frsize as u64)
 }

@@ -221,3 +221,40 @@ fn two_writers_started_together_on_a_new_folder_one_writes_and_the_other_is_told
         assert_eq!(json(&run(&idx, &["stats", "--json"]))["articles"], 164, "run {i}");
     }
 }
+
+#[test]
+#[ignore = "needs root (it mounts a 4 MB tmpfs) and ../shared/data"]
+fn a_full_disk_is_said_plainly_keeps_the_last_commit_and_a_rerun_with_space_finishes() {
+    let bbc = shared_data("bbc-news-2004-2005.jsonl.gz");
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("small");
+    std::fs::create_dir(&small).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=4m", "tmpfs"])
+        .arg(&small)
+        .status()
+        .unwrap();
+    assert!(mounted.success(), "mount a 4 MB tmpfs (this test needs root)");
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _guard = Unmount(small.clone());
+    let idx = small.join("idx");
+    let o = run(&idx, &["index", bbc.to_str().unwrap(), "--commit-every", "500"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains(&format!("no space left on the device holding {}", idx.display())), "{err}");
+    assert_eq!(err.lines().count(), 1, "said once: {err}");
+    let st = json(&run(&idx, &["stats", "--json"]));
+    assert_eq!(st["articles"], st["committed_articles"]);
+    assert!(err.contains(&format!("its last commit ({} articles)", st["articles"])), "{err} / {st}");
+    // moved to a device with room, the same command finishes the job exactly
+    let roomy = dir.path().join("idx");
+    assert!(std::process::Command::new("cp").arg("-r").arg(&idx).arg(&roomy).status().unwrap().success());
+    let v = json(&run(&roomy, &["index", bbc.to_str().unwrap(), "--json"]));
+    assert_eq!(v["articles"], 2089, "{v}");
+    assert_eq!(run(&roomy, &["check", bbc.to_str().unwrap()]).status.code(), Some(0));
+}
