@@ -336,8 +336,17 @@ pub fn lock_dir_for_writing(dir: &Path) -> Result<WriteLock> {
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
+            // The holder writes its name just after taking the lock: a writer that took it a
+            // moment ago may not have yet, so look again for a little while.
             let mut holder = String::new();
-            let _ = file.read_to_string(&mut holder);
+            for _ in 0..50 {
+                holder.clear();
+                let _ = file.rewind().and_then(|_| file.read_to_string(&mut holder));
+                if !holder.trim().is_empty() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
             let holder = holder.trim();
             let holder = if holder.is_empty() { String::new() } else { format!(" ({holder})") };
             return Err(Error::Locked { path: dir.to_path_buf(), holder });
