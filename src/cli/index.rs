@@ -66,13 +66,10 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
         dry_run: a.dry_run,
         prune: a.prune,
     };
-    if let Some(missing) = a.paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
-        if a.paths.iter().all(|p| std::fs::symlink_metadata(p).is_err()) {
-            // nothing to read: say so, and create no archive
-            return Err(
-                crate::error::Error::Usage(format!("{}: no such file or folder", missing.display())).into()
-            );
-        }
+    if a.paths.iter().all(|p| std::fs::symlink_metadata(p).is_err()) {
+        // nothing to read: say so, and create no archive (`paths` is never empty)
+        let first = a.paths[0].display();
+        return Err(crate::error::Error::Usage(format!("{first}: no such file or folder")).into());
     }
     for stale in crate::index::archive::clean_stale_rebuilds(&cli.index) {
         eprintln!("gazette: removed {}, left by an interrupted --rebuild", stale.display());
@@ -109,12 +106,7 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
     };
     let old_lock = old_lock.transpose()?;
     let target = if a.rebuild {
-        let name = cli
-            .index
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "gazette-index".into());
-        let tmp = cli.index.with_file_name(format!("{name}.rebuild-{}", std::process::id()));
+        let tmp = crate::index::archive::rebuild_folder(&cli.index, std::process::id());
         let _ = std::fs::remove_dir_all(&tmp);
         tmp
     } else {
@@ -143,31 +135,9 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
     }
     if !a.json {
         // A flood of errors (a folder of binary files, say) is cut on the terminal after the
-        // first ones; `--json` keeps the whole list.
-        const SHOWN: usize = 20;
-        for e in summary.errors.iter().take(SHOWN) {
-            eprintln!("gazette: {}: {}", e.path, e.error);
-        }
-        if summary.failed as usize > SHOWN {
-            eprintln!(
-                "gazette: ... and {} more failed inputs ({} listed by --json)",
-                summary.failed as usize - SHOWN,
-                if summary.failed as usize > summary.errors.len() {
-                    format!("the first {}", summary.errors.len())
-                } else {
-                    "all are".to_string()
-                }
-            );
-        }
-        for e in summary.skips.iter().take(SHOWN) {
-            eprintln!("gazette: skipped {}: {}", e.path, e.error);
-        }
-        if summary.skips.len() > SHOWN {
-            eprintln!(
-                "gazette: ... and {} more skipped for their size (all are listed by --json)",
-                summary.skips.len() - SHOWN
-            );
-        }
+        // first ones; `--json` keeps the first thousand.
+        print_capped("", &summary.errors, summary.failed, "failed inputs");
+        print_capped("skipped ", &summary.skips, summary.skips.len() as u64, "skipped for their size");
     }
     if a.json {
         out.json(&summary)?;
@@ -219,6 +189,21 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
     } else {
         0
     })
+}
+
+/// Prints the first 20 of `listed` (of `total` in all) on stderr, then how many more there are
+/// and how many of them `--json` lists.
+fn print_capped(prefix: &str, listed: &[crate::index::build::FailedInput], total: u64, what: &str) {
+    const SHOWN: usize = 20;
+    for e in listed.iter().take(SHOWN) {
+        eprintln!("gazette: {prefix}{}: {}", e.path, e.error);
+    }
+    let total = total as usize;
+    if total > SHOWN {
+        let kept =
+            if total > listed.len() { format!("the first {}", listed.len()) } else { "all are".into() };
+        eprintln!("gazette: ... and {} more {what} ({kept} listed by --json)", total - SHOWN);
+    }
 }
 
 /// A write that failed for want of space (ENOSPC anywhere in the error, or a Tantivy writer

@@ -254,13 +254,9 @@ pub fn main() -> i32 {
             }
             if cli.command.json() {
                 // a program reading --json gets its error as JSON too
-                let position = match e.downcast_ref::<Error>() {
-                    Some(Error::Query { position, .. }) => Some(*position),
-                    _ => None,
-                };
-                let message = match e.downcast_ref::<Error>() {
-                    Some(Error::Query { message, .. }) => message.clone(),
-                    _ => format!("{e:#}"),
+                let (message, position) = match e.downcast_ref::<Error>() {
+                    Some(Error::Query { message, position, .. }) => (message.clone(), Some(*position)),
+                    _ => (format!("{e:#}"), None),
                 };
                 let v = serde_json::json!({"error": message, "position": position});
                 eprintln!("{v}");

@@ -69,6 +69,31 @@ fn parent_and_name(dir: &Path) -> (PathBuf, String) {
     (parent, name)
 }
 
+/// The folder beside `dir` where `index --rebuild` of process `pid` builds the new archive,
+/// `NAME.rebuild-PID` (named so that [`clean_stale_rebuilds`] finds it if the run is killed).
+pub fn rebuild_folder(dir: &Path, pid: u32) -> PathBuf {
+    let (parent, name) = parent_and_name(dir);
+    let name = if name.is_empty() { "gazette-index".to_string() } else { name };
+    parent.join(format!("{name}{REBUILD}{pid}"))
+}
+
+/// The folder beside `dir` where a new archive is made whole before it is renamed into place.
+fn creation_folder(parent: &Path, name: &str, pid: u32) -> PathBuf {
+    parent.join(format!(".{name}{CREATION}{pid}"))
+}
+
+const REBUILD: &str = ".rebuild-";
+const CREATION: &str = ".new-";
+
+/// Reads a state file beside the indexes: `None` when it does not exist.
+pub fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
+    match std::fs::read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
 /// Removes the `NAME.rebuild-PID` (and `.NAME.new-PID`) folders that a killed `index
 /// --rebuild` (or the creation of the archive `dir`) left beside it (those whose process is gone; a rebuild that is still running keeps
 /// its folder). Returns the folders removed.
@@ -77,7 +102,7 @@ pub fn clean_stale_rebuilds(dir: &Path) -> Vec<PathBuf> {
     if name.is_empty() {
         return Vec::new();
     }
-    let prefixes = [format!("{name}.rebuild-"), format!(".{name}.new-")];
+    let prefixes = [format!("{name}{REBUILD}"), format!(".{name}{CREATION}")];
     let Ok(entries) = std::fs::read_dir(&parent) else { return Vec::new() };
     let mut removed = Vec::new();
     for e in entries.flatten() {
@@ -186,7 +211,7 @@ impl Archive {
             return Self::open(dir);
         }
         std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
+        let tmp = creation_folder(&parent, &name, std::process::id());
         let _ = std::fs::remove_dir_all(&tmp);
         let made = Self::create_in(&tmp);
         if let Err(e) = made {

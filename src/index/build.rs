@@ -13,7 +13,7 @@ use serde::Serialize;
 use tantivy::query::RangeQuery;
 use tantivy::{IndexWriter, Term};
 
-use super::archive::{write_atomic, Archive, CommitPayload, FileState};
+use super::archive::{read_if_exists, write_atomic, Archive, CommitPayload, FileState};
 use super::document::{article_document, quote_documents, Identity};
 use super::plan::{Change, DuplicateOf, Held, Planner};
 use super::vocab::Vocab;
@@ -677,11 +677,11 @@ pub(crate) fn load_held(archive: &Archive) -> Result<(HashMap<String, Held>, Nea
 pub fn load_duplicates(archive: &Archive) -> Result<HashMap<String, DuplicateOf>> {
     let expected = archive.committed()?.duplicates;
     let path = archive.dir.join(DUPLICATES);
-    let mut bytes = read_state(&path)?;
+    let mut bytes = read_if_exists(&path)?;
     if let Some(want) = expected {
         if FileState::of(bytes.as_deref().unwrap_or_default()) != want {
             // a run that died between its commit and putting the file in place left it as .next
-            match read_state(&archive.dir.join(DUPLICATES_NEXT))? {
+            match read_if_exists(&archive.dir.join(DUPLICATES_NEXT))? {
                 Some(b) if FileState::of(&b) == want => bytes = Some(b),
                 _ => {
                     let reason = match &bytes {
@@ -704,21 +704,12 @@ pub fn load_duplicates(archive: &Archive) -> Result<HashMap<String, DuplicateOf>
     }
 }
 
-/// A state file's bytes, `None` when it does not exist.
-fn read_state(path: &Path) -> Result<Option<Vec<u8>>> {
-    match std::fs::read(path) {
-        Ok(b) => Ok(Some(b)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(path, e)),
-    }
-}
-
 /// For a writer: checks duplicates.json against the last commit, puts in place a `.next` that
 /// a run killed after its commit left, and removes one that a run killed before its commit
 /// left. Returns the file's state.
 fn settle_duplicates(archive: &Archive, committed: &CommitPayload) -> Result<FileState> {
     let (path, next) = (archive.dir.join(DUPLICATES), archive.dir.join(DUPLICATES_NEXT));
-    if let Some(b) = read_state(&next)? {
+    if let Some(b) = read_if_exists(&next)? {
         if committed.duplicates == Some(FileState::of(&b)) {
             std::fs::rename(&next, &path).map_err(|e| Error::io(&path, e))?;
         } else {
@@ -726,5 +717,9 @@ fn settle_duplicates(archive: &Archive, committed: &CommitPayload) -> Result<Fil
         }
     }
     load_duplicates(archive)?;
-    Ok(FileState::of(read_state(&path)?.as_deref().unwrap_or_default()))
+    match committed.duplicates {
+        // checked against it just now
+        Some(state) => Ok(state),
+        None => Ok(FileState::of(read_if_exists(&path)?.as_deref().unwrap_or_default())),
+    }
 }

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::archive::{write_atomic, FileState};
+use super::archive::{read_if_exists, write_atomic, FileState};
 use crate::error::{Error, Result};
 
 const FILE: &str = "facets.tsv";
@@ -35,11 +35,7 @@ impl Vocab {
     /// lines after the committed ones (a run that died before its commit) are left out.
     pub fn load(dir: &Path, committed: Option<FileState>) -> Result<Vocab> {
         let path = dir.join(FILE);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => return Err(Error::io(&path, e)),
-        };
+        let bytes = read_if_exists(&path)?.unwrap_or_default();
         let damaged = |reason: String| Error::Damaged { path: path.clone(), reason };
         let bytes = match committed {
             None => &bytes[..],

@@ -470,33 +470,28 @@ impl Searchers {
         Ok(out)
     }
 
+    /// The stored document of the article `id`, when the archive holds it.
+    fn article_doc(&self, id: &str) -> Result<Option<TantivyDocument>> {
+        let q = TermQuery::new(Term::from_field_text(self.archive.af.id, id), IndexRecordOption::Basic);
+        let top = self.articles.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        top.into_iter().next().map(|(_, addr)| self.articles.doc(addr).map_err(Error::from)).transpose()
+    }
+
     /// The title of the stored article `id`, when there is one.
     pub fn title_of(&self, id: &str) -> Result<Option<String>> {
-        let f = &self.archive.af;
-        let q = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
-        let top = self.articles.search(&q, &TopDocs::with_limit(1).order_by_score())?;
-        match top.into_iter().next() {
-            Some((_, addr)) => {
-                let d: TantivyDocument = self.articles.doc(addr)?;
-                Ok(Some(text_of(&d, f.title)))
-            }
-            None => Ok(None),
-        }
+        Ok(self.article_doc(id)?.map(|d| text_of(&d, self.archive.af.title)))
     }
 
     /// One article in full.
     pub fn show(&self, id: &str) -> Result<ArticleView> {
         let f = &self.archive.af;
-        let q = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
-        let top = self.articles.search(&q, &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, addr)) = top.into_iter().next() else {
+        let Some(doc) = self.article_doc(id)? else {
             let dups = crate::index::build::load_duplicates(&self.archive)?;
             if let Some(d) = dups.get(id) {
                 return Err(Error::Duplicate { id: id.to_string(), of: d.of.clone() });
             }
             return Err(Error::NotFound(id.to_string()));
         };
-        let doc: TantivyDocument = self.articles.doc(addr)?;
         // Entities are not stored: recognized again from the stored paragraphs (offsets point
         // into the paragraphs joined by blank lines).
         let joined = doc.get_all(f.body).filter_map(|v| v.as_str()).collect::<Vec<_>>().join("\n\n");
