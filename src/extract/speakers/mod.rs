@@ -49,6 +49,10 @@ struct People {
 /// Texts longer than this skip the whole-text scans of speaker resolution.
 const BIG_TEXT: usize = 1 << 19;
 
+/// How far back a person written out in full still decides whose a shared surname is: about
+/// the previous paragraph.
+const JUST_NAMED: usize = 600;
+
 /// The same word, ignoring case and the form of the apostrophe ("O’Neill", "O'Neill").
 fn same_word(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.eq_ignore_ascii_case(b)
@@ -357,10 +361,11 @@ impl<'a> Article<'a> {
         // several people of the surname: a surname alone names the one the article introduced
         // first (news style names the others in full), among those named before the quote
         let first_at = |c: &Candidate| c.positions.iter().min().copied().unwrap_or(usize::MAX);
-        let anchor = cands
-            .iter()
-            .filter(|c| first_at(c) <= pos)
-            .min_by_key(|c| first_at(c))
+        // (a title's gender decides between them otherwise: the people a recent sentence
+        // names are often of the other gender, "Mr. Trump" after "Ivanka Trump")
+        let recent = if gender.is_none() { self.just_named(&cands, pos) } else { None };
+        let anchor = recent
+            .or_else(|| cands.iter().filter(|c| first_at(c) <= pos).min_by_key(|c| first_at(c)))
             .or_else(|| cands.iter().min_by_key(|c| first_at(c)));
         let Some(anchor) = anchor else { return name.to_string() };
         // the fullest form compatible with it (one's words inside the other's, in order)
@@ -373,6 +378,47 @@ impl<'a> Article<'a> {
             return name.to_string();
         }
         best.name.clone()
+    }
+
+    /// Among people who share a surname, the one the text has just named in full: the latest
+    /// sentence before `pos` (within [`JUST_NAMED`] bytes) that writes one of them out, and in
+    /// it the first one written (its subject: "Patricia Smith, mother of victim Sean Smith,
+    /// rejected the claim. ... Smith said"). `None` when several people are in play but none
+    /// was just named, or when the candidates are forms of one person.
+    fn just_named<'c>(&self, cands: &'c [Candidate], pos: usize) -> Option<&'c Candidate> {
+        let t = self.text;
+        let distinct = cands
+            .iter()
+            .any(|a| cands.iter().any(|b| !subsequence(&a.core, &b.core) && !subsequence(&b.core, &a.core)));
+        if !distinct {
+            return None;
+        }
+        // the places where a candidate is written out in full (an entity's mentions include
+        // its surname alone), outside quotations
+        let written = |c: &'c Candidate| {
+            let first = c.core.first().map(String::as_str).unwrap_or("");
+            let last = c.core.last().map(String::as_str).unwrap_or("");
+            c.positions.iter().copied().filter(move |&p| {
+                let words = || {
+                    t.get(p..)
+                        .into_iter()
+                        .flat_map(|r| r.split_whitespace().take(c.core.len() + 2))
+                        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+                };
+                p < pos
+                    && pos - p <= JUST_NAMED
+                    && words().any(|w| same_word(w, first))
+                    && words().any(|w| same_word(w, last))
+                    && !self.spans.iter().any(|&(s, e)| s <= p && p < e)
+            })
+        };
+        let (last, _) = cands.iter().flat_map(|c| written(c).map(move |p| (p, c))).max_by_key(|x| x.0)?;
+        let sentence = t[..last].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
+        cands
+            .iter()
+            .flat_map(|c| written(c).filter(|&p| p >= sentence).map(move |p| (p, c)))
+            .min_by_key(|x| x.0)
+            .map(|x| x.1)
     }
 
     /// Whether a line that is no Title-Case headline names the person `core` in full (with at
