@@ -176,7 +176,7 @@ pub(crate) fn facets_request(
 }
 
 fn open(cli: &Cli) -> Result<Searchers, Error> {
-    Searchers::new(Archive::open(&cli.index)?)
+    Archive::open_stable(&cli.index, Searchers::new)
 }
 
 pub fn run_search(cli: &Cli, a: &SearchArgs, out: &mut Out) -> anyhow::Result<i32> {

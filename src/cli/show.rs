@@ -35,7 +35,7 @@ pub struct DuplicatesArgs {
 /// `gazette duplicates`: exact duplicates (ids seen with the text of a stored article) or
 /// near-duplicate groups.
 pub fn run_duplicates(cli: &Cli, a: &DuplicatesArgs, out: &mut Out) -> anyhow::Result<i32> {
-    let searchers = Searchers::new(Archive::open(&cli.index)?)?;
+    let searchers = Archive::open_stable(&cli.index, Searchers::new)?;
     let groups: Vec<Vec<(String, String)>> = if a.near {
         searchers.near_duplicate_groups()?
     } else {
@@ -85,7 +85,7 @@ pub fn run_duplicates(cli: &Cli, a: &DuplicatesArgs, out: &mut Out) -> anyhow::R
 }
 
 pub fn run_show(cli: &Cli, a: &ShowArgs, out: &mut Out) -> anyhow::Result<i32> {
-    let s = Searchers::new(Archive::open(&cli.index)?)?;
+    let s = Archive::open_stable(&cli.index, Searchers::new)?;
     let v = s.show(&a.id)?;
     if a.json {
         out.json(&v)?;
@@ -135,8 +135,10 @@ pub fn run_show(cli: &Cli, a: &ShowArgs, out: &mut Out) -> anyhow::Result<i32> {
 }
 
 pub fn run_stats(cli: &Cli, a: &StatsArgs, out: &mut Out) -> anyhow::Result<i32> {
-    let archive = Archive::open(&cli.index)?;
-    let st = stats(&archive)?;
+    let (archive, st) = Archive::open_stable(&cli.index, |a| {
+        let st = stats(&a)?;
+        Ok((a, st))
+    })?;
     if a.json {
         out.json(&st)?;
     } else {
@@ -166,8 +168,9 @@ pub struct CheckArgs {
 
 /// `gazette check PATH...`: exit 0 when the archive matches its sources, 1 when not.
 pub fn run_check(cli: &Cli, a: &CheckArgs, out: &mut Out) -> anyhow::Result<i32> {
-    let archive = Archive::open(&cli.index)?;
-    let r = crate::index::check::check(&archive, &a.paths, &Default::default())?;
+    let r = Archive::open_stable(&cli.index, |archive| {
+        crate::index::check::check(&archive, &a.paths, &Default::default())
+    })?;
     if a.json {
         out.json(&r)?;
     } else {

@@ -188,6 +188,27 @@ impl Archive {
         Self::from_indexes(dir, articles, quotes)
     }
 
+    /// Opens the archive for reading and runs `f` on it (which opens its readers), so that
+    /// what `f` returns comes whole from one archive: an `index --rebuild` that swaps the
+    /// folder in the meantime (the folder's inode changes) makes it start again on the new
+    /// one, instead of mixing files of both or missing the old one's. Readers that are open
+    /// keep their files after the swap (the kernel keeps a removed file while it is mapped).
+    pub fn open_stable<T>(dir: &Path, f: impl Fn(Archive) -> Result<T>) -> Result<T> {
+        let identity = || {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(dir).map(|m| (m.dev(), m.ino())).ok()
+        };
+        let mut tries = 0;
+        loop {
+            let before = identity();
+            let got = Self::open(dir).and_then(&f);
+            if before == identity() || tries == 4 {
+                return got;
+            }
+            tries += 1;
+        }
+    }
+
     /// Opens the archive, creating an empty one when the folder does not hold one yet.
     pub fn open_or_create(dir: &Path) -> Result<Archive> {
         not_a_file(dir)?;
@@ -462,5 +483,44 @@ mod tests {
         let err = Archive::open(&dir.path().join("nope")).err().unwrap();
         assert!(matches!(err, Error::NoArchive(_)));
         assert!(err.to_string().contains("gazette index"));
+    }
+
+    #[test]
+    fn a_reader_that_opens_during_a_rebuild_swap_starts_again_on_the_new_archive() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a");
+        Archive::open_or_create(&path).unwrap();
+        let calls = std::cell::Cell::new(0);
+        // the first opening is overtaken by a swap (as `index --rebuild` does it) and sees
+        // a file vanish; the second sees the new archive whole
+        let got = Archive::open_stable(&path, |a| {
+            calls.set(calls.get() + 1);
+            if calls.get() == 1 {
+                let new = dir.path().join("a.rebuild-1");
+                Archive::open_or_create(&new).unwrap();
+                replace_atomically(&new, &path).unwrap();
+                return Err(Error::Damaged { path: a.dir.join("articles"), reason: "gone".into() });
+            }
+            Ok(calls.get())
+        });
+        assert_eq!(got.unwrap(), 2);
+        // a swap after a successful opening also makes it start again: what it returned may
+        // mix both archives
+        calls.set(0);
+        let got = Archive::open_stable(&path, |_| {
+            calls.set(calls.get() + 1);
+            if calls.get() == 1 {
+                let new = dir.path().join("a.rebuild-2");
+                Archive::open_or_create(&new).unwrap();
+                replace_atomically(&new, &path).unwrap();
+            }
+            Ok(calls.get())
+        });
+        assert_eq!(got.unwrap(), 2);
+        // without a swap, an error is the answer
+        let got = Archive::open_stable(&path, |a| -> Result<()> {
+            Err(Error::Damaged { path: a.dir.clone(), reason: "broken".into() })
+        });
+        assert!(matches!(got, Err(Error::Damaged { .. })));
     }
 }

@@ -58,7 +58,7 @@ const MAX_URI_BYTES: usize = 16 * 1024;
 /// The open archive, replaced when a new commit is seen.
 struct Current {
     /// The opstamps of the commit the searchers see (articles, quotes).
-    stamp: (u64, u64),
+    stamp: (u64, u64, u64),
     searchers: Arc<Searchers>,
 }
 
@@ -69,10 +69,14 @@ struct AppState {
     timeout: Duration,
 }
 
-/// The opstamps of the archive's last commit, read from the indexes' meta files (cheap).
-fn commit_stamp(dir: &Path) -> Result<(u64, u64), Error> {
-    let archive = Archive::open(dir)?;
-    Ok((archive.articles.load_metas()?.opstamp, archive.quotes.load_metas()?.opstamp))
+/// The archive folder's inode (an `index --rebuild` puts a new folder in its place) and the
+/// opstamps of its last commit, read from the indexes' meta files (cheap).
+fn commit_stamp(dir: &Path) -> Result<(u64, u64, u64), Error> {
+    use std::os::unix::fs::MetadataExt;
+    Archive::open_stable(dir, |archive| {
+        let folder = std::fs::metadata(dir).map_err(|e| Error::io(dir, e))?.ino();
+        Ok((folder, archive.articles.load_metas()?.opstamp, archive.quotes.load_metas()?.opstamp))
+    })
 }
 
 impl AppState {
@@ -92,7 +96,7 @@ impl AppState {
                 return Ok(c.searchers.clone());
             }
         }
-        let searchers = Arc::new(Searchers::new(Archive::open(&self.dir)?)?);
+        let searchers = Arc::new(Archive::open_stable(&self.dir, Searchers::new)?);
         // The stamp read before opening: if a commit lands in between, the next check reopens.
         *self.current.write().unwrap_or_else(|e| e.into_inner()) =
             Some(Current { stamp, searchers: searchers.clone() });

@@ -259,3 +259,120 @@ fn a_full_disk_is_said_plainly_keeps_the_last_commit_and_a_rerun_with_space_fini
     assert_eq!(v["articles"], 2089, "{v}");
     assert_eq!(run(&roomy, &["check", bbc.to_str().unwrap()]).status.code(), Some(0));
 }
+
+/// What a run of `gazette index` does in the kill test.
+#[derive(Debug, Clone, Copy)]
+enum Run {
+    /// a new archive, killed in its first 50 ms
+    Create,
+    /// indexing continued from the last commit
+    Resume,
+    /// `--rebuild` of the whole archive
+    Rebuild,
+}
+
+#[test]
+fn a_hundred_sigkills_through_creation_indexing_and_rebuilds_lose_nothing_and_check_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, distinct) = generated_corpus(dir.path(), 1500);
+    let distinct = distinct as u64;
+    let idx = dir.path().join("archive").join("idx");
+    let spawn = |extra: &[&str]| {
+        bin()
+            .arg("--index")
+            .arg(&idx)
+            .arg("index")
+            .arg(&input)
+            .args(["--commit-every", "100"])
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // how long a whole run takes here
+    let t = Instant::now();
+    assert!(spawn(&[]).wait().unwrap().success());
+    let full = t.elapsed().as_micros() as u64;
+    std::fs::remove_dir_all(idx.parent().unwrap()).unwrap();
+    let seed = seed();
+    eprintln!("kill times drawn with seed {seed} (GAZETTE_SEED={seed} replays them), whole run {full} µs");
+    let mut rng = Rng(seed);
+    let mut kinds = [0; 3];
+    for i in 0..100 {
+        let kind = match (idx.join("gazette.json").exists(), rng.next() % 10) {
+            (false, _) | (true, 0) => Run::Create,
+            (true, 1..=3) => Run::Rebuild,
+            _ => Run::Resume,
+        };
+        if matches!(kind, Run::Create) {
+            let _ = std::fs::remove_dir_all(&idx);
+        }
+        kinds[kind as usize] += 1;
+        let wait = match kind {
+            Run::Create => rng.next() % 50_000,
+            _ => rng.next() % full.max(1),
+        };
+        let mut child = spawn(if matches!(kind, Run::Rebuild) { &["--rebuild"] } else { &[] });
+        std::thread::sleep(Duration::from_micros(wait));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        if !idx.exists() {
+            continue; // killed before the new archive was renamed into place
+        }
+        let st = stats(&idx);
+        assert_eq!(
+            st["articles"], st["committed_articles"],
+            "kill {i} ({kind:?} after {wait} µs): the archive holds exactly its last commit: {st}"
+        );
+        assert!(st["articles"].as_u64().unwrap() <= distinct, "kill {i} ({kind:?}): nothing doubled: {st}");
+    }
+    eprintln!("runs killed: {} new archives, {} resumed, {} rebuilds", kinds[0], kinds[1], kinds[2]);
+    // a last run finishes the job: every article exactly once, and `check` agrees
+    let o = run(&idx, &["index", input.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let st = stats(&idx);
+    assert_eq!(st["articles"].as_u64(), Some(distinct), "every article exactly once: {st}");
+    assert_eq!(st["batch"], st["quotes_batch"], "{st}");
+    let o = run(&idx, &["check", input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "check after the last run: {}{}", stdout(&o), stderr(&o));
+    // and the killed runs' folders are gone
+    let names: Vec<String> = std::fs::read_dir(idx.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["idx"], "nothing left beside the archive");
+}
+
+#[test]
+fn searches_during_rebuilds_always_see_a_whole_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, distinct) = generated_corpus(dir.path(), 200);
+    let idx = dir.path().join("idx");
+    assert!(run(&idx, &["index", input.to_str().unwrap()]).status.success());
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let rebuilds = {
+        let (idx, input, done) = (idx.clone(), input.clone(), done.clone());
+        std::thread::spawn(move || {
+            for _ in 0..12 {
+                let o = run(&idx, &["index", input.to_str().unwrap(), "--rebuild"]);
+                assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            }
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
+        })
+    };
+    let mut searches = 0;
+    while !done.load(std::sync::atomic::Ordering::SeqCst) {
+        for args in [&["search", "harvest", "--json", "--limit", "1"][..], &["stats", "--json"][..]] {
+            let o = run(&idx, args);
+            assert_eq!(o.status.code(), Some(0), "{args:?} during a rebuild: {}", stderr(&o));
+            let v = json(&o);
+            let n = v.get("total").or_else(|| v.get("articles")).and_then(|x| x.as_u64());
+            assert_eq!(n, Some(distinct as u64), "{args:?} sees the whole archive: {v}");
+            searches += 1;
+        }
+    }
+    rebuilds.join().unwrap();
+    eprintln!("{searches} searches during 12 rebuilds");
+    assert!(searches > 0);
+}
