@@ -187,6 +187,9 @@ pub fn run_check(cli: &Cli, a: &CheckArgs, out: &mut Out) -> anyhow::Result<i32>
         if r.orphan_quotes > 0 {
             out.line(&format!("{} quotes of articles the archive does not hold", r.orphan_quotes))?;
         }
+        for f in &r.damaged {
+            out.line(&format!("damaged: {f} does not match its checksum"))?;
+        }
         if !r.batches_agree {
             out.line("the quotes index is ahead of the articles index (a run died between its commits; the next `gazette index` repairs it)")?;
         }
@@ -200,6 +203,8 @@ pub fn run_check(cli: &Cli, a: &CheckArgs, out: &mut Out) -> anyhow::Result<i32>
         }
         out.line(if r.ok {
             "ok: the archive matches its sources"
+        } else if !r.damaged.is_empty() {
+            "the archive is damaged: run `gazette index --rebuild PATH...` to build it again from its sources"
         } else {
             "differences found: run `gazette index --prune PATH...` (or --rebuild)"
         })?;

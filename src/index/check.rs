@@ -26,6 +26,9 @@ pub struct CheckReport {
     pub orphan_quotes: u64,
     /// True when the two indexes closed the same batch last.
     pub batches_agree: bool,
+    /// Files of the indexes whose content no longer matches the checksum written with them (a
+    /// garbled document store, postings or fast fields): only `index --rebuild` repairs them.
+    pub damaged: Vec<String>,
     /// Inputs that could not be read, or records that `index` rejects too (no title nor text,
     /// malformed JSON): input errors, reported apart; they do not make the archive disagree.
     pub unreadable: Vec<String>,
@@ -113,7 +116,19 @@ pub fn check(archive: &Archive, paths: &[PathBuf], read: &ReadOptions) -> Result
     let a = CommitPayload::of(&archive.articles)?.unwrap_or_default();
     let q = CommitPayload::of(&archive.quotes)?.unwrap_or_default();
     report.batches_agree = a.batch == q.batch;
-    report.ok = report.missing.is_empty()
+    // every byte of every file of the last commit against its checksum
+    for (name, index) in [("articles", &archive.articles), ("quotes", &archive.quotes)] {
+        let bad = index.validate_checksum().map_err(|e| crate::error::Error::Damaged {
+            path: archive.dir.join(name),
+            reason: format!("its files cannot be read to verify them ({e})"),
+        })?;
+        let mut bad: Vec<String> =
+            bad.iter().map(|p| archive.dir.join(name).join(p).display().to_string()).collect();
+        bad.sort();
+        report.damaged.extend(bad);
+    }
+    report.ok = report.damaged.is_empty()
+        && report.missing.is_empty()
         && report.changed.is_empty()
         && report.stale.is_empty()
         && report.orphan_quotes == 0

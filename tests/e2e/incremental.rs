@@ -146,3 +146,40 @@ fn check_after_a_clean_build_exits_0_and_lists_the_records_index_refused_apart()
     std::fs::write(&src, r#"{"id": "1", "title": "Tide", "text": "The tide fell."}"#).unwrap();
     assert_eq!(run(&idx, &["check", src.to_str().unwrap()]).status.code(), Some(1));
 }
+
+#[test]
+fn check_finds_a_garbled_document_store_and_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = repo().join("corpus");
+    let idx = dir.path().join("idx");
+    assert!(run(&idx, &["index", corpus.to_str().unwrap()]).status.success());
+    assert_eq!(run(&idx, &["check", corpus.to_str().unwrap()]).status.code(), Some(0));
+    // flip bytes in the middle of the articles' document store, as a bad disk would
+    let store = std::fs::read_dir(idx.join("articles"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "store"))
+        .max_by_key(|p| std::fs::metadata(p).unwrap().len())
+        .expect("a document store");
+    let mut bytes = std::fs::read(&store).unwrap();
+    let mid = bytes.len() / 2;
+    for b in &mut bytes[mid..mid + 16] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&store, bytes).unwrap();
+    let o = run(&idx, &["check", corpus.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let r = json(&o);
+    assert_eq!(r["ok"], false);
+    let damaged = r["damaged"].as_array().unwrap();
+    assert_eq!(damaged.len(), 1, "{r}");
+    assert!(damaged[0].as_str().unwrap().ends_with(store.file_name().unwrap().to_str().unwrap()), "{r}");
+    // the plain output names it and says what repairs it
+    let o = run(&idx, &["check", corpus.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(out.contains("damaged:") && out.contains("--rebuild"), "{out}");
+    // a rebuild repairs it
+    assert!(run(&idx, &["index", corpus.to_str().unwrap(), "--rebuild"]).status.success());
+    assert_eq!(run(&idx, &["check", corpus.to_str().unwrap()]).status.code(), Some(0));
+}
