@@ -29,6 +29,47 @@ pub fn split(text: &str, from: usize) -> Vec<(usize, usize)> {
     if let Some(s) = start {
         out.push((s, last_content_end));
     }
+    if out.iter().any(|&(s, e)| e - s > MAX_PARAGRAPH) {
+        out = out.into_iter().flat_map(|(s, e)| cut(text, s, e)).collect();
+    }
+    out
+}
+
+/// The longest paragraph, in bytes. A block of text longer than this (a transcript or a
+/// dump without blank lines) is no paragraph a reader would see: it is cut at sentence ends
+/// into pieces of at most this size, so that extraction works on bounded pieces (its memory
+/// stays a small multiple of the article) and snippets show a passage, not a wall.
+pub const MAX_PARAGRAPH: usize = 64 * 1024;
+
+/// `text[s..e]` in pieces of at most [`MAX_PARAGRAPH`] bytes, each ending at the last sentence
+/// end (or else the last space) of its second half, trimmed.
+fn cut(text: &str, mut s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    while e - s > MAX_PARAGRAPH {
+        let mut hi = s + MAX_PARAGRAPH;
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let mut lo = s + MAX_PARAGRAPH / 2;
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let window = &text[lo..hi];
+        let at = window
+            .rfind(". ")
+            .or_else(|| window.rfind("? "))
+            .or_else(|| window.rfind("! "))
+            .map(|i| lo + i + 1)
+            .or_else(|| window.rfind(char::is_whitespace).map(|i| lo + i))
+            .unwrap_or(hi);
+        let piece = &text[s..at];
+        out.push((s, s + piece.trim_end().len()));
+        let rest = &text[at..e];
+        s = at + (rest.len() - rest.trim_start().len());
+    }
+    if s < e {
+        out.push((s, e));
+    }
     out
 }
 
@@ -78,6 +119,29 @@ mod tests {
         let t = "a b\n\nc\r\n\r\nd\n \n\n";
         let v: Vec<&str> = split(t, 0).iter().map(|&(s, e)| &t[s..e]).collect();
         assert_eq!(v, vec!["a b", "c", "d"]);
+    }
+
+    #[test]
+    fn a_block_over_the_paragraph_limit_is_cut_at_sentence_ends() {
+        let sentence = "The council met on Monday and the vote was close. ";
+        let block = sentence.repeat(MAX_PARAGRAPH * 3 / sentence.len());
+        let t = format!("Title\n\n{block}\n\nLast one.");
+        let p = split(&t, 0);
+        assert!(p.len() >= 5, "{}", p.len());
+        for &(s, e) in &p {
+            assert!(e - s <= MAX_PARAGRAPH);
+            let piece = &t[s..e];
+            assert_eq!(piece, piece.trim());
+        }
+        // every piece but the last of the block ends a sentence; nothing is lost
+        let pieces: Vec<&str> = p[1..p.len() - 1].iter().map(|&(s, e)| &t[s..e]).collect();
+        assert!(pieces.iter().all(|x| x.ends_with('.')));
+        assert_eq!(pieces.join(" ") + " ", block);
+        assert_eq!(&t[p[p.len() - 1].0..p[p.len() - 1].1], "Last one.");
+        // one word longer than the limit is cut at a character boundary
+        let t = "é".repeat(MAX_PARAGRAPH);
+        let p = split(&t, 0);
+        assert_eq!(p.iter().map(|&(s, e)| e - s).sum::<usize>(), t.len());
     }
 
     #[test]

@@ -461,3 +461,37 @@ fn a_missing_segment_file_or_meta_json_is_an_error_naming_it_for_readers_and_wri
     let err = stderr(&run(&idx, &["stats"]));
     assert!(err.contains("articles/meta.json is damaged: the articles index cannot be opened"), "{err}");
 }
+
+/// Runs gazette with `args`, its output discarded; returns whether it exited 0 and the peak of
+/// its resident memory in bytes (the kernel's count for that one process).
+fn peak_memory(args: &[&str]) -> (bool, u64) {
+    let child = bin().args(args).stdout(std::process::Stdio::null()).spawn().unwrap();
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32);
+    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    (ok, usage.ru_maxrss as u64 * 1024)
+}
+
+#[test]
+fn an_eight_megabyte_article_of_one_block_is_extracted_within_twenty_times_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = ["Paul Hale", "Mary Stone", "Ana Ruiz", "Tom Reed"];
+    let mut text = String::from("The harbour\n\n");
+    let mut i = 0;
+    while text.len() < 8_000_000 {
+        text.push_str(&format!(
+            "\"We will build the harbour again,\" said {}, a mayor of the town in Ohio. The council met on Monday in Springfield and the vote was close. ",
+            names[i % names.len()]
+        ));
+        i += 1;
+    }
+    let path = dir.path().join("wall.txt");
+    std::fs::write(&path, &text).unwrap();
+    let (ok, peak) = peak_memory(&["extract", path.to_str().unwrap(), "--json"]);
+    assert!(ok, "extract succeeds");
+    eprintln!("peak memory {} MB for an article of {} MB", peak / 1_000_000, text.len() / 1_000_000);
+    assert!(peak < 20 * text.len() as u64, "peak {peak} bytes for an article of {} bytes", text.len());
+}
