@@ -71,9 +71,6 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
         let first = a.paths[0].display();
         return Err(crate::error::Error::Usage(format!("{first}: no such file or folder")).into());
     }
-    for stale in crate::index::archive::clean_stale_rebuilds(&cli.index) {
-        eprintln!("gazette: removed {}, left by an interrupted --rebuild", stale.display());
-    }
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
@@ -105,6 +102,8 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
         None
     };
     let old_lock = old_lock.transpose()?;
+    let leftovers =
+        if old_lock.is_some() { crate::index::archive::clean_stale_rebuilds(&cli.index) } else { Vec::new() };
     let target = if a.rebuild {
         let tmp = crate::index::archive::rebuild_folder(&cli.index, std::process::id());
         let _ = std::fs::remove_dir_all(&tmp);
@@ -122,6 +121,9 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
         }
     })
     .map_err(|e| out_of_space(e, &target))?;
+    for stale in leftovers.iter().chain(&summary.leftovers) {
+        eprintln!("gazette: removed {}, left by an interrupted run", stale.display());
+    }
     if let Some(b) = bar {
         b.finish_and_clear();
     }

@@ -142,6 +142,17 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_speaker_is_the_organization_it_stands_for() {
+        let text = "Dealers\n\nGeneral Motors will close 1,100 dealers across the country this year.\n\n\
+                    \"These dealers are losing money,\" GM said in a statement on Monday.\n";
+        let x = extract(text, 0, ExtractOptions::default());
+        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("General Motors")]);
+        // and the company is named in full, with "General" (a title before persons' names)
+        assert!(x.entities.iter().any(|e| e.name == "General Motors" && e.kind == EntityKind::Organization));
+    }
+
+    #[test]
     fn an_ambiguous_surname_is_left_alone() {
         let ents = vec![
             Entity { name: "John Kirby".into(), kind: EntityKind::Person, mentions: vec![] },

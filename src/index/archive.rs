@@ -94,15 +94,20 @@ pub fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
     }
 }
 
-/// Removes the `NAME.rebuild-PID` (and `.NAME.new-PID`) folders that a killed `index
-/// --rebuild` (or the creation of the archive `dir`) left beside it (those whose process is gone; a rebuild that is still running keeps
-/// its folder). Returns the folders removed.
+/// Removes the `NAME.rebuild-PID` and `.NAME.new-PID` folders that a killed `index --rebuild`
+/// or a killed creation of the archive `dir` left beside it. The caller holds `dir`'s writer
+/// lock, which any run still building beside it would hold (a rebuild holds the old archive's
+/// lock; a creation renames its folder into place before it locks): so every such folder but
+/// this process's own is a leftover. (Asking whether the process id in the name is running
+/// is no test: ids are reused, by other processes' threads too.) Returns the folders removed.
 pub fn clean_stale_rebuilds(dir: &Path) -> Vec<PathBuf> {
     let (parent, name) = parent_and_name(dir);
     if name.is_empty() {
         return Vec::new();
     }
-    let prefixes = [format!("{name}{REBUILD}"), format!(".{name}{CREATION}")];
+    // (a rebuild that was killed while making its new archive leaves that archive's creation
+    // folder: `.NAME.rebuild-PID.new-PID`)
+    let prefixes = [format!("{name}{REBUILD}"), format!(".{name}{CREATION}"), format!(".{name}{REBUILD}")];
     let Ok(entries) = std::fs::read_dir(&parent) else { return Vec::new() };
     let mut removed = Vec::new();
     for e in entries.flatten() {
@@ -110,15 +115,11 @@ pub fn clean_stale_rebuilds(dir: &Path) -> Vec<PathBuf> {
         let Some(pid) = prefixes
             .iter()
             .find_map(|p| file_name.strip_prefix(p.as_str()))
-            .and_then(|p| p.parse::<i32>().ok())
+            .and_then(|p| p.split('.').next().and_then(|p| p.parse::<u32>().ok()))
         else {
             continue;
         };
-        // SAFETY: signal 0 only asks whether the process exists.
-        let alive = pid > 0
-            && (unsafe { libc::kill(pid, 0) } == 0
-                || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM));
-        if !alive && std::fs::remove_dir_all(e.path()).is_ok() {
+        if pid != std::process::id() && std::fs::remove_dir_all(e.path()).is_ok() {
             removed.push(e.path());
         }
     }

@@ -103,6 +103,10 @@ pub struct Summary {
     /// With `--dry-run`: the ids of each kind of change.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanList>,
+    /// Folders that killed runs left beside the archive, removed by this one (told on the
+    /// terminal, not part of the JSON summary).
+    #[serde(skip)]
+    pub leftovers: Vec<PathBuf>,
 }
 
 /// The plan itself, as `--dry-run` lists it.
@@ -178,6 +182,8 @@ pub fn index_paths(
         (Some(a), false) => Some(a.lock_for_writing()?),
         _ => None,
     };
+    // holding the lock, no other run is building beside this archive
+    let leftovers = if _lock.is_some() { super::archive::clean_stale_rebuilds(dir) } else { Vec::new() };
     let mut writers = match (&archive, opts.dry_run) {
         (Some(a), false) => Some(Writers::open(a, opts)?),
         _ => None,
@@ -212,7 +218,7 @@ pub fn index_paths(
     let workers = opts.threads.max(1);
     let (read_opts, extract_opts, dry_run, prune) = (opts.read, opts.extract, opts.dry_run, opts.prune);
 
-    let mut summary = Summary { dry_run: opts.dry_run, ..Default::default() };
+    let mut summary = Summary { dry_run: opts.dry_run, leftovers, ..Default::default() };
     std::thread::scope(|scope| -> Result<()> {
         let reader_ev = ev_tx.clone();
         let stop_reader = stop.clone();

@@ -320,17 +320,32 @@ fn a_rebuild_folder_left_by_a_killed_run_is_removed_by_the_next_run() {
     let idx = dir.path().join("idx");
     let corpus = repo().join("corpus");
     assert_eq!(run(&idx, &["index", corpus.to_str().unwrap()]).status.code(), Some(0));
-    // a process id that cannot be running (above the kernel's pid_max), and our own
+    // a process id that cannot be running (above the kernel's pid_max), and one that is
+    // (ours: a process id in a name says nothing, as ids are reused, so a run that holds the
+    // archive's lock, which a running rebuild would hold, removes both); and a creation's
     let dead = dir.path().join("idx.rebuild-2147483000");
-    let alive = dir.path().join(format!("idx.rebuild-{}", std::process::id()));
-    for d in [&dead, &alive] {
+    let reused = dir.path().join(format!("idx.rebuild-{}", std::process::id()));
+    let created = dir.path().join(".idx.new-2147483001");
+    let rebuild_created = dir.path().join(".idx.rebuild-2147483002.new-2147483002");
+    for d in [&dead, &reused, &created, &rebuild_created] {
         std::fs::create_dir_all(d.join("articles")).unwrap();
     }
     let o = run(&idx, &["index", corpus.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(!dead.exists(), "the folder of a gone rebuild is removed");
-    assert!(stderr(&o).contains("left by an interrupted --rebuild"), "{}", stderr(&o));
-    assert!(alive.exists(), "a rebuild still running keeps its folder");
+    for d in [&dead, &reused, &created, &rebuild_created] {
+        assert!(!d.exists(), "{} is removed", d.display());
+    }
+    assert!(stderr(&o).contains("left by an interrupted run"), "{}", stderr(&o));
+    // and by a rebuild, which holds the same lock
+    std::fs::create_dir_all(dead.join("articles")).unwrap();
+    let o = run(&idx, &["index", corpus.to_str().unwrap(), "--rebuild"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!dead.exists());
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["idx"]);
 }
 
 /// An archive of our own with two exact duplicates recorded in duplicates.json.

@@ -228,6 +228,16 @@ mod tests {
     }
 
     #[test]
+    fn an_organization_named_after_a_title_word_keeps_it() {
+        // "General" is a title before a person's name, and a word of these companies' names
+        let text = "Shares of General Motors Co. rose 3 percent on Monday.";
+        let ents = rec(text);
+        let gm = find(&ents, "General Motors").expect("the company, named in full");
+        assert_eq!(gm.kind, EntityKind::Organization);
+        assert!(find(&ents, "Motors").is_none());
+    }
+
+    #[test]
     fn seed_sentence() {
         let text = "Linda Thomas-Greenfield, the U.S. ambassador to the U.N., told the Security Council the American position on that link was unchanged.";
         let ents = rec(text);

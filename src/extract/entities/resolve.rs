@@ -102,9 +102,22 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 b -= 1;
             }
             let mut k = k;
+            // an organization's name that the tagger started one word late, after a word that
+            // is a title before a person's name: "General Motors Co.", "General Electric"
+            if k == 1
+                && a == i
+                && a > lo
+                && is_title(word(a - 1))
+                && toks[a - 1].flags & INIT_UPPER != 0
+                && !word(a - 1).ends_with('.')
+                && toks[a].s == toks[a - 1].e + 1
+            {
+                a -= 1;
+            }
             if k == 0 {
-                // "General Motors" is no title and a name
-                if b - a == 2 && is_title(word(a)) && in_list(word(a + 1), L_ORG_SUFFIX) {
+                // "General Motors (Co.)" is no title and a name: a word after the title that
+                // ends organizations' names makes the whole an organization's
+                if b - a >= 2 && is_title(word(a)) && (a + 1..b).any(|x| in_list(word(x), L_ORG_SUFFIX)) {
                     k = 1;
                 }
                 while k == 0

@@ -598,6 +598,14 @@ impl<'a, 'c> Resolver<'a, 'c> {
             if words.len() == 1 && words[0].len() <= 1 {
                 return None;
             }
+            // an organization's acronym that the recognizer linked to its full name ("GM" of
+            // "General Motors") is that organization, not a label to recase
+            let linked = self.ctx.known.iter().find(|k| {
+                !k.is_person && k.mentions.iter().any(|&(ms, me)| ms <= s && e <= me && me - ms < e - s + 4)
+            });
+            if let Some(k) = linked {
+                return Some(k.name.to_string());
+            }
             if words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 1) {
                 return None;
             }
