@@ -564,12 +564,58 @@ impl<'a> Article<'a> {
         None
     }
 
+    /// The longest run of the words `phrase` (the leftmost of equal length) that a line of the
+    /// text which is no Title-Case headline writes, as a person or an organization the
+    /// recognizer found there or the surname of a person it found.
+    fn named_in_body(&self, phrase: &str) -> Option<String> {
+        let t = self.text;
+        let words: Vec<&str> = phrase
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\''))
+            .collect();
+        for len in (1..=words.len()).rev() {
+            for run in words.windows(len) {
+                if run.iter().any(|w| w.is_empty()) {
+                    continue;
+                }
+                let name = run.join(" ");
+                let kind_ok = self.is_named_as(&name, &[EntityKind::Person, EntityKind::Organization])
+                    || (len == 1 && self.surname_of_person(&name));
+                if kind_ok
+                    && self.occurrences(&name).into_iter().any(|p| !headlines::is_title_case(line_of(t, p)))
+                {
+                    return Some(name);
+                }
+            }
+        }
+        None
+    }
+
     fn resolve(&self, raw: &str, pos: usize, mention: Option<(usize, usize)>) -> Option<String> {
         if let Some((s, e)) = mention {
             if e <= self.text.len() && self.text.is_char_boundary(s) && self.text.is_char_boundary(e) {
                 if let Some(n) = self.head_of_phrase(s, e) {
                     return Some(self.fullest(&n, s));
                 }
+            }
+        }
+        // a speaker in a Title-Case headline ("Trump Addresses Munich Attack: ‘...’"): its
+        // capitals carry no signal, so the name is the run of its words that the body names as
+        // a person or an organization, or nobody
+        if let Some((s, e)) = mention {
+            if e <= self.text.len()
+                && self.text.is_char_boundary(s)
+                && self.text.is_char_boundary(e)
+                && headlines::is_title_case(line_of(self.text, s))
+                && self.text[s..e].split_whitespace().count() > 1
+                // (a headline's word: one the body writes in lowercase, "Addresses"; a line of
+                // names, "-Michelle Marks, Philadelphia", is a signature)
+                && self.text[s..e].split_whitespace().any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    w.len() > 2 && !self.person_word(w) && !self.occurrences(&w.to_lowercase()).is_empty()
+                })
+            {
+                return self.named_in_body(&self.text[s..e]).map(|n| self.fullest(&n, s));
             }
         }
         // an organization the recognizer found, as it is written

@@ -131,6 +131,26 @@ fn a_shared_surname_goes_to_the_person_just_named_or_else_introduced_first() {
 }
 
 #[test]
+fn a_speaker_in_a_title_case_headline_is_the_person_the_body_names() {
+    let t = "Hale Slams Budget Deal: ‘This Is a Fraud’\n\nSen. Paul Hale of Ohio said the budget deal was \
+             a fraud; he slams it daily.\n\nThe deal passed.";
+    let hale = person("Paul Hale", t);
+    let m = "Hale Slams Budget Deal";
+    assert_eq!(speaker_of(t, m, m, &[hale]).as_deref(), Some("Paul Hale"));
+    // nobody the body names: nobody, not the headline's words
+    let t = "Governor Fires Back At Critics: ‘Nonsense’\n\nThe governor fires back at critics every week.";
+    let m = "Governor Fires Back At Critics";
+    assert_eq!(speaker_of(t, m, m, &[]), None);
+    // a signature line of names is no headline
+    let t = "“It needs to stop.”\n\n-Michelle Marks, Philadelphia.";
+    let marks = person("Michelle Marks", t);
+    assert_eq!(
+        speaker_of(t, "Michelle Marks", "Michelle Marks", &[marks]).as_deref(),
+        Some("Michelle Marks")
+    );
+}
+
+#[test]
 fn a_title_case_headline_word_is_no_part_of_the_name() {
     let t = "Governor Slams Budget Deal\n\n“It is a fraud,” said Paul Hale, the governor.";
     assert_eq!(speaker_of(t, "Deal Paul Hale", "Paul Hale", &[]).as_deref(), Some("Paul Hale"));
