@@ -28,6 +28,7 @@
 //! not quotes. `direct` is true for words inside quotation marks; a transcript line
 //! ("PENCE: Well, ...") is kept as a quote of its speaker with `direct` false.
 
+mod cue_words;
 mod cues;
 mod marks;
 mod resolve;

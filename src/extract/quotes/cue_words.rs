@@ -1,0 +1,240 @@
+//! Which word is a speech cue in its context ("said", "told reporters", "according to", "in
+//! the words of"), and where the cue's words end.
+
+use super::*;
+
+impl<'a> Ctx<'a> {
+    /// Whether word `c` of `win` is a speech cue in this context.
+    pub(super) fn cue_at(&self, win: &[Tok], c: usize) -> Option<Cue> {
+        let w = self.w(&win[c]);
+        let kind = text::cue(w)?;
+        let next = win.get(c + 1).filter(|t| t.is_word()).map(|t| self.w(t));
+        let prev = if c > 0 && win[c - 1].is_word() { Some(self.w(&win[c - 1])) } else { None };
+        let lw = w.to_ascii_lowercase();
+        match lw.as_str() {
+            "put" | "puts" => {
+                return if next.is_some_and(|n| n.eq_ignore_ascii_case("it")) {
+                    Some(Cue::Finite)
+                } else {
+                    None
+                }
+            }
+            "call" | "calls" | "called" | "calling"
+                if next.is_some_and(|n| {
+                    text::lower_eq(n, &["for", "on", "upon", "off", "in", "up", "out", "back"])
+                }) =>
+            {
+                return None
+            }
+            "shot" | "fired" | "hit" | "pushed" => {
+                return if next.is_some_and(|n| n.eq_ignore_ascii_case("back")) {
+                    Some(Cue::Finite)
+                } else {
+                    None
+                }
+            }
+            "went" => {
+                return if next.is_some_and(|n| n.eq_ignore_ascii_case("on")) {
+                    Some(Cue::Finite)
+                } else {
+                    None
+                }
+            }
+            "pointed" | "points" => {
+                return if next.is_some_and(|n| n.eq_ignore_ascii_case("out")) {
+                    Some(Cue::Finite)
+                } else {
+                    None
+                }
+            }
+            "summed" => {
+                return if next.is_some_and(|n| n.eq_ignore_ascii_case("up")) {
+                    Some(Cue::Finite)
+                } else {
+                    None
+                }
+            }
+            "read" | "reads" | "reported" | "reports" | "described" | "describes" | "shared" | "quoted"
+            | "calling"
+                if prev.is_some_and(|p| {
+                    text::lower_eq(p, &["was", "were", "is", "are", "be", "been", "being", "widely"])
+                }) =>
+            {
+                return if lw == "quoted" { Some(Cue::Participle) } else { None };
+            }
+            _ => {}
+        }
+        // a participle as an adjective: "toward shared objectives", "the quoted passage"
+        if lw.ends_with("ed")
+            && prev.is_some_and(|p| {
+                text::lower_eq(
+                    p,
+                    &[
+                        "toward", "towards", "of", "for", "with", "by", "from", "into", "on", "in", "at",
+                        "the", "a", "an", "its", "their", "his", "her", "our",
+                    ],
+                )
+            })
+            && next.is_some_and(|n| {
+                text::is_lower(n) && !text::np_stop(n) && !text::lower_eq(n, lexicon::DETERMINERS)
+            })
+        {
+            return None;
+        }
+        // "the United States", "both states": no verb
+        if lw == "states"
+            && prev.is_none_or(|p| {
+                !text::is_lower(p)
+                    || text::lower_eq(
+                        p,
+                        &[
+                            "both",
+                            "all",
+                            "many",
+                            "some",
+                            "other",
+                            "several",
+                            "southern",
+                            "northern",
+                            "western",
+                            "eastern",
+                            "swing",
+                            "battleground",
+                            "member",
+                            "these",
+                            "those",
+                            "two",
+                            "three",
+                            "four",
+                            "five",
+                            "in",
+                            "of",
+                            "across",
+                            "and",
+                        ],
+                    )
+            })
+        {
+            return None;
+        }
+        // a noun after a determiner: "in a tweet", "his statement", "the reports"
+        if prev.is_some_and(|p| {
+            text::lower_eq(
+                p,
+                &[
+                    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those",
+                    "such", "every", "each",
+                ],
+            ) || (text::is_possessive(p) && !text::is_cap(p))
+        }) && !lw.ends_with("ing")
+        {
+            return None;
+        }
+        // "having referred to him as": a participle phrase
+        if prev.is_some_and(|p| p.eq_ignore_ascii_case("having")) {
+            return Some(Cue::Participle);
+        }
+        // a plural noun, not a verb: "Trump's comments", "the claims"
+        if lw.ends_with('s')
+            && !lw.ends_with("ss")
+            && lw != "says"
+            && prev.is_some_and(|p| {
+                text::is_possessive(p)
+                    || text::lower_eq(
+                        p,
+                        &[
+                            "the",
+                            "a",
+                            "his",
+                            "her",
+                            "their",
+                            "its",
+                            "our",
+                            "my",
+                            "your",
+                            "these",
+                            "those",
+                            "such",
+                            "many",
+                            "some",
+                            "any",
+                            "no",
+                            "recent",
+                            "earlier",
+                            "new",
+                            "public",
+                            "own",
+                            "latest",
+                            "previous",
+                            "critical",
+                            "controversial",
+                            "similar",
+                        ],
+                    )
+            })
+        {
+            return None;
+        }
+        // passives and "when asked"
+        if let Some(p) = prev {
+            if text::lower_eq(
+                p,
+                &["was", "were", "been", "being", "is", "are", "be", "when", "if", "get", "got"],
+            ) {
+                return None;
+            }
+        }
+        // "said" used as an adjective ("the said")
+        if w.eq_ignore_ascii_case("said") && prev.is_some_and(|p| p.eq_ignore_ascii_case("the")) {
+            return None;
+        }
+        Some(kind)
+    }
+
+    /// The last token of a cue phrase ("pointed out", "said in a statement").
+    pub(super) fn cue_end(&self, win: &[Tok], c: usize) -> usize {
+        let w = self.w(&win[c]);
+        let mut e = c;
+        if text::lower_eq(
+            w,
+            &["put", "puts", "went", "pointed", "points", "summed", "shot", "fired", "hit", "pushed"],
+        ) && c + 1 < win.len()
+        {
+            e = c + 1;
+        }
+        // "said in a statement", "said in an interview"
+        if e + 3 < win.len() && e + 3 < win.len() {
+            let (a, b, d) = (self.w(&win[e + 1]), self.w(&win[e + 2]), self.w(&win[e + 3]));
+            if a.eq_ignore_ascii_case("in")
+                && text::lower_eq(b, &["a", "an"])
+                && text::lower_eq(
+                    d,
+                    &["statement", "interview", "tweet", "post", "email", "release", "letter", "speech"],
+                )
+            {
+                e += 3;
+            }
+        }
+        e
+    }
+
+    /// "in the words of NP"
+    pub(super) fn in_the_words_of(&self, win: &[Tok], c: usize) -> Option<Attr> {
+        if c + 3 >= win.len() || !self.w(&win[c]).eq_ignore_ascii_case("in") {
+            return None;
+        }
+        let (a, b, d) = (self.w(&win[c + 1]), self.w(&win[c + 2]), self.w(&win[c + 3]));
+        if !(a.eq_ignore_ascii_case("the") && b.eq_ignore_ascii_case("words") && d.eq_ignore_ascii_case("of"))
+        {
+            return None;
+        }
+        let m = self.subject_after(win, c + 4, win.len())?;
+        Some(Attr { cue: (win[c].s, win[c + 3].e), cue_kind: CueText::Span, ..m })
+    }
+
+    /// "according to NP"
+    pub(super) fn according(&self, win: &[Tok], c: usize) -> Option<Attr> {
+        let m = self.subject_after(win, c + 2, win.len())?;
+        Some(Attr { cue: (win[c].s, win[c + 1].e), cue_kind: CueText::AccordingTo, ..m })
+    }
+}
