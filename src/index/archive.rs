@@ -96,30 +96,41 @@ pub fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
 
 /// Removes the `NAME.rebuild-PID` and `.NAME.new-PID` folders that a killed `index --rebuild`
 /// or a killed creation of the archive `dir` left beside it. The caller holds `dir`'s writer
-/// lock, which any run still building beside it would hold (a rebuild holds the old archive's
-/// lock; a creation renames its folder into place before it locks): so every such folder but
-/// this process's own is a leftover. (Asking whether the process id in the name is running
-/// is no test: ids are reused, by other processes' threads too.) Returns the folders removed.
+/// lock, which a rebuild still running would hold (it takes the old archive's lock before it
+/// makes its folder): so every rebuild folder but this process's own is a leftover, whatever
+/// the process id in its name (ids are reused, by other processes' threads too). A creation
+/// holds no lock until its folder is renamed into place, so its folder is removed only when
+/// no process has its id. Returns the folders removed.
 pub fn clean_stale_rebuilds(dir: &Path) -> Vec<PathBuf> {
     let (parent, name) = parent_and_name(dir);
     if name.is_empty() {
         return Vec::new();
     }
-    // (a rebuild that was killed while making its new archive leaves that archive's creation
-    // folder: `.NAME.rebuild-PID.new-PID`)
-    let prefixes = [format!("{name}{REBUILD}"), format!(".{name}{CREATION}"), format!(".{name}{REBUILD}")];
+    // (a rebuild killed while making its new archive leaves that archive's creation folder,
+    // `.NAME.rebuild-PID.new-PID`)
+    let rebuilds = [format!("{name}{REBUILD}"), format!(".{name}{REBUILD}")];
+    let creation = format!(".{name}{CREATION}");
     let Ok(entries) = std::fs::read_dir(&parent) else { return Vec::new() };
+    let pid_of = |rest: &str| rest.split('.').next().and_then(|p| p.parse::<u32>().ok());
     let mut removed = Vec::new();
     for e in entries.flatten() {
         let file_name = e.file_name().to_string_lossy().into_owned();
-        let Some(pid) = prefixes
-            .iter()
-            .find_map(|p| file_name.strip_prefix(p.as_str()))
-            .and_then(|p| p.split('.').next().and_then(|p| p.parse::<u32>().ok()))
-        else {
-            continue;
+        let stale = if let Some(pid) =
+            rebuilds.iter().find_map(|p| file_name.strip_prefix(p.as_str())).and_then(pid_of)
+        {
+            pid != std::process::id()
+        } else if let Some(pid) = file_name.strip_prefix(creation.as_str()).and_then(pid_of) {
+            // SAFETY: signal 0 only asks whether the process exists.
+            let alive = pid != 0
+                && i32::try_from(pid).is_ok_and(|p| {
+                    (unsafe { libc::kill(p, 0) }) == 0
+                        || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+                });
+            !alive
+        } else {
+            false
         };
-        if pid != std::process::id() && std::fs::remove_dir_all(e.path()).is_ok() {
+        if stale && std::fs::remove_dir_all(e.path()).is_ok() {
             removed.push(e.path());
         }
     }

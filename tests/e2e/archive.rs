@@ -320,14 +320,17 @@ fn a_rebuild_folder_left_by_a_killed_run_is_removed_by_the_next_run() {
     let idx = dir.path().join("idx");
     let corpus = repo().join("corpus");
     assert_eq!(run(&idx, &["index", corpus.to_str().unwrap()]).status.code(), Some(0));
-    // a process id that cannot be running (above the kernel's pid_max), and one that is
-    // (ours: a process id in a name says nothing, as ids are reused, so a run that holds the
-    // archive's lock, which a running rebuild would hold, removes both); and a creation's
+    // rebuild folders with a process id that cannot be running (above the kernel's pid_max)
+    // and with one that is (ours: a process id in a name says nothing, as ids are reused, so a
+    // run that holds the archive's lock, which a running rebuild would hold, removes both); a
+    // rebuild's creation folder; and the creation folder of a gone process (a creation in
+    // progress holds no lock: its folder is kept while its process runs)
     let dead = dir.path().join("idx.rebuild-2147483000");
     let reused = dir.path().join(format!("idx.rebuild-{}", std::process::id()));
     let created = dir.path().join(".idx.new-2147483001");
     let rebuild_created = dir.path().join(".idx.rebuild-2147483002.new-2147483002");
-    for d in [&dead, &reused, &created, &rebuild_created] {
+    let creating = dir.path().join(format!(".idx.new-{}", std::process::id()));
+    for d in [&dead, &reused, &created, &rebuild_created, &creating] {
         std::fs::create_dir_all(d.join("articles")).unwrap();
     }
     let o = run(&idx, &["index", corpus.to_str().unwrap()]);
@@ -336,6 +339,8 @@ fn a_rebuild_folder_left_by_a_killed_run_is_removed_by_the_next_run() {
         assert!(!d.exists(), "{} is removed", d.display());
     }
     assert!(stderr(&o).contains("left by an interrupted run"), "{}", stderr(&o));
+    assert!(creating.exists(), "a creation still running keeps its folder");
+    std::fs::remove_dir_all(&creating).unwrap();
     // and by a rebuild, which holds the same lock
     std::fs::create_dir_all(dead.join("articles")).unwrap();
     let o = run(&idx, &["index", corpus.to_str().unwrap(), "--rebuild"]);
