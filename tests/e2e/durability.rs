@@ -274,7 +274,7 @@ enum Run {
 #[test]
 fn a_hundred_sigkills_through_creation_indexing_and_rebuilds_lose_nothing_and_check_passes() {
     let dir = tempfile::tempdir().unwrap();
-    let (input, distinct) = generated_corpus(dir.path(), 1500);
+    let (input, distinct) = generated_corpus(dir.path(), 800);
     let distinct = distinct as u64;
     let idx = dir.path().join("archive").join("idx");
     let spawn = |extra: &[&str]| {
@@ -283,7 +283,7 @@ fn a_hundred_sigkills_through_creation_indexing_and_rebuilds_lose_nothing_and_ch
             .arg(&idx)
             .arg("index")
             .arg(&input)
-            .args(["--commit-every", "100"])
+            .args(["--commit-every", "50"])
             .args(extra)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
