@@ -235,6 +235,13 @@ mod tests {
         let gm = find(&ents, "General Motors").expect("the company, named in full");
         assert_eq!(gm.kind, EntityKind::Organization);
         assert!(find(&ents, "Motors").is_none());
+        // a name that ends with an organization's head keeps the words before it
+        let text = "Researchers at Cornell University and the Economic Policy Institute said so on Monday.";
+        let ents = rec(text);
+        for name in ["Cornell University", "Economic Policy Institute"] {
+            let e = find(&ents, name).unwrap_or_else(|| panic!("{name} in {ents:?}"));
+            assert_eq!(e.kind, EntityKind::Organization);
+        }
     }
 
     #[test]

@@ -102,17 +102,32 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 b -= 1;
             }
             let mut k = k;
-            // an organization's name that the tagger started one word late, after a word that
-            // is a title before a person's name: "General Motors Co.", "General Electric"
-            if k == 1
-                && a == i
-                && a > lo
-                && is_title(word(a - 1))
-                && toks[a - 1].flags & INIT_UPPER != 0
-                && !word(a - 1).ends_with('.')
-                && toks[a].s == toks[a - 1].e + 1
-            {
-                a -= 1;
+            // an organization's name that the tagger started a word or two late: after a word
+            // that is a title before a person's name ("General Motors Co."), or before a head
+            // that ends organizations' names ("Cornell University", "Economic Policy
+            // Institute"), a capitalized word in mid-sentence, untagged, joined by one space
+            if k == 1 && a == i {
+                let head = ORG_HEADS.contains(&word(b - 1)) || in_list(word(b - 1), L_ORG_SUFFIX);
+                let mut n = 0;
+                while n < 2
+                    && a > lo
+                    && tags[a - 1] == O
+                    && toks[a - 1].flags & INIT_UPPER != 0
+                    && toks[a - 1].flags & HAS_LOWER != 0
+                    && !word(a - 1).ends_with('.')
+                    && toks[a].s == toks[a - 1].e + 1
+                    && (is_title(word(a - 1))
+                        || (head
+                            && toks[a - 1].flags & SENT_START == 0
+                            && !never_name(word(a - 1))
+                            && !crate::extract::lexicon::lower_eq(
+                                word(a - 1),
+                                crate::extract::lexicon::FUNCTION_WORDS,
+                            )))
+                {
+                    a -= 1;
+                    n += 1;
+                }
             }
             if k == 0 {
                 // "General Motors (Co.)" is no title and a name: a word after the title that
