@@ -242,6 +242,11 @@ mod tests {
             let e = find(&ents, name).unwrap_or_else(|| panic!("{name} in {ents:?}"));
             assert_eq!(e.kind, EntityKind::Organization);
         }
+        // a name in capitals runs on over the words in capitals after it
+        let text = "James Bovard is a member of USA TODAY's Board of Contributors.";
+        let ents = rec(text);
+        assert_eq!(find(&ents, "USA TODAY").map(|e| e.kind), Some(EntityKind::Organization), "{ents:?}");
+        assert!(find(&ents, "USA").is_none());
     }
 
     #[test]

@@ -129,6 +129,25 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                     n += 1;
                 }
             }
+            // a name in capitals runs on over the untagged words in capitals after it, in a
+            // paragraph not written in capitals: "USA TODAY" is one name, a publication's, not
+            // the place "USA"
+            if toks[a].flags & CAPS_PARA == 0 && (a..b).all(|x| toks[x].flags & HAS_LOWER == 0) {
+                let mut grew = false;
+                while b < hi
+                    && tags[b] == O
+                    && toks[b].s == toks[b - 1].e + 1
+                    && toks[b].flags & (HAS_LOWER | HAS_DIGIT) == 0
+                    && word(b).len() >= 3
+                    && word(b).chars().all(|c| c.is_ascii_uppercase())
+                {
+                    b += 1;
+                    grew = true;
+                }
+                if grew && k == 2 {
+                    k = 1;
+                }
+            }
             if k == 0 {
                 // "General Motors (Co.)" is no title and a name: a word after the title that
                 // ends organizations' names makes the whole an organization's
