@@ -42,6 +42,7 @@ pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extractio
     let mut entities = if opts.entities { entities::recognize(text, &paragraphs) } else { Vec::new() };
     headlines::drop_names_without_signal(text, &mut entities);
     speakers::normalize_entities(&mut entities);
+    entities.retain(|e| !names::is_bare_head(&e.name));
     let quotes = if opts.quotes {
         let known: Vec<quotes::KnownName> = entities
             .iter()

@@ -256,6 +256,16 @@ pub fn clean_name(raw: &str) -> Option<String> {
     clean(raw).map(|c| c.name)
 }
 
+/// Whether a one-word name is no name but the head or the title of one: "Institute" of
+/// "Institute for the Study of Labor" cut from its words, "Senator" without the senator's name.
+/// (A legislature or a government body named by its head alone, "Congress", "Senate", is a
+/// name.)
+pub fn is_bare_head(name: &str) -> bool {
+    !name.contains(' ')
+        && !matches!(name, "Congress" | "Assembly" | "Senate" | "House" | "Parliament" | "Cabinet")
+        && (crate::extract::lexicon::ORG_HEADS.contains(&name) || sets().titles.contains(name))
+}
+
 /// The words of a name that identify the person: without a suffix ("Jr.").
 pub fn core_words(name: &str) -> Vec<&str> {
     let mut w: Vec<&str> = name.split_whitespace().collect();
@@ -271,6 +281,16 @@ mod tests {
 
     fn n(raw: &str) -> Option<String> {
         clean_name(raw)
+    }
+
+    #[test]
+    fn a_head_or_a_title_alone_is_no_name() {
+        for w in ["Institute", "Bureau", "Conference", "Senator", "University"] {
+            assert!(is_bare_head(w), "{w}");
+        }
+        for w in ["Congress", "Senate", "Harbor Institute", "Hale", "Reuters"] {
+            assert!(!is_bare_head(w), "{w}");
+        }
     }
 
     #[test]
