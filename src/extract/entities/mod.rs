@@ -250,6 +250,12 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_initial_before_a_person_is_the_persons() {
+        let ents = rec("White House counsel W. Neil Eggleston said the review was done.");
+        assert_eq!(find(&ents, "W. Neil Eggleston").map(|e| e.kind), Some(EntityKind::Person), "{ents:?}");
+    }
+
+    #[test]
     fn seed_sentence() {
         let text = "Linda Thomas-Greenfield, the U.S. ambassador to the U.N., told the Security Council the American position on that link was unchanged.";
         let ents = rec(text);

@@ -74,12 +74,20 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                     votes[tag_kind(tags[j]) as usize] += 1;
                     j += 1;
                 }
-                // B-PER right after a person: one name ("Aaron David Miller")
+                // B-PER right after a person: one name ("Aaron David Miller"); and after a lone
+                // initial, whatever its tag ("W. Neil Eggleston")
+                let initial = j == i + 1 && {
+                    let w = word(i).as_bytes();
+                    w.len() == 2 && w[0].is_ascii_uppercase() && w[1] == b'.'
+                };
                 if j < hi
                     && tags[j] == btag(0)
-                    && votes[0] * 2 > votes.iter().sum::<u32>()
+                    && (votes[0] * 2 > votes.iter().sum::<u32>() || initial)
                     && toks[j - 1].flags & HAS_ALPHA != 0
                 {
+                    if initial {
+                        votes[0] += 4;
+                    }
                     votes[0] += 1;
                     j += 1;
                     continue;
