@@ -76,10 +76,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 }
                 // B-PER right after a person: one name ("Aaron David Miller"); and after a lone
                 // initial, whatever its tag ("W. Neil Eggleston")
-                let initial = j == i + 1 && {
-                    let w = word(i).as_bytes();
-                    w.len() == 2 && w[0].is_ascii_uppercase() && w[1] == b'.'
-                };
+                let initial = j == i + 1 && is_initial(word(i));
                 if j < hi
                     && tags[j] == btag(0)
                     && (votes[0] * 2 > votes.iter().sum::<u32>() || initial)

@@ -3,6 +3,19 @@
 
 use super::*;
 
+/// The particle that makes a verb a speech cue ("put it", "shot back", "went on", "pointed
+/// out", "summed up"), for the verbs that are no cue without one; `lw` is lowercased.
+fn particle(lw: &str) -> Option<&'static str> {
+    Some(match lw {
+        "put" | "puts" => "it",
+        "shot" | "fired" | "hit" | "pushed" => "back",
+        "went" => "on",
+        "pointed" | "points" => "out",
+        "summed" => "up",
+        _ => return None,
+    })
+}
+
 impl<'a> Ctx<'a> {
     /// Whether word `c` of `win` is a speech cue in this context.
     pub(super) fn cue_at(&self, win: &[Tok], c: usize) -> Option<Cue> {
@@ -11,48 +24,16 @@ impl<'a> Ctx<'a> {
         let next = win.get(c + 1).filter(|t| t.is_word()).map(|t| self.w(t));
         let prev = if c > 0 && win[c - 1].is_word() { Some(self.w(&win[c - 1])) } else { None };
         let lw = w.to_ascii_lowercase();
+        if let Some(p) = particle(&lw) {
+            return next.is_some_and(|n| n.eq_ignore_ascii_case(p)).then_some(Cue::Finite);
+        }
         match lw.as_str() {
-            "put" | "puts" => {
-                return if next.is_some_and(|n| n.eq_ignore_ascii_case("it")) {
-                    Some(Cue::Finite)
-                } else {
-                    None
-                }
-            }
             "call" | "calls" | "called" | "calling"
                 if next.is_some_and(|n| {
                     text::lower_eq(n, &["for", "on", "upon", "off", "in", "up", "out", "back"])
                 }) =>
             {
                 return None
-            }
-            "shot" | "fired" | "hit" | "pushed" => {
-                return if next.is_some_and(|n| n.eq_ignore_ascii_case("back")) {
-                    Some(Cue::Finite)
-                } else {
-                    None
-                }
-            }
-            "went" => {
-                return if next.is_some_and(|n| n.eq_ignore_ascii_case("on")) {
-                    Some(Cue::Finite)
-                } else {
-                    None
-                }
-            }
-            "pointed" | "points" => {
-                return if next.is_some_and(|n| n.eq_ignore_ascii_case("out")) {
-                    Some(Cue::Finite)
-                } else {
-                    None
-                }
-            }
-            "summed" => {
-                return if next.is_some_and(|n| n.eq_ignore_ascii_case("up")) {
-                    Some(Cue::Finite)
-                } else {
-                    None
-                }
             }
             "read" | "reads" | "reported" | "reports" | "described" | "describes" | "shared" | "quoted"
             | "calling"
@@ -195,11 +176,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn cue_end(&self, win: &[Tok], c: usize) -> usize {
         let w = self.w(&win[c]);
         let mut e = c;
-        if text::lower_eq(
-            w,
-            &["put", "puts", "went", "pointed", "points", "summed", "shot", "fired", "hit", "pushed"],
-        ) && c + 1 < win.len()
-        {
+        if particle(&w.to_ascii_lowercase()).is_some() && c + 1 < win.len() {
             e = c + 1;
         }
         // "said in a statement", "said in an interview"

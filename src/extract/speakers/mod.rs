@@ -592,30 +592,25 @@ impl<'a> Article<'a> {
     }
 
     fn resolve(&self, raw: &str, pos: usize, mention: Option<(usize, usize)>) -> Option<String> {
-        if let Some((s, e)) = mention {
-            if e <= self.text.len() && self.text.is_char_boundary(s) && self.text.is_char_boundary(e) {
-                if let Some(n) = self.head_of_phrase(s, e) {
-                    return Some(self.fullest(&n, s));
-                }
+        // the mention's words as the text writes them, with where they start
+        let written = mention.and_then(|(s, e)| Some((s, self.text.get(s..e)?)));
+        if let Some((s, m)) = written {
+            if let Some(n) = self.head_of_phrase(s, s + m.len()) {
+                return Some(self.fullest(&n, s));
             }
-        }
-        // a speaker in a Title-Case headline ("Trump Addresses Munich Attack: ‘...’"): its
-        // capitals carry no signal, so the name is the run of its words that the body names as
-        // a person or an organization, or nobody
-        if let Some((s, e)) = mention {
-            if e <= self.text.len()
-                && self.text.is_char_boundary(s)
-                && self.text.is_char_boundary(e)
-                && headlines::is_title_case(line_of(self.text, s))
-                && self.text[s..e].split_whitespace().count() > 1
+            // a speaker in a Title-Case headline ("Trump Addresses Munich Attack: ‘...’"): its
+            // capitals carry no signal, so the name is the run of its words that the body
+            // names as a person or an organization, or nobody
+            if headlines::is_title_case(line_of(self.text, s))
+                && m.split_whitespace().count() > 1
                 // (a headline's word: one the body writes in lowercase, "Addresses"; a line of
                 // names, "-Michelle Marks, Philadelphia", is a signature)
-                && self.text[s..e].split_whitespace().any(|w| {
+                && m.split_whitespace().any(|w| {
                     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                     w.len() > 2 && !self.person_word(w) && !self.occurrences(&w.to_lowercase()).is_empty()
                 })
             {
-                return self.named_in_body(&self.text[s..e]).map(|n| self.fullest(&n, s));
+                return self.named_in_body(m).map(|n| self.fullest(&n, s));
             }
         }
         // an organization the recognizer found, as it is written
@@ -626,14 +621,7 @@ impl<'a> Article<'a> {
         }
         // a description, as the text writes it with its determiner (which the quote finder
         // leaves out): "the New Jersey governor", "the Senate minority leader"
-        let desc = match mention {
-            Some((s, e))
-                if e <= self.text.len() && self.text.is_char_boundary(s) && self.text.is_char_boundary(e) =>
-            {
-                &self.text[s..e]
-            }
-            _ => raw,
-        };
+        let desc = written.map_or(raw, |(_, m)| m);
         // "the former top aide to President George W. Bush": the name is the object of the
         // role noun; the description is the words before the preposition
         let desc = {
@@ -805,12 +793,11 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
     let mut cache: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
     for q in quotes.iter_mut() {
         // a description the quote finder could not name ("the editorial", "the Florida senator")
-        let raw = match (q.speaker.take(), q.mention) {
+        // the mention's words as the text writes them, with where they start
+        let written = q.mention.and_then(|(s, e)| Some((s, text.get(s..e)?)));
+        let raw = match (q.speaker.take(), written) {
             (Some(r), _) => r,
-            (None, Some((s, e)))
-                if e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) =>
-            {
-                let m = &text[s..e];
+            (None, Some((s, m))) => {
                 if !m.contains(' ') {
                     continue;
                 }
@@ -830,11 +817,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         // a surname that several people of the article share ("Mr. Bush" with Jeb Bush and
         // George W. Bush): resolved here from the mention's own words, not from the quote
         // finder's guess
-        if let Some((s, e)) = q
-            .mention
-            .filter(|&(s, e)| e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e))
-        {
-            let m = &text[s..e];
+        if let Some((_, m)) = written {
             if let Some(c) = names::clean_name(m) {
                 if c.split_whitespace().count() == 1
                     && raw.split_whitespace().count() > 1
