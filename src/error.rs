@@ -81,6 +81,9 @@ pub enum Error {
     Query { message: String, position: usize, rendered: String },
     #[error("{0}")]
     Usage(String),
+    /// A file the user edits (`aliases.toml`) that cannot be read as written.
+    #[error("{}{}: {message}", path.display(), line.map(|l| format!(" line {l}")).unwrap_or_default())]
+    Config { path: PathBuf, line: Option<usize>, message: String },
     #[error("no article with id {0:?}")]
     NotFound(String),
     #[error("{id:?} is a duplicate of {of:?}, which holds its text: `gazette show {of:?}`")]
@@ -124,6 +127,7 @@ impl Error {
                 | Error::Locked { .. }
                 | Error::Query { .. }
                 | Error::Usage(_)
+                | Error::Config { .. }
                 | Error::NotFound(_)
                 | Error::Duplicate { .. }
                 | Error::TooLarge(_)

@@ -132,6 +132,12 @@ pub fn run(cli: &Cli, a: &IndexArgs, out: &mut Out) -> anyhow::Result<i32> {
             let _ = std::fs::remove_dir_all(&target);
             anyhow::bail!("rebuild interrupted: the archive at {} is unchanged", cli.index.display());
         }
+        // the user's aliases are no index data: they move to the new archive as they are
+        let aliases = crate::index::aliases::path(&cli.index);
+        if aliases.exists() {
+            let to = crate::index::aliases::path(&target);
+            std::fs::copy(&aliases, &to).map_err(|e| crate::error::Error::io(&to, e))?;
+        }
         drop(old_lock);
         crate::index::archive::replace_atomically(&target, &cli.index)?;
     }

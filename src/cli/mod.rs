@@ -1,6 +1,7 @@
 //! The command line: clap argument structs, turned into the library's plain option structs,
 //! one module per command, and the printing of results (plain, colored, JSON).
 
+mod alias;
 mod docs;
 mod extract;
 mod index;
@@ -55,6 +56,8 @@ pub enum Command {
     Check(show::CheckArgs),
     /// Exact duplicates seen while indexing, or near-duplicate groups (`--near`).
     Duplicates(show::DuplicatesArgs),
+    /// Names you control: merge names into one, split gazette's own merges, hide values (aliases.toml).
+    Alias(alias::AliasArgs),
     /// Run extraction on files without indexing; `--json` prints the extraction contract.
     Extract(extract::ExtractArgs),
     /// Serve the archive over HTTP: a JSON API and a search page (read-only).
@@ -78,6 +81,7 @@ impl Command {
             Command::Check(a) => a.json,
             Command::Duplicates(a) => a.json,
             Command::Extract(a) => a.json,
+            Command::Alias(a) => a.json(),
             Command::Serve(_) | Command::Completions(_) | Command::Man(_) => false,
         }
     }
@@ -107,6 +111,9 @@ pub struct FilterArgs {
     /// Up to this date (YYYY, YYYY-MM or YYYY-MM-DD, inclusive of the whole period).
     #[arg(long)]
     pub until: Option<String>,
+    /// Names as each article wrote them: no merged names, no aliases (see `gazette alias`).
+    #[arg(long)]
+    pub as_written: bool,
 }
 
 impl FilterArgs {
@@ -139,6 +146,7 @@ impl FilterArgs {
             sources: self.source.clone(),
             since,
             until,
+            as_written: self.as_written,
         })
     }
 }
@@ -240,6 +248,7 @@ pub fn main() -> i32 {
         Command::Duplicates(a) => show::run_duplicates(&cli, a, &mut out),
         Command::Check(a) => show::run_check(&cli, a, &mut out),
         Command::Extract(a) => extract::run(a, &mut out),
+        Command::Alias(a) => alias::run(&cli, a, &mut out),
         Command::Serve(a) => serve::run_serve(&cli, a, &mut out),
         Command::Completions(a) => docs::run_completions(a, &mut out),
         Command::Man(a) => docs::run_man(a, &mut out),

@@ -15,6 +15,7 @@ use tantivy::{IndexWriter, Term};
 
 use super::archive::{read_if_exists, write_atomic, Archive, CommitPayload, FileState};
 use super::document::{article_document, quote_documents, Identity};
+use super::people::People;
 use super::plan::{Change, DuplicateOf, Held, Planner};
 use super::vocab::Vocab;
 use crate::error::{Error, InputError, Result};
@@ -549,13 +550,13 @@ impl Writers {
             prepared.commit()?;
         }
         let dups = settle_duplicates(archive, &committed)?;
-        Ok(Writers {
-            articles,
-            quotes,
-            vocab: Vocab::load(&archive.dir, committed.facets)?,
-            dups,
-            batch: committed.batch.max(quotes_payload.batch) + 1,
-        })
+        let vocab = Vocab::load(&archive.dir, committed.facets)?;
+        // people.tsv is derived data: a run killed between its commit and writing the table
+        // (or an archive made before the table existed) gets it now.
+        if committed.batch > 0 && People::load(&archive.dir).map(|p| p.batch).ok() != Some(committed.batch) {
+            People::refresh(&archive.dir, &archive.articles_reader()?.searcher(), &vocab, committed.batch)?;
+        }
+        Ok(Writers { articles, quotes, vocab, dups, batch: committed.batch.max(quotes_payload.batch) + 1 })
     }
 
     fn remove(&mut self, archive: &Archive, id: &str) {
@@ -632,6 +633,8 @@ impl Writers {
             std::fs::rename(&next, &path).map_err(|e| Error::io(&path, e))?;
             self.dups = state;
         }
+        // the archive's names after this commit (derived data: see `people`)
+        People::refresh(&archive.dir, &archive.articles_reader()?.searcher(), &self.vocab, self.batch)?;
         self.batch += 1;
         Ok(())
     }

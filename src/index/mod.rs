@@ -1,11 +1,13 @@
 //! The archive on disk: schema, article -> documents, the writer pipeline (plan, upsert,
 //! commit, recovery), and what the archive holds.
 
+pub mod aliases;
 pub mod archive;
 pub mod build;
 pub mod check;
 pub mod document;
 pub mod keys;
+pub mod people;
 pub mod plan;
 pub mod schema;
 pub mod vocab;

@@ -90,6 +90,11 @@ impl Vocab {
         }
     }
 
+    /// The number of a value of a kind, when the archive has it.
+    pub fn lookup(&self, kind: &str, value: &str) -> Option<u64> {
+        self.ids.get(&(kind_code(kind)?, value.to_string())).copied()
+    }
+
     /// The kind and value of a number.
     pub fn get(&self, id: u64) -> Option<(&'static str, &str)> {
         let (code, value) = self.values.get(id as usize)?;

@@ -99,6 +99,9 @@ pub struct FacetCounter {
     /// Which kind codes to count.
     pub wanted: Vec<u8>,
     pub date_field: Option<(String, DateBucket)>,
+    /// The number that counts for each facet number (merged names, see `index::aliases`), or
+    /// `index::aliases::HIDDEN`; `None` when every number counts for itself.
+    pub reps: Option<std::sync::Arc<Vec<u32>>>,
 }
 
 pub struct SegmentFacetCounter {
@@ -108,6 +111,9 @@ pub struct SegmentFacetCounter {
     dense: Vec<u32>,
     kinds_of: std::sync::Arc<Vec<u8>>,
     wanted: [bool; 256],
+    reps: Option<std::sync::Arc<Vec<u32>>>,
+    /// One document's numbers after `reps`: two forms of one name count once.
+    scratch: Vec<u32>,
     dates: Option<(Column<DateTime>, DateBucket)>,
     date_counts: HashMap<i64, u64>,
     /// The last day seen and its bucket: neighbouring documents mostly share a day.
@@ -245,6 +251,8 @@ impl Collector for FacetCounter {
             dense: Vec::new(),
             kinds_of: self.kinds_of.clone(),
             wanted,
+            reps: self.reps.clone(),
+            scratch: Vec::new(),
             dates,
             date_counts: HashMap::new(),
             last_day: (i64::MIN, 0),
@@ -292,37 +300,61 @@ impl Collector for FacetCounter {
     }
 }
 
+/// Counts one facet number of `n`: in `sparse` while few numbers were seen; past a threshold
+/// in place in `dense`, `sparse` then listing the distinct numbers.
+fn count(sparse: &mut Vec<u32>, dense: &mut Vec<u32>, n: usize, id: u32) {
+    if dense.is_empty() {
+        sparse.push(id);
+        if sparse.len() > n / 8 + 1024 {
+            *dense = vec![0; n];
+            let seen = std::mem::take(sparse);
+            for s in seen {
+                if dense[s as usize] == 0 {
+                    sparse.push(s);
+                }
+                dense[s as usize] += 1;
+            }
+        }
+    } else {
+        let c = &mut dense[id as usize];
+        if *c == 0 {
+            sparse.push(id);
+        }
+        *c += 1;
+    }
+}
+
 impl SegmentCollector for SegmentFacetCounter {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         if let Some(col) = &self.column {
-            for id in col.values_for_doc(doc) {
-                // Numbers beyond the vocabulary this reader loaded belong to a newer commit.
-                let Some(k) = self.kinds_of.get(id as usize) else { continue };
-                if !self.wanted[*k as usize] {
-                    continue;
+            if let Some(reps) = &self.reps {
+                let mut ids = std::mem::take(&mut self.scratch);
+                ids.clear();
+                for id in col.values_for_doc(doc) {
+                    let Some(k) = self.kinds_of.get(id as usize) else { continue };
+                    if !self.wanted[*k as usize] {
+                        continue;
+                    }
+                    match reps.get(id as usize).copied().unwrap_or(id as u32) {
+                        crate::index::aliases::HIDDEN => {}
+                        r => ids.push(r),
+                    }
                 }
-                if self.dense.is_empty() {
-                    self.sparse.push(id as u32);
-                    if self.sparse.len() > self.kinds_of.len() / 8 + 1024 {
-                        // Many matches: count in place, remembering which numbers occur
-                        // (in `sparse`, now a list of distinct numbers).
-                        self.dense = vec![0; self.kinds_of.len()];
-                        let seen = std::mem::take(&mut self.sparse);
-                        for s in seen {
-                            if self.dense[s as usize] == 0 {
-                                self.sparse.push(s);
-                            }
-                            self.dense[s as usize] += 1;
-                        }
+                ids.sort_unstable();
+                ids.dedup();
+                for &id in &ids {
+                    count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), id);
+                }
+                self.scratch = ids;
+            } else {
+                for id in col.values_for_doc(doc) {
+                    // Numbers beyond the vocabulary this reader loaded belong to a newer commit.
+                    let Some(k) = self.kinds_of.get(id as usize) else { continue };
+                    if self.wanted[*k as usize] {
+                        count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), id as u32);
                     }
-                } else {
-                    let c = &mut self.dense[id as usize];
-                    if *c == 0 {
-                        self.sparse.push(id as u32);
-                    }
-                    *c += 1;
                 }
             }
         }

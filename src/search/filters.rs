@@ -9,6 +9,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use crate::error::{Error, Result};
+use crate::index::aliases::NameMap;
 use crate::index::keys::normalize;
 use crate::index::schema::{date_value, ArticleFields, QuoteFields};
 use crate::index::vocab::Vocab;
@@ -25,6 +26,8 @@ pub struct Filters {
     pub since: Option<i64>,
     /// Exclusive upper bound, as a Unix timestamp in seconds.
     pub until: Option<i64>,
+    /// Names as each article wrote them: no merges, no aliases.
+    pub as_written: bool,
 }
 
 impl Filters {
@@ -54,9 +57,20 @@ impl Filters {
 pub struct NameIndex<'a> {
     pub searchers: Vec<(&'a Searcher, Field)>,
     pub vocab: &'a Vocab,
+    /// Names merged by the archive and by the user's aliases: a name stands for its group.
+    pub names: &'a NameMap,
 }
 
 impl NameIndex<'_> {
+    /// The keys of every form merged with a normalized name of `kind`, when it is merged.
+    fn group_keys(&self, kind: &str, norm: &str) -> Option<Vec<String>> {
+        let (_, forms) = self.names.group(self.vocab, kind, norm)?;
+        let mut keys: Vec<String> = forms.iter().map(|f| format!("{kind}={}", normalize(f))).collect();
+        keys.sort();
+        keys.dedup();
+        Some(keys)
+    }
+
     /// The display form of a normalized name of `kind` ("walker evans" → "Walker Evans").
     fn display(&self, kind: &str, norm: &str) -> String {
         self.vocab
@@ -91,15 +105,27 @@ impl NameIndex<'_> {
     }
 }
 
-/// Resolves a name the user typed to the key of the full name it stands for (`speaker=john
-/// kirby`): the full name itself, or a surname when exactly one full name of that kind has it.
-/// A name that matches nothing but is close to names of the archive is an error that names
-/// them ("did you mean"); an ambiguous surname is an error that lists the full names.
-pub fn resolve_name(names: &NameIndex, kind: &str, name: &str) -> Result<String> {
+/// Resolves a name the user typed to the keys of the names it stands for: the name's group
+/// when the archive or the user's aliases merged it (every form of "Paul Hale": `speaker=paul
+/// hale`, `speaker=hale`); otherwise the full name itself, or a surname when exactly one full
+/// name of that kind has it. A name that matches nothing but is close to names of the archive
+/// is an error that names them ("did you mean"); an ambiguous surname is an error that lists
+/// the full names.
+pub fn resolve_name(names: &NameIndex, kind: &str, name: &str) -> Result<Vec<String>> {
     let norm = normalize(name);
     if norm.is_empty() {
         return Err(Error::Usage(format!("--{kind} needs a name")));
     }
+    if let Some(keys) = names.group_keys(kind, &norm) {
+        return Ok(keys);
+    }
+    let key = resolve_key(names, kind, name, &norm)?;
+    let full = key.split_once('=').map(|(_, n)| n).unwrap_or_default();
+    Ok(names.group_keys(kind, full).unwrap_or_else(|| vec![key]))
+}
+
+fn resolve_key(names: &NameIndex, kind: &str, name: &str, norm: &str) -> Result<String> {
+    let norm = norm.to_string();
     let exact = format!("{kind}={norm}");
     let mut has_exact = false;
     for (s, f) in &names.searchers {
@@ -163,7 +189,10 @@ impl Resolved {
     pub fn resolve(filters: &Filters, names: &NameIndex) -> Result<Resolved> {
         let mut groups = Vec::new();
         for (kind, values) in filters.groups() {
-            let keys = values.iter().map(|v| resolve_name(names, kind, v)).collect::<Result<Vec<_>>>()?;
+            let mut keys = Vec::new();
+            for v in values {
+                keys.extend(resolve_name(names, kind, v)?);
+            }
             groups.push((kind, keys));
         }
         Ok(Resolved { groups, since: filters.since, until: filters.until })

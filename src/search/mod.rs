@@ -24,7 +24,10 @@ use query::{Builder, Highlight, Target};
 use snippets::{Snippet, Snippeter};
 
 use crate::error::{Error, Result};
+use crate::extract::entities::EntityKind;
 use crate::extract::Entity;
+use crate::index::aliases::{Aliases, NameMap};
+use crate::index::people::People;
 use crate::index::vocab::{Vocab, KINDS};
 use crate::index::Archive;
 use crate::ingest::date::format_date;
@@ -137,7 +140,10 @@ pub struct Results {
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteHit {
     pub text: String,
+    /// The speaker's name across the archive (merged names and aliases applied).
     pub speaker: Option<String>,
+    /// The speaker as the article names them, when the archive files them under another name.
+    pub speaker_as_written: Option<String>,
     pub description: Option<String>,
     pub cue: Option<String>,
     pub article: String,
@@ -168,6 +174,10 @@ pub struct Searchers {
     pub quotes: Searcher,
     vocab: Vocab,
     kinds_of: std::sync::Arc<Vec<u8>>,
+    /// The archive's merged names and the user's aliases.
+    names: NameMap,
+    /// No merges (`--as-written`).
+    identity: NameMap,
 }
 
 impl Searchers {
@@ -177,13 +187,26 @@ impl Searchers {
         // After the readers: the facet numbers of the commits they see are all in the file.
         let vocab = Vocab::load(&archive.dir, archive.committed()?.facets)?;
         let kinds_of = std::sync::Arc::new(vocab.kinds());
-        Ok(Searchers { archive, articles, quotes, vocab, kinds_of })
+        // people.tsv is derived data the next writer rewrites: a damaged one merges nothing
+        let people = People::load(&archive.dir).unwrap_or_default();
+        let names = NameMap::new(&vocab, &people, &Aliases::load(&archive.dir)?);
+        Ok(Searchers { archive, articles, quotes, vocab, kinds_of, names, identity: NameMap::default() })
     }
 
-    fn key_searchers(&self) -> filters::NameIndex<'_> {
+    /// The names a request sees: merged, or as written.
+    fn names_for(&self, as_written: bool) -> &NameMap {
+        if as_written {
+            &self.identity
+        } else {
+            &self.names
+        }
+    }
+
+    fn key_searchers(&self, as_written: bool) -> filters::NameIndex<'_> {
         filters::NameIndex {
             searchers: vec![(&self.articles, self.archive.af.keys), (&self.quotes, self.archive.qf.keys)],
             vocab: &self.vocab,
+            names: self.names_for(as_written),
         }
     }
 
@@ -192,12 +215,18 @@ impl Searchers {
     /// collapsing or stored fields). Returns the number of hits.
     #[doc(hidden)]
     pub fn bare_top10(&self, query: &str, any: bool) -> Result<usize> {
-        let (q, _) = self.parse(Target::Articles, query, any)?;
+        let (q, _) = self.parse(Target::Articles, query, any, false)?;
         Ok(self.articles.search(&*q, &TopDocs::with_limit(10).order_by_score())?.len())
     }
 
     /// The parsed query (or match-all when empty) and what to highlight.
-    fn parse(&self, target: Target, text: &str, any: bool) -> Result<(Box<dyn Query>, Highlight)> {
+    fn parse(
+        &self,
+        target: Target,
+        text: &str,
+        any: bool,
+        as_written: bool,
+    ) -> Result<(Box<dyn Query>, Highlight)> {
         if text.trim().is_empty() {
             return Ok((Box::new(AllQuery), Highlight::default()));
         }
@@ -206,7 +235,7 @@ impl Searchers {
                 Error::Query { message: e.message.clone(), position: e.position, rendered: e.render(text) }
             })?;
         let searcher = if target == Target::Articles { &self.articles } else { &self.quotes };
-        let mut b = Builder::new(&self.archive, searcher, target, self.key_searchers());
+        let mut b = Builder::new(&self.archive, searcher, target, self.key_searchers(as_written));
         let q = b.build(&node).map_err(|e| match e {
             Error::Query { message, position, .. } => {
                 let rendered = query_lang::ParseError { position, message: message.clone() }.render(text);
@@ -251,7 +280,8 @@ impl Searchers {
         let main_kinds: Vec<String> =
             wanted.iter().filter(|k| !filtered_kinds.iter().any(|f| **f == ***k)).cloned().collect();
         let code = |k: &str| KINDS.iter().position(|x| *x == k).map(|i| i as u8);
-        let name_of = |id: u64| self.vocab.get(id).map(|(_, v)| v);
+        let names = self.names_for(req.filters.as_written);
+        let name_of = |id: u64| names.name(&self.vocab, id as u32);
         let counter = FacetCounter {
             field: facet_field.to_string(),
             kinds_of: self.kinds_of.clone(),
@@ -261,6 +291,7 @@ impl Searchers {
             } else {
                 None
             },
+            reps: names.reps(),
         };
         let limit = req.limit.max(1);
         let (total, top, counts): (usize, Vec<(f32, DocAddress)>, Counts) = match req.sort {
@@ -307,6 +338,7 @@ impl Searchers {
                     kinds_of: self.kinds_of.clone(),
                     wanted,
                     date_field: None,
+                    reps: names.reps(),
                 },
             )?;
             let values =
@@ -321,8 +353,8 @@ impl Searchers {
     /// Ranked articles with snippets and facet counts.
     /// Without a query: the articles the filters keep, newest first.
     pub fn search(&self, req: &Request) -> Result<Results> {
-        let (query, highlight) = self.parse(Target::Articles, &req.query, req.any)?;
-        let resolved = Resolved::resolve(&req.filters, &self.key_searchers())?;
+        let (query, highlight) = self.parse(Target::Articles, &req.query, req.any, req.filters.as_written)?;
+        let resolved = Resolved::resolve(&req.filters, &self.key_searchers(req.filters.as_written))?;
         let mut req = req.clone();
         if req.query.trim().is_empty() && req.sort == Sort::Relevance {
             req.sort = Sort::DateDescending;
@@ -397,8 +429,8 @@ impl Searchers {
 
     /// Quotations ranked by the query, or newest first without one.
     pub fn quotes(&self, req: &Request) -> Result<QuoteResults> {
-        let (query, highlight) = self.parse(Target::Quotes, &req.query, req.any)?;
-        let resolved = Resolved::resolve(&req.filters, &self.key_searchers())?;
+        let (query, highlight) = self.parse(Target::Quotes, &req.query, req.any, req.filters.as_written)?;
+        let resolved = Resolved::resolve(&req.filters, &self.key_searchers(req.filters.as_written))?;
         let mut req = req.clone();
         if req.query.trim().is_empty() && req.sort == Sort::Relevance {
             req.sort = Sort::DateDescending;
@@ -415,8 +447,11 @@ impl Searchers {
             let text = text_of(&doc, f.text);
             let (highlights, _) = snip.matches(&text, &highlight);
             let opt = |s: String| if s.is_empty() { None } else { Some(s) };
+            let (speaker, speaker_as_written) =
+                self.speaker_names(text_of(&doc, f.speaker), req.filters.as_written);
             quotes.push(QuoteHit {
-                speaker: opt(text_of(&doc, f.speaker)),
+                speaker,
+                speaker_as_written,
                 description: opt(text_of(&doc, f.description)),
                 cue: opt(text_of(&doc, f.cue)),
                 article: text_of(&doc, f.article),
@@ -439,8 +474,8 @@ impl Searchers {
         let mut req = req.clone();
         req.facets = vec![kind.to_string()];
         req.limit = 0;
-        let (query, _) = self.parse(Target::Articles, &req.query, req.any)?;
-        let resolved = Resolved::resolve(&req.filters, &self.key_searchers())?;
+        let (query, _) = self.parse(Target::Articles, &req.query, req.any, req.filters.as_written)?;
+        let resolved = Resolved::resolve(&req.filters, &self.key_searchers(req.filters.as_written))?;
         Ok(self.run(Target::Articles, &*query, &resolved, &req)?.2)
     }
 
@@ -468,6 +503,43 @@ impl Searchers {
         }
         out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a[0].0.cmp(&b[0].0)));
         Ok(out)
+    }
+
+    /// A speaker as the archive files them, and as the article wrote them when that differs.
+    fn speaker_names(&self, written: String, as_written: bool) -> (Option<String>, Option<String>) {
+        if written.is_empty() {
+            return (None, None);
+        }
+        let shown = self.names_for(as_written).shown(&self.vocab, "speaker", &written);
+        if shown == written {
+            (Some(written), None)
+        } else {
+            (Some(shown.to_string()), Some(written))
+        }
+    }
+
+    /// The names of an article that the archive shows as another name or merges with others:
+    /// for each, the name shown and every form merged into it.
+    fn merged_names(&self, kind: &str, written: &[&str]) -> Vec<MergedName> {
+        let mut out: Vec<MergedName> = Vec::new();
+        for w in written {
+            let Some((name, mut forms)) =
+                self.names.group(&self.vocab, kind, &crate::index::keys::normalize(w))
+            else {
+                continue;
+            };
+            if out.iter().any(|m| m.name == name && m.kind == kind) {
+                continue;
+            }
+            forms.sort_unstable();
+            forms.dedup();
+            out.push(MergedName {
+                kind: kind.to_string(),
+                name: name.to_string(),
+                forms: forms.into_iter().map(str::to_string).collect(),
+            });
+        }
+        out
     }
 
     /// The stored document of the article `id`, when the archive holds it.
@@ -505,9 +577,11 @@ impl Searchers {
         for (_, a) in qtop {
             let d: TantivyDocument = self.quotes.doc(a)?;
             let opt = |s: String| if s.is_empty() { None } else { Some(s) };
+            let (speaker, speaker_as_written) = self.speaker_names(text_of(&d, qf.speaker), false);
             quotes.push(ShowQuote {
                 text: text_of(&d, qf.text),
-                speaker: opt(text_of(&d, qf.speaker)),
+                speaker,
+                speaker_as_written,
                 description: opt(text_of(&d, qf.description)),
                 cue: opt(text_of(&d, qf.cue)),
                 paragraph: u64_of(&d, qf.paragraph),
@@ -519,6 +593,12 @@ impl Searchers {
             .map(|(k, _)| k)
             .collect();
         duplicates.sort();
+        let speakers: Vec<&str> =
+            quotes.iter().filter_map(|q| q.speaker_as_written.as_deref().or(q.speaker.as_deref())).collect();
+        let persons: Vec<&str> =
+            entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        let mut names = self.merged_names("speaker", &speakers);
+        names.extend(self.merged_names("person", &persons));
         Ok(ArticleView {
             id: text_of(&doc, f.id),
             title: text_of(&doc, f.title),
@@ -530,9 +610,21 @@ impl Searchers {
             paragraphs: doc.get_all(f.body).filter_map(|v| v.as_str().map(str::to_string)).collect(),
             quotes,
             entities,
+            names,
             duplicates,
         })
     }
+}
+
+/// A name of an article merged across the archive.
+#[derive(Debug, Clone, Serialize)]
+pub struct MergedName {
+    /// speaker or person.
+    pub kind: String,
+    /// The name the archive shows.
+    pub name: String,
+    /// Every form merged into it, the article's own among them.
+    pub forms: Vec<String>,
 }
 
 /// A quote as `show` lists it.
@@ -540,6 +632,7 @@ impl Searchers {
 pub struct ShowQuote {
     pub text: String,
     pub speaker: Option<String>,
+    pub speaker_as_written: Option<String>,
     pub description: Option<String>,
     pub cue: Option<String>,
     pub paragraph: u64,
@@ -558,6 +651,9 @@ pub struct ArticleView {
     pub paragraphs: Vec<String>,
     pub quotes: Vec<ShowQuote>,
     pub entities: Vec<Entity>,
+    /// The article's speakers and persons that the archive merges with other names (merged
+    /// names and aliases): the name shown and the forms merged into it.
+    pub names: Vec<MergedName>,
     /// Other ids under which the same text was seen.
     pub duplicates: Vec<String>,
 }

@@ -404,12 +404,25 @@ impl<'a> Builder<'a> {
             "source" => "source",
             other => return Err(field_error(other, span, "unknown field")),
         };
-        let key = resolve_name(&self.key_searchers, kind, text).map_err(|e| Error::Query {
+        let keys = resolve_name(&self.key_searchers, kind, text).map_err(|e| Error::Query {
             message: e.to_string(),
             position: span.0,
             rendered: String::new(),
         })?;
-        Ok(Box::new(TermQuery::new(Term::from_field_text(self.fields.keys, &key), IndexRecordOption::Basic)))
+        let term = |k: &String| Term::from_field_text(self.fields.keys, k);
+        Ok(match keys.as_slice() {
+            [one] => Box::new(TermQuery::new(term(one), IndexRecordOption::Basic)),
+            many => Box::new(BooleanQuery::new(
+                many.iter()
+                    .map(|k| {
+                        (
+                            Occur::Should,
+                            Box::new(TermQuery::new(term(k), IndexRecordOption::Basic)) as Box<dyn Query>,
+                        )
+                    })
+                    .collect(),
+            )),
+        })
     }
 
     fn date_range(

@@ -57,8 +57,9 @@ const MAX_URI_BYTES: usize = 16 * 1024;
 
 /// The open archive, replaced when a new commit is seen.
 struct Current {
-    /// The opstamps of the commit the searchers see (articles, quotes).
-    stamp: (u64, u64, u64),
+    /// The folder's inode, the opstamps of the commit the searchers see (articles, quotes),
+    /// and when the name files beside it last changed.
+    stamp: (u64, u64, u64, u64),
     searchers: Arc<Searchers>,
 }
 
@@ -69,13 +70,25 @@ struct AppState {
     timeout: Duration,
 }
 
-/// The archive folder's inode (an `index --rebuild` puts a new folder in its place) and the
-/// opstamps of its last commit, read from the indexes' meta files (cheap).
-fn commit_stamp(dir: &Path) -> Result<(u64, u64, u64), Error> {
+/// The archive folder's inode (an `index --rebuild` puts a new folder in its place), the
+/// opstamps of its last commit, read from the indexes' meta files (cheap), and the change times
+/// of `aliases.toml` (a hand edit or `gazette alias`) and `people.tsv` (written after a commit).
+fn commit_stamp(dir: &Path) -> Result<(u64, u64, u64, u64), Error> {
     use std::os::unix::fs::MetadataExt;
     Archive::open_stable(dir, |archive| {
         let folder = std::fs::metadata(dir).map_err(|e| Error::io(dir, e))?.ino();
-        Ok((folder, archive.articles.load_metas()?.opstamp, archive.quotes.load_metas()?.opstamp))
+        let mut names = 0u64;
+        for f in [crate::index::aliases::FILE, crate::index::people::FILE] {
+            if let Ok(m) = std::fs::metadata(dir.join(f)) {
+                names = names.wrapping_mul(1_000_003).wrapping_add(
+                    (m.mtime() as u64).wrapping_mul(1_000_000_007)
+                        ^ m.mtime_nsec() as u64
+                        ^ m.ino()
+                        ^ (m.len() << 32),
+                );
+            }
+        }
+        Ok((folder, archive.articles.load_metas()?.opstamp, archive.quotes.load_metas()?.opstamp, names))
     })
 }
 

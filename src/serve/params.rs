@@ -112,6 +112,7 @@ pub fn parse(pairs: &[(String, String)], endpoint: Endpoint) -> Result<Parsed, E
             ("source", _) => filters.source.push(v.clone()),
             ("since", _) => filters.since = Some(v.clone()),
             ("until", _) => filters.until = Some(v.clone()),
+            ("as_written", _) => filters.as_written = boolean(k, v)?,
             ("by_date", _) => p.common.by_date = Some(value_enum(k, v)?),
             ("limit", Endpoint::Search | Endpoint::Quotes) => p.common.limit = number(k, v, MAX_LIMIT)?,
             ("offset", Endpoint::Search | Endpoint::Quotes) => p.common.offset = number(k, v, MAX_OFFSET)?,

@@ -13,6 +13,7 @@ mod cli;
 mod durability;
 mod fuzz;
 mod incremental;
+mod names;
 mod search;
 mod serve;
 mod shared_data;

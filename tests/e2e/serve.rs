@@ -92,6 +92,7 @@ fn every_endpoint_answers_what_the_cli_prints_for_the_same_request() {
             "score",
             "source",
             "speaker",
+            "speaker_as_written",
             "start",
             "text",
             "title"

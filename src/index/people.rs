@@ -1,0 +1,371 @@
+//! One name per person across the archive. Each article names its people on its own; an
+//! article that never gives a first name files its quotes under "Hale". After every commit the
+//! writer works out which names the archive makes unambiguous and records them in `people.tsv`
+//! beside the indexes, as (facet number, canonical name) lines:
+//!
+//! - forms of one full name that differ only by middle initials, suffixes, titles, accents,
+//!   case or "Last, First" order are one person, shown under the form used in most articles
+//!   ("Paul T. Hale Jr." and "Paul Hale");
+//! - a surname used alone ("Hale", "Sen. Hale") goes to the one full name of the archive with
+//!   that surname, or, when there are several, to the one that holds at least nine tenths of
+//!   their articles, each weighted by how near in time it is to the surname's articles;
+//! - two different full names are never merged.
+//!
+//! The table is data beside the index: it never changes a document, so it is rebuilt at each
+//! commit without reindexing, and the user's `aliases.toml` (see [`super::aliases`]) is applied
+//! on top of it at query time.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use tantivy::Searcher;
+
+use super::archive::{read_if_exists, write_atomic};
+use super::keys::normalize;
+use super::vocab::Vocab;
+use crate::error::{Error, Result};
+use crate::extract::lexicon::{NAME_SUFFIXES, PERSON_TITLES};
+
+pub const FILE: &str = "people.tsv";
+
+/// The share of a surname's weighted articles that one full name must hold to take it.
+const DOMINANT: f64 = 0.9;
+
+/// How often a facet value occurs and when: the articles carrying it and the sum of their days
+/// since 1970 (for the mean).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Usage {
+    pub articles: u32,
+    pub dated: u32,
+    pub day_sum: i64,
+}
+
+impl Usage {
+    fn add(&mut self, o: Usage) {
+        self.articles += o.articles;
+        self.dated += o.dated;
+        self.day_sum += o.day_sum;
+    }
+
+    fn mean_day(&self) -> Option<f64> {
+        (self.dated > 0).then(|| self.day_sum as f64 / self.dated as f64)
+    }
+}
+
+/// The usage of every facet number, from the articles' `facets` and `date` fast fields.
+pub fn usage(articles: &Searcher, numbers: usize) -> Result<Vec<Usage>> {
+    let mut out = vec![Usage::default(); numbers];
+    for seg in articles.segment_readers() {
+        let facets = seg.fast_fields().u64("facets")?;
+        let dates = seg.fast_fields().date("date")?;
+        for doc in seg.doc_ids_alive() {
+            let day = dates.first(doc).map(|d| d.into_timestamp_secs().div_euclid(86_400));
+            for id in facets.values_for_doc(doc) {
+                if let Some(u) = out.get_mut(id as usize) {
+                    u.articles += 1;
+                    if let Some(d) = day {
+                        u.dated += 1;
+                        u.day_sum += d;
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A person's name reduced to what identifies it: normalized words without titles before it,
+/// suffixes after it or initials in the middle, in "First Last" order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameForm {
+    /// The words joined by spaces ("paul hale").
+    pub key: String,
+    /// The last word: the surname ("hale"; "thomas greenfield" for "Thomas-Greenfield").
+    pub surname: String,
+    pub words: usize,
+}
+
+/// An honorific or title that only a person bears ("Sen.", "Mr.", "President"), normalized.
+fn is_title(w: &str) -> bool {
+    PERSON_TITLES.contains(&w)
+}
+
+fn is_suffix(w: &str) -> bool {
+    let plain: String = w.chars().filter(|c| *c != '.').collect();
+    NAME_SUFFIXES.iter().any(|s| s.replace('.', "") == plain)
+}
+
+/// The identifying form of a person's name; `None` when nothing of it is left.
+pub fn name_form(name: &str) -> Option<NameForm> {
+    // "Hale, Paul T." is "Paul T. Hale" (but "Paul Hale, Jr." keeps its order)
+    let reordered;
+    let name = match name.split_once(',') {
+        Some((last, first))
+            if !first.trim().is_empty()
+                && !last.trim().is_empty()
+                && !first.contains(',')
+                && !first.split_whitespace().all(|w| is_suffix(&w.to_lowercase())) =>
+        {
+            reordered = format!("{} {}", first.trim(), last.trim());
+            reordered.as_str()
+        }
+        _ => name,
+    };
+    let mut words: Vec<String> = name.split_whitespace().map(normalize).filter(|w| !w.is_empty()).collect();
+    while words.len() > 1 && is_title(&words[0]) {
+        words.remove(0);
+    }
+    while words.len() > 1 && words.last().is_some_and(|w| is_suffix(w)) {
+        words.pop();
+    }
+    if words.len() > 2 {
+        let last = words.len() - 1;
+        let mut i = 1;
+        let mut end = last;
+        while i < end {
+            if words[i].chars().count() == 1 {
+                words.remove(i);
+                end -= 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    let surname = words.last()?.clone();
+    Some(NameForm { key: words.join(" "), surname, words: words.len() })
+}
+
+/// A full name that starts with a first name of the Census lists (after any title).
+fn person_like(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().skip_while(|w| is_title(&normalize(w))).collect();
+    words.len() > 1 && crate::extract::lexicon::is_first_name(words[0])
+}
+
+/// The merges the archive makes unambiguous: (facet number, canonical name) for every speaker
+/// and person value filed under another name. `usage` is indexed by facet number.
+pub fn merges(vocab: &Vocab, usage: &[Usage]) -> Vec<(u64, String)> {
+    // every speaker and person value, with the usage of both kinds pooled
+    let mut values: HashMap<&str, (Usage, Vec<u64>)> = HashMap::new();
+    for id in 0..vocab.len() as u64 {
+        if let Some((kind, value)) = vocab.get(id) {
+            if kind == "speaker" || kind == "person" {
+                let e = values.entry(value).or_default();
+                e.0.add(usage.get(id as usize).copied().unwrap_or_default());
+                e.1.push(id);
+            }
+        }
+    }
+    // full names grouped by their identifying form
+    struct Group<'a> {
+        members: Vec<(&'a str, Usage)>,
+        usage: Usage,
+    }
+    let mut groups: HashMap<String, Group> = HashMap::new();
+    let mut lone: Vec<(&str, NameForm, Usage)> = Vec::new();
+    let mut names: Vec<&str> = values.keys().copied().collect();
+    names.sort_unstable();
+    for &name in &names {
+        let Some(form) = name_form(name) else { continue };
+        let u = values[name].0;
+        if form.words == 1 {
+            lone.push((name, form, u));
+        } else {
+            let g = groups
+                .entry(form.key)
+                .or_insert_with(|| Group { members: Vec::new(), usage: Usage::default() });
+            g.members.push((name, u));
+            g.usage.add(u);
+        }
+    }
+    let mut canonical_of: HashMap<String, &str> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<(&str, Usage)>> = HashMap::new();
+    let mut out: Vec<(u64, String)> = Vec::new();
+    let mut keys: Vec<&String> = groups.keys().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let g = &groups[key];
+        // the form most articles use; then the fullest; then the first in order
+        let canonical = g
+            .members
+            .iter()
+            .max_by(|a, b| a.1.articles.cmp(&b.1.articles).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+            .map(|m| m.0)
+            .unwrap_or_default();
+        canonical_of.insert(key.clone(), canonical);
+        for (name, _) in &g.members {
+            if *name != canonical {
+                for &id in &values[name].1 {
+                    out.push((id, canonical.to_string()));
+                }
+            }
+        }
+        // a surname alone goes only to a person's name: one that starts with a first name
+        // ("Snow Leopard" and "General Motors" take no "Leopard" or "Motors")
+        if let Some(form) = name_form(canonical).filter(|_| person_like(canonical)) {
+            by_surname.entry(form.surname).or_default().push((canonical, g.usage));
+        }
+    }
+    // a word the archive also knows as an organization or a place is no surname for sure
+    // ("Ford" of Ford Motor, "Jordan")
+    let elsewhere: std::collections::HashSet<String> = (0..vocab.len() as u64)
+        .filter_map(|id| vocab.get(id))
+        .filter(|(kind, _)| *kind == "org" || *kind == "place")
+        .map(|(_, v)| normalize(v))
+        .filter(|v| !v.contains(' '))
+        .collect();
+    for (name, form, u) in lone {
+        if elsewhere.contains(&form.key) {
+            continue;
+        }
+        let Some(candidates) = by_surname.get(&form.surname) else { continue };
+        let weight = |c: &Usage| {
+            let years = match (c.mean_day(), u.mean_day()) {
+                (Some(a), Some(b)) => (a - b).abs() / 365.25,
+                _ => 0.0,
+            };
+            c.articles as f64 / (1.0 + years)
+        };
+        let total: f64 = candidates.iter().map(|c| weight(&c.1)).sum();
+        let best = candidates.iter().max_by(|a, b| weight(&a.1).total_cmp(&weight(&b.1)).then(b.0.cmp(a.0)));
+        if let Some((canonical, c)) = best {
+            if candidates.len() == 1 || (total > 0.0 && weight(c) / total >= DOMINANT) {
+                for &id in &values[name].1 {
+                    out.push((id, canonical.to_string()));
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The merges as the last commit's writer recorded them, and the batch it recorded them for.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct People {
+    pub batch: u64,
+    pub merges: Vec<(u64, String)>,
+}
+
+impl People {
+    /// Works the merges out from the archive's articles and writes `people.tsv`.
+    pub fn refresh(dir: &Path, articles: &Searcher, vocab: &Vocab, batch: u64) -> Result<People> {
+        let usage = usage(articles, vocab.len())?;
+        let people = People { batch, merges: merges(vocab, &usage) };
+        people.save(dir)?;
+        Ok(people)
+    }
+
+    pub fn save(&self, dir: &Path) -> Result<()> {
+        let mut out = format!("# gazette people: facet number, canonical name; batch {}\n", self.batch);
+        for (id, name) in &self.merges {
+            out.push_str(&format!("{id}\t{}\n", name.replace(['\t', '\n', '\r'], " ")));
+        }
+        write_atomic(&dir.join(FILE), out.as_bytes())
+    }
+
+    /// Reads `people.tsv`; an archive without one (made before it existed, or a run killed
+    /// before its first commit ended) has no merges. A malformed line is an error naming it.
+    pub fn load(dir: &Path) -> Result<People> {
+        let path = dir.join(FILE);
+        let Some(bytes) = read_if_exists(&path)? else { return Ok(People::default()) };
+        let damaged = |reason: String| Error::Damaged { path: path.clone(), reason };
+        let text = std::str::from_utf8(&bytes).map_err(|e| damaged(format!("not UTF-8: {e}")))?;
+        let mut people = People::default();
+        for (n, line) in text.lines().enumerate() {
+            if let Some(head) = line.strip_prefix('#') {
+                if let Some(b) = head.rsplit("batch ").next().and_then(|b| b.trim().parse().ok()) {
+                    people.batch = b;
+                }
+                continue;
+            }
+            let parsed =
+                line.split_once('\t').and_then(|(id, name)| Some((id.parse().ok()?, name.to_string())));
+            match parsed {
+                Some(m) => people.merges.push(m),
+                None => return Err(damaged(format!("line {} is not NUMBER<tab>NAME: {line:?}", n + 1))),
+            }
+        }
+        Ok(people)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(n: &str) -> String {
+        name_form(n).map(|f| f.key).unwrap_or_default()
+    }
+
+    #[test]
+    fn forms_of_one_name_share_a_key() {
+        for n in
+            ["Paul Hale", "Paul T. Hale", "Paul T. Hale Jr.", "Hale, Paul", "PAUL HALE", "Sen. Paul Hale"]
+        {
+            assert_eq!(key(n), "paul hale", "{n}");
+        }
+        assert_eq!(key("José Ramos-Horta"), "jose ramos horta");
+        assert_eq!(name_form("Linda Thomas-Greenfield").map(|f| f.surname), Some("thomas greenfield".into()));
+        assert_eq!(key("Paul Hale, Jr."), "paul hale");
+        assert_eq!(name_form("Sen. Hale").map(|f| f.words), Some(1));
+        assert_ne!(key("Paul Thomas Hale"), "paul hale", "a middle name is not an initial");
+    }
+
+    fn vocab(values: &[(&str, &str)]) -> (Vocab, Vec<u64>) {
+        let mut v = Vocab::default();
+        let ids = values.iter().map(|(k, n)| v.id(k, n)).collect();
+        (v, ids)
+    }
+
+    fn usage_of(n: &[(u32, i64)]) -> Vec<Usage> {
+        n.iter().map(|&(a, day)| Usage { articles: a, dated: a, day_sum: day * a as i64 }).collect()
+    }
+
+    #[test]
+    fn a_lone_surname_goes_to_the_one_full_name_that_has_it() {
+        let (v, ids) = vocab(&[
+            ("speaker", "Paul Hale"),
+            ("speaker", "Hale"),
+            ("person", "Sen. Hale"),
+            ("person", "Ann Ruiz"),
+        ]);
+        let m = merges(&v, &usage_of(&[(3, 0), (1, 0), (1, 0), (2, 0)]));
+        assert_eq!(m, vec![(ids[1], "Paul Hale".to_string()), (ids[2], "Paul Hale".to_string())]);
+    }
+
+    #[test]
+    fn two_full_names_that_share_a_surname_keep_the_surname_apart() {
+        let (v, _) = vocab(&[("speaker", "Paul Hale"), ("speaker", "Ann Hale"), ("speaker", "Hale")]);
+        assert!(merges(&v, &usage_of(&[(3, 0), (3, 0), (1, 0)])).is_empty());
+    }
+
+    #[test]
+    fn one_full_name_that_dominates_in_its_time_takes_the_surname() {
+        let (v, ids) = vocab(&[("person", "Paul Hale"), ("person", "Ann Hale"), ("person", "Hale")]);
+        // Ann Hale is as frequent, but thirty years away from the lone surname's articles
+        let m = merges(&v, &usage_of(&[(20, 10_000), (20, 0), (1, 10_000)]));
+        assert_eq!(m, vec![(ids[2], "Paul Hale".to_string())]);
+        // near in time, neither holds nine tenths
+        assert!(merges(&v, &usage_of(&[(20, 10_000), (20, 10_000), (1, 10_000)])).is_empty());
+    }
+
+    #[test]
+    fn variants_go_to_the_form_most_articles_use() {
+        let (v, ids) =
+            vocab(&[("person", "Paul T. Hale Jr."), ("person", "Paul Hale"), ("person", "Hale, Paul")]);
+        let m = merges(&v, &usage_of(&[(1, 0), (5, 0), (1, 0)]));
+        assert_eq!(m, vec![(ids[0], "Paul Hale".to_string()), (ids[2], "Paul Hale".to_string())]);
+    }
+
+    #[test]
+    fn the_table_round_trips_and_a_bad_line_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = People { batch: 7, merges: vec![(3, "Paul Hale".into()), (9, "Ann Ruiz".into())] };
+        p.save(dir.path()).unwrap();
+        assert_eq!(People::load(dir.path()).unwrap(), p);
+        std::fs::write(dir.path().join(FILE), "3\tPaul Hale\nthree Paul\n").unwrap();
+        let e = People::load(dir.path()).unwrap_err().to_string();
+        assert!(e.contains("line 2") && e.contains(FILE), "{e}");
+        assert_eq!(People::load(tempfile::tempdir().unwrap().path()).unwrap(), People::default());
+    }
+}

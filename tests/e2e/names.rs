@@ -1,0 +1,185 @@
+//! People across the archive: one name per person (the archive's own merges), and the aliases
+//! the user controls, applied at query time without reindexing.
+
+use std::path::Path;
+
+use crate::common::*;
+
+fn article(dir: &Path, name: &str, date: &str, body: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join(format!("{name}.txt")),
+        format!("---\ntitle: Story {name}\ndate: {date}\nsource: Test Wire\n---\n\n{body}\n"),
+    )
+    .unwrap();
+}
+
+/// The speaker facet as (value, count) pairs.
+fn speakers(idx: &Path) -> Vec<(String, u64)> {
+    let o = run(idx, &["facets", "speakers", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    json(&o)["speaker"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["value"].as_str().unwrap().to_string(), v["count"].as_u64().unwrap()))
+        .collect()
+}
+
+fn pairs(v: &[(&str, u64)]) -> Vec<(String, u64)> {
+    v.iter().map(|(n, c)| (n.to_string(), *c)).collect()
+}
+
+#[test]
+fn a_surname_alone_in_a_later_article_is_the_full_name_of_an_earlier_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("news");
+    article(
+        &src,
+        "a",
+        "2024-03-01",
+        "Senator Paul Hale spoke to reporters on Monday.\n\n\"We will not accept these cuts,\" Hale said.",
+    );
+    let idx = dir.path().join("idx");
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
+    // a later run adds an article that gives the surname only
+    article(
+        &src,
+        "b",
+        "2024-03-05",
+        "The budget deal is close.\n\n\"The deal is done when it is done,\" Hale said on Tuesday.",
+    );
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(speakers(&idx), pairs(&[("Paul Hale", 2)]));
+    let q = json(&run(&idx, &["quotes", "--speaker", "Paul Hale", "--json"]));
+    assert_eq!(q["total"], 2, "{q}");
+    let written: Vec<&str> =
+        q["quotes"].as_array().unwrap().iter().filter_map(|h| h["speaker_as_written"].as_str()).collect();
+    assert_eq!(written, ["Hale"], "the quote keeps the name as the article wrote it");
+    assert!(q["quotes"].as_array().unwrap().iter().all(|h| h["speaker"] == "Paul Hale"));
+    // --as-written shows the names as each article wrote them
+    let o = json(&run(&idx, &["facets", "speakers", "--as-written", "--json"]));
+    assert_eq!(
+        o["speaker"],
+        serde_json::json!([{"value": "Hale", "count": 1}, {"value": "Paul Hale", "count": 1}])
+    );
+    assert_eq!(json(&run(&idx, &["quotes", "--speaker", "Hale", "--as-written", "--json"]))["total"], 1);
+    // the surname typed alone finds both, too
+    assert_eq!(json(&run(&idx, &["quotes", "--speaker", "hale", "--json"]))["total"], 2);
+    // show lists the forms merged into the name
+    let s = json(&run(&idx, &["show", "news/b.txt", "--json"]));
+    let names = s["names"].as_array().unwrap();
+    assert!(
+        names.iter().any(|n| n["kind"] == "speaker"
+            && n["name"] == "Paul Hale"
+            && n["forms"] == serde_json::json!(["Hale", "Paul Hale"])),
+        "{s}"
+    );
+}
+
+#[test]
+fn two_full_names_with_one_surname_stay_apart_and_so_does_the_surname() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("news");
+    article(
+        &src,
+        "a",
+        "2024-03-01",
+        "Paul Hale, a senator, spoke on Monday.\n\n\"We will not accept these cuts,\" Paul Hale said.",
+    );
+    article(
+        &src,
+        "b",
+        "2024-03-02",
+        "Ann Hale, a mayor, spoke on Monday.\n\n\"The city will pay,\" Ann Hale said.",
+    );
+    article(
+        &src,
+        "c",
+        "2024-03-03",
+        "The budget deal is close.\n\n\"The deal is done when it is done,\" Hale said on Tuesday.",
+    );
+    let idx = dir.path().join("idx");
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(speakers(&idx), pairs(&[("Ann Hale", 1), ("Hale", 1), ("Paul Hale", 1)]));
+}
+
+#[test]
+fn alias_merge_split_and_hide_change_the_facets_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("news");
+    article(
+        &src,
+        "a",
+        "2024-03-01",
+        "Senator Paul Hale spoke on Monday.\n\n\"We will not accept these cuts,\" Hale said.",
+    );
+    article(
+        &src,
+        "b",
+        "2024-03-05",
+        "The budget deal is close.\n\n\"The deal is done when it is done,\" Hale said on Tuesday.",
+    );
+    article(&src, "c", "2024-03-06", "Ann Ruiz runs the harbour.\n\n\"The port is open,\" Ann Ruiz said.");
+    article(&src, "d", "2024-03-07", "The ferries are slow.\n\n\"Ships are late,\" Jo Senior said.");
+    let idx = dir.path().join("idx");
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
+    let meta = std::fs::read(idx.join("articles/meta.json")).unwrap();
+    assert_eq!(speakers(&idx), pairs(&[("Paul Hale", 2), ("Ann Ruiz", 1), ("Jo Senior", 1)]));
+
+    let ok = |args: &[&str]| {
+        let o = run(&idx, args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    };
+    ok(&["alias", "split", "Hale"]);
+    assert_eq!(speakers(&idx), pairs(&[("Ann Ruiz", 1), ("Hale", 1), ("Jo Senior", 1), ("Paul Hale", 1)]));
+    ok(&["alias", "merge", "Paul Hale", "Hale", "Ann Ruiz"]);
+    assert_eq!(speakers(&idx), pairs(&[("Paul Hale", 3), ("Jo Senior", 1)]));
+    assert_eq!(json(&run(&idx, &["quotes", "--speaker", "Ann Ruiz", "--json"]))["total"], 3);
+    ok(&["alias", "hide", "Jo Senior"]);
+    assert_eq!(speakers(&idx), pairs(&[("Paul Hale", 3)]));
+    ok(&["alias", "remove", "Paul Hale"]);
+    ok(&["alias", "remove", "Hale"]);
+    ok(&["alias", "remove", "Jo Senior"]);
+    assert_eq!(speakers(&idx), pairs(&[("Paul Hale", 2), ("Ann Ruiz", 1), ("Jo Senior", 1)]));
+    assert_eq!(std::fs::read(idx.join("articles/meta.json")).unwrap(), meta, "nothing was reindexed");
+
+    // list, as JSON: the aliases and, with --auto, the archive's own merges
+    ok(&["alias", "hide", "Jo Senior"]);
+    let l = json(&run(&idx, &["alias", "list", "--auto", "--json"]));
+    assert_eq!(l["hide"], serde_json::json!(["Jo Senior"]));
+    assert_eq!(l["merge"], serde_json::json!([]));
+    assert!(
+        l["automatic"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["name"] == "Paul Hale" && g["forms"] == serde_json::json!(["Hale"])),
+        "{l}"
+    );
+
+    // a hand edit counts at the next query; a broken file is an error naming its line
+    std::fs::write(idx.join("aliases.toml"), "# mine\n[merge]\n\"Ann Ruiz\" = [\"Jo Senior\"]\n").unwrap();
+    assert_eq!(speakers(&idx), pairs(&[("Ann Ruiz", 2), ("Paul Hale", 2)]));
+    std::fs::write(idx.join("aliases.toml"), "[merge]\n\"Ann Ruiz\" = \"Jo Senior\"\n").unwrap();
+    let o = run(&idx, &["facets", "speakers"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("aliases.toml line 2"), "{}", stderr(&o));
+}
+
+#[test]
+fn aliases_survive_a_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("news");
+    article(&src, "a", "2024-03-01", "Ann Ruiz runs the harbour.\n\n\"The port is open,\" Ann Ruiz said.");
+    article(&src, "b", "2024-03-02", "The budget is late.\n\n\"Ships are late,\" Jo Senior said.");
+    let idx = dir.path().join("idx");
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(run(&idx, &["alias", "merge", "Ann Ruiz", "Jo Senior"]).status.code(), Some(0));
+    assert_eq!(run(&idx, &["index", "--rebuild", src.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(speakers(&idx), pairs(&[("Ann Ruiz", 2)]));
+    // an alias needs an archive
+    let o = run(&dir.path().join("none"), &["alias", "hide", "X"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.path().join("none").exists());
+}
