@@ -31,6 +31,10 @@ pub const FILE: &str = "people.tsv";
 /// The share of a surname's weighted articles that one full name must hold to take it.
 const DOMINANT: f64 = 0.9;
 
+/// Forms of one name whose articles lie further apart than this (in days, on average) are not
+/// merged: ten years.
+const MAX_DAYS_APART: f64 = 3652.5;
+
 /// How often a facet value occurs and when: the articles carrying it and the sum of their days
 /// since 1970 (for the mean).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -83,6 +87,8 @@ pub struct NameForm {
     /// The last word: the surname ("hale"; "thomas greenfield" for "Thomas-Greenfield").
     pub surname: String,
     pub words: usize,
+    /// A generational suffix ("jr", "sr", "iii"): father and son differ by it alone.
+    pub generation: Option<String>,
 }
 
 /// An honorific or title that only a person bears ("Sen.", "Mr.", "President"), normalized.
@@ -115,8 +121,12 @@ pub fn name_form(name: &str) -> Option<NameForm> {
     while words.len() > 1 && is_title(&words[0]) {
         words.remove(0);
     }
+    let mut generation = None;
     while words.len() > 1 && words.last().is_some_and(|w| is_suffix(w)) {
-        words.pop();
+        let w = words.pop().unwrap_or_default();
+        if matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv" | "v") {
+            generation = Some(w);
+        }
     }
     if words.len() > 2 {
         let last = words.len() - 1;
@@ -132,7 +142,21 @@ pub fn name_form(name: &str) -> Option<NameForm> {
         }
     }
     let surname = words.last()?.clone();
-    Some(NameForm { key: words.join(" "), surname, words: words.len() })
+    Some(NameForm { key: words.join(" "), surname, words: words.len(), generation })
+}
+
+/// A name written in capitals ("OAK BROOK"), as headlines and datelines write names.
+fn shouted(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase)
+}
+
+/// A name with a word of an organization's name ("Reagan Administration", "Harbor Institute").
+fn org_like(name: &str) -> bool {
+    use crate::extract::lexicon::{ORG_HEADS, ORG_WORDS};
+    name.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        ORG_WORDS.contains(&w.as_str()) || ORG_HEADS.iter().any(|h| h.eq_ignore_ascii_case(&w))
+    })
 }
 
 /// A full name that starts with a first name of the Census lists (after any title).
@@ -164,36 +188,55 @@ pub fn merges(vocab: &Vocab, usage: &[Usage]) -> Vec<(u64, String)> {
     let mut lone: Vec<(&str, NameForm, Usage)> = Vec::new();
     let mut names: Vec<&str> = values.keys().copied().collect();
     names.sort_unstable();
-    for &name in &names {
-        let Some(form) = name_form(name) else { continue };
-        let u = values[name].0;
-        if form.words == 1 {
-            lone.push((name, form, u));
-        } else {
-            let g = groups
-                .entry(form.key)
-                .or_insert_with(|| Group { members: Vec::new(), usage: Usage::default() });
-            g.members.push((name, u));
-            g.usage.add(u);
+    // the generations each full name is seen with: "Robert Halmi Sr." and "Robert Halmi Jr."
+    // are two people, and "Robert Halmi" is either; with one generation only, all are one
+    let mut generations: HashMap<String, std::collections::BTreeSet<String>> = HashMap::new();
+    let forms: Vec<(&str, NameForm)> = names.iter().filter_map(|n| Some((*n, name_form(n)?))).collect();
+    for (_, f) in &forms {
+        if f.words > 1 {
+            let g = generations.entry(f.key.clone()).or_default();
+            if let Some(x) = &f.generation {
+                g.insert(x.clone());
+            }
         }
     }
-    let mut canonical_of: HashMap<String, &str> = HashMap::new();
+    for (name, form) in forms {
+        let u = values[name].0;
+        if form.words == 1 {
+            // "Richard III" is no surname used alone
+            if form.generation.is_none() {
+                lone.push((name, form, u));
+            }
+            continue;
+        }
+        let key = match (&form.generation, generations.get(&form.key).map_or(0, |g| g.len())) {
+            (_, 0 | 1) => form.key,
+            (Some(x), _) => format!("{} {x}", form.key),
+            (None, _) => format!("{} ?", form.key),
+        };
+        let g = groups.entry(key).or_insert_with(|| Group { members: Vec::new(), usage: Usage::default() });
+        g.members.push((name, u));
+        g.usage.add(u);
+    }
     let mut by_surname: HashMap<String, Vec<(&str, Usage)>> = HashMap::new();
     let mut out: Vec<(u64, String)> = Vec::new();
     let mut keys: Vec<&String> = groups.keys().collect();
     keys.sort_unstable();
     for key in keys {
         let g = &groups[key];
-        // the form most articles use; then the fullest; then the first in order
+        // a form not in capitals; the form most articles use; then the fullest; then the first
         let canonical = g
             .members
             .iter()
-            .max_by(|a, b| a.1.articles.cmp(&b.1.articles).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+            .max_by_key(|m| (!shouted(m.0), m.1.articles, m.0.len(), std::cmp::Reverse(m.0)))
             .map(|m| m.0)
             .unwrap_or_default();
-        canonical_of.insert(key.clone(), canonical);
-        for (name, _) in &g.members {
-            if *name != canonical {
+        let when = g.members.iter().find(|m| m.0 == canonical).and_then(|m| m.1.mean_day());
+        for (name, u) in &g.members {
+            // the same name decades apart is not taken for one person ("George Bush" of 1987
+            // and "George W. Bush" of 2005)
+            let far = matches!((when, u.mean_day()), (Some(a), Some(b)) if (a - b).abs() > MAX_DAYS_APART);
+            if *name != canonical && !far {
                 for &id in &values[name].1 {
                     out.push((id, canonical.to_string()));
                 }
@@ -205,19 +248,44 @@ pub fn merges(vocab: &Vocab, usage: &[Usage]) -> Vec<(u64, String)> {
             by_surname.entry(form.surname).or_default().push((canonical, g.usage));
         }
     }
-    // a word the archive also knows as an organization or a place is no surname for sure
-    // ("Ford" of Ford Motor, "Jordan")
-    let elsewhere: std::collections::HashSet<String> = (0..vocab.len() as u64)
-        .filter_map(|id| vocab.get(id))
-        .filter(|(kind, _)| *kind == "org" || *kind == "place")
-        .map(|(_, v)| normalize(v))
-        .filter(|v| !v.contains(' '))
-        .collect();
+    // a word the archive also knows as an organization or a place in a tenth as many articles
+    // as a person is no surname for sure ("Ford" of Ford Motor, "Jordan"), and a name it
+    // knows as one is no person's ("Royal Dutch")
+    let mut elsewhere: HashMap<String, u32> = HashMap::new();
+    for id in 0..vocab.len() as u64 {
+        if let Some((kind, v)) = vocab.get(id) {
+            if kind == "org" || kind == "place" {
+                *elsewhere.entry(normalize(v)).or_default() +=
+                    usage.get(id as usize).map_or(0, |u| u.articles);
+            }
+        }
+    }
+    let is_elsewhere =
+        |name: &str, articles: u32| elsewhere.get(&normalize(name)).is_some_and(|&n| n * 10 >= articles);
+    for list in by_surname.values_mut() {
+        list.retain(|(c, u)| !is_elsewhere(c, u.articles));
+    }
+    // a word that begins full names of the archive may be a family name written first ("Hu" of
+    // "Hu Yaobang") or a first name: it is no surname for sure unless the names it ends
+    // outweigh them two to one (a few mistyped "Reagan Administratian" do not count)
+    let mut first_words: HashMap<&str, u32> = HashMap::new();
+    for (k, g) in &groups {
+        if !g.members.iter().any(|(m, _)| org_like(m)) {
+            if let Some(w) = k.split(' ').next() {
+                *first_words.entry(w).or_default() += g.usage.articles;
+            }
+        }
+    }
     for (name, form, u) in lone {
-        if elsewhere.contains(&form.key) {
+        // a word the archive knows elsewhere, or a first name ("Richard", "Paul"), may be anyone
+        if is_elsewhere(name, u.articles) || crate::extract::lexicon::is_first_name(&form.key) {
             continue;
         }
         let Some(candidates) = by_surname.get(&form.surname) else { continue };
+        let as_surname: u32 = candidates.iter().map(|c| c.1.articles).sum();
+        if first_words.get(form.key.as_str()).is_some_and(|&n| n * 2 >= as_surname) {
+            continue;
+        }
         let weight = |c: &Usage| {
             let years = match (c.mean_day(), u.mean_day()) {
                 (Some(a), Some(b)) => (a - b).abs() / 365.25,
@@ -355,6 +423,44 @@ mod tests {
             vocab(&[("person", "Paul T. Hale Jr."), ("person", "Paul Hale"), ("person", "Hale, Paul")]);
         let m = merges(&v, &usage_of(&[(1, 0), (5, 0), (1, 0)]));
         assert_eq!(m, vec![(ids[0], "Paul Hale".to_string()), (ids[2], "Paul Hale".to_string())]);
+    }
+
+    #[test]
+    fn father_and_son_stay_apart_and_a_lone_first_name_or_king_is_no_surname() {
+        let (v, ids) = vocab(&[
+            ("person", "Robert Halmi Sr."),
+            ("person", "Robert Halmi Jr."),
+            ("person", "Robert Halmi"),
+            ("person", "James D. Robinson III"),
+            ("person", "James Robinson"),
+            ("person", "Cliff Richard"),
+            ("person", "Richard"),
+            ("person", "Richard III"),
+        ]);
+        let m = merges(&v, &usage_of(&[(2, 0), (2, 0), (1, 0), (3, 0), (1, 0), (4, 0), (1, 0), (1, 0)]));
+        // one generation seen: the name without it is that person
+        assert_eq!(m, vec![(ids[4], "James D. Robinson III".to_string())]);
+    }
+
+    #[test]
+    fn one_name_decades_apart_is_not_merged() {
+        let (v, ids) =
+            vocab(&[("person", "George Bush"), ("person", "George W. Bush"), ("person", "George W Bush")]);
+        let m = merges(&v, &usage_of(&[(30, 6_300), (50, 12_800), (2, 12_800)]));
+        assert_eq!(m, vec![(ids[2], "George W. Bush".to_string())]);
+    }
+
+    #[test]
+    fn an_organization_takes_no_surname_and_a_family_name_written_first_is_no_surname() {
+        let (v, _) = vocab(&[
+            ("speaker", "Royal Dutch"),
+            ("org", "Royal Dutch"),
+            ("speaker", "Dutch"),
+            ("person", "Hu Yaobang"),
+            ("person", "Richard Hu"),
+            ("speaker", "Hu"),
+        ]);
+        assert!(merges(&v, &usage_of(&[(3, 0), (3, 0), (1, 0), (2, 0), (2, 0), (1, 0)])).is_empty());
     }
 
     #[test]
