@@ -77,6 +77,12 @@ pub struct QuotesArgs {
     pub query: Vec<String>,
     #[command(flatten)]
     pub common: CommonArgs,
+    /// List a quotation repeated in several articles once per article.
+    #[arg(long)]
+    pub no_collapse: bool,
+    /// Each quotation at its first appearance (the earliest article holding it).
+    #[arg(long)]
+    pub first_seen: bool,
 }
 
 #[derive(Debug, Args)]
@@ -156,6 +162,7 @@ pub(crate) fn request(query: &[String], c: &CommonArgs, snippets: usize) -> Resu
         facet_size: c.facet_size,
         by_date: bucket(c.by_date.unwrap_or(BucketArg::Year)),
         collapse: true,
+        first_seen: false,
     })
 }
 
@@ -234,7 +241,9 @@ pub fn run_search(cli: &Cli, a: &SearchArgs, out: &mut Out) -> anyhow::Result<i3
 }
 
 pub fn run_quotes(cli: &Cli, a: &QuotesArgs, out: &mut Out) -> anyhow::Result<i32> {
-    let req = request(&a.query, &a.common, 0)?;
+    let mut req = request(&a.query, &a.common, 0)?;
+    req.collapse = !a.no_collapse;
+    req.first_seen = a.first_seen;
     let s = open(cli)?;
     let r = s.quotes(&req)?;
     if a.common.json {
@@ -260,6 +269,11 @@ pub fn run_quotes(cli: &Cli, a: &QuotesArgs, out: &mut Out) -> anyhow::Result<i3
             q.paragraph,
             out.dim(&q.article)
         ))?;
+        if q.seen_in > 1 {
+            let first = &q.first_seen;
+            let when = first.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+            out.line(&out.dim(&format!("   seen in {} articles; first in {}{when}", q.seen_in, first.id)))?;
+        }
     }
     print_facets(out, &r.facets)?;
     out.flush()?;

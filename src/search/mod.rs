@@ -4,6 +4,7 @@
 
 pub mod facets;
 pub mod filters;
+pub mod provenance;
 pub mod query;
 pub mod query_lang;
 pub mod snippets;
@@ -74,8 +75,11 @@ pub struct Request {
     pub facets: Vec<String>,
     pub facet_size: usize,
     pub by_date: DateBucket,
-    /// Show one article per near-duplicate group (the best), with the count of its copies.
+    /// Show one article per near-duplicate group (the best), with the count of its copies;
+    /// for quotes, one quote per quotation repeated in several articles.
     pub collapse: bool,
+    /// Quotes: each quotation at its first appearance.
+    pub first_seen: bool,
 }
 
 impl Default for Request {
@@ -92,6 +96,7 @@ impl Default for Request {
             facet_size: 10,
             by_date: DateBucket::Year,
             collapse: true,
+            first_seen: false,
         }
     }
 }
@@ -155,6 +160,10 @@ pub struct QuoteHit {
     pub end: u64,
     pub score: f32,
     pub highlights: Vec<(usize, usize)>,
+    /// Articles holding this quotation (the same words, or a span of 8 words or more).
+    pub seen_in: usize,
+    /// Its first appearance: the earliest of those articles by date, then by id.
+    pub first_seen: provenance::FirstSeen,
 }
 
 /// What `gazette quotes` returns.
@@ -438,12 +447,40 @@ impl Searchers {
         // A quote carries its speaker, source and date; the people, organizations and places
         // belong to its article (they filter quotes, through the article, but are not counted).
         req.facets.retain(|k| matches!(k.as_str(), "speaker" | "source" | "date"));
-        let (total, top, facets, multi_select) = self.run(Target::Quotes, &*query, &resolved, &req)?;
+        let collapse = (req.collapse || req.first_seen) && req.limit > 0;
+        let wide = if collapse {
+            // fetch more than a page: a quotation repeated in several articles shows once
+            Request { offset: 0, limit: (req.offset + req.limit) * 3 + 10, ..req.clone() }
+        } else {
+            req.clone()
+        };
+        let (total, top, facets, multi_select) = self.run(Target::Quotes, &*query, &resolved, &wide)?;
         let f = &self.archive.qf;
-        let mut snip = Snippeter::default();
-        let mut quotes = Vec::with_capacity(top.len());
+        let mut prov = provenance::Provenance::new(&self.quotes, f)?;
+        let mut shown: std::collections::HashSet<DocAddress> = std::collections::HashSet::new();
+        let mut page = Vec::with_capacity(top.len());
         for (score, addr) in top {
+            if collapse && shown.contains(&addr) {
+                continue;
+            }
             let doc: TantivyDocument = self.quotes.doc(addr)?;
+            let seen = prov.of(addr, &text_of(&doc, f.text))?;
+            if collapse {
+                shown.extend(seen.members.iter().copied());
+            }
+            // --first-seen: the group at its first appearance
+            let (addr, doc) = if req.first_seen && seen.first != addr {
+                (seen.first, self.quotes.doc(seen.first)?)
+            } else {
+                (addr, doc)
+            };
+            page.push((score, addr, doc, seen));
+        }
+        let page: Vec<_> =
+            if collapse { page.into_iter().skip(req.offset).take(req.limit).collect() } else { page };
+        let mut snip = Snippeter::default();
+        let mut quotes = Vec::with_capacity(page.len());
+        for (score, _, doc, seen) in page {
             let text = text_of(&doc, f.text);
             let (highlights, _) = snip.matches(&text, &highlight);
             let opt = |s: String| if s.is_empty() { None } else { Some(s) };
@@ -463,6 +500,8 @@ impl Searchers {
                 end: u64_of(&doc, f.end),
                 score,
                 highlights,
+                seen_in: seen.seen_in,
+                first_seen: seen.first_seen,
                 text,
             });
         }

@@ -219,7 +219,9 @@ async fn api_search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
 
 async fn api_quotes(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     let p = parse(&params::pairs(raw.as_deref()), Endpoint::Quotes)?;
-    let req = p.request(0)?;
+    let mut req = p.request(0)?;
+    req.collapse = p.collapse;
+    req.first_seen = p.first_seen;
     answer(state, move |s| s.quotes(&req)).await
 }
 

@@ -67,6 +67,8 @@ pub struct Parsed {
     pub common: CommonArgs,
     pub snippets: usize,
     pub collapse: bool,
+    /// `first_seen` of `/api/quotes`.
+    pub first_seen: bool,
     /// `size` of `/api/facets` (the CLI's `facets --size`), default 50.
     pub size: usize,
 }
@@ -90,6 +92,7 @@ pub fn parse(pairs: &[(String, String)], endpoint: Endpoint) -> Result<Parsed, E
         },
         snippets: 3,
         collapse: true,
+        first_seen: false,
         size: 50,
     };
     for (k, v) in pairs {
@@ -129,7 +132,8 @@ pub fn parse(pairs: &[(String, String)], endpoint: Endpoint) -> Result<Parsed, E
             }
             ("size", Endpoint::Facets) => p.size = number(k, v, MAX_FACET_SIZE)?,
             ("snippets", Endpoint::Search) => p.snippets = number(k, v, MAX_SNIPPETS)?,
-            ("collapse", Endpoint::Search) => p.collapse = boolean(k, v)?,
+            ("collapse", Endpoint::Search | Endpoint::Quotes) => p.collapse = boolean(k, v)?,
+            ("first_seen", Endpoint::Quotes) => p.first_seen = boolean(k, v)?,
             _ => return Err(usage(format!("unknown parameter {k:?} for this endpoint"))),
         }
     }

@@ -183,3 +183,51 @@ fn aliases_survive_a_rebuild() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!dir.path().join("none").exists());
 }
+
+#[test]
+fn a_quotation_repeated_in_three_articles_is_seen_in_three_and_first_in_the_earliest() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("news");
+    let quote = "We will not accept these cuts to the harbour budget this year";
+    // the same words, written with other quotation marks, case and punctuation; and a span of
+    // nine of its words in a third article; indexed in an order that is not the dates' order
+    article(
+        &src,
+        "late",
+        "2024-03-09",
+        &format!("A follow-up on the port.\n\n\"{quote}!\" Paul Hale said again."),
+    );
+    article(
+        &src,
+        "early",
+        "2024-03-01",
+        &format!("The port is in trouble.\n\n“{},” Paul Hale said.", quote.to_uppercase()),
+    );
+    article(&src, "mid", "2024-03-05", "Talks on the port.\n\n\"Not accept these cuts to the harbour budget this year,\" Hale said, a wire reported.");
+    article(&src, "other", "2024-03-02", "Another story.\n\n\"The cuts are fair,\" Ann Ruiz said.");
+    let idx = dir.path().join("idx");
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
+
+    let all = json(&run(&idx, &["quotes", "harbour", "--no-collapse", "--json"]));
+    assert_eq!(all["quotes"].as_array().unwrap().len(), 3, "{all}");
+    for q in all["quotes"].as_array().unwrap() {
+        assert_eq!(q["seen_in"], 3, "{q}");
+        assert_eq!(q["first_seen"]["id"], "news/early.txt", "{q}");
+        assert_eq!(q["first_seen"]["date"], "2024-03-01", "{q}");
+    }
+    // by default the quotation shows once; --first-seen shows it at its first appearance
+    let one = json(&run(&idx, &["quotes", "harbour", "--json"]));
+    assert_eq!(one["quotes"].as_array().unwrap().len(), 1, "{one}");
+    let first = json(&run(&idx, &["quotes", "harbour", "--first-seen", "--json"]));
+    assert_eq!(first["quotes"].as_array().unwrap().len(), 1);
+    assert_eq!(first["quotes"][0]["article"], "news/early.txt");
+    // a quotation seen once is seen in one article, first in its own
+    let other = json(&run(&idx, &["quotes", "fair", "--json"]));
+    assert_eq!(
+        (other["quotes"][0]["seen_in"].as_u64(), other["quotes"][0]["first_seen"]["id"].as_str()),
+        (Some(1), Some("news/other.txt"))
+    );
+    // the text output says where it was first seen
+    let text = stdout(&run(&idx, &["quotes", "harbour", "--color", "never"]));
+    assert!(text.contains("seen in 3 articles; first in news/early.txt (2024-03-01)"), "{text}");
+}
