@@ -15,7 +15,7 @@
 //! commit without reindexing, and the user's `aliases.toml` (see [`super::aliases`]) is applied
 //! on top of it at query time.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use tantivy::Searcher;
@@ -162,12 +162,17 @@ fn org_like(name: &str) -> bool {
 /// A full name that starts with a first name of the Census lists (after any title).
 fn person_like(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().skip_while(|w| is_title(&normalize(w))).collect();
-    words.len() > 1 && crate::extract::lexicon::is_first_name(words[0])
+    // a full stop ends an initial or a suffix, not a name's word ("Sheila. Wheels" is two
+    // sentences' words)
+    let stray_stop = words.iter().any(|w| {
+        w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !is_suffix(&normalize(w))
+    });
+    words.len() > 1 && !stray_stop && crate::extract::lexicon::is_first_name(words[0])
 }
 
-/// The merges the archive makes unambiguous: (facet number, canonical name) for every speaker
-/// and person value filed under another name. `usage` is indexed by facet number.
-pub fn merges(vocab: &Vocab, usage: &[Usage]) -> Vec<(u64, String)> {
+/// The merges the names of the archive suggest (see [`confirm`] for what the articles must
+/// add). `usage` is indexed by facet number.
+pub fn proposals(vocab: &Vocab, usage: &[Usage]) -> Vec<Proposal> {
     // every speaker and person value, with the usage of both kinds pooled
     let mut values: HashMap<&str, (Usage, Vec<u64>)> = HashMap::new();
     for id in 0..vocab.len() as u64 {
@@ -219,7 +224,7 @@ pub fn merges(vocab: &Vocab, usage: &[Usage]) -> Vec<(u64, String)> {
         g.usage.add(u);
     }
     let mut by_surname: HashMap<String, Vec<(&str, Usage)>> = HashMap::new();
-    let mut out: Vec<(u64, String)> = Vec::new();
+    let mut out: Vec<Proposal> = Vec::new();
     let mut keys: Vec<&String> = groups.keys().collect();
     keys.sort_unstable();
     for key in keys {
@@ -237,9 +242,14 @@ pub fn merges(vocab: &Vocab, usage: &[Usage]) -> Vec<(u64, String)> {
             // and "George W. Bush" of 2005)
             let far = matches!((when, u.mean_day()), (Some(a), Some(b)) if (a - b).abs() > MAX_DAYS_APART);
             if *name != canonical && !far {
-                for &id in &values[name].1 {
-                    out.push((id, canonical.to_string()));
-                }
+                // forms that differ in case, accents or punctuation only need no evidence
+                let evidence = normalize(name) != normalize(canonical);
+                out.push(Proposal {
+                    ids: values[name].1.clone(),
+                    canonical: canonical.to_string(),
+                    canonical_ids: values[canonical].1.clone(),
+                    evidence,
+                });
             }
         }
         // a surname alone goes only to a person's name: one that starts with a first name
@@ -297,10 +307,85 @@ pub fn merges(vocab: &Vocab, usage: &[Usage]) -> Vec<(u64, String)> {
         let best = candidates.iter().max_by(|a, b| weight(&a.1).total_cmp(&weight(&b.1)).then(b.0.cmp(a.0)));
         if let Some((canonical, c)) = best {
             if candidates.len() == 1 || (total > 0.0 && weight(c) / total >= DOMINANT) {
-                for &id in &values[name].1 {
-                    out.push((id, canonical.to_string()));
-                }
+                out.push(Proposal {
+                    ids: values[name].1.clone(),
+                    canonical: canonical.to_string(),
+                    canonical_ids: values[*canonical].1.clone(),
+                    evidence: true,
+                });
             }
+        }
+    }
+    out
+}
+
+/// A merge the names alone suggest: the facet numbers of a form, the name to file them under
+/// and its numbers, and whether the articles must confirm it.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub ids: Vec<u64>,
+    pub canonical: String,
+    pub canonical_ids: Vec<u64>,
+    /// A lone surname or a form that differs by more than case, accents or punctuation: the
+    /// two must share a rare companion in their articles (see [`confirm`]).
+    pub evidence: bool,
+}
+
+/// The values each of `ids` occurs with in an article: the other organizations, places and
+/// persons of its articles, by facet number.
+pub fn companions(
+    articles: &Searcher,
+    vocab: &Vocab,
+    ids: &HashSet<u64>,
+) -> Result<HashMap<u64, HashSet<u64>>> {
+    let mut out: HashMap<u64, HashSet<u64>> = HashMap::new();
+    let wanted = |id: u64| matches!(vocab.get(id), Some(("org" | "place" | "person", _)));
+    let mut doc_ids: Vec<u64> = Vec::new();
+    for seg in articles.segment_readers() {
+        let facets = seg.fast_fields().u64("facets")?;
+        for doc in seg.doc_ids_alive() {
+            doc_ids.clear();
+            doc_ids.extend(facets.values_for_doc(doc));
+            for &id in doc_ids.iter().filter(|id| ids.contains(id)) {
+                let e = out.entry(id).or_default();
+                e.extend(doc_ids.iter().copied().filter(|&c| c != id && wanted(c)));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The proposals the articles confirm: a form that needs evidence and its name must share a
+/// companion that is rare in the archive (in at most one article in 200, or two articles),
+/// which is how a wire's "Hartley" of a football line-up is kept from the oil company's
+/// chairman "Fred Hartley", and "Reagan" goes to "Ronald Reagan".
+pub fn confirm(
+    proposals: Vec<Proposal>,
+    companions: &HashMap<u64, HashSet<u64>>,
+    usage: &[Usage],
+    articles: u64,
+) -> Vec<(u64, String)> {
+    let rare_at = (articles / 200).max(2) as u32;
+    let rare = |id: &u64| usage.get(*id as usize).is_some_and(|u| u.articles <= rare_at);
+    let of = |ids: &[u64], skip: &[u64]| -> HashSet<u64> {
+        ids.iter()
+            .filter_map(|i| companions.get(i))
+            .flatten()
+            .copied()
+            .filter(|c| !skip.contains(c) && rare(c))
+            .collect()
+    };
+    let mut out = Vec::new();
+    for p in proposals {
+        let both: Vec<u64> = p.ids.iter().chain(&p.canonical_ids).copied().collect();
+        let confirmed = !p.evidence || {
+            let a = of(&p.ids, &both);
+            let b = of(&p.canonical_ids, &both);
+            // companions that are forms of the same person do not count
+            a.intersection(&b).next().is_some()
+        };
+        if confirmed {
+            out.extend(p.ids.iter().map(|&id| (id, p.canonical.clone())));
         }
     }
     out.sort();
@@ -318,7 +403,15 @@ impl People {
     /// Works the merges out from the archive's articles and writes `people.tsv`.
     pub fn refresh(dir: &Path, articles: &Searcher, vocab: &Vocab, batch: u64) -> Result<People> {
         let usage = usage(articles, vocab.len())?;
-        let people = People { batch, merges: merges(vocab, &usage) };
+        let proposals = proposals(vocab, &usage);
+        let ids: HashSet<u64> = proposals
+            .iter()
+            .filter(|p| p.evidence)
+            .flat_map(|p| p.ids.iter().chain(&p.canonical_ids))
+            .copied()
+            .collect();
+        let companions = companions(articles, vocab, &ids)?;
+        let people = People { batch, merges: confirm(proposals, &companions, &usage, articles.num_docs()) };
         people.save(dir)?;
         Ok(people)
     }
@@ -385,6 +478,19 @@ mod tests {
         (v, ids)
     }
 
+    /// The merges when every name's articles share a rare companion (`shared`), or none.
+    fn merged(v: &Vocab, u: &[Usage], shared: bool) -> Vec<(u64, String)> {
+        let companion = v.len() as u64;
+        let mut u = u.to_vec();
+        u.push(Usage { articles: 1, dated: 0, day_sum: 0 });
+        let with: HashMap<u64, HashSet<u64>> = if shared {
+            (0..companion).map(|i| (i, HashSet::from([companion]))).collect()
+        } else {
+            HashMap::new()
+        };
+        confirm(proposals(v, &u), &with, &u, 100)
+    }
+
     fn usage_of(n: &[(u32, i64)]) -> Vec<Usage> {
         n.iter().map(|&(a, day)| Usage { articles: a, dated: a, day_sum: day * a as i64 }).collect()
     }
@@ -397,31 +503,31 @@ mod tests {
             ("person", "Sen. Hale"),
             ("person", "Ann Ruiz"),
         ]);
-        let m = merges(&v, &usage_of(&[(3, 0), (1, 0), (1, 0), (2, 0)]));
+        let m = merged(&v, &usage_of(&[(3, 0), (1, 0), (1, 0), (2, 0)]), true);
         assert_eq!(m, vec![(ids[1], "Paul Hale".to_string()), (ids[2], "Paul Hale".to_string())]);
     }
 
     #[test]
     fn two_full_names_that_share_a_surname_keep_the_surname_apart() {
         let (v, _) = vocab(&[("speaker", "Paul Hale"), ("speaker", "Ann Hale"), ("speaker", "Hale")]);
-        assert!(merges(&v, &usage_of(&[(3, 0), (3, 0), (1, 0)])).is_empty());
+        assert!(merged(&v, &usage_of(&[(3, 0), (3, 0), (1, 0)]), true).is_empty());
     }
 
     #[test]
     fn one_full_name_that_dominates_in_its_time_takes_the_surname() {
         let (v, ids) = vocab(&[("person", "Paul Hale"), ("person", "Ann Hale"), ("person", "Hale")]);
         // Ann Hale is as frequent, but thirty years away from the lone surname's articles
-        let m = merges(&v, &usage_of(&[(20, 10_000), (20, 0), (1, 10_000)]));
+        let m = merged(&v, &usage_of(&[(20, 10_000), (20, 0), (1, 10_000)]), true);
         assert_eq!(m, vec![(ids[2], "Paul Hale".to_string())]);
         // near in time, neither holds nine tenths
-        assert!(merges(&v, &usage_of(&[(20, 10_000), (20, 10_000), (1, 10_000)])).is_empty());
+        assert!(merged(&v, &usage_of(&[(20, 10_000), (20, 10_000), (1, 10_000)]), true).is_empty());
     }
 
     #[test]
     fn variants_go_to_the_form_most_articles_use() {
         let (v, ids) =
             vocab(&[("person", "Paul T. Hale Jr."), ("person", "Paul Hale"), ("person", "Hale, Paul")]);
-        let m = merges(&v, &usage_of(&[(1, 0), (5, 0), (1, 0)]));
+        let m = merged(&v, &usage_of(&[(1, 0), (5, 0), (1, 0)]), true);
         assert_eq!(m, vec![(ids[0], "Paul Hale".to_string()), (ids[2], "Paul Hale".to_string())]);
     }
 
@@ -437,7 +543,8 @@ mod tests {
             ("person", "Richard"),
             ("person", "Richard III"),
         ]);
-        let m = merges(&v, &usage_of(&[(2, 0), (2, 0), (1, 0), (3, 0), (1, 0), (4, 0), (1, 0), (1, 0)]));
+        let m =
+            merged(&v, &usage_of(&[(2, 0), (2, 0), (1, 0), (3, 0), (1, 0), (4, 0), (1, 0), (1, 0)]), true);
         // one generation seen: the name without it is that person
         assert_eq!(m, vec![(ids[4], "James D. Robinson III".to_string())]);
     }
@@ -446,7 +553,7 @@ mod tests {
     fn one_name_decades_apart_is_not_merged() {
         let (v, ids) =
             vocab(&[("person", "George Bush"), ("person", "George W. Bush"), ("person", "George W Bush")]);
-        let m = merges(&v, &usage_of(&[(30, 6_300), (50, 12_800), (2, 12_800)]));
+        let m = merged(&v, &usage_of(&[(30, 6_300), (50, 12_800), (2, 12_800)]), true);
         assert_eq!(m, vec![(ids[2], "George W. Bush".to_string())]);
     }
 
@@ -460,7 +567,22 @@ mod tests {
             ("person", "Richard Hu"),
             ("speaker", "Hu"),
         ]);
-        assert!(merges(&v, &usage_of(&[(3, 0), (3, 0), (1, 0), (2, 0), (2, 0), (1, 0)])).is_empty());
+        assert!(merged(&v, &usage_of(&[(3, 0), (3, 0), (1, 0), (2, 0), (2, 0), (1, 0)]), true).is_empty());
+    }
+
+    #[test]
+    fn a_lone_surname_or_another_form_needs_a_rare_companion_in_common_and_a_case_variant_does_not() {
+        let (v, ids) = vocab(&[
+            ("person", "Fred Hartley"),
+            ("person", "Hartley"),
+            ("person", "Carl C. Icahn"),
+            ("person", "Carl Icahn"),
+            ("person", "OAK BROOK"),
+            ("person", "Oak Brook"),
+        ]);
+        let u = usage_of(&[(2, 0), (1, 0), (1, 0), (3, 0), (1, 0), (2, 0)]);
+        assert_eq!(merged(&v, &u, false), vec![(ids[4], "Oak Brook".to_string())]);
+        assert_eq!(merged(&v, &u, true).len(), 3);
     }
 
     #[test]
