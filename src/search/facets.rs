@@ -99,9 +99,9 @@ pub struct FacetCounter {
     /// Which kind codes to count.
     pub wanted: Vec<u8>,
     pub date_field: Option<(String, DateBucket)>,
-    /// The number that counts for each facet number (merged names, see `index::aliases`), or
-    /// `index::aliases::HIDDEN`; `None` when every number counts for itself.
-    pub reps: Option<std::sync::Arc<Vec<u32>>>,
+    /// The number that counts for each facet number (merged names, see `index::aliases`);
+    /// `None` when every number counts for itself.
+    pub reps: Option<std::sync::Arc<Reps>>,
 }
 
 pub struct SegmentFacetCounter {
@@ -111,9 +111,12 @@ pub struct SegmentFacetCounter {
     dense: Vec<u32>,
     kinds_of: std::sync::Arc<Vec<u8>>,
     wanted: [bool; 256],
-    reps: Option<std::sync::Arc<Vec<u32>>>,
-    /// One document's numbers after `reps`: two forms of one name count once.
+    reps: Option<std::sync::Arc<Reps>>,
+    /// One document's merged numbers, as their representatives: two forms of one name count
+    /// once.
     scratch: Vec<u32>,
+    /// One document's representatives present as themselves.
+    present: Vec<u32>,
     dates: Option<(Column<DateTime>, DateBucket)>,
     date_counts: HashMap<i64, u64>,
     /// The last day seen and its bucket: neighbouring documents mostly share a day.
@@ -253,6 +256,7 @@ impl Collector for FacetCounter {
             wanted,
             reps: self.reps.clone(),
             scratch: Vec::new(),
+            present: Vec::new(),
             dates,
             date_counts: HashMap::new(),
             last_day: (i64::MIN, 0),
@@ -300,6 +304,41 @@ impl Collector for FacetCounter {
     }
 }
 
+/// The names a count goes through: the representative of every facet number (see
+/// `index::aliases::NameMap`), and a bit per number set on those that are merged, are
+/// representatives or are hidden, so that counting reads the small bit set for the many
+/// numbers that stand for themselves.
+#[derive(Debug)]
+pub struct Reps {
+    reps: Vec<u32>,
+    special: Vec<u64>,
+}
+
+impl Reps {
+    pub fn new(reps: &[u32]) -> Reps {
+        let mut special = vec![0u64; reps.len().div_ceil(64)];
+        let mut mark = |id: usize| {
+            if let Some(w) = special.get_mut(id / 64) {
+                *w |= 1 << (id % 64);
+            }
+        };
+        for (id, &r) in reps.iter().enumerate() {
+            if r != id as u32 {
+                mark(id);
+                if r != crate::index::aliases::HIDDEN {
+                    mark(r as usize);
+                }
+            }
+        }
+        Reps { reps: reps.to_vec(), special }
+    }
+
+    #[inline]
+    fn special(&self, id: u64) -> bool {
+        self.special.get((id / 64) as usize).is_some_and(|w| w >> (id % 64) & 1 == 1)
+    }
+}
+
 /// Counts one facet number of `n`: in `sparse` while few numbers were seen; past a threshold
 /// in place in `dense`, `sparse` then listing the distinct numbers.
 fn count(sparse: &mut Vec<u32>, dense: &mut Vec<u32>, n: usize, id: u32) {
@@ -330,24 +369,42 @@ impl SegmentCollector for SegmentFacetCounter {
     fn collect(&mut self, doc: DocId, _: Score) {
         if let Some(col) = &self.column {
             if let Some(reps) = &self.reps {
-                let mut ids = std::mem::take(&mut self.scratch);
-                ids.clear();
+                // Numbers that stand for themselves count at once; merged ones count as their
+                // representative, once per document, and not again when the representative
+                // is in the document itself; hidden ones not at all.
+                let mut merged = std::mem::take(&mut self.scratch);
+                let mut present = std::mem::take(&mut self.present);
                 for id in col.values_for_doc(doc) {
                     let Some(k) = self.kinds_of.get(id as usize) else { continue };
                     if !self.wanted[*k as usize] {
                         continue;
                     }
-                    match reps.get(id as usize).copied().unwrap_or(id as u32) {
+                    if !reps.special(id) {
+                        count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), id as u32);
+                        continue;
+                    }
+                    match reps.reps.get(id as usize).copied().unwrap_or(id as u32) {
                         crate::index::aliases::HIDDEN => {}
-                        r => ids.push(r),
+                        r if r == id as u32 => {
+                            count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), r);
+                            present.push(r);
+                        }
+                        r => merged.push(r),
                     }
                 }
-                ids.sort_unstable();
-                ids.dedup();
-                for &id in &ids {
-                    count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), id);
+                if !merged.is_empty() {
+                    merged.sort_unstable();
+                    merged.dedup();
+                    for &r in &merged {
+                        if !present.contains(&r) {
+                            count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), r);
+                        }
+                    }
+                    merged.clear();
                 }
-                self.scratch = ids;
+                present.clear();
+                self.present = present;
+                self.scratch = merged;
             } else {
                 for id in col.values_for_doc(doc) {
                     // Numbers beyond the vocabulary this reader loaded belong to a newer commit.

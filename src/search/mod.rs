@@ -187,6 +187,8 @@ pub struct Searchers {
     names: NameMap,
     /// No merges (`--as-written`).
     identity: NameMap,
+    /// The representatives for facet counting.
+    packed: Option<std::sync::Arc<facets::Reps>>,
 }
 
 impl Searchers {
@@ -199,7 +201,17 @@ impl Searchers {
         // people.tsv is derived data the next writer rewrites: a damaged one merges nothing
         let people = People::load(&archive.dir).unwrap_or_default();
         let names = NameMap::new(&vocab, &people, &Aliases::load(&archive.dir)?);
-        Ok(Searchers { archive, articles, quotes, vocab, kinds_of, names, identity: NameMap::default() })
+        let packed = names.reps().map(|r| std::sync::Arc::new(facets::Reps::new(&r)));
+        Ok(Searchers {
+            archive,
+            articles,
+            quotes,
+            vocab,
+            kinds_of,
+            names,
+            identity: NameMap::default(),
+            packed,
+        })
     }
 
     /// The names a request sees: merged, or as written.
@@ -291,6 +303,7 @@ impl Searchers {
         let code = |k: &str| KINDS.iter().position(|x| *x == k).map(|i| i as u8);
         let names = self.names_for(req.filters.as_written);
         let name_of = |id: u64| names.name(&self.vocab, id as u32);
+        let reps = if req.filters.as_written { None } else { self.packed.clone() };
         let counter = FacetCounter {
             field: facet_field.to_string(),
             kinds_of: self.kinds_of.clone(),
@@ -300,7 +313,7 @@ impl Searchers {
             } else {
                 None
             },
-            reps: names.reps(),
+            reps: reps.clone(),
         };
         let limit = req.limit.max(1);
         let (total, top, counts): (usize, Vec<(f32, DocAddress)>, Counts) = match req.sort {
@@ -347,7 +360,7 @@ impl Searchers {
                     kinds_of: self.kinds_of.clone(),
                     wanted,
                     date_field: None,
-                    reps: names.reps(),
+                    reps: reps.clone(),
                 },
             )?;
             let values =
