@@ -86,6 +86,8 @@ pub enum Error {
     Config { path: PathBuf, line: Option<usize>, message: String },
     #[error("no article with id {0:?}")]
     NotFound(String),
+    #[error("no quote of the archive has the speaker {0:?}")]
+    NoSpeaker(String),
     #[error("{id:?} is a duplicate of {of:?}, which holds its text: `gazette show {of:?}`")]
     Duplicate { id: String, of: String },
     /// A request over a bound of the HTTP API (the query's length).
@@ -129,6 +131,7 @@ impl Error {
                 | Error::Usage(_)
                 | Error::Config { .. }
                 | Error::NotFound(_)
+                | Error::NoSpeaker(_)
                 | Error::Duplicate { .. }
                 | Error::TooLarge(_)
         )

@@ -50,6 +50,8 @@ pub enum Command {
     Facets(search::FacetsArgs),
     /// One article: metadata, paragraphs, quotes, entities.
     Show(show::ShowArgs),
+    /// One speaker: name and merged forms, quotes by month, descriptions, names beside them, characteristic words.
+    Speaker(show::SpeakerArgs),
     /// What the archive holds.
     Stats(show::StatsArgs),
     /// Verify the archive against its sources (counts, hashes, schema version, quote consistency).
@@ -78,6 +80,7 @@ impl Command {
             Command::Facets(a) => a.json,
             Command::Show(a) => a.json,
             Command::Stats(a) => a.json,
+            Command::Speaker(a) => a.json,
             Command::Check(a) => a.json,
             Command::Duplicates(a) => a.json,
             Command::Extract(a) => a.json,
@@ -245,6 +248,7 @@ pub fn main() -> i32 {
         Command::Facets(a) => search::run_facets(&cli, a, &mut out),
         Command::Show(a) => show::run_show(&cli, a, &mut out),
         Command::Stats(a) => show::run_stats(&cli, a, &mut out),
+        Command::Speaker(a) => show::run_speaker(&cli, a, &mut out),
         Command::Duplicates(a) => show::run_duplicates(&cli, a, &mut out),
         Command::Check(a) => show::run_check(&cli, a, &mut out),
         Command::Extract(a) => extract::run(a, &mut out),

@@ -16,6 +16,15 @@ pub struct ShowArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct SpeakerArgs {
+    /// The speaker's name (full name, a form merged into it, or an unambiguous surname).
+    pub name: String,
+    /// Print JSON.
+    #[arg(short, long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Print JSON.
     #[arg(short, long)]
@@ -119,6 +128,14 @@ pub fn run_show(cli: &Cli, a: &ShowArgs, out: &mut Out) -> anyhow::Result<i32> {
         }
         out.line("")?;
     }
+    if !v.names.is_empty() {
+        out.line(&out.bold("Names merged across the archive"))?;
+        for m in &v.names {
+            let others: Vec<&str> = m.forms.iter().map(String::as_str).filter(|f| *f != m.name).collect();
+            out.line(&format!("  {:<13} {} ← {}", m.kind, m.name, others.join(", ")))?;
+        }
+        out.line("")?;
+    }
     if !v.entities.is_empty() {
         out.line(&out.bold("Entities"))?;
         for e in &v.entities {
@@ -129,6 +146,91 @@ pub fn run_show(cli: &Cli, a: &ShowArgs, out: &mut Out) -> anyhow::Result<i32> {
                 e.mentions.len()
             ))?;
         }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+/// `gazette speaker NAME`: the speaker page.
+pub fn run_speaker(cli: &Cli, a: &SpeakerArgs, out: &mut Out) -> anyhow::Result<i32> {
+    let s = Archive::open_stable(&cli.index, Searchers::new)?;
+    let p = s.speaker(&a.name)?;
+    if a.json {
+        out.json(&p)?;
+        out.flush()?;
+        return Ok(0);
+    }
+    out.line(&out.title(&p.name))?;
+    let others: Vec<&str> = p.forms.iter().map(String::as_str).filter(|f| *f != p.name).collect();
+    if !others.is_empty() {
+        out.line(&format!("{} {}", out.dim("also written:"), others.join(", ")))?;
+    }
+    let span = match (&p.first, &p.last) {
+        (Some(a), Some(b)) if a == b => format!(", {a}"),
+        (Some(a), Some(b)) => format!(", {a} to {b}"),
+        _ => String::new(),
+    };
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    out.line(&format!("{} in {}{span}", plural(p.quotes, "quote"), plural(p.articles, "article")))?;
+    let month = |d: &Option<String>| d.as_deref().map(|d| d.get(..7).unwrap_or(d).to_string());
+    if !p.descriptions.is_empty() {
+        out.line("")?;
+        out.line(&out.bold("Described as"))?;
+        for d in &p.descriptions {
+            let when = match (month(&d.first), month(&d.last)) {
+                (Some(a), Some(b)) if a == b => format!(", {a}"),
+                (Some(a), Some(b)) => format!(", {a} to {b}"),
+                _ => String::new(),
+            };
+            out.line(&format!(
+                "  {}  {}",
+                d.description,
+                out.dim(&format!("({}{when})", plural(d.articles, "article")))
+            ))?;
+        }
+    }
+    let months: Vec<_> = p.by_month.iter().filter(|m| m.count > 0).collect();
+    if !months.is_empty() {
+        out.line("")?;
+        out.line(&out.bold("Quotes by month"))?;
+        if p.by_month.len() <= 24 {
+            let top = months.iter().map(|m| m.count).max().unwrap_or(1).max(1);
+            for m in &p.by_month {
+                let bar = "█".repeat(((m.count * 30).div_ceil(top)) as usize);
+                out.line(&format!("  {}  {:>5} {bar}", m.period, m.count))?;
+            }
+        } else {
+            // years of months: one row per year
+            const NAMES: [&str; 12] =
+                ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+            out.line(&out.dim(&format!("        {}", NAMES.map(|n| format!("{n:>5}")).join(""))))?;
+            let mut rows: std::collections::BTreeMap<&str, [Option<u64>; 12]> = Default::default();
+            for m in &p.by_month {
+                let (y, mm) = m.period.split_once('-').unwrap_or((&m.period, "01"));
+                let i = mm.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1;
+                rows.entry(y).or_insert([None; 12])[i] = Some(m.count);
+            }
+            for (y, cells) in rows {
+                let cells: String =
+                    cells.iter().map(|c| c.map_or("     ".to_string(), |c| format!("{c:>5}"))).collect();
+                out.line(&format!("  {y}  {cells}"))?;
+            }
+        }
+    }
+    for (label, values) in [("Persons", &p.persons), ("Organizations", &p.orgs), ("Places", &p.places)] {
+        if values.is_empty() {
+            continue;
+        }
+        out.line("")?;
+        out.line(&out.bold(&format!("{label} in the same articles")))?;
+        let list: Vec<String> = values.iter().map(|v| format!("{} ({})", v.value, v.count)).collect();
+        out.line(&format!("  {}", list.join(", ")))?;
+    }
+    if !p.terms.is_empty() {
+        out.line("")?;
+        out.line(&out.bold("Characteristic words"))?;
+        let list: Vec<String> = p.terms.iter().map(|t| format!("{} ({})", t.term, t.quotes)).collect();
+        out.line(&format!("  {}", list.join(", ")))?;
     }
     out.flush()?;
     Ok(0)

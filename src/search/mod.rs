@@ -8,6 +8,7 @@ pub mod provenance;
 pub mod query;
 pub mod query_lang;
 pub mod snippets;
+pub mod speaker;
 
 use std::collections::BTreeMap;
 

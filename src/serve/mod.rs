@@ -137,7 +137,7 @@ impl From<Error> for ApiError {
     fn from(e: Error) -> ApiError {
         let status = match &e {
             Error::Query { .. } | Error::Usage(_) => StatusCode::BAD_REQUEST,
-            Error::NotFound(_) | Error::Duplicate { .. } => StatusCode::NOT_FOUND,
+            Error::NotFound(_) | Error::NoSpeaker(_) | Error::Duplicate { .. } => StatusCode::NOT_FOUND,
             Error::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Error::NoArchive(_) | Error::SchemaVersion { .. } | Error::NotAnArchive { .. } => {
                 StatusCode::SERVICE_UNAVAILABLE
@@ -253,6 +253,13 @@ async fn api_article(
     answer(state, move |s| s.show(&id)).await
 }
 
+async fn api_speaker(
+    State(state): State<Shared>,
+    UrlPath(name): UrlPath<String>,
+) -> Result<Response, ApiError> {
+    answer(state, move |s| s.speaker(&name)).await
+}
+
 async fn api_stats(State(state): State<Shared>) -> Result<Response, ApiError> {
     answer(state, move |s| stats(&s.archive)).await
 }
@@ -280,6 +287,7 @@ fn router(state: Shared) -> Router {
         .route("/api/quotes", get(api_quotes))
         .route("/api/facets/{field}", get(api_facets))
         .route("/api/articles/{*id}", get(api_article))
+        .route("/api/speakers/{*name}", get(api_speaker))
         .route("/api/stats", get(api_stats))
         .fallback(not_found)
         .layer(axum::middleware::map_request(bound_uri))

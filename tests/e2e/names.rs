@@ -248,3 +248,104 @@ fn a_quotation_repeated_in_three_articles_is_seen_in_three_and_first_in_the_earl
     let text = stdout(&run(&idx, &["quotes", "harbour", "--color", "never"]));
     assert!(text.contains("seen in 3 articles; first in news/early.txt (2024-03-01)"), "{text}");
 }
+
+#[test]
+fn the_speaker_page_gathers_a_person_across_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("news");
+    article(
+        &src,
+        "a",
+        "2024-01-10",
+        "Paul Hale, a senator from Kingsport, spoke on Monday.\n\n\"The harbor tariffs will ruin the fishermen,\" Paul Hale said.",
+    );
+    article(
+        &src,
+        "b",
+        "2024-02-05",
+        "Paul Hale, a senator from Kingsport, visited the docks in Glenmore.\n\n\"Harbor tariffs hurt every family in this town,\" Hale said.",
+    );
+    // the surname alone, in an article that shares the rare place Glenmore with b
+    article(
+        &src,
+        "c",
+        "2024-03-01",
+        "Hale spoke in Glenmore with Ann Ruiz.\n\n\"The tariffs on the harbor must end,\" Hale said on Friday.",
+    );
+    article(
+        &src,
+        "d",
+        "2024-03-02",
+        "Ann Ruiz opened a school.\n\n\"The budget is fine and we will pay for schools,\" Ann Ruiz said.\n\n\"Teachers deserve better pay,\" she said.",
+    );
+    let idx = dir.path().join("idx");
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
+    // the surname finds the person, and the page is the merged person's
+    let o = run(&idx, &["speaker", "hale", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let p = json(&o);
+    assert_eq!(p["name"], "Paul Hale");
+    assert_eq!(p["forms"], serde_json::json!(["Hale", "Paul Hale"]));
+    assert_eq!((p["quotes"].as_u64(), p["articles"].as_u64()), (Some(3), Some(3)), "{p}");
+    assert_eq!((p["first"].as_str(), p["last"].as_str()), (Some("2024-01-10"), Some("2024-03-01")));
+    assert_eq!(
+        p["descriptions"],
+        serde_json::json!([{"description": "a senator from Kingsport", "articles": 2, "first": "2024-01-10", "last": "2024-02-05"}])
+    );
+    let months: Vec<(&str, u64)> = p["by_month"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["period"].as_str().unwrap(), m["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(months, [("2024-01", 1), ("2024-02", 1), ("2024-03", 1)]);
+    // the names beside them, without their own
+    let values = |k: &str| -> Vec<String> {
+        p[k].as_array().unwrap().iter().map(|v| v["value"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(values("persons"), ["Ann Ruiz"]);
+    assert!(values("places").contains(&"Glenmore".to_string()), "{p}");
+    // their words against everyone's: harbor and tariffs are Hale's, the budget is Ruiz's
+    let terms: Vec<String> =
+        p["terms"].as_array().unwrap().iter().map(|t| t["term"].as_str().unwrap().to_string()).collect();
+    assert_eq!(terms[..2], ["harbor", "tariffs"], "{p}");
+    assert!(!terms.iter().any(|t| t == "budget" || t == "pay"), "{terms:?}");
+    // the contract: a field renamed or dropped fails here
+    let keys: Vec<&str> = p.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "articles",
+            "by_month",
+            "descriptions",
+            "first",
+            "forms",
+            "last",
+            "name",
+            "orgs",
+            "persons",
+            "places",
+            "quotes",
+            "quotes_read",
+            "terms"
+        ]
+    );
+    let t: Vec<&str> = p["terms"][0].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(t, ["background", "quotes", "score", "term"]);
+    // as text
+    let o = run(&idx, &["speaker", "Paul Hale"]);
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("Paul Hale\nalso written: Hale\n3 quotes in 3 articles, 2024-01-10 to 2024-03-01"),
+        "{text}"
+    );
+    assert!(text.contains("a senator from Kingsport  (2 articles, 2024-01 to 2024-02)"), "{text}");
+    // a name no quote has is an error that says so
+    let o = run(&idx, &["speaker", "Nobody Anywhere"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no quote of the archive has the speaker \"Nobody Anywhere\""),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -74,6 +74,13 @@ fn a_speaker_filter_keeps_the_other_speakers_counts_visible() {
         gold["speaker_descriptions"].as_object().unwrap().keys().map(|k| k.as_str()).collect();
     expected.sort();
     assert_eq!(speakers, expected, "every speaker of the article");
+    // each speaker's description, as the gold gives it
+    let id = v["hits"][0]["id"].as_str().unwrap();
+    let shown = json(&run(&idx, &["show", id, "--json"]));
+    for (name, description) in gold["speaker_descriptions"].as_object().unwrap() {
+        let q = shown["quotes"].as_array().unwrap().iter().find(|q| q["speaker"] == name.as_str());
+        assert_eq!(q.map(|q| &q["description"]), Some(description), "{name}");
+    }
     assert!(v["multi_select"].as_array().unwrap().iter().any(|k| k == "speaker"));
     let none = json(&run(
         &idx,

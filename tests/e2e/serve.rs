@@ -66,9 +66,31 @@ fn every_endpoint_answers_what_the_cli_prints_for_the_same_request() {
     let cli = cli_json(&ix, &["show", &id, "--json"]);
     assert_eq!(api_json(&s, &format!("/api/articles/{}", enc(&id))), cli);
     assert_eq!(cli["id"], Value::String(id));
+    // The speaker page, by name (encoded), as `gazette speaker` prints it.
+    let cli = cli_json(&ix, &["speaker", &speaker, "--json"]);
+    assert_eq!(api_json(&s, &format!("/api/speakers/{}", enc(&speaker))), cli);
+    assert_eq!(cli["name"], Value::String(speaker.clone()));
     // A field renamed or dropped fails here: the contract the page and programs read.
-    let search = api_json(&s, "/api/search?q=gaza&facets=speaker,date");
     let keys = |v: &Value| v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+    assert_eq!(
+        keys(&cli),
+        [
+            "articles",
+            "by_month",
+            "descriptions",
+            "first",
+            "forms",
+            "last",
+            "name",
+            "orgs",
+            "persons",
+            "places",
+            "quotes",
+            "quotes_read",
+            "terms"
+        ]
+    );
+    let search = api_json(&s, "/api/search?q=gaza&facets=speaker,date");
     assert_eq!(keys(&search), ["facets", "hits", "multi_select", "query", "total"]);
     assert_eq!(
         keys(&search["hits"][0]),
@@ -128,6 +150,7 @@ fn malformed_requests_get_their_status_and_a_json_error_and_no_file_is_served() 
         (&mid_query, 413),
         (&long_query, 413),
         ("/api/articles/no-such-article", 404),
+        ("/api/speakers/No%20Such%20Speaker", 404),
         ("/api/articles/..%2F..%2F..%2Fetc%2Fpasswd", 404),
         ("/api/articles/../../../etc/passwd", 404),
         ("/../../etc/passwd", 404),

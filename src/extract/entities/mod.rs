@@ -223,6 +223,15 @@ mod tests {
     }
 
     #[test]
+    fn the_labels_of_a_credit_line_are_no_names() {
+        let text = "The harbor will close on Friday, the port said.\n\n(Reporting by Mark Ellison; Editing by Jo Tanaka; Additional reporting by Rui Costa)";
+        let e = recognize(text, &crate::extract::paragraphs::split(text, 0));
+        let names: Vec<&str> = e.iter().map(|x| x.name.as_str()).collect();
+        assert!(!names.iter().any(|n| ["Reporting", "Editing", "Additional"].contains(n)), "{names:?}");
+        assert!(names.contains(&"Mark Ellison") && names.contains(&"Jo Tanaka"), "{names:?}");
+    }
+
+    #[test]
     fn model_is_embedded() {
         assert!(tagger().is_some(), "models/ner.bin is missing or not a model");
     }

@@ -231,6 +231,16 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                     continue;
                 }
             }
+            // the labels of a wire story's credit line are no names: "(Reporting by Mark
+            // Felsenthal; Editing by Leslie Adler)", "Additional reporting by"
+            let credit = |x: usize| x + 1 < hi && word(x).ends_with("ing") && word(x + 1) == "by";
+            if b == a + 1
+                && (a == lo || matches!(word(a - 1), "(" | ";" | "," | "and"))
+                && (credit(a) || (b < hi && credit(b)))
+            {
+                i = j;
+                continue;
+            }
             if b > a {
                 ms.push(Mention { lo: a, hi: b, kind: k });
                 for x in &mut tagged[a..b] {

@@ -420,6 +420,42 @@ pub const SKIPPABLE_ADVERB_WORDS: &[&str] = &[
     "might", "may", "should", "must", "all", "both",
 ];
 
+/// Conjunctive adverbs (a closed class of English grammar): set off by commas after a name
+/// ("Bernanke, however, said"), they are no description of it.
+pub const CONJUNCTIVE_ADVERBS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "therefore",
+    "nevertheless",
+    "nonetheless",
+    "moreover",
+    "furthermore",
+    "instead",
+    "thus",
+    "hence",
+    "indeed",
+    "likewise",
+    "otherwise",
+    "besides",
+    "consequently",
+    "accordingly",
+    "still",
+    "yet",
+    "though",
+    "too",
+    "also",
+    "again",
+    "similarly",
+    "regardless",
+];
+
+/// Auxiliary and modal verbs (closed class): a run after a name's comma that opens with one is
+/// a clause ("Geithner, is under pressure ..."), no description.
+pub const AUXILIARY_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "did", "does", "can", "could",
+    "might", "may", "should", "must", "shall",
+];
+
 /// Time words and manner adverbs between a cue and an inverted subject ("said Monday").
 #[rustfmt::skip]
 pub const TIME_WORD_WORDS: &[&str] = &[

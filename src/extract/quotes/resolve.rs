@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// The longest appositive taken for a description, in words.
+const MAX_DESCRIPTION_WORDS: usize = 30;
+
 /// Resolves mentions to canonical names, remembering speakers for pronouns and descriptions.
 pub(super) struct Resolver<'a, 'c> {
     ctx: &'c Ctx<'a>,
@@ -801,6 +804,8 @@ impl<'a, 'c> Resolver<'a, 'c> {
                     "i",
                 ],
             ) || text::cue(fw).is_some()
+                || text::lower_eq(fw, crate::extract::lexicon::CONJUNCTIVE_ADVERBS)
+                || text::lower_eq(fw, crate::extract::lexicon::AUXILIARY_VERBS)
                 || (text::is_lower(fw) && fw.ends_with("ing"))
                 || text::pronoun(fw)
             {
@@ -865,7 +870,15 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 }
                 k += 1;
             }
-            if k == 0 {
+            // an appositive is a noun phrase: a run of words that holds a verb of speech is a
+            // clause ("Fisher noted ... but said"), and one of over 30 words is no description
+            let words = toks[..k].iter().filter(|x| x.is_word()).count();
+            if k == 0
+                || words > MAX_DESCRIPTION_WORDS
+                || toks[..k]
+                    .iter()
+                    .any(|x| x.is_word() && text::is_lower(&t[x.s..x.e]) && text::cue(&t[x.s..x.e]).is_some())
+            {
                 return None;
             }
             let d = t[from..toks[k - 1].e].trim_end_matches([',', ' ']);

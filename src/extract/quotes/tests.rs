@@ -438,3 +438,23 @@ fn a_title_case_headline_gives_no_antecedent() {
     let q = run(t);
     assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Barack Obama"));
 }
+
+#[test]
+fn a_description_is_a_noun_phrase_not_an_adverb_nor_a_clause() {
+    // the appositive is the description
+    let t = "Dana Whitfield, the harbor master, spoke on Monday. “The pier is closed,” Whitfield said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "The pier is closed,").description.as_deref(), Some("the harbor master"));
+    // a conjunctive adverb set off by commas is none
+    let t = "Dana Whitfield, however, disagreed on Monday. “The pier is closed,” Whitfield said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "The pier is closed,").description, None);
+    // nor a clause that opens with an auxiliary
+    let t = "Dana Whitfield, has been under pressure for weeks. “The pier is closed,” Whitfield said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "The pier is closed,").description, None);
+    // nor a run that holds a verb of speech
+    let t = "Dana Whitfield, Tom Reyes noted in a letter to the council, is leaving. “The pier is closed,” Whitfield said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "The pier is closed,").description, None);
+}
