@@ -102,6 +102,9 @@ pub struct FacetCounter {
     /// The number that counts for each facet number (merged names, see `index::aliases`);
     /// `None` when every number counts for itself.
     pub reps: Option<std::sync::Arc<Reps>>,
+    /// With `reps`: per segment, the documents holding two forms of one merged name (see
+    /// [`Reps::collisions`]).
+    pub collide: Option<std::sync::Arc<Vec<Vec<u64>>>>,
 }
 
 pub struct SegmentFacetCounter {
@@ -112,6 +115,9 @@ pub struct SegmentFacetCounter {
     kinds_of: std::sync::Arc<Vec<u8>>,
     wanted: [bool; 256],
     reps: Option<std::sync::Arc<Reps>>,
+    /// This segment's documents with two forms of one merged name (a bit per document).
+    collide: Option<std::sync::Arc<Vec<Vec<u64>>>>,
+    segment: usize,
     /// One document's merged numbers, as their representatives: two forms of one name count
     /// once.
     scratch: Vec<u32>,
@@ -235,7 +241,7 @@ impl Collector for FacetCounter {
 
     fn for_segment(
         &self,
-        _: SegmentOrdinal,
+        ord: SegmentOrdinal,
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentFacetCounter> {
         let column =
@@ -255,6 +261,8 @@ impl Collector for FacetCounter {
             kinds_of: self.kinds_of.clone(),
             wanted,
             reps: self.reps.clone(),
+            collide: self.collide.clone(),
+            segment: ord as usize,
             scratch: Vec::new(),
             present: Vec::new(),
             dates,
@@ -293,6 +301,9 @@ impl Collector for FacetCounter {
                     _ => out.counts.push((id, c)),
                 }
             }
+        }
+        if let Some(reps) = &self.reps {
+            reps.fold(&mut out.counts);
         }
         for f in fruits {
             for (k, c) in f.dates {
@@ -337,10 +348,86 @@ impl Reps {
     fn special(&self, id: u64) -> bool {
         self.special.get((id / 64) as usize).is_some_and(|w| w >> (id % 64) & 1 == 1)
     }
+
+    /// Counts by facet number (sorted by number) turned into counts by representative: the
+    /// merged numbers' counts go to their representative, hidden ones are dropped. A document
+    /// counted a merged name once (its representative) or as the one form it holds, so the
+    /// sums count each document once.
+    pub fn fold(&self, counts: &mut Vec<(u32, u32)>) {
+        let mut moved: Vec<(u32, u32)> = Vec::new();
+        counts.retain(|&(id, c)| {
+            if !self.special(id as u64) {
+                return true;
+            }
+            match self.reps.get(id as usize).copied().unwrap_or(id) {
+                crate::index::aliases::HIDDEN => false,
+                r if r == id => true,
+                r => {
+                    moved.push((r, c));
+                    false
+                }
+            }
+        });
+        if moved.is_empty() {
+            return;
+        }
+        // the few moved counts, sorted, merged into the sorted rest in one pass
+        moved.sort_unstable_by_key(|e| e.0);
+        let mut out: Vec<(u32, u32)> = Vec::with_capacity(counts.len() + moved.len());
+        let (mut a, mut b) = (counts.iter().peekable(), moved.iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
+                (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, None) => break,
+            };
+            let Some(&(id, c)) = next else { break };
+            match out.last_mut() {
+                Some((last, n)) if *last == id => *n += c,
+                _ => out.push((id, c)),
+            }
+        }
+        *counts = out;
+    }
+
+    /// Per segment of `searcher`, a bit per document that holds two forms of one merged name
+    /// ("Ben Bernanke" and "BEN BERNANKE"): only those documents need their numbers mapped
+    /// while counting, so that the name counts once; every other document counts its numbers
+    /// as they are and [`Reps::fold`] maps the sums.
+    pub fn collisions(&self, searcher: &tantivy::Searcher, field: &str) -> tantivy::Result<Vec<Vec<u64>>> {
+        let mut out = Vec::with_capacity(searcher.segment_readers().len());
+        let mut seen: Vec<u32> = Vec::new();
+        for seg in searcher.segment_readers() {
+            let col = seg.fast_fields().u64(field)?;
+            let mut bits = vec![0u64; (seg.max_doc() as usize).div_ceil(64)];
+            for doc in 0..seg.max_doc() {
+                seen.clear();
+                for id in col.values_for_doc(doc) {
+                    if !self.special(id) {
+                        continue;
+                    }
+                    match self.reps.get(id as usize).copied().unwrap_or(id as u32) {
+                        crate::index::aliases::HIDDEN => {}
+                        r => {
+                            if seen.contains(&r) {
+                                bits[doc as usize / 64] |= 1 << (doc % 64);
+                                break;
+                            }
+                            seen.push(r);
+                        }
+                    }
+                }
+            }
+            out.push(bits);
+        }
+        Ok(out)
+    }
 }
 
 /// Counts one facet number of `n`: in `sparse` while few numbers were seen; past a threshold
 /// in place in `dense`, `sparse` then listing the distinct numbers.
+#[inline(always)]
 fn count(sparse: &mut Vec<u32>, dense: &mut Vec<u32>, n: usize, id: u32) {
     if dense.is_empty() {
         sparse.push(id);
@@ -368,10 +455,18 @@ impl SegmentCollector for SegmentFacetCounter {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         if let Some(col) = &self.column {
-            if let Some(reps) = &self.reps {
-                // Numbers that stand for themselves count at once; merged ones count as their
-                // representative, once per document, and not again when the representative
-                // is in the document itself; hidden ones not at all.
+            // without the collision sets (they could not be read), every document is mapped
+            let collides = self.collide.as_ref().is_none_or(|c| {
+                c.get(self.segment)
+                    .and_then(|bits| bits.get(doc as usize / 64))
+                    .is_some_and(|w| w >> (doc % 64) & 1 == 1)
+            });
+            if let (Some(reps), true) = (&self.reps, collides) {
+                // A document with two forms of one name: numbers that stand for themselves
+                // count at once; merged ones count as their representative, once per
+                // document, and not again when the representative is in the document itself;
+                // hidden ones not at all. (Every other document counts its numbers as they
+                // are: `Reps::fold` maps the sums.)
                 let mut merged = std::mem::take(&mut self.scratch);
                 let mut present = std::mem::take(&mut self.present);
                 for id in col.values_for_doc(doc) {
@@ -458,6 +553,19 @@ impl SegmentCollector for SegmentFacetCounter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_moves_merged_counts_to_their_representative_and_drops_hidden_ones() {
+        use crate::index::aliases::HIDDEN;
+        // 1 and 4 are forms of 2; 5 is hidden; 0 and 3 stand for themselves
+        let reps = Reps::new(&[0, 2, 2, 3, 2, HIDDEN]);
+        let mut counts = vec![(0, 7), (1, 2), (3, 1), (4, 5), (5, 9)];
+        reps.fold(&mut counts);
+        assert_eq!(counts, [(0, 7), (2, 7), (3, 1)]);
+        let mut counts = vec![(1, 1), (2, 3)];
+        reps.fold(&mut counts);
+        assert_eq!(counts, [(2, 4)]);
+    }
 
     #[test]
     fn civil_dates_round_trip() {

@@ -190,6 +190,9 @@ pub struct Searchers {
     identity: NameMap,
     /// The representatives for facet counting.
     packed: Option<std::sync::Arc<facets::Reps>>,
+    /// With merges: the documents of each index holding two forms of one name, per segment
+    /// (articles, quotes), worked out at the first facet count.
+    collisions: [std::sync::OnceLock<Option<std::sync::Arc<Vec<Vec<u64>>>>>; 2],
 }
 
 impl Searchers {
@@ -212,6 +215,7 @@ impl Searchers {
             names,
             identity: NameMap::default(),
             packed,
+            collisions: Default::default(),
         })
     }
 
@@ -305,6 +309,13 @@ impl Searchers {
         let names = self.names_for(req.filters.as_written);
         let name_of = |id: u64| names.name(&self.vocab, id as u32);
         let reps = if req.filters.as_written { None } else { self.packed.clone() };
+        let collide = match &reps {
+            None => None,
+            Some(r) => {
+                let slot = &self.collisions[if target == Target::Articles { 0 } else { 1 }];
+                slot.get_or_init(|| r.collisions(searcher, facet_field).ok().map(std::sync::Arc::new)).clone()
+            }
+        };
         let counter = FacetCounter {
             field: facet_field.to_string(),
             kinds_of: self.kinds_of.clone(),
@@ -315,6 +326,7 @@ impl Searchers {
                 None
             },
             reps: reps.clone(),
+            collide: collide.clone(),
         };
         let limit = req.limit.max(1);
         let (total, top, counts): (usize, Vec<(f32, DocAddress)>, Counts) = match req.sort {
@@ -362,6 +374,7 @@ impl Searchers {
                     wanted,
                     date_field: None,
                     reps: reps.clone(),
+                    collide: collide.clone(),
                 },
             )?;
             let values =

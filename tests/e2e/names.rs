@@ -349,3 +349,36 @@ fn the_speaker_page_gathers_a_person_across_articles() {
         stderr(&o)
     );
 }
+
+#[test]
+fn an_article_with_two_forms_of_one_merged_name_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("news");
+    article(
+        &src,
+        "a",
+        "2024-03-01",
+        "Officials from Kingsport and Glenmore signed the harbor pact in Ashbury on Monday.",
+    );
+    article(&src, "b", "2024-03-02", "Voters in Glenmore approved the harbor pact on Tuesday.");
+    let idx = dir.path().join("idx");
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
+    let places = |args: &[&str]| -> Vec<(String, u64)> {
+        let mut a = vec!["facets", "places", "--json"];
+        a.extend_from_slice(args);
+        let o = json(&run(&idx, &a));
+        o["place"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| (v["value"].as_str().unwrap().to_string(), v["count"].as_u64().unwrap()))
+            .filter(|(v, _)| v != "Ashbury")
+            .collect()
+    };
+    assert_eq!(places(&[]), pairs(&[("Glenmore", 2), ("Kingsport", 1)]));
+    assert_eq!(run(&idx, &["alias", "merge", "Kingsport", "Glenmore"]).status.code(), Some(0));
+    // article a names both: it counts once for the merged name
+    assert_eq!(places(&[]), pairs(&[("Kingsport", 2)]));
+    assert_eq!(places(&["harbor"]), pairs(&[("Kingsport", 2)]), "with a query too");
+    assert_eq!(places(&["--as-written"]), pairs(&[("Glenmore", 2), ("Kingsport", 1)]));
+}
