@@ -165,23 +165,23 @@ pub fn run_speaker(cli: &Cli, a: &SpeakerArgs, out: &mut Out) -> anyhow::Result<
     if !others.is_empty() {
         out.line(&format!("{} {}", out.dim("also written:"), others.join(", ")))?;
     }
-    let span = match (&p.first, &p.last) {
+    // ", 2024-03" or ", 2023-11 to 2024-03"
+    let range = |a: Option<&str>, b: Option<&str>| match (a, b) {
         (Some(a), Some(b)) if a == b => format!(", {a}"),
         (Some(a), Some(b)) => format!(", {a} to {b}"),
         _ => String::new(),
     };
+    let span = range(p.first.as_deref(), p.last.as_deref());
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     out.line(&format!("{} in {}{span}", plural(p.quotes, "quote"), plural(p.articles, "article")))?;
-    let month = |d: &Option<String>| d.as_deref().map(|d| d.get(..7).unwrap_or(d).to_string());
+    fn month(d: &Option<String>) -> Option<&str> {
+        d.as_deref().map(|d| d.get(..7).unwrap_or(d))
+    }
     if !p.descriptions.is_empty() {
         out.line("")?;
         out.line(&out.bold("Described as"))?;
         for d in &p.descriptions {
-            let when = match (month(&d.first), month(&d.last)) {
-                (Some(a), Some(b)) if a == b => format!(", {a}"),
-                (Some(a), Some(b)) => format!(", {a} to {b}"),
-                _ => String::new(),
-            };
+            let when = range(month(&d.first), month(&d.last));
             out.line(&format!(
                 "  {}  {}",
                 d.description,

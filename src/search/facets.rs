@@ -121,8 +121,6 @@ pub struct SegmentFacetCounter {
     /// One document's merged numbers, as their representatives: two forms of one name count
     /// once.
     scratch: Vec<u32>,
-    /// One document's representatives present as themselves.
-    present: Vec<u32>,
     dates: Option<(Column<DateTime>, DateBucket)>,
     date_counts: HashMap<i64, u64>,
     /// The last day seen and its bucket: neighbouring documents mostly share a day.
@@ -264,7 +262,6 @@ impl Collector for FacetCounter {
             collide: self.collide.clone(),
             segment: ord as usize,
             scratch: Vec::new(),
-            present: Vec::new(),
             dates,
             date_counts: HashMap::new(),
             last_day: (i64::MIN, 0),
@@ -349,6 +346,12 @@ impl Reps {
         self.special.get((id / 64) as usize).is_some_and(|w| w >> (id % 64) & 1 == 1)
     }
 
+    /// The number that counts for `id` ([`HIDDEN`](crate::index::aliases::HIDDEN) for none).
+    #[inline]
+    fn rep(&self, id: u64) -> u32 {
+        self.reps.get(id as usize).copied().unwrap_or(id as u32)
+    }
+
     /// Counts by facet number (sorted by number) turned into counts by representative: the
     /// merged numbers' counts go to their representative, hidden ones are dropped. A document
     /// counted a merged name once (its representative) or as the one form it holds, so the
@@ -359,7 +362,7 @@ impl Reps {
             if !self.special(id as u64) {
                 return true;
             }
-            match self.reps.get(id as usize).copied().unwrap_or(id) {
+            match self.rep(id as u64) {
                 crate::index::aliases::HIDDEN => false,
                 r if r == id => true,
                 r => {
@@ -407,7 +410,7 @@ impl Reps {
                     if !self.special(id) {
                         continue;
                     }
-                    match self.reps.get(id as usize).copied().unwrap_or(id as u32) {
+                    match self.rep(id) {
                         crate::index::aliases::HIDDEN => {}
                         r => {
                             if seen.contains(&r) {
@@ -463,12 +466,10 @@ impl SegmentCollector for SegmentFacetCounter {
             });
             if let (Some(reps), true) = (&self.reps, collides) {
                 // A document with two forms of one name: numbers that stand for themselves
-                // count at once; merged ones count as their representative, once per
-                // document, and not again when the representative is in the document itself;
-                // hidden ones not at all. (Every other document counts its numbers as they
-                // are: `Reps::fold` maps the sums.)
+                // count at once; the others count as their representative (itself, for a
+                // representative), once per document; hidden ones not at all. (Every other
+                // document counts its numbers as they are: `Reps::fold` maps the sums.)
                 let mut merged = std::mem::take(&mut self.scratch);
-                let mut present = std::mem::take(&mut self.present);
                 for id in col.values_for_doc(doc) {
                     let Some(k) = self.kinds_of.get(id as usize) else { continue };
                     if !self.wanted[*k as usize] {
@@ -476,29 +477,16 @@ impl SegmentCollector for SegmentFacetCounter {
                     }
                     if !reps.special(id) {
                         count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), id as u32);
-                        continue;
-                    }
-                    match reps.reps.get(id as usize).copied().unwrap_or(id as u32) {
-                        crate::index::aliases::HIDDEN => {}
-                        r if r == id as u32 => {
-                            count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), r);
-                            present.push(r);
-                        }
-                        r => merged.push(r),
+                    } else if reps.rep(id) != crate::index::aliases::HIDDEN {
+                        merged.push(reps.rep(id));
                     }
                 }
-                if !merged.is_empty() {
-                    merged.sort_unstable();
-                    merged.dedup();
-                    for &r in &merged {
-                        if !present.contains(&r) {
-                            count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), r);
-                        }
-                    }
-                    merged.clear();
+                merged.sort_unstable();
+                merged.dedup();
+                for &r in &merged {
+                    count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), r);
                 }
-                present.clear();
-                self.present = present;
+                merged.clear();
                 self.scratch = merged;
             } else {
                 for id in col.values_for_doc(doc) {

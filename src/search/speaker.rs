@@ -104,17 +104,22 @@ impl Searchers {
         let names = self.key_searchers(false);
         let keys = resolve_name(&names, "speaker", name)?;
         let norms: Vec<&str> = keys.iter().filter_map(|k| k.split_once('=').map(|(_, n)| n)).collect();
-        let display = |norm: &str| self.vocab.values_of("speaker").find(|v| normalize(v) == norm);
-        let mut forms: Vec<String> = norms.iter().filter_map(|n| display(n)).map(str::to_string).collect();
-        if forms.is_empty() {
-            return Err(Error::NoSpeaker(name.to_string()));
-        }
+        // a merged name has its forms; a name of its own is the one value its key stands for
+        let (canonical, mut forms): (String, Vec<String>) =
+            match norms.first().and_then(|n| self.names.group(&self.vocab, "speaker", n)) {
+                Some((c, forms)) => (c.to_string(), forms.into_iter().map(str::to_string).collect()),
+                None => {
+                    let Some(v) = norms
+                        .first()
+                        .and_then(|n| self.vocab.values_of("speaker").find(|v| normalize(v) == *n))
+                    else {
+                        return Err(Error::NoSpeaker(name.to_string()));
+                    };
+                    (v.to_string(), vec![v.to_string()])
+                }
+            };
         forms.sort();
         forms.dedup();
-        let canonical = match self.names.group(&self.vocab, "speaker", norms[0]) {
-            Some((c, _)) => c.to_string(),
-            None => forms[0].clone(),
-        };
 
         let filters = Filters { speakers: vec![canonical.clone()], ..Filters::default() };
         let resolved = Resolved { groups: vec![("speaker", keys.clone())], since: None, until: None };

@@ -61,3 +61,21 @@ impl Rng {
     }
 }
 pub mod server;
+
+/// The fields of `gazette speaker --json` and `/api/speakers/{name}`: the contract both tests
+/// check, so that a field renamed or dropped fails.
+pub const SPEAKER_PAGE_KEYS: [&str; 13] = [
+    "articles",
+    "by_month",
+    "descriptions",
+    "first",
+    "forms",
+    "last",
+    "name",
+    "orgs",
+    "persons",
+    "places",
+    "quotes",
+    "quotes_read",
+    "terms",
+];
