@@ -23,6 +23,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod ingest;

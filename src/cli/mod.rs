@@ -3,6 +3,7 @@
 
 mod alias;
 mod docs;
+mod export;
 mod extract;
 mod index;
 mod output;
@@ -62,6 +63,8 @@ pub enum Command {
     Alias(alias::AliasArgs),
     /// Run extraction on files without indexing; `--json` prints the extraction contract.
     Extract(extract::ExtractArgs),
+    /// Write the archive for other engines: Quickwit, Elasticsearch/OpenSearch, Parquet (`--since-batch` for what is new).
+    Export(export::ExportArgs),
     /// Serve the archive over HTTP: a JSON API and a search page (read-only).
     Serve(serve::ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -85,6 +88,7 @@ impl Command {
             Command::Duplicates(a) => a.json,
             Command::Extract(a) => a.json,
             Command::Alias(a) => a.json(),
+            Command::Export(a) => a.json,
             Command::Serve(_) | Command::Completions(_) | Command::Man(_) => false,
         }
     }
@@ -253,6 +257,7 @@ pub fn main() -> i32 {
         Command::Check(a) => show::run_check(&cli, a, &mut out),
         Command::Extract(a) => extract::run(a, &mut out),
         Command::Alias(a) => alias::run(&cli, a, &mut out),
+        Command::Export(a) => export::run(&cli, a, &mut out),
         Command::Serve(a) => serve::run_serve(&cli, a, &mut out),
         Command::Completions(a) => docs::run_completions(a, &mut out),
         Command::Man(a) => docs::run_man(a, &mut out),

@@ -33,6 +33,9 @@ pub struct CommitPayload {
     /// `duplicates.json` as this commit left it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicates: Option<FileState>,
+    /// `deleted.tsv` (the ids `--prune` removed, by batch) as this commit left it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted: Option<FileState>,
 }
 
 impl CommitPayload {

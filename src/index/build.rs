@@ -14,6 +14,7 @@ use tantivy::query::RangeQuery;
 use tantivy::{IndexWriter, Term};
 
 use super::archive::{read_if_exists, write_atomic, Archive, CommitPayload, FileState};
+use super::deletions::Deletions;
 use super::document::{article_document, quote_documents, Identity};
 use super::people::People;
 use super::plan::{Change, DuplicateOf, Held, Planner};
@@ -512,6 +513,8 @@ struct Writers {
     articles: IndexWriter,
     quotes: IndexWriter,
     vocab: Vocab,
+    /// The ids removed by `--prune` (deleted.tsv).
+    deleted: Deletions,
     /// duplicates.json as the last commit left it.
     dups: FileState,
     batch: u64,
@@ -551,15 +554,24 @@ impl Writers {
         }
         let dups = settle_duplicates(archive, &committed)?;
         let vocab = Vocab::load(&archive.dir, committed.facets)?;
+        let deleted = Deletions::load(&archive.dir, committed.deleted)?;
         // people.tsv is derived data: a run killed between its commit and writing the table
         // (or an archive made before the table existed) gets it now.
         if committed.batch > 0 && People::load(&archive.dir).map(|p| p.batch).ok() != Some(committed.batch) {
             People::refresh(&archive.dir, &archive.articles_reader()?.searcher(), &vocab, committed.batch)?;
         }
-        Ok(Writers { articles, quotes, vocab, dups, batch: committed.batch.max(quotes_payload.batch) + 1 })
+        Ok(Writers {
+            articles,
+            quotes,
+            vocab,
+            deleted,
+            dups,
+            batch: committed.batch.max(quotes_payload.batch) + 1,
+        })
     }
 
     fn remove(&mut self, archive: &Archive, id: &str) {
+        self.deleted.push(self.batch, id);
         self.articles.delete_term(Term::from_field_text(archive.af.id, id));
         self.quotes.delete_term(Term::from_field_text(archive.qf.article, id));
     }
@@ -601,6 +613,7 @@ impl Writers {
         // The state files are written before the commit that records them: facets.tsv in
         // place (it only grows), duplicates.json beside it as `.next`, put in place after.
         self.vocab.save(&archive.dir)?;
+        let deleted = self.deleted.save(&archive.dir)?;
         let next_dups = if duplicates.is_empty() {
             None
         } else {
@@ -620,6 +633,7 @@ impl Writers {
             articles: articles_total,
             facets: Some(self.vocab.state()),
             duplicates: Some(next_dups.unwrap_or(self.dups)),
+            deleted: Some(deleted),
         })
         .unwrap_or_default();
         let mut q = self.quotes.prepare_commit()?;

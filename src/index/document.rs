@@ -108,6 +108,11 @@ pub fn article_document(
         doc.add_u64(f.bands, b);
     }
     doc.add_u64(f.group, ident.group);
+    for e in &ex.entities {
+        if let Some(kind) = entity_facet_kind(e.kind) {
+            doc.add_text(f.entities, format!("{kind}\t{}\t{}", e.name, e.mentions.len()));
+        }
+    }
     doc.add_u64(f.batch, batch);
     doc.add_u64(f.paragraphs, ex.paragraphs.len() as u64);
     doc

@@ -5,6 +5,7 @@ pub mod aliases;
 pub mod archive;
 pub mod build;
 pub mod check;
+pub mod deletions;
 pub mod document;
 pub mod keys;
 pub mod people;

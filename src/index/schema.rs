@@ -13,7 +13,7 @@ use tantivy::Index;
 
 /// Version of the archive layout and schemas. An archive of another version is refused with a
 /// message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Words as written (lowercased, accents folded): every text field is indexed so.
 pub const WORDS: &str = "gz_words";
@@ -103,6 +103,9 @@ pub struct ArticleFields {
     pub bands: Field,
     /// Near-duplicate group: the text hash of the group's first article.
     pub group: Field,
+    /// One value per person, organization and place: `kind<TAB>name<TAB>mentions` (stored
+    /// only: `export` gives each entity's mention count without recognizing it again).
+    pub entities: Field,
 }
 
 /// Fields of the `quotes` index: one document per quotation.
@@ -149,6 +152,7 @@ pub fn articles_schema() -> (Schema, ArticleFields) {
         file: b.add_text_field("file", STRING | FAST),
         bands: b.add_u64_field("bands", NumericOptions::default().set_fast()),
         group: b.add_u64_field("group", NumericOptions::default().set_fast().set_indexed()),
+        entities: b.add_text_field("entities", STORED),
     };
     (b.build(), f)
 }
@@ -200,6 +204,7 @@ impl ArticleFields {
             file: g("file")?,
             bands: g("bands")?,
             group: g("group")?,
+            entities: g("entities")?,
         })
     }
 }

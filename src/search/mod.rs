@@ -219,6 +219,16 @@ impl Searchers {
         })
     }
 
+    /// The archive's facet values, as its readers see them.
+    pub fn vocab(&self) -> &Vocab {
+        &self.vocab
+    }
+
+    /// The archive's merged names and the user's aliases.
+    pub fn name_map(&self) -> &NameMap {
+        &self.names
+    }
+
     /// The names a request sees: merged, or as written.
     fn names_for(&self, as_written: bool) -> &NameMap {
         if as_written {

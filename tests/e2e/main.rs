@@ -11,6 +11,7 @@ mod archive;
 mod browser;
 mod cli;
 mod durability;
+mod export;
 mod fuzz;
 mod incremental;
 mod names;
