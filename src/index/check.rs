@@ -40,7 +40,10 @@ pub fn check(archive: &Archive, paths: &[PathBuf], read: &ReadOptions) -> Result
     let (held, _) = load_held(archive)?;
     let dups = load_duplicates(archive)?;
     // facets.tsv against the last commit (an error naming the file when it is damaged)
-    super::vocab::Vocab::load(&archive.dir, archive.committed()?.facets)?;
+    let committed = archive.committed()?;
+    super::vocab::Vocab::load(&archive.dir, committed.facets)?;
+    // and deleted.tsv (the pruned ids `export --since-batch` lists)
+    super::deletions::Deletions::load(&archive.dir, committed.deleted)?;
     let mut report = CheckReport {
         schema_version: super::schema::SCHEMA_VERSION,
         articles: held.len() as u64,
