@@ -22,7 +22,8 @@ pub struct ExportArgs {
     /// _bulk files, or Parquet files (articles, quotes, entities).
     #[arg(long, value_enum)]
     pub format: FormatArg,
-    /// The folder to write into (made if missing; files of an earlier export are replaced).
+    /// The folder to write into: made if missing; an earlier export there is replaced; a folder
+    /// holding other files is refused.
     #[arg(long)]
     pub out: PathBuf,
     /// Only what commits after batch N added or changed, and the ids pruned since (the last

@@ -161,7 +161,7 @@ pub fn export(s: &Searchers, opts: &ExportOptions) -> Result<ExportSummary> {
              or is another one; export it whole (without --since-batch)"
         )));
     }
-    std::fs::create_dir_all(&opts.out).map_err(|e| Error::io(&opts.out, e))?;
+    prepare_out(&opts.out)?;
     let mut sink: Box<dyn Sink> = match opts.format {
         Format::Parquet => Box::new(parquet_files::ParquetSink::create(&opts.out)?),
         Format::Elasticsearch => Box::new(elastic::ElasticSink::create(&opts.out, &opts.prefix)?),
@@ -218,6 +218,46 @@ pub fn export(s: &Searchers, opts: &ExportOptions) -> Result<ExportSummary> {
 
 /// The summary of the export, beside its files.
 pub const MANIFEST: &str = "export.json";
+
+/// Makes the output folder ready: created when missing; when it holds an earlier export, that
+/// export's files are removed (a bulk file left from a larger export would be loaded again);
+/// a folder holding anything else is refused rather than mixed into.
+fn prepare_out(out: &Path) -> Result<()> {
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    let entries: Vec<_> = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?.flatten().collect();
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let manifest = out.join(MANIFEST);
+    let earlier: Option<ExportFiles> =
+        std::fs::read(&manifest).ok().and_then(|b| serde_json::from_slice(&b).ok());
+    let Some(earlier) = earlier else {
+        return Err(Error::Usage(format!(
+            "{} is not empty and holds no earlier export ({MANIFEST}): give an empty or new folder to --out",
+            out.display()
+        )));
+    };
+    for f in &earlier.files {
+        // only names inside the folder, as an export writes them
+        let rel = Path::new(f);
+        if rel.is_absolute() || rel.components().any(|c| !matches!(c, std::path::Component::Normal(_))) {
+            continue;
+        }
+        let path = out.join(rel);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&path, e)),
+        }
+    }
+    Ok(())
+}
+
+/// The part of an earlier `export.json` that says which files it wrote.
+#[derive(serde::Deserialize)]
+struct ExportFiles {
+    files: Vec<String>,
+}
 
 fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
     doc.get_first(field).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()

@@ -184,6 +184,39 @@ fn quickwit_configs_parse_as_yaml_and_name_only_fields_of_the_documents() {
     }
 }
 
+#[test]
+fn an_export_replaces_an_earlier_one_in_its_folder_and_refuses_a_folder_of_other_files() {
+    let idx = corpus_index();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("es");
+    export(idx, "elasticsearch", &out, &[]);
+    // a bulk file of an earlier, larger export, listed in its export.json
+    std::fs::write(out.join("articles-000009.ndjson"), "{}\n{}\n").unwrap();
+    let mut m: Value = serde_json::from_slice(&std::fs::read(out.join("export.json")).unwrap()).unwrap();
+    m["files"].as_array_mut().unwrap().push("articles-000009.ndjson".into());
+    std::fs::write(out.join("export.json"), m.to_string()).unwrap();
+    export(idx, "parquet", &out, &[]);
+    assert!(!out.join("articles-000009.ndjson").exists(), "a stale bulk file would be loaded again");
+    assert!(!out.join("articles-000001.ndjson").exists(), "the earlier export's files are gone");
+    assert!(out.join("quotes.parquet").exists());
+    // a folder of other files is left alone
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("notes.txt"), "mine").unwrap();
+    let o = run(idx, &["export", "--format", "parquet", "--out", other.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is not empty") && stderr(&o).contains("other"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(other.join("notes.txt")).unwrap(), "mine");
+    assert_eq!(std::fs::read_dir(&other).unwrap().count(), 1);
+    // a folder that cannot be made: the error names it
+    std::fs::write(dir.path().join("file"), "").unwrap();
+    let bad = dir.path().join("file").join("sub");
+    let o = run(idx, &["export", "--format", "quickwit", "--out", bad.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err: Value = serde_json::from_slice(&o.stderr).expect("the error as JSON under --json");
+    assert!(err["error"].as_str().unwrap().contains(bad.to_str().unwrap()), "{err}");
+}
+
 fn write_story(dir: &Path, name: &str, body: &str) {
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(

@@ -1,9 +1,9 @@
 //! The end-to-end tests, in one test binary (one link instead of one per file): each module
 //! runs the real `gazette` binary, or the library on real files.
 //!
-//! `cargo test --test e2e browser -- --ignored` runs the browser test (it needs chromium and
+//! `cargo test --release --test e2e browser -- --ignored` runs the browser test (it needs chromium and
 //! chromedriver); the tests that read `../shared/data` are ignored too and run with
-//! `cargo test -- --include-ignored` when that folder is present (`.ci/run` does).
+//! `cargo test --release -- --include-ignored` when that folder is present (`.ci/run` does).
 
 mod common;
 
