@@ -292,14 +292,15 @@ fn read_articles(
         let facets = seg.fast_fields().u64("facets")?;
         let ids = seg.fast_fields().str("id")?;
         let store = seg.get_store_reader(1)?;
-        let mut id_buf = String::new();
+        let id_terms = match (&ids, since > 0) {
+            (Some(ids), true) => crate::index::build::all_terms(ids)?,
+            _ => Vec::new(),
+        };
         for doc in seg.doc_ids_alive() {
-            if since > 0 {
-                if let Some(ids) = &ids {
-                    for ord in ids.term_ords(doc) {
-                        id_buf.clear();
-                        ids.ord_to_str(ord, &mut id_buf)?;
-                        present.insert(id_buf.clone());
+            if let (Some(ids), false) = (&ids, id_terms.is_empty()) {
+                for ord in ids.term_ords(doc) {
+                    if let Some(t) = id_terms.get(ord as usize) {
+                        present.insert(t.clone());
                     }
                 }
             }

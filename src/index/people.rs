@@ -333,20 +333,41 @@ pub struct Proposal {
 
 /// The values each of `ids` occurs with in an article: the other organizations, places and
 /// persons of its articles, by facet number.
+/// The rare names beside each proposed form (FxHash: numbers as keys, millions of inserts on a
+/// large archive).
+pub type Companions = rustc_hash::FxHashMap<u64, rustc_hash::FxHashSet<u64>>;
+
 pub fn companions(
     articles: &Searcher,
     vocab: &Vocab,
     ids: &HashSet<u64>,
-) -> Result<HashMap<u64, HashSet<u64>>> {
-    let mut out: HashMap<u64, HashSet<u64>> = HashMap::new();
-    let wanted = |id: u64| matches!(vocab.get(id), Some(("org" | "place" | "person", _)));
+    usage: &[Usage],
+) -> Result<Companions> {
+    let mut out = Companions::default();
+    // a bit per facet number: the proposals' ids, and the companions that count
+    let mut is_id = vec![false; usage.len().max(vocab.len())];
+    for &id in ids {
+        if let Some(b) = is_id.get_mut(id as usize) {
+            *b = true;
+        }
+    }
+    // only the rare ones count in `confirm`: the common ones are left out here, where a name
+    // in 100,000 articles would otherwise gather every name beside it
+    let rare_at = (articles.num_docs() / 200).max(2) as u32;
+    let wanted: Vec<bool> = (0..is_id.len() as u64)
+        .map(|id| {
+            matches!(vocab.get(id), Some(("org" | "place" | "person", _)))
+                && usage.get(id as usize).is_some_and(|u| u.articles <= rare_at)
+        })
+        .collect();
+    let wanted = |id: u64| wanted.get(id as usize).copied().unwrap_or(false);
     let mut doc_ids: Vec<u64> = Vec::new();
     for seg in articles.segment_readers() {
         let facets = seg.fast_fields().u64("facets")?;
         for doc in seg.doc_ids_alive() {
             doc_ids.clear();
             doc_ids.extend(facets.values_for_doc(doc));
-            for &id in doc_ids.iter().filter(|id| ids.contains(id)) {
+            for &id in doc_ids.iter().filter(|&&id| is_id.get(id as usize).copied().unwrap_or(false)) {
                 let e = out.entry(id).or_default();
                 e.extend(doc_ids.iter().copied().filter(|&c| c != id && wanted(c)));
             }
@@ -361,7 +382,7 @@ pub fn companions(
 /// chairman "Fred Hartley", and "Reagan" goes to "Ronald Reagan".
 pub fn confirm(
     proposals: Vec<Proposal>,
-    companions: &HashMap<u64, HashSet<u64>>,
+    companions: &Companions,
     usage: &[Usage],
     articles: u64,
 ) -> Vec<(u64, String)> {
@@ -410,7 +431,7 @@ impl People {
             .flat_map(|p| p.ids.iter().chain(&p.canonical_ids))
             .copied()
             .collect();
-        let companions = companions(articles, vocab, &ids)?;
+        let companions = companions(articles, vocab, &ids, &usage)?;
         let people = People { batch, merges: confirm(proposals, &companions, &usage, articles.num_docs()) };
         people.save(dir)?;
         Ok(people)
@@ -483,10 +504,10 @@ mod tests {
         let companion = v.len() as u64;
         let mut u = u.to_vec();
         u.push(Usage { articles: 1, dated: 0, day_sum: 0 });
-        let with: HashMap<u64, HashSet<u64>> = if shared {
-            (0..companion).map(|i| (i, HashSet::from([companion]))).collect()
+        let with: Companions = if shared {
+            (0..companion).map(|i| (i, [companion].into_iter().collect())).collect()
         } else {
-            HashMap::new()
+            Companions::default()
         };
         confirm(proposals(v, &u), &with, &u, 100)
     }
