@@ -21,7 +21,7 @@ use tantivy::TantivyDocument;
 
 use crate::error::{Error, Result};
 use crate::index::deletions::Deletions;
-use crate::search::Searchers;
+use crate::search::{text_of, u64_of, Searchers};
 
 /// The file formats `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -259,16 +259,8 @@ struct ExportFiles {
     files: Vec<String>,
 }
 
-fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
-    doc.get_first(field).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
 fn opt_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
     Some(text_of(doc, field)).filter(|s| !s.is_empty())
-}
-
-fn u64_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
-    doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0)
 }
 
 fn date_secs(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<i64> {

@@ -734,11 +734,13 @@ pub struct ArticleView {
     pub duplicates: Vec<String>,
 }
 
-fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+/// A stored text field's first value (empty when absent).
+pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
     doc.get_first(field).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-fn u64_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
+/// A stored number's first value (0 when absent).
+pub(crate) fn u64_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
     doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0)
 }
 
