@@ -163,4 +163,102 @@ mod tests {
         unify_speakers(&mut q, &ents);
         assert_eq!(q[0].speaker.as_deref(), Some("Kirby"));
     }
+
+    /// Each quote's words (its first 24 characters) with the speaker name and the mention's
+    /// words, from the whole pipeline.
+    fn speakers_of(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let x = extract(text, 0, ExtractOptions::default());
+        x.quotes
+            .iter()
+            .map(|q| {
+                let words: String = text[q.start..q.end].chars().take(24).collect();
+                (words, q.speaker.clone(), q.mention.map(|(s, e)| text[s..e].to_string()))
+            })
+            .collect()
+    }
+
+    fn speaker_for<'a>(all: &'a [(String, Option<String>, Option<String>)], words: &str) -> Option<&'a str> {
+        all.iter()
+            .find(|(w, _, _)| w.starts_with(words))
+            .unwrap_or_else(|| panic!("no quote {words:?} in {all:#?}"))
+            .1
+            .as_deref()
+    }
+
+    #[test]
+    fn a_pronoun_is_not_the_object_of_its_own_verb() {
+        let t = "Town Hall\n\nAt the town hall, supporter Tom Reyes told Sen. Mary Stone that he drove from \
+                 Chicago to ask her about visas. Stone co-sponsored a bill this year on visas.\n\n\
+                 \"Workers like me have been abused by the program,\" he told Stone.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "Workers like me"), Some("Tom Reyes"), "{all:#?}");
+    }
+
+    #[test]
+    fn a_description_of_someone_introduced_unnamed_names_no_one() {
+        let t = "Budget\n\nSen. Howard Pike of Kansas disagreed with the plan. But an aide to the senator, \
+                 who asked not to be named, called it a mistake.\n\n\"It is a disgrace,\" the aide added.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "It is a disgrace"), None, "{all:#?}");
+        // named in apposition, the description is that person's
+        let t = "Budget\n\nSen. Howard Pike of Kansas disagreed with the plan. An aide, Tom Reyes, \
+                 called it a mistake.\n\n\"It is a disgrace,\" the aide added.\n";
+        let all = speakers_of(t);
+        assert_ne!(speaker_for(&all, "It is a disgrace"), Some("Howard Pike"), "{all:#?}");
+    }
+
+    #[test]
+    fn an_institution_is_named_again_by_its_last_word() {
+        let t = "Fares\n\nThe Harbor Bay Transit Authority backed the fare increase on Monday.\n\n\
+                 \"Without new revenue, the system cannot run,\" the authority said.\n";
+        let all = speakers_of(t);
+        assert_eq!(
+            speaker_for(&all, "Without new revenue"),
+            Some("Harbor Bay Transit Authority"),
+            "{all:#?}"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_of_quotation_after_a_sentence_where_someone_spoke_is_theirs() {
+        let t = "Torture\n\nWhat \"tougher\" means is left to the voters, since Paul Hale spoke only \
+                 in vague terms during the interview.\n\n\"We have to do something.\"\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "We have to do something"), Some("Paul Hale"), "{all:#?}");
+    }
+
+    #[test]
+    fn the_person_speaks_not_the_place_or_institution_after_of() {
+        for (t, who, mention) in [
+            (
+                "Rail\n\n\"The state is ready,\" Gov. Ana Ruiz of New Jersey said.\n",
+                "Ana Ruiz",
+                "Gov. Ana Ruiz",
+            ),
+            (
+                "Rail\n\n\"The data is clear,\" Mark Hale of the Harbor Institute said.\n",
+                "Mark Hale",
+                "Mark Hale",
+            ),
+            (
+                "Rail\n\n\"The loans are safe,\" the Bank of Harbor said.\n",
+                "Bank of Harbor",
+                "the Bank of Harbor",
+            ),
+        ] {
+            let all = speakers_of(t);
+            assert_eq!(all[0].1.as_deref(), Some(who), "{all:#?}");
+            assert_eq!(all[0].2.as_deref(), Some(mention), "{all:#?}");
+        }
+    }
+
+    #[test]
+    fn an_office_with_of_before_a_name_and_a_sentence_end_after_it() {
+        let t = "Talks\n\n\"The facts are clear,\" said Secretary of State John F. Kerry. Kerry added: \
+                 \"We will respond.\"\n";
+        let all = speakers_of(t);
+        assert_eq!(all[0].1.as_deref(), Some("John F. Kerry"), "{all:#?}");
+        assert_eq!(all[0].2.as_deref(), Some("Secretary of State John F. Kerry"), "{all:#?}");
+        assert_eq!(all[1].1.as_deref(), Some("John F. Kerry"), "{all:#?}");
+    }
 }

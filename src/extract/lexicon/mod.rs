@@ -123,6 +123,24 @@ pub const SUBJECT_SPEECH_VERBS: &[&str] = &[
     "concluded", "contended", "countered", "conceded", "maintained", "complained",
 ];
 
+/// Verbs of talking that take no quotation of their own ("Trump spoke only in bromides"): a
+/// sentence ending a paragraph with one introduces the quotation paragraph after it.
+#[rustfmt::skip]
+pub const TALKING_VERBS: &[&str] = &[
+    "spoke", "speaks", "talked", "talks", "elaborated", "elaborates", "opined", "reminisced",
+    "vented", "mused", "riffed", "ranted",
+];
+
+/// Speech verbs whose object is the person spoken to ("he told Rubio", "she asked Mr. Bush"):
+/// that person is not the speaker.
+#[rustfmt::skip]
+pub const PERSON_OBJECT_SPEECH_VERBS: &[&str] = &[
+    "told", "tells", "tell", "telling", "asked", "asks", "ask", "asking", "warned", "warns",
+    "reminded", "reminds", "assured", "assures", "informed", "informs", "urged", "urges",
+    "thanked", "thanks", "congratulated", "interrupted", "interrupts", "corrected", "pressed",
+    "promised", "promises",
+];
+
 /// Speech verbs that stand before their subject after a quotation or a reported clause
 /// ("..., said Alan Abramowitz"); "told" and "asked" do not (their name is the object).
 #[rustfmt::skip]

@@ -903,13 +903,36 @@ impl<'a> Ctx<'a> {
             .find(|&k| is_boundary(self.t, toks, k))
             .map_or(0, |k| k + 1);
         let win = &toks[start..];
-        if win.iter().any(|x| x.k == K::Mark) {
-            return None;
+        let marked = win.iter().rposition(|x| x.k == K::Mark);
+        if marked.is_none() {
+            if let Some(a) = self.before(win, false) {
+                return Some(a);
+            }
         }
-        if let Some(a) = self.before(win, false) {
-            return Some(a);
+        // (the words after a scare quote of the sentence: "What “go after them” means is
+        // unclear, since Trump spoke only in bromides.")
+        let win = &win[marked.map_or(0, |m| m + 1)..];
+        // "..., since Trump spoke only in evasive bromides during the interview." then a
+        // paragraph of quotation: a name or pronoun that speaks, by a verb of talking that
+        // takes no quotation itself
+        let talker = (1..win.len()).find(|&k| {
+            win[k - 1].is_word()
+                && win[k].is_word()
+                && text::lower_eq(self.w(&win[k]), lexicon::TALKING_VERBS)
+                && (text::is_cap(self.w(&win[k - 1])) && !cap_stop(self.w(&win[k - 1]))
+                    || text::lower_eq(self.w(&win[k - 1]), &["he", "she"]))
+        });
+        if let (false, Some(k)) = (colon, talker) {
+            let w = self.w(&win[k - 1]);
+            let m = if text::pronoun(w) {
+                mention(win[k - 1].s, win[k - 1].e, MK::Pronoun)
+            } else {
+                let (s, _) = self.name_left(win, k - 1, 0);
+                mention(win[s].s, win[k - 1].e, MK::Name)
+            };
+            return Some(Attr { cue: (win[k].s, win[k].e), cue_kind: CueText::Span, ..m });
         }
-        if !colon {
+        if !colon || marked.is_some() {
             return None;
         }
         // "The New York Times reports:", "Cruz continued:" with an unknown verb: the first

@@ -19,6 +19,8 @@ pub(super) struct Resolver<'a, 'c> {
     pronoun_genders: std::cell::RefCell<Vec<(String, Option<Gender>)>>,
     /// the Title-Case lines of the text (headlines), whose capitals name no one
     headlines: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// the person a pronoun being resolved cannot be: its own verb's object ("he told Rubio")
+    not_the_object: Option<String>,
 }
 
 impl<'a, 'c> Resolver<'a, 'c> {
@@ -31,6 +33,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
             names: Default::default(),
             pronoun_genders: Default::default(),
             headlines: Default::default(),
+            not_the_object: None,
         }
     }
 
@@ -146,7 +149,12 @@ impl<'a, 'c> Resolver<'a, 'c> {
                     return None;
                 };
                 let name = if a.kind == MK::Relative { self.name_before_who(a.s) } else { None };
-                let name = name.or_else(|| self.antecedent(a.s, g))?;
+                // a pronoun and the object of its own verb are different people ("he told
+                // Rubio": not Rubio)
+                self.not_the_object = if a.kind == MK::Pronoun { self.cue_object(a.cue) } else { None };
+                let name = name.or_else(|| self.antecedent(a.s, g));
+                self.not_the_object = None;
+                let name = name?;
                 if let Some(g) = g {
                     if self.gender_of(&name).is_none() {
                         self.genders.push((name.clone(), g));
@@ -179,6 +187,33 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 Some(s.to_string())
             }
         }
+    }
+
+    /// The person named as the object of a cue that takes one ("told Rubio", "asked Mr.
+    /// Bush"), canonical.
+    fn cue_object(&self, cue: (usize, usize)) -> Option<String> {
+        let t = self.ctx.t;
+        let verb = t.get(cue.0..cue.1)?;
+        if !text::lower_eq(verb, lexicon::PERSON_OBJECT_SPEECH_VERBS) {
+            return None;
+        }
+        let s = cue.1 + 1;
+        let rest = t[cue.1..].strip_prefix(' ')?;
+        let mut e = s;
+        let mut at = s;
+        for w in rest.split(' ').take(4) {
+            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            let bare = bare.strip_suffix('.').filter(|b| b.len() > 3).unwrap_or(bare);
+            if bare.is_empty() || !text::is_cap(bare) || cap_stop(bare) {
+                break;
+            }
+            e = at + bare.len();
+            if bare.len() != w.len() {
+                break;
+            }
+            at += w.len() + 1;
+        }
+        (e > s).then(|| self.canonical(s, e)).flatten()
     }
 
     /// "Gantz, who ..." -> the name before the comma.
@@ -216,9 +251,16 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let paras = self.ctx.paras;
         let k = paras.iter().position(|&(_, s, e)| s <= at && at <= e).unwrap_or(0);
         let lo = paras[k.saturating_sub(2)].1.max(back(t, at, 1500));
-        let ok = |me: &Self, name: &str| match (g, me.gender_of(name)) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
+        let ok = |me: &Self, name: &str| {
+            let not_object = me.not_the_object.as_deref().is_none_or(|o| {
+                let last = |n: &str| n.rsplit(' ').next().unwrap_or(n).to_string();
+                o != name && last(o) != last(name)
+            });
+            not_object
+                && match (g, me.gender_of(name)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
         };
         // names in the text before the pronoun, ranked by their role in their clause: the
         // subject of a main clause first, then the subject of an embedded one ("that Rubio

@@ -120,6 +120,27 @@ impl<'a> Ctx<'a> {
         }
         if text::is_cap(w) && !cap_stop(w) {
             let (s, _) = self.name_left(win, k, lo);
+            // a person's affiliation or home: "Gov. Chris Christie of New Jersey said", "Ana
+            // Ruiz of the Harbor Institute said": the person speaks
+            if let Some(m) = self.person_before_affiliation(win, lo, s) {
+                return Some(m);
+            }
+            // an institution's name with "of": "the Bank of America said", "the University of
+            // Texas said"
+            if s >= lo + 2
+                && win[s - 1].is_word()
+                && self.w(&win[s - 1]) == "of"
+                && win[s - 2].is_word()
+                && text::org_word(self.w(&win[s - 2]))
+            {
+                let s = self.name_left(win, s - 2, lo).0;
+                let s = if s > lo && win[s - 1].is_word() && self.w(&win[s - 1]).eq_ignore_ascii_case("the") {
+                    s - 1
+                } else {
+                    s
+                };
+                return Some(mention(win[s].s, tk.e, MK::Phrase));
+            }
             // a capitalized phrase after a determiner or possessive: "the White House",
             // "Netanyahu's office" is handled below as a phrase
             if s > lo && win[s - 1].is_word() {
@@ -140,6 +161,37 @@ impl<'a> Ctx<'a> {
             return self.phrase_left(win, lo, k);
         }
         None
+    }
+
+    /// The person named before "of", "from" or "at" (and an optional "the") that precedes the
+    /// name starting at token `s`, when that earlier name is a person's: two capitalized words
+    /// or more that the recognizer tags as a person or that open with a first name.
+    pub(super) fn person_before_affiliation(&self, win: &[Tok], lo: usize, s: usize) -> Option<Attr> {
+        let mut p = s;
+        if p > lo && win[p - 1].is_word() && self.w(&win[p - 1]).eq_ignore_ascii_case("the") {
+            p -= 1;
+        }
+        if p < lo + 3 || !win[p - 1].is_word() || !text::lower_eq(self.w(&win[p - 1]), &["of", "from", "at"])
+        {
+            return None;
+        }
+        let k = p - 2;
+        let w = self.w(&win[k]);
+        if !win[k].is_word() || !text::is_cap(w) || cap_stop(w) || text::is_possessive(w) {
+            return None;
+        }
+        let (ns, _) = self.name_left(win, k, lo);
+        let words: Vec<&str> = win[ns..=k].iter().map(|x| self.w(x)).filter(|w| !text::title(w)).collect();
+        if words.len() < 2 || words.len() > 4 || words.iter().any(|w| text::org_word(w)) {
+            return None;
+        }
+        let name = words.join(" ");
+        let known_person =
+            self.known.iter().any(|kn| kn.is_person && (kn.name == name || kn.name.ends_with(&name)));
+        if !known_person && !crate::extract::names::first_named(&name) {
+            return None;
+        }
+        Some(mention(win[ns].s, win[k].e, MK::Name))
     }
 
     /// A name inside a modifier of the subject ("A letter from the American Legion obtained by
@@ -335,7 +387,18 @@ impl<'a> Ctx<'a> {
         if text::is_cap(w) && (!cap_stop(w) || self.known_person_starts(&tk))
             || text::title(w) && text::is_cap(w)
         {
-            let e = self.name_right(win, j, hi);
+            let mut e = self.name_right(win, j, hi);
+            // "said Secretary of State John F. Kerry": the office's words and the name after
+            if e == j
+                && crate::extract::names::is_role_word(w)
+                && j + 3 < hi
+                && win[j + 1].is_word()
+                && self.w(&win[j + 1]) == "of"
+                && win[j + 2].is_word()
+                && text::is_cap(self.w(&win[j + 2]))
+            {
+                e = self.name_right(win, j + 2, hi);
+            }
             // "said Netanyahu's office": a phrase
             if text::is_possessive(self.w(&win[e]))
                 && e + 1 < hi

@@ -203,6 +203,22 @@ impl Article<'_> {
             return None;
         }
         let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        // an organization named before with that noun as its last word: "the Massachusetts Bay
+        // Transportation Authority ... the authority said", "the Riders Union ... the union"
+        if head.len() > 3 && head.chars().all(|c| c.is_lowercase()) {
+            let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
+            let by_head = self
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Organization && e.name.contains(' '))
+                .filter(|e| e.name.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(head)))
+                .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
+                .filter(|&(p, _)| p < pos && !in_quote(p))
+                .max_by_key(|&(p, _)| p);
+            if let Some((_, e)) = by_head {
+                return Some(e.name.clone());
+            }
+        }
         let person =
             head.ends_with("-old") || names::is_role_word(head) || lower_eq(head, lexicon::PERSON_NOUNS);
         let org = lower_eq(head, lexicon::INSTITUTION_NOUNS);
@@ -222,6 +238,12 @@ impl Article<'_> {
             .filter(|&(p, _)| p < pos && !in_quote(p))
             .collect();
         let last = before.iter().copied().filter(|&(p, _)| p >= lo).max_by_key(|&(p, _)| p)?;
+        // someone the article introduced with "a" or "an" and that noun after that name and
+        // never named ("an aide to the senator, who asked not to be named, ... the aide
+        // added"): the description is that unnamed person's
+        if self.introduced_unnamed(head, last.0, pos, quote_spans) {
+            return None;
+        }
         // the subject of that sentence rather than a name after it ("Harry Reid blasted Rubio
         // and defended Cruz. ... the Senate minority leader said")
         let t = self.text;
@@ -233,5 +255,42 @@ impl Article<'_> {
             .min_by_key(|&(p, _)| p)
             .unwrap_or(last);
         Some(self.fullest(&best.1.name, best.0))
+    }
+
+    /// Whether the narrative between `from` and `pos` introduces someone new by the noun `head`
+    /// ("an aide", "a spokeswoman for the hotel chain") without naming them in apposition ("a
+    /// spokeswoman, Janet Olsen," names her).
+    fn introduced_unnamed(
+        &self,
+        head: &str,
+        from: usize,
+        pos: usize,
+        quote_spans: &[(usize, usize)],
+    ) -> bool {
+        let t = self.text;
+        let Some(window) = t.get(from..pos) else { return false };
+        let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
+        let lower = window.to_lowercase();
+        if lower.len() != window.len() {
+            return false;
+        }
+        lower.match_indices(&head.to_lowercase()).any(|(i, _)| {
+            let (a, e) = (from + i, from + i + head.len());
+            if !word_bounded(t, a, e) || in_quote(a) {
+                return false;
+            }
+            // "a" or "an" at most two words before the noun ("an aide", "a senior aide")
+            let before: Vec<&str> = lower[..i].split_whitespace().rev().take(3).collect();
+            let indefinite =
+                before.iter().take(3).position(|w| *w == "a" || *w == "an").is_some_and(|k| {
+                    before[..k].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                });
+            // named right after: "a spokeswoman, Janet Olsen,", "an aide, Tom Reed, said"
+            let rest = t[e..].trim_start_matches([',', ' ']);
+            let named = rest.starts_with(|c: char| c.is_uppercase())
+                && !rest.starts_with("I ")
+                && rest.split_whitespace().take(2).all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            indefinite && !named
+        })
     }
 }

@@ -735,6 +735,11 @@ fn name_run(t: &str, s: usize, e: usize, forward: bool) -> (usize, usize) {
     let mut end = e;
     let mut steps = if forward { 3 } else { 1 };
     loop {
+        // a sentence end ("John F. Kerry. Kerry added") closes the name
+        let last = t[..end].rsplit(' ').next().unwrap_or("");
+        if last.ends_with('.') && !is_initial(last) && !names::is_role_word(last) {
+            break;
+        }
         let rest = &t[end..];
         let r = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' '));
         let Some(r) = r else { break };
