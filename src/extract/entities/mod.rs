@@ -472,4 +472,18 @@ mod tests {
         let l = find(&ents, "Labor").expect("Labor");
         assert_eq!(l.kind, EntityKind::Organization);
     }
+
+    #[test]
+    fn datelines_newspapers_churches_and_party_tags() {
+        let t = "Fares rise\n\nBOSTON — Mayor Elena Ruiz defended the plan on Monday, the Boston Globe \
+                 reported. The Rev. Samuel Okafor, pastor of Grace Baptist Church in Dorchester, \
+                 disagreed. Sen. Paul Hale (D-Mass.) and Rep. Tom Reyes, R-Texas, said nothing.\n";
+        let ents = rec(t);
+        let kind = |n: &str| find(&ents, n).map(|e| e.kind);
+        assert_eq!(kind("BOSTON"), Some(EntityKind::Location), "{ents:#?}");
+        assert_eq!(kind("Boston Globe"), Some(EntityKind::Organization), "{ents:#?}");
+        assert_eq!(kind("Grace Baptist Church"), Some(EntityKind::Organization), "{ents:#?}");
+        assert_eq!(kind("Paul Hale"), Some(EntityKind::Person), "{ents:#?}");
+        assert!(!ents.iter().any(|e| e.name.starts_with("D-") || e.name.starts_with("R-")), "{ents:#?}");
+    }
 }

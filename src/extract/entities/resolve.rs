@@ -7,7 +7,7 @@ use super::tokenize::*;
 use super::train::{GAZ_COUNTRY, GAZ_FIRST, GAZ_LAST, GAZ_LAST_TOP, GAZ_PLACE};
 use super::words::*;
 use super::{Entity, EntityKind};
-use crate::extract::lexicon::{ADJ_ADV_SUFFIXES, ORG_HEADS, ROLE_TITLES};
+use crate::extract::lexicon::{self, ADJ_ADV_SUFFIXES, ORG_HEADS, ROLE_TITLES};
 use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug)]
@@ -821,6 +821,35 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                     k = if a[2] > a[1] { 1 } else { 3 };
                 }
             }
+        }
+        // a dateline: "BOSTON —", "COLUMBUS, Ohio —", a place in capitals opening a line
+        let dateline = |&(s, e): &(usize, usize)| {
+            let w = &text[s..e];
+            let line_start = s == 0 || text[..s].ends_with('\n');
+            let after = &text[e..];
+            line_start
+                && w.len() >= 3
+                && w.chars().all(|c| !c.is_lowercase())
+                && [" —", " –", ", "].iter().any(|p| after.starts_with(p))
+        };
+        let gazetteer_place = names[r].words.iter().all(|w| {
+            model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0
+        });
+        if k != 2 && gazetteer_place && !mentions.is_empty() && mentions.iter().all(dateline) {
+            k = 2;
+        }
+        // a newspaper: "Boston Globe" is no place, "Washington Post" no person
+        let words = &names[r].words;
+        let first_name = model.lex_of(hash_bytes(2, words[0].as_bytes(), true))[1] & GAZ_FIRST != 0;
+        if words.len() >= 2
+            && words.last().is_some_and(|w| lexicon::PUBLICATION_HEADS.contains(w))
+            && !(k == 0 && first_name)
+        {
+            k = 1;
+        }
+        // "R-Wis.", "D-Calif": a legislator's party and state
+        if words.len() == 1 && lexicon::party_state_tag(words[0]) {
+            drop = true;
         }
         mentions.sort_unstable();
         mentions.dedup();

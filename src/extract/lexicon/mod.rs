@@ -363,8 +363,32 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "software", "labs", "networks", "network", "ag", "gmbh", "nv", "bv", "spa", "limited",
     "incorporated", "associates", "brothers", "bros", "enterprises", "ventures", "solutions",
     "services", "insurance", "energy", "petroleum", "pharmaceuticals", "telecom", "program",
-    "programme", "legacy", "party", "council", "committee", "association",
+    "programme", "legacy", "party", "council", "committee", "association", "church", "mosque",
+    "synagogue", "cathedral", "ministries", "diocese", "archdiocese", "parish",
 ];
+
+/// The last word of a newspaper's or magazine's name ("The Boston Globe", "Chicago Tribune"):
+/// a name of two words or more ending in one is a publication, an organization, even where
+/// its first words name a place.
+#[rustfmt::skip]
+pub const PUBLICATION_HEADS: &[&str] = &[
+    "Times", "Post", "Journal", "Globe", "Tribune", "Herald", "Gazette", "Chronicle", "Inquirer",
+    "Examiner", "Observer", "Courier", "Dispatch", "Bulletin", "Telegraph", "Guardian", "Sentinel",
+    "Star-Ledger", "Star-Tribune", "Star-Telegram", "Plain Dealer", "Register", "Enquirer",
+    "Free Press", "Newsweek", "Magazine", "Review", "Monitor", "Register-Guard",
+];
+
+/// Whether `w` is a party and state tag after a legislator's name ("R-Wis.", "D-Calif", "I-Vt."):
+/// no name of its own.
+pub fn party_state_tag(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    let b = w.as_bytes();
+    b.len() >= 4
+        && matches!(b[0], b'R' | b'D' | b'I')
+        && b[1] == b'-'
+        && b[2].is_ascii_uppercase()
+        && w[3..].chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+}
 
 /// Common nouns that name an organization standing right before its name ("automaker
 /// Chrysler", "the company Apple").
