@@ -55,6 +55,7 @@ pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extractio
         let mut q = quotes::extract(text, &paragraphs, &known);
         speakers::resolve(text, &mut q, &entities);
         unify_speakers(&mut q, &entities);
+        unify_persons(text, &mut entities, &q);
         q
     } else {
         Vec::new()
@@ -89,6 +90,78 @@ fn unify_speakers(quotes: &mut [Quote], entities: &[Entity]) {
         }
         if let Some(name) = found {
             q.speaker = Some(name.to_string());
+        }
+    }
+}
+
+/// The other way round: a person the recognizer found by a shorter name than the speaker
+/// resolved from the same words ("Bharara" in "U.S. Attorney Preet Bharara", where the tagger
+/// took "Preet" for part of the title) takes the speaker's fuller name, so that the person
+/// facet lists the name the speaker facet does.
+fn unify_persons(text: &str, entities: &mut Vec<Entity>, quotes: &[Quote]) {
+    // a speaker of two words or more that opens with a first name, or that "he" or "she"
+    // refers to, is a person, whatever the tags said ("Jeb Bush" tagged an organization)
+    for e in entities.iter_mut() {
+        let theirs = || quotes.iter().filter(|q| q.speaker.as_deref() == Some(e.name.as_str()));
+        let gendered = theirs().any(|q| {
+            q.mention
+                .and_then(|(s, end)| text.get(s..end))
+                .is_some_and(|m| ["he", "she"].iter().any(|p| m.eq_ignore_ascii_case(p)))
+        });
+        if e.kind != EntityKind::Person
+            && e.name.contains(' ')
+            && !names::is_org_like(&e.name)
+            && theirs().next().is_some()
+            && (names::first_named(&e.name) || gendered)
+        {
+            e.kind = EntityKind::Person;
+        }
+    }
+    let others: Vec<String> =
+        entities.iter().filter(|e| e.kind != EntityKind::Person).map(|e| e.name.clone()).collect();
+    let mut x = 0;
+    while x < entities.len() {
+        let e = &entities[x];
+        if e.kind != EntityKind::Person {
+            x += 1;
+            continue;
+        }
+        let mut fuller: Option<&str> = None;
+        let mut unique = true;
+        for q in quotes {
+            let (Some(sp), Some((ms, me))) = (q.speaker.as_deref(), q.mention) else { continue };
+            let longer = sp.len() > e.name.len()
+                && sp.ends_with(e.name.as_str())
+                && sp.as_bytes()[sp.len() - e.name.len() - 1] == b' '
+                && sp.split(' ').all(|w| w.starts_with(char::is_uppercase));
+            let same_words = e.mentions.iter().any(|&(a, b)| ms <= a && b <= me);
+            // the words added are a given name, not an office or a place ("Air Force James
+            // Roche" is no fuller name of "James Roche")
+            let given = longer && {
+                let extra = &sp[..sp.len() - e.name.len() - 1];
+                extra.split(' ').count() <= 2
+                    && !names::is_org_like(extra)
+                    && !extra.split(' ').any(names::is_role_word)
+                    && !others.iter().any(|o| o.contains(extra))
+            };
+            if given && same_words {
+                unique &= fuller.is_none_or(|f| f == sp);
+                fuller = Some(sp);
+            }
+        }
+        let Some(name) = fuller.filter(|_| unique).map(str::to_string) else {
+            x += 1;
+            continue;
+        };
+        if let Some(y) = entities.iter().position(|o| o.name == name && o.kind == EntityKind::Person) {
+            let moved = std::mem::take(&mut entities[x].mentions);
+            entities[y].mentions.extend(moved);
+            entities[y].mentions.sort_unstable();
+            entities[y].mentions.dedup();
+            entities.remove(x);
+        } else {
+            entities[x].name = name;
+            x += 1;
         }
     }
 }
@@ -260,5 +333,16 @@ mod tests {
         assert_eq!(all[0].1.as_deref(), Some("John F. Kerry"), "{all:#?}");
         assert_eq!(all[0].2.as_deref(), Some("Secretary of State John F. Kerry"), "{all:#?}");
         assert_eq!(all[1].1.as_deref(), Some("John F. Kerry"), "{all:#?}");
+    }
+
+    #[test]
+    fn the_person_facet_takes_the_speakers_fuller_name() {
+        let t = "Charges\n\n\"We are watching,\" said U.S. Attorney Preet Bharara. Bharara declined to \
+                 say more.\n";
+        let x = extract(t, 0, ExtractOptions::default());
+        assert_eq!(x.quotes[0].speaker.as_deref(), Some("Preet Bharara"), "{x:#?}");
+        let persons: Vec<&str> =
+            x.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        assert_eq!(persons, ["Preet Bharara"], "{x:#?}");
     }
 }

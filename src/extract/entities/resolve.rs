@@ -832,9 +832,10 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 && w.chars().all(|c| !c.is_lowercase())
                 && [" —", " –", ", "].iter().any(|p| after.starts_with(p))
         };
-        let gazetteer_place = names[r].words.iter().all(|w| {
-            model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0
-        });
+        let gazetteer_place = names[r]
+            .words
+            .iter()
+            .all(|w| model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0);
         if k != 2 && gazetteer_place && !mentions.is_empty() && mentions.iter().all(dateline) {
             k = 2;
         }
