@@ -832,19 +832,21 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 && w.chars().all(|c| !c.is_lowercase())
                 && [" —", " –", ", "].iter().any(|p| after.starts_with(p))
         };
-        let gazetteer_place = names[r]
-            .words
-            .iter()
-            .all(|w| model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0);
-        if k != 2 && gazetteer_place && !mentions.is_empty() && mentions.iter().all(dateline) {
+        let gazetteer_place = || {
+            names[r]
+                .words
+                .iter()
+                .all(|w| model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0)
+        };
+        if k != 2 && !mentions.is_empty() && mentions.iter().all(dateline) && gazetteer_place() {
             k = 2;
         }
         // a newspaper: "Boston Globe" is no place, "Washington Post" no person
         let words = &names[r].words;
-        let first_name = model.lex_of(hash_bytes(2, words[0].as_bytes(), true))[1] & GAZ_FIRST != 0;
+        let first_name = || model.lex_of(hash_bytes(2, words[0].as_bytes(), true))[1] & GAZ_FIRST != 0;
         if words.len() >= 2
             && words.last().is_some_and(|w| lexicon::PUBLICATION_HEADS.contains(w))
-            && !(k == 0 && first_name)
+            && !(k == 0 && first_name())
         {
             k = 1;
         }
