@@ -486,4 +486,21 @@ mod tests {
         assert_eq!(kind("Paul Hale"), Some(EntityKind::Person), "{ents:#?}");
         assert!(!ents.iter().any(|e| e.name.starts_with("D-") || e.name.starts_with("R-")), "{ents:#?}");
     }
+
+    #[test]
+    fn a_person_after_a_capitalized_title_keeps_the_first_name() {
+        for (t, name) in [
+            (
+                "Trade\n\nSen. Mark Delaney met with Commerce Secretary Julia Banks on Thursday.\n",
+                "Julia Banks",
+            ),
+            (
+                "Trade\n\nSen. Mark Delaney met with Commerce Secretary Julia K. Banks on Thursday.\n",
+                "Julia K. Banks",
+            ),
+        ] {
+            let ents = rec(t);
+            assert_eq!(find(&ents, name).map(|e| e.kind), Some(EntityKind::Person), "{ents:#?}");
+        }
+    }
 }

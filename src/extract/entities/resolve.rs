@@ -331,6 +331,53 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         }
     }
     ms = split;
+    // a person the tagger missed after a capitalized title ("Commerce Secretary Julia Banks",
+    // all untagged): a title, a first name and one or two capitalized words, none tagged
+    for &(lo, hi) in &d.paras {
+        let mut x = lo + 1;
+        while x + 1 < hi {
+            let untagged_cap = |y: usize| {
+                !tagged[y]
+                    && toks[y].flags & INIT_UPPER != 0
+                    && toks[y].flags & HAS_LOWER != 0
+                    && !never_name(word(y))
+            };
+            if untagged_cap(x - 1)
+                && crate::extract::names::is_role_word(word(x - 1))
+                && untagged_cap(x)
+                && crate::extract::lexicon::is_first_name(word(x))
+                && !is_title(word(x))
+                && toks[x].s == toks[x - 1].e + 1
+                && toks[x + 1].s == toks[x].e + 1
+            {
+                // the tagger found the rest of the name ("Secretary Julia K. Banks" tagged
+                // "K. Banks"): the first name joins it
+                if tagged[x + 1] {
+                    if let Some(m) = ms.iter_mut().find(|m| m.lo == x + 1 && m.kind == 0) {
+                        m.lo = x;
+                        tagged[x] = true;
+                    }
+                    x += 1;
+                    continue;
+                }
+                // (a middle initial: "Julia K. Banks")
+                let y = if is_initial(word(x + 1)) && !tagged[x + 1] { x + 2 } else { x + 1 };
+                if y >= hi || !untagged_cap(y) || toks[y].s != toks[y - 1].e + 1 {
+                    x += 1;
+                    continue;
+                }
+                let e = y + 1;
+                ms.push(Mention { lo: x, hi: e, kind: 0 });
+                for t in &mut tagged[x..e] {
+                    *t = true;
+                }
+                x = e;
+                continue;
+            }
+            x += 1;
+        }
+    }
+    ms.sort_unstable_by_key(|m| m.lo);
     for x in tagged.iter_mut() {
         *x = false;
     }
