@@ -368,10 +368,19 @@ impl<'a> Article<'a> {
             .or_else(|| cands.iter().filter(|c| first_at(c) <= pos).min_by_key(|c| first_at(c)))
             .or_else(|| cands.iter().min_by_key(|c| first_at(c)));
         let Some(anchor) = anchor else { return name.to_string() };
-        // the fullest form compatible with it (one's words inside the other's, in order)
+        // the fullest form compatible with it (one's words inside the other's, in order); a
+        // generational suffix names another person ("Donald Trump Jr." is not "Donald Trump")
+        let suffix = |n: &str| {
+            n.rsplit([' ', ','])
+                .find(|w| !w.is_empty())
+                .filter(|w| lower_eq(w, lexicon::NAME_SUFFIXES))
+                .map(str::to_lowercase)
+        };
+        let anchor_suffix = suffix(&anchor.name).or_else(|| suffix(name));
         let best = cands
             .iter()
             .filter(|c| subsequence(&anchor.core, &c.core) || subsequence(&c.core, &anchor.core))
+            .filter(|c| suffix(&c.name) == anchor_suffix)
             .max_by_key(|c| (c.core.len(), c.name.len(), c.positions.len()))
             .unwrap_or(anchor);
         if best.core.len() < core.len() {

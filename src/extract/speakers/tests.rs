@@ -107,6 +107,10 @@ fn a_surname_takes_the_fullest_name_in_the_article() {
     assert_eq!(speaker_of(t, "Hale", "Hale said", &[person("Hale", t)]).as_deref(), Some("Paul Hale"));
     let t = "Robert T. Hale Jr. arrived.\n\n“Not today,” Mr. Hale said.";
     assert_eq!(speaker_of(t, "Mr. Hale", "Mr. Hale said", &[]).as_deref(), Some("Robert T. Hale Jr."));
+    // a generational suffix names the son, not the father the article introduced first
+    let t = "Paul Hale held a rally. Paul Hale Jr. spoke before his father.\n\n“We will win,” Mr. Hale said.";
+    let ents = [person("Paul Hale", t), person("Paul Hale Jr.", t)];
+    assert_eq!(speaker_of(t, "Mr. Hale", "Mr. Hale said", &ents).as_deref(), Some("Paul Hale"));
 }
 
 #[test]
