@@ -378,6 +378,35 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         }
     }
     ms.sort_unstable_by_key(|m| m.lo);
+    // a nickname in quotation marks inside a person's name is the name's: Robert C. "Bobby"
+    // Scott is one person, not three (the nickname tagged on its own or not at all)
+    let quote_mark = |y: usize| matches!(word(y), "\"" | "“" | "”" | "'" | "‘" | "’");
+    let mut merged: Vec<Mention> = Vec::with_capacity(ms.len());
+    let mut y = 0;
+    while y < ms.len() {
+        let m = ms[y];
+        let x = m.hi;
+        let nickname_at = m.kind == 0
+            && x + 3 < toks.len()
+            && quote_mark(x)
+            && quote_mark(x + 2)
+            && toks[x + 1].flags & INIT_UPPER != 0;
+        if nickname_at {
+            // the mentions after it: the nickname's own (optional), then the rest of the name
+            let mut z = y + 1;
+            if z < ms.len() && ms[z].lo == x + 1 && ms[z].hi == x + 2 {
+                z += 1;
+            }
+            if z < ms.len() && ms[z].lo == x + 3 && ms[z].kind == 0 {
+                merged.push(Mention { lo: m.lo, hi: ms[z].hi, kind: 0 });
+                y = z + 1;
+                continue;
+            }
+        }
+        merged.push(m);
+        y += 1;
+    }
+    ms = merged;
     for x in tagged.iter_mut() {
         *x = false;
     }

@@ -349,7 +349,9 @@ pub const NEVER_NAMES: &[&str] = &[
     "nevertheless", "nonetheless", "also", "although", "though", "besides", "instead", "indeed",
     "anyway", "otherwise", "thus", "hence", "so", "but", "and", "or", "if", "when", "while",
     "because", "after", "before", "today", "yesterday", "tomorrow", "images", "image", "readers",
-    "theres", "what", "why", "how", "who", "where", "which",
+    "theres", "what", "why", "how", "who", "where", "which", "nobody", "somebody", "everybody",
+    "anybody", "someone", "everyone", "anyone", "nothing", "something", "everything", "anything",
+    "none", "whoever", "whatever",
 ];
 
 /// Last words of organization names ("Chrysler LLC", "Nissan Motors", "Croucher Foundation").
