@@ -18,6 +18,7 @@
 //! the shipped one relates to today's trainer.
 
 mod model;
+mod repair;
 mod resolve;
 mod tokenize;
 mod train;

@@ -1,0 +1,95 @@
+//! Mentions the tagger got wrong in ways grammar settles, repaired before names are grouped:
+//! a person after a capitalized title that the tagger missed ("Commerce Secretary Julia
+//! Banks"), and a nickname in quotation marks that split a person's name in three.
+
+use super::model::*;
+use super::resolve::Mention;
+use super::tokenize::*;
+use super::words::*;
+
+/// A person the tagger missed after a capitalized title ("Commerce Secretary Julia Banks", all
+/// untagged): a title, a first name and one or two capitalized words, none tagged; or the
+/// first name the tagger left out before the rest of the name it found ("K. Banks").
+pub(super) fn persons_after_titles(d: &Doc, ms: &mut Vec<Mention>, tagged: &mut [bool]) {
+    let (text, toks) = (d.text, &d.toks);
+    let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
+    for &(lo, hi) in &d.paras {
+        let mut x = lo + 1;
+        while x + 1 < hi {
+            let untagged_cap = |y: usize| {
+                !tagged[y]
+                    && toks[y].flags & INIT_UPPER != 0
+                    && toks[y].flags & HAS_LOWER != 0
+                    && !never_name(word(y))
+            };
+            if untagged_cap(x - 1)
+                && crate::extract::names::is_role_word(word(x - 1))
+                && untagged_cap(x)
+                && crate::extract::lexicon::is_first_name(word(x))
+                && !is_title(word(x))
+                && toks[x].s == toks[x - 1].e + 1
+                && toks[x + 1].s == toks[x].e + 1
+            {
+                // the tagger found the rest of the name ("Secretary Julia K. Banks" tagged
+                // "K. Banks"): the first name joins it
+                if tagged[x + 1] {
+                    if let Some(m) = ms.iter_mut().find(|m| m.lo == x + 1 && m.kind == 0) {
+                        m.lo = x;
+                        tagged[x] = true;
+                    }
+                    x += 1;
+                    continue;
+                }
+                // (a middle initial: "Julia K. Banks")
+                let y = if is_initial(word(x + 1)) && !tagged[x + 1] { x + 2 } else { x + 1 };
+                if y >= hi || !untagged_cap(y) || toks[y].s != toks[y - 1].e + 1 {
+                    x += 1;
+                    continue;
+                }
+                let e = y + 1;
+                ms.push(Mention { lo: x, hi: e, kind: 0 });
+                for t in &mut tagged[x..e] {
+                    *t = true;
+                }
+                x = e;
+                continue;
+            }
+            x += 1;
+        }
+    }
+}
+
+/// A nickname in quotation marks inside a person's name is the name's: Robert C. "Bobby"
+/// Scott is one person, not three (the nickname tagged on its own or not at all). `ms` is in
+/// text order.
+pub(super) fn join_nicknames(d: &Doc, ms: Vec<Mention>) -> Vec<Mention> {
+    let (text, toks) = (d.text, &d.toks);
+    let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
+    let quote_mark = |y: usize| matches!(word(y), "\"" | "“" | "”" | "'" | "‘" | "’");
+    let mut merged: Vec<Mention> = Vec::with_capacity(ms.len());
+    let mut y = 0;
+    while y < ms.len() {
+        let m = ms[y];
+        let x = m.hi;
+        let nickname_at = m.kind == 0
+            && x + 3 < toks.len()
+            && quote_mark(x)
+            && quote_mark(x + 2)
+            && toks[x + 1].flags & INIT_UPPER != 0;
+        if nickname_at {
+            // the mentions after it: the nickname's own (optional), then the rest of the name
+            let mut z = y + 1;
+            if z < ms.len() && ms[z].lo == x + 1 && ms[z].hi == x + 2 {
+                z += 1;
+            }
+            if z < ms.len() && ms[z].lo == x + 3 && ms[z].kind == 0 {
+                merged.push(Mention { lo: m.lo, hi: ms[z].hi, kind: 0 });
+                y = z + 1;
+                continue;
+            }
+        }
+        merged.push(m);
+        y += 1;
+    }
+    merged
+}
