@@ -345,4 +345,15 @@ mod tests {
             x.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
         assert_eq!(persons, ["Preet Bharara"], "{x:#?}");
     }
+
+    #[test]
+    fn a_possessive_place_before_a_name_is_no_part_of_it() {
+        for t in [
+            "Race\n\n\"The facts are clear,\" said Florida's Rick Wilson, a consultant.\n",
+            "Race\n\n\"The facts are clear,\" said Florida’s Rick Wilson, a consultant.\n",
+        ] {
+            let all = speakers_of(t);
+            assert_eq!(all[0].1.as_deref(), Some("Rick Wilson"), "{all:#?}");
+        }
+    }
 }

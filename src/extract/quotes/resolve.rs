@@ -627,8 +627,17 @@ impl<'a, 'c> Resolver<'a, 'c> {
     pub(super) fn canonical_uncached(&self, s: usize, e: usize) -> Option<String> {
         let t = self.ctx.t;
         let raw = &t[s..e];
-        let mut words: Vec<String> =
-            raw.split_whitespace().map(|w| text::base(w.trim_end_matches([',', ':'])).to_string()).collect();
+        // a possessive before the name is its place or group, not part of it: "Florida's Rick
+        // Wilson" is Rick Wilson
+        let raw_words: Vec<&str> = raw.split_whitespace().collect();
+        let from = raw_words[..raw_words.len().saturating_sub(1)]
+            .iter()
+            .rposition(|w| w.ends_with("'s") || w.ends_with("’s"))
+            .map_or(0, |i| i + 1);
+        let mut words: Vec<String> = raw_words[from..]
+            .iter()
+            .map(|w| text::base(w.trim_end_matches([',', ':'])).to_string())
+            .collect();
         while words.len() > 1 && text::title(&words[0]) {
             words.remove(0);
         }

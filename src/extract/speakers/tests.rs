@@ -263,3 +263,15 @@ fn a_first_name_alone_takes_the_full_name() {
     let t = "Her husband Tom Ebner joined.\n\n“Fine,” Tom said.";
     assert_eq!(speaker_of(t, "Tom", "Tom said", &[]).as_deref(), Some("Tom Ebner"));
 }
+
+#[test]
+fn a_name_written_surname_first_is_found_by_its_first_word() {
+    let t = "Shen Xincheng, a retired teacher, watched the debate.\n\n“It was strange,” Shen said.";
+    let ents = [person("Shen Xincheng", t)];
+    assert_eq!(speaker_of(t, "Shen", "Shen said", &ents).as_deref(), Some("Shen Xincheng"));
+    // not when the word is a first name ("Warren" for "Warren Hale" is another rule's call)
+    // nor when someone's name ends with it
+    let t = "Shen Xincheng and Li Shen watched the debate.\n\n“It was strange,” Shen said.";
+    let ents = [person("Shen Xincheng", t), person("Li Shen", t)];
+    assert_eq!(speaker_of(t, "Shen", "Shen said", &ents).as_deref(), Some("Li Shen"));
+}
