@@ -22,7 +22,12 @@ pub(super) fn persons_after_titles(d: &Doc, ms: &mut Vec<Mention>, tagged: &mut 
                     && toks[y].flags & HAS_LOWER != 0
                     && !never_name(word(y))
             };
-            if untagged_cap(x - 1)
+            // (the flags first: most tokens are lowercase or tagged)
+            let cheap = |y: usize| !tagged[y] && toks[y].flags & INIT_UPPER != 0;
+            if cheap(x - 1)
+                && cheap(x)
+                && toks[x + 1].flags & INIT_UPPER != 0
+                && untagged_cap(x - 1)
                 && crate::extract::names::is_role_word(word(x - 1))
                 && untagged_cap(x)
                 && crate::extract::lexicon::is_first_name(word(x))
