@@ -509,11 +509,9 @@ mod tests {
     fn a_nickname_in_quotation_marks_is_part_of_the_name_and_nobody_is_no_one() {
         let t = "Race\n\nRep. Robert C. \"Bobby\" Scott of Virginia said the race was close. \
                  \"Nobody knows,\" Scott said.\n";
-        let ents = rec(t);
-        let persons: Vec<&str> =
-            ents.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
-        assert_eq!(persons.len(), 1, "{ents:#?}");
-        assert!(persons[0].starts_with("Robert C.") && persons[0].ends_with("Scott"), "{ents:#?}");
-        assert!(persons[0].contains("Bobby"), "{ents:#?}");
+        let persons = persons(t);
+        assert_eq!(persons.len(), 1, "{persons:?}");
+        assert!(persons[0].starts_with("Robert C.") && persons[0].ends_with("Scott"), "{persons:?}");
+        assert!(persons[0].contains("Bobby"), "{persons:?}");
     }
 }

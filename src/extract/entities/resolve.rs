@@ -837,8 +837,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 && [" —", " –", ", "].iter().any(|p| after.starts_with(p))
         };
         let gazetteer_place = || {
-            names[r]
-                .words
+            words
                 .iter()
                 .all(|w| model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0)
         };
@@ -846,7 +845,6 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             k = 2;
         }
         // a newspaper: "Boston Globe" is no place, "Washington Post" no person
-        let words = &names[r].words;
         let first_name = || model.lex_of(hash_bytes(2, words[0].as_bytes(), true))[1] & GAZ_FIRST != 0;
         if words.len() >= 2
             && words.last().is_some_and(|w| lexicon::PUBLICATION_HEADS.contains(w))

@@ -254,10 +254,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let k = paras.iter().position(|&(_, s, e)| s <= at && at <= e).unwrap_or(0);
         let lo = paras[k.saturating_sub(2)].1.max(back(t, at, 1500));
         let ok = |me: &Self, name: &str| {
-            let not_object = me.not_the_object.as_deref().is_none_or(|o| {
-                let last = |n: &str| n.rsplit(' ').next().unwrap_or(n).to_string();
-                o != name && last(o) != last(name)
-            });
+            fn last(n: &str) -> &str {
+                n.rsplit(' ').next().unwrap_or(n)
+            }
+            let not_object = me.not_the_object.as_deref().is_none_or(|o| o != name && last(o) != last(name));
             not_object
                 && match (g, me.gender_of(name)) {
                     (Some(a), Some(b)) => a == b,

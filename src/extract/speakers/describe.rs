@@ -281,10 +281,10 @@ impl Article<'_> {
             }
             // "a" or "an" at most two words before the noun ("an aide", "a senior aide")
             let before: Vec<&str> = lower[..i].split_whitespace().rev().take(3).collect();
-            let indefinite =
-                before.iter().take(3).position(|w| *w == "a" || *w == "an").is_some_and(|k| {
-                    before[..k].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
-                });
+            let indefinite = before
+                .iter()
+                .position(|w| *w == "a" || *w == "an")
+                .is_some_and(|k| before[..k].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')));
             // named right after: "a spokeswoman, Janet Olsen,", "an aide, Tom Reed, said"
             let rest = t[e..].trim_start_matches([',', ' ']);
             let named = rest.starts_with(|c: char| c.is_uppercase())
