@@ -105,13 +105,96 @@ pub struct FacetCounter {
     /// With `reps`: per segment, the documents holding two forms of one merged name (see
     /// [`Reps::collisions`]).
     pub collide: Option<std::sync::Arc<Vec<Vec<u64>>>>,
+    /// The searcher's facet and date fields decoded into vectors (see [`Decoded`]); without
+    /// them, the columns are read.
+    pub decoded: Option<std::sync::Arc<Vec<Decoded>>>,
+}
+
+/// A segment's facet numbers and days, decoded once from its fast fields into plain vectors
+/// (`Searchers::decode_facets`): counting then reads slices instead of bit-packed columns,
+/// for a long-lived reader that answers many queries.
+#[derive(Debug)]
+pub struct Decoded {
+    /// The fields decoded: the facet numbers and the date.
+    fields: (String, String),
+    /// Document `d`'s numbers are `values[starts[d]..starts[d + 1]]`, each with its kind code
+    /// in the top bits (see [`KIND_SHIFT`]).
+    starts: Vec<usize>,
+    values: Vec<u32>,
+    /// Days since 1970-01-01; [`NO_DAY`] for an undated document.
+    days: Vec<i32>,
+}
+
+const NO_DAY: i32 = i32::MIN;
+
+/// A decoded value is `kind << KIND_SHIFT | number`: counting tests the kind without looking
+/// it up. Numbers from 2^29 on, and those past the vocabulary, are decoded as [`NOT_COUNTED`].
+const KIND_SHIFT: u32 = 29;
+const NUMBER_MASK: u32 = (1 << KIND_SHIFT) - 1;
+/// Kind 7, which no facet has.
+const NOT_COUNTED: u32 = u32::MAX;
+
+impl Decoded {
+    /// Every segment of `searcher`, in segment order.
+    pub fn of(
+        searcher: &tantivy::Searcher,
+        field: &str,
+        date_field: &str,
+        kinds_of: &[u8],
+    ) -> tantivy::Result<Vec<Decoded>> {
+        let encode = |v: u64| -> u32 {
+            match (u32::try_from(v), kinds_of.get(v as usize)) {
+                (Ok(n), Some(&k)) if n <= NUMBER_MASK && u32::from(k) < 7 => u32::from(k) << KIND_SHIFT | n,
+                _ => NOT_COUNTED,
+            }
+        };
+        searcher
+            .segment_readers()
+            .iter()
+            .map(|seg| {
+                let col = seg.fast_fields().u64(field)?;
+                let dates = seg.fast_fields().date(date_field)?;
+                let n = seg.max_doc() as usize;
+                let mut d = Decoded {
+                    fields: (field.to_string(), date_field.to_string()),
+                    starts: Vec::with_capacity(n + 1),
+                    values: Vec::new(),
+                    days: Vec::with_capacity(n),
+                };
+                d.starts.push(0);
+                for doc in 0..seg.max_doc() {
+                    d.values.extend(col.values_for_doc(doc).map(encode));
+                    d.starts.push(d.values.len());
+                    // stored dates lie within Tantivy's years 1678 to 2262: i32 days hold them
+                    d.days.push(dates.first(doc).map_or(NO_DAY, |t| {
+                        t.into_timestamp_secs().div_euclid(86_400).clamp(i32::MIN as i64 + 1, i32::MAX as i64)
+                            as i32
+                    }));
+                }
+                Ok(d)
+            })
+            .collect()
+    }
+}
+
+/// Where a segment's numbers and days are read from.
+enum Source {
+    Columns { facets: Option<Column<u64>>, dates: Option<Column<DateTime>> },
+    Decoded(std::sync::Arc<Vec<Decoded>>, usize),
 }
 
 pub struct SegmentFacetCounter {
-    column: Option<Column<u64>>,
-    /// Facet numbers seen, while few; past a threshold they are counted in `dense` instead.
-    sparse: Vec<u32>,
+    source: Source,
+    tally: Tally,
+    days: Option<DayTally>,
+}
+
+/// Counts facet numbers in a vector indexed by number, lent by [`POOL`] and given back zeroed,
+/// listing the numbers it saw.
+struct Tally {
+    /// Empty when no facet kind is counted.
     dense: Vec<u32>,
+    touched: Vec<u32>,
     kinds_of: std::sync::Arc<Vec<u8>>,
     wanted: [bool; 256],
     reps: Option<std::sync::Arc<Reps>>,
@@ -121,10 +204,16 @@ pub struct SegmentFacetCounter {
     /// One document's merged numbers, as their representatives: two forms of one name count
     /// once.
     scratch: Vec<u32>,
-    dates: Option<(Column<DateTime>, DateBucket)>,
-    date_counts: HashMap<i64, u64>,
+}
+
+/// Counts matches per date bucket.
+struct DayTally {
+    bucket: DateBucket,
+    counts: HashMap<i64, u64>,
     /// The last day seen and its bucket: neighbouring documents mostly share a day.
     last_day: (i64, i64),
+    /// The bucket being counted and its count so far (flushed into `counts` when it changes).
+    run: (i64, u64),
     undated: u64,
 }
 
@@ -138,17 +227,14 @@ pub struct Counts {
     pub undated: u64,
 }
 
-/// Sorts facet numbers and counts runs.
-fn runs(mut ids: Vec<u32>) -> Vec<(u32, u32)> {
-    ids.sort_unstable();
-    let mut out: Vec<(u32, u32)> = Vec::new();
-    for id in ids {
-        match out.last_mut() {
-            Some((last, c)) if *last == id => *c += 1,
-            _ => out.push((id, 1)),
-        }
-    }
-    out
+/// What one segment counted: (facet number, count) pairs sorted by number while it saw few
+/// numbers, else the vector of counts indexed by number.
+#[derive(Debug, Default)]
+pub struct SegmentCounts {
+    counts: Vec<(u32, u32)>,
+    dense: Option<Vec<u32>>,
+    dates: BTreeMap<(i32, u8, u8), u64>,
+    undated: u64,
 }
 
 impl Counts {
@@ -160,18 +246,22 @@ impl Counts {
         size: usize,
         name_of: impl Fn(u64) -> Option<&'a str>,
     ) -> Vec<FacetValue> {
+        if size == 0 {
+            return Vec::new();
+        }
         let mut v: Vec<(u32, u64)> = self
             .counts
             .iter()
             .filter(|(id, _)| kinds_of.get(*id as usize) == Some(&code))
             .map(|&(id, c)| (c, id as u64))
             .collect();
-        v.sort_by_key(|a| std::cmp::Reverse(a.0));
         // Ties at the cut are ordered by name: keep every value tied with the last one shown.
-        let cut = v.get(size.saturating_sub(1)).map(|x| x.0).unwrap_or(0);
+        if v.len() > size {
+            let cut = v.select_nth_unstable_by(size - 1, |a, b| b.0.cmp(&a.0)).1 .0;
+            v.retain(|x| x.0 >= cut);
+        }
         let mut out: Vec<FacetValue> = v
             .into_iter()
-            .take_while(|(c, _)| *c >= cut)
             .filter_map(|(c, id)| name_of(id).map(|n| FacetValue { value: n.to_string(), count: c as u64 }))
             .collect();
         out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
@@ -242,30 +332,51 @@ impl Collector for FacetCounter {
         ord: SegmentOrdinal,
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentFacetCounter> {
-        let column =
-            if self.wanted.is_empty() { None } else { Some(segment.fast_fields().u64(&self.field)?) };
         let mut wanted = [false; 256];
         for &w in &self.wanted {
             wanted[w as usize] = true;
         }
-        let dates = match &self.date_field {
-            Some((f, b)) => Some((segment.fast_fields().date(f)?, *b)),
-            None => None,
+        let table = self.decoded.as_ref().filter(|t| {
+            t.get(ord as usize).is_some_and(|d| {
+                d.days.len() == segment.max_doc() as usize
+                    && d.fields.0 == self.field
+                    && self.date_field.as_ref().is_none_or(|(f, _)| *f == d.fields.1)
+            })
+        });
+        let source = match table {
+            Some(t) => Source::Decoded(t.clone(), ord as usize),
+            None => Source::Columns {
+                facets: if self.wanted.is_empty() {
+                    None
+                } else {
+                    Some(segment.fast_fields().u64(&self.field)?)
+                },
+                dates: match &self.date_field {
+                    Some((f, _)) => Some(segment.fast_fields().date(f)?),
+                    None => None,
+                },
+            },
         };
+        let n = if self.wanted.is_empty() { 0 } else { self.kinds_of.len() };
         Ok(SegmentFacetCounter {
-            column,
-            sparse: Vec::new(),
-            dense: Vec::new(),
-            kinds_of: self.kinds_of.clone(),
-            wanted,
-            reps: self.reps.clone(),
-            collide: self.collide.clone(),
-            segment: ord as usize,
-            scratch: Vec::new(),
-            dates,
-            date_counts: HashMap::new(),
-            last_day: (i64::MIN, 0),
-            undated: 0,
+            source,
+            tally: Tally {
+                dense: pool_take(n),
+                touched: Vec::new(),
+                kinds_of: self.kinds_of.clone(),
+                wanted,
+                reps: self.reps.clone(),
+                collide: self.collide.clone(),
+                segment: ord as usize,
+                scratch: Vec::new(),
+            },
+            days: self.date_field.as_ref().map(|(_, b)| DayTally {
+                bucket: *b,
+                counts: HashMap::new(),
+                last_day: (i64::MIN, 0),
+                run: (i64::MIN, 0),
+                undated: 0,
+            }),
         })
     }
 
@@ -273,29 +384,52 @@ impl Collector for FacetCounter {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
+    fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Counts> {
         let mut out = Counts::default();
-        let entries: usize = fruits.iter().map(|f| f.counts.len()).sum();
-        if entries > self.kinds_of.len() / 4 {
-            let mut dense = vec![0u32; self.kinds_of.len()];
-            for f in &fruits {
-                for &(id, c) in &f.counts {
-                    if let Some(d) = dense.get_mut(id as usize) {
-                        *d += c;
+        // Add every segment's counts into one vector indexed by number (a segment that counted
+        // densely lends its vector), then list the numbers seen in order: no sorting, unless
+        // every segment counted few numbers.
+        let mut dense: Option<Vec<u32>> = None;
+        let mut sparse: Vec<&[(u32, u32)]> = Vec::new();
+        let mut fruits = fruits;
+        for f in fruits.iter_mut() {
+            if let Some(d) = f.dense.take() {
+                match &mut dense {
+                    None => dense = Some(d),
+                    Some(acc) => {
+                        add_into(acc, &d);
+                        pool_give(d, false);
                     }
                 }
             }
-            let mut ids: Vec<u32> = fruits.iter().flat_map(|f| f.counts.iter().map(|e| e.0)).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            out.counts = ids.into_iter().map(|id| (id, dense[id as usize])).collect();
-        } else {
-            let mut all: Vec<(u32, u32)> = fruits.iter().flat_map(|f| f.counts.iter().copied()).collect();
-            all.sort_unstable_by_key(|e| e.0);
-            for (id, c) in all {
-                match out.counts.last_mut() {
-                    Some((last, n)) if *last == id => *n += c,
-                    _ => out.counts.push((id, c)),
+        }
+        for f in &fruits {
+            sparse.push(&f.counts);
+        }
+        let entries: usize = sparse.iter().map(|c| c.len()).sum();
+        if dense.is_none() && entries > self.kinds_of.len() / 8 {
+            dense = Some(pool_take(self.kinds_of.len()));
+        }
+        match dense {
+            Some(mut acc) => {
+                for c in &sparse {
+                    for &(id, n) in c.iter() {
+                        if let Some(d) = acc.get_mut(id as usize) {
+                            *d += n;
+                        }
+                    }
+                }
+                out.counts = nonzero(&acc);
+                pool_give(acc, false);
+            }
+            None => {
+                let mut all: Vec<(u32, u32)> = sparse.iter().flat_map(|c| c.iter().copied()).collect();
+                all.sort_unstable_by_key(|e| e.0);
+                for (id, c) in all {
+                    match out.counts.last_mut() {
+                        Some((last, n)) if *last == id => *n += c,
+                        _ => out.counts.push((id, c)),
+                    }
                 }
             }
         }
@@ -310,6 +444,19 @@ impl Collector for FacetCounter {
         }
         Ok(out)
     }
+}
+
+/// Adds `from` into `acc`, number by number (the shorter length wins: numbers beyond a
+/// vocabulary are not counted anyway).
+fn add_into(acc: &mut [u32], from: &[u32]) {
+    for (a, b) in acc.iter_mut().zip(from) {
+        *a += *b;
+    }
+}
+
+/// The (number, count) pairs of a dense count vector, in number order.
+fn nonzero(dense: &[u32]) -> Vec<(u32, u32)> {
+    dense.iter().enumerate().filter(|(_, c)| **c > 0).map(|(i, &c)| (i as u32, c)).collect()
 }
 
 /// The names a count goes through: the representative of every facet number (see
@@ -428,55 +575,98 @@ impl Reps {
     }
 }
 
-/// Counts one facet number of `n`: in `sparse` while few numbers were seen; past a threshold
-/// in place in `dense`, `sparse` then listing the distinct numbers.
-#[inline(always)]
-fn count(sparse: &mut Vec<u32>, dense: &mut Vec<u32>, n: usize, id: u32) {
-    if dense.is_empty() {
-        sparse.push(id);
-        if sparse.len() > n / 8 + 1024 {
-            *dense = vec![0; n];
-            let seen = std::mem::take(sparse);
-            for s in seen {
-                if dense[s as usize] == 0 {
-                    sparse.push(s);
-                }
-                dense[s as usize] += 1;
-            }
-        }
-    } else {
-        let c = &mut dense[id as usize];
-        if *c == 0 {
-            sparse.push(id);
-        }
-        *c += 1;
+/// Zeroed count vectors of the last searches, lent to segment counters: a broad query would
+/// otherwise allocate and clear a vector of the whole vocabulary per segment.
+static POOL: std::sync::Mutex<Vec<Vec<u32>>> = std::sync::Mutex::new(Vec::new());
+
+/// The most the pool keeps, in bytes.
+const POOL_BYTES: usize = 64 << 20;
+
+/// A zeroed vector of `n` counts, from the pool when it holds one of that length.
+fn pool_take(n: usize) -> Vec<u32> {
+    if n == 0 {
+        return Vec::new();
     }
+    let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    // vectors of another length belong to another vocabulary: dropped
+    while let Some(v) = pool.pop() {
+        if v.len() == n {
+            return v;
+        }
+    }
+    vec![0; n]
 }
 
-impl SegmentCollector for SegmentFacetCounter {
-    type Fruit = Counts;
+/// Gives a vector back to the pool; `zeroed` when every count in it is already 0.
+fn pool_give(mut v: Vec<u32>, zeroed: bool) {
+    if v.is_empty() {
+        return;
+    }
+    let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    if (pool.len() + 1) * v.len() * 4 > POOL_BYTES {
+        return;
+    }
+    if !zeroed {
+        v.fill(0);
+    }
+    pool.push(v);
+}
 
-    fn collect(&mut self, doc: DocId, _: Score) {
-        if let Some(col) = &self.column {
-            // without the collision sets (they could not be read), every document is mapped
-            let collides = self.collide.as_ref().is_none_or(|c| {
+impl Tally {
+    #[inline(always)]
+    fn add(&mut self, id: u32) {
+        if let Some(c) = self.dense.get_mut(id as usize) {
+            if *c == 0 {
+                self.touched.push(id);
+            }
+            *c += 1;
+        }
+    }
+
+    /// Whether `doc` holds two forms of one merged name (so its numbers are mapped).
+    #[inline(always)]
+    fn collides(&self, doc: DocId) -> bool {
+        // without the collision sets (they could not be read), every document is mapped
+        self.reps.is_some()
+            && self.collide.as_ref().is_none_or(|c| {
                 c.get(self.segment)
                     .and_then(|bits| bits.get(doc as usize / 64))
                     .is_some_and(|w| w >> (doc % 64) & 1 == 1)
-            });
-            if let (Some(reps), true) = (&self.reps, collides) {
+            })
+    }
+
+    /// Counts one document's decoded values (kind and number).
+    #[inline(always)]
+    fn decoded_doc(&mut self, doc: DocId, values: &[u32]) {
+        if self.collides(doc) {
+            let numbers = values.iter().filter(|&&v| v != NOT_COUNTED).map(|&v| u64::from(v & NUMBER_MASK));
+            return self.doc(doc, numbers);
+        }
+        for &v in values {
+            if self.wanted[(v >> KIND_SHIFT) as usize] {
+                self.add(v & NUMBER_MASK);
+            }
+        }
+    }
+
+    /// Counts one document's numbers.
+    #[inline(always)]
+    fn doc(&mut self, doc: DocId, ids: impl Iterator<Item = u64>) {
+        match &self.reps {
+            Some(reps) if self.collides(doc) => {
                 // A document with two forms of one name: numbers that stand for themselves
                 // count at once; the others count as their representative (itself, for a
                 // representative), once per document; hidden ones not at all. (Every other
                 // document counts its numbers as they are: `Reps::fold` maps the sums.)
+                let reps = reps.clone();
                 let mut merged = std::mem::take(&mut self.scratch);
-                for id in col.values_for_doc(doc) {
+                for id in ids {
                     let Some(k) = self.kinds_of.get(id as usize) else { continue };
                     if !self.wanted[*k as usize] {
                         continue;
                     }
                     if !reps.special(id) {
-                        count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), id as u32);
+                        self.add(id as u32);
                     } else if reps.rep(id) != crate::index::aliases::HIDDEN {
                         merged.push(reps.rep(id));
                     }
@@ -484,57 +674,109 @@ impl SegmentCollector for SegmentFacetCounter {
                 merged.sort_unstable();
                 merged.dedup();
                 for &r in &merged {
-                    count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), r);
+                    self.add(r);
                 }
                 merged.clear();
                 self.scratch = merged;
-            } else {
-                for id in col.values_for_doc(doc) {
+            }
+            _ => {
+                for id in ids {
                     // Numbers beyond the vocabulary this reader loaded belong to a newer commit.
                     let Some(k) = self.kinds_of.get(id as usize) else { continue };
                     if self.wanted[*k as usize] {
-                        count(&mut self.sparse, &mut self.dense, self.kinds_of.len(), id as u32);
+                        self.add(id as u32);
                     }
                 }
             }
         }
-        if let Some((col, bucket)) = &self.dates {
-            let Some(d) = col.first(doc) else {
-                self.undated += 1;
-                return;
+    }
+
+    /// The counts as sorted pairs while few numbers were seen (the vector goes back to the
+    /// pool), else the vector itself.
+    fn harvest(mut self) -> (Vec<(u32, u32)>, Option<Vec<u32>>) {
+        if self.touched.len() * 16 >= self.dense.len() && !self.dense.is_empty() {
+            return (Vec::new(), Some(self.dense));
+        }
+        self.touched.sort_unstable();
+        let pairs =
+            self.touched.iter().map(|&id| (id, std::mem::take(&mut self.dense[id as usize]))).collect();
+        pool_give(self.dense, true);
+        (pairs, None)
+    }
+}
+
+impl DayTally {
+    #[inline(always)]
+    fn day(&mut self, days: Option<i64>) {
+        let Some(days) = days else {
+            self.undated += 1;
+            return;
+        };
+        let key = if self.last_day.0 == days {
+            self.last_day.1
+        } else {
+            let key = match self.bucket {
+                DateBucket::Day => days,
+                // the first of a month and of a year are always days
+                DateBucket::Month => day_of(days).replace_day(1).map_or(days, day_number),
+                DateBucket::Year => day_of(days).replace_ordinal(1).map_or(days, day_number),
             };
-            {
-                let days = d.into_timestamp_secs().div_euclid(86_400);
-                let key = if self.last_day.0 == days {
-                    self.last_day.1
-                } else {
-                    let key = match bucket {
-                        DateBucket::Day => days,
-                        // the first of a month and of a year are always days
-                        DateBucket::Month => day_of(days).replace_day(1).map_or(days, day_number),
-                        DateBucket::Year => day_of(days).replace_ordinal(1).map_or(days, day_number),
-                    };
-                    self.last_day = (days, key);
-                    key
-                };
-                *self.date_counts.entry(key).or_default() += 1;
+            self.last_day = (days, key);
+            key
+        };
+        if self.run.0 == key {
+            self.run.1 += 1;
+        } else {
+            self.flush();
+            self.run = (key, 1);
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.run.1 > 0 {
+            *self.counts.entry(self.run.0).or_default() += self.run.1;
+        }
+    }
+}
+
+impl SegmentCollector for SegmentFacetCounter {
+    type Fruit = SegmentCounts;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        match &self.source {
+            Source::Decoded(table, s) => {
+                let t = &table[*s];
+                let d = doc as usize;
+                if !self.tally.dense.is_empty() {
+                    self.tally.decoded_doc(doc, &t.values[t.starts[d]..t.starts[d + 1]]);
+                }
+                if let Some(days) = &mut self.days {
+                    days.day(Some(t.days[d]).filter(|&x| x != NO_DAY).map(i64::from));
+                }
+            }
+            Source::Columns { facets, dates } => {
+                if let Some(col) = facets {
+                    self.tally.doc(doc, col.values_for_doc(doc));
+                }
+                if let (Some(col), Some(days)) = (dates, &mut self.days) {
+                    days.day(col.first(doc).map(|d| d.into_timestamp_secs().div_euclid(86_400)));
+                }
             }
         }
     }
 
-    fn harvest(self) -> Counts {
+    fn harvest(self) -> SegmentCounts {
         let mut dates = BTreeMap::new();
-        for (days, c) in self.date_counts {
-            *dates.entry(civil_from_days(days)).or_default() += c;
+        let mut undated = 0;
+        if let Some(mut d) = self.days {
+            d.flush();
+            for (days, c) in d.counts {
+                *dates.entry(civil_from_days(days)).or_default() += c;
+            }
+            undated = d.undated;
         }
-        let counts = if self.dense.is_empty() {
-            runs(self.sparse)
-        } else {
-            let mut ids = self.sparse;
-            ids.sort_unstable();
-            ids.into_iter().map(|id| (id, self.dense[id as usize])).collect()
-        };
-        Counts { counts, dates, undated: self.undated }
+        let (counts, dense) = self.tally.harvest();
+        SegmentCounts { counts, dense, dates, undated }
     }
 }
 

@@ -193,6 +193,9 @@ pub struct Searchers {
     /// With merges: the documents of each index holding two forms of one name, per segment
     /// (articles, quotes), worked out at the first facet count.
     collisions: [std::sync::OnceLock<Option<std::sync::Arc<Vec<Vec<u64>>>>>; 2],
+    /// The facet numbers and days of each index (articles, quotes) decoded into vectors, for
+    /// a reader that answers many queries (see [`Searchers::decode_facets`]).
+    decoded: [Option<std::sync::Arc<Vec<facets::Decoded>>>; 2],
 }
 
 impl Searchers {
@@ -216,7 +219,20 @@ impl Searchers {
             identity: NameMap::default(),
             packed,
             collisions: Default::default(),
+            decoded: Default::default(),
         })
+    }
+
+    /// Decodes the facet numbers and dates of both indexes into plain vectors once, so that
+    /// facet counting reads them instead of the bit-packed columns: for the server and other
+    /// long-lived readers (a one-shot search reads the columns of its matches only). The
+    /// counts are the same either way.
+    pub fn decode_facets(mut self) -> Result<Searchers> {
+        self.decoded = [
+            Some(std::sync::Arc::new(facets::Decoded::of(&self.articles, "facets", "date", &self.kinds_of)?)),
+            Some(std::sync::Arc::new(facets::Decoded::of(&self.quotes, "facets", "date", &self.kinds_of)?)),
+        ];
+        Ok(self)
     }
 
     /// The archive's facet values, as its readers see them.
@@ -326,6 +342,7 @@ impl Searchers {
                 slot.get_or_init(|| r.collisions(searcher, facet_field).ok().map(std::sync::Arc::new)).clone()
             }
         };
+        let decoded = &self.decoded[if target == Target::Articles { 0 } else { 1 }];
         let counter = FacetCounter {
             field: facet_field.to_string(),
             kinds_of: self.kinds_of.clone(),
@@ -337,6 +354,7 @@ impl Searchers {
             },
             reps: reps.clone(),
             collide: collide.clone(),
+            decoded: decoded.clone(),
         };
         let limit = req.limit.max(1);
         let (total, top, counts): (usize, Vec<(f32, DocAddress)>, Counts) = match req.sort {
@@ -385,6 +403,7 @@ impl Searchers {
                     date_field: None,
                     reps: reps.clone(),
                     collide: collide.clone(),
+                    decoded: decoded.clone(),
                 },
             )?;
             let values =

@@ -6,7 +6,7 @@ use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::query::Highlight;
-use crate::index::schema::{analyzer_named, STEMS, WORDS};
+use crate::index::schema::{analyzer_named, word_stemmer, WORDS};
 
 /// One passage of a hit.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -27,14 +27,22 @@ pub struct Snippet {
 /// Finds matches and cuts snippets; keeps its analyzers between hits.
 pub struct Snippeter {
     words: TextAnalyzer,
-    stems: TextAnalyzer,
+    /// The stemmer alone, applied to one word of `words` at a time.
+    stemmer: TextAnalyzer,
     /// Longest snippet, in bytes, before it is cut to a window around the matches.
     pub window: usize,
+    /// The stem of every word seen so far (a hit's paragraphs repeat most of their words).
+    stem_of: std::collections::HashMap<String, String>,
 }
 
 impl Default for Snippeter {
     fn default() -> Self {
-        Snippeter { words: analyzer_named(WORDS), stems: analyzer_named(STEMS), window: 360 }
+        Snippeter {
+            words: analyzer_named(WORDS),
+            stemmer: word_stemmer(),
+            window: 360,
+            stem_of: std::collections::HashMap::new(),
+        }
     }
 }
 
@@ -60,23 +68,26 @@ impl Snippeter {
             return (Vec::new(), 0.0);
         }
         let toks = Self::tokens(&mut self.words, text);
-        let stems = if hl.stems.is_empty() { Vec::new() } else { Self::tokens(&mut self.stems, text) };
         let mut marked = vec![false; toks.len()];
         let mut distinct = std::collections::BTreeSet::new();
         let mut score = 0.0f32;
-        let mut si = 0;
         for (i, t) in toks.iter().enumerate() {
             if hl.words.contains(&t.word) {
                 marked[i] = true;
                 distinct.insert(t.word.clone());
             }
-            if !stems.is_empty() {
-                while si < stems.len() && stems[si].from < t.from {
-                    si += 1;
-                }
-                if si < stems.len() && stems[si].from == t.from && hl.stems.contains(&stems[si].word) {
+            if !hl.stems.is_empty() {
+                let stem = match self.stem_of.get(&t.word) {
+                    Some(s) => s,
+                    None => {
+                        let mut st = self.stemmer.token_stream(&t.word);
+                        let s = st.next().map(|x| x.text.clone()).unwrap_or_default();
+                        self.stem_of.entry(t.word.clone()).or_insert(s)
+                    }
+                };
+                if hl.stems.contains(stem) {
                     marked[i] = true;
-                    distinct.insert(stems[si].word.clone());
+                    distinct.insert(stem.clone());
                 }
             }
         }

@@ -109,7 +109,7 @@ impl AppState {
                 return Ok(c.searchers.clone());
             }
         }
-        let searchers = Arc::new(Archive::open_stable(&self.dir, Searchers::new)?);
+        let searchers = Arc::new(Archive::open_stable(&self.dir, |a| Searchers::new(a)?.decode_facets())?);
         // The stamp read before opening: if a commit lands in between, the next check reopens.
         *self.current.write().unwrap_or_else(|e| e.into_inner()) =
             Some(Current { stamp, searchers: searchers.clone() });

@@ -339,3 +339,71 @@ fn open_date_ranges_and_huge_pages_are_answered_not_crashed() {
     let o = run(&ix, &["search", "gaza", "--offset", "50"]);
     assert!(stdout(&o).contains("showing none of them"), "{}", stdout(&o));
 }
+
+/// A long-lived reader counts facets from vectors decoded once (`Searchers::decode_facets`):
+/// every answer must be the one the columns give, merged names, hidden values, filters (the
+/// multi-select counts), date histograms and sorting included.
+#[test]
+fn decoded_facets_answer_exactly_as_the_columns_do() {
+    use gazette::search::{DateBucket, Filters, Request, Searchers, Sort};
+    let dir = tempfile::tempdir().unwrap();
+    let idx = corpus_index(dir.path());
+    // two places the seed article names together, merged: its document holds two forms of one
+    // name (the collision path); and a hidden value
+    for args in [&["alias", "merge", "Israel", "Gaza"][..], &["alias", "hide", "Rafah"][..]] {
+        let o = run(&idx, args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let open = || Searchers::new(gazette::index::Archive::open(&idx).unwrap()).unwrap();
+    let (columns, decoded) = (open(), open().decode_facets().unwrap());
+    let all = ["speaker", "person", "org", "place", "source", "date"].map(String::from).to_vec();
+    let mut requests = Vec::new();
+    for (query, speakers, places, sort) in [
+        ("gaza", vec![], vec![], Sort::Relevance),
+        ("", vec![], vec![], Sort::DateDescending),
+        ("said", vec![], vec!["Israel".to_string()], Sort::Relevance),
+        ("the", vec!["Linda Thomas-Greenfield".to_string()], vec![], Sort::DateAscending),
+        ("election OR government", vec![], vec![], Sort::Relevance),
+    ] {
+        for by_date in [DateBucket::Year, DateBucket::Month, DateBucket::Day] {
+            requests.push(Request {
+                query: query.to_string(),
+                filters: Filters { speakers: speakers.clone(), places: places.clone(), ..Default::default() },
+                sort,
+                facets: all.clone(),
+                facet_size: 50,
+                by_date,
+                ..Default::default()
+            });
+        }
+    }
+    let mut merged_seen = false;
+    for r in &requests {
+        let (a, b) = (columns.search(r), decoded.search(r));
+        let (a, b) =
+            (a.map(|x| serde_json::to_value(x).unwrap()), b.map(|x| serde_json::to_value(x).unwrap()));
+        match (a, b) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a, b, "query {:?}", r.query);
+                assert!(a["total"].as_u64().unwrap() > 0, "query {:?} finds articles", r.query);
+                merged_seen |=
+                    a["facets"]["place"].as_array().unwrap().iter().any(|v| v["value"] == "Israel");
+                assert!(
+                    !a["facets"]["place"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|v| v["value"] == "Gaza" || v["value"] == "Rafah"),
+                    "merged and hidden values are not listed: {}",
+                    a["facets"]["place"]
+                );
+            }
+            (a, b) => assert_eq!(a.is_err(), b.is_err(), "query {:?}", r.query),
+        }
+    }
+    assert!(merged_seen, "the merged place is counted");
+    let q = Request { facets: vec!["speaker".into(), "date".into()], ..Default::default() };
+    let (a, b) = (columns.quotes(&q).unwrap(), decoded.quotes(&q).unwrap());
+    assert_eq!(serde_json::to_value(&a).unwrap(), serde_json::to_value(&b).unwrap());
+    assert!(!a.facets.values["speaker"].is_empty());
+}
