@@ -246,27 +246,51 @@ impl Counts {
         size: usize,
         name_of: impl Fn(u64) -> Option<&'a str>,
     ) -> Vec<FacetValue> {
+        self.tops(&[code], kinds_of, size, name_of).pop().unwrap_or_default()
+    }
+
+    /// [`Counts::top`] of each kind of `codes`, in one pass over the counts.
+    pub fn tops<'a>(
+        &self,
+        codes: &[u8],
+        kinds_of: &[u8],
+        size: usize,
+        name_of: impl Fn(u64) -> Option<&'a str>,
+    ) -> Vec<Vec<FacetValue>> {
         if size == 0 {
-            return Vec::new();
+            return vec![Vec::new(); codes.len()];
         }
-        let mut v: Vec<(u32, u64)> = self
-            .counts
-            .iter()
-            .filter(|(id, _)| kinds_of.get(*id as usize) == Some(&code))
-            .map(|&(id, c)| (c, id as u64))
-            .collect();
-        // Ties at the cut are ordered by name: keep every value tied with the last one shown.
-        if v.len() > size {
-            let cut = v.select_nth_unstable_by(size - 1, |a, b| b.0.cmp(&a.0)).1 .0;
-            v.retain(|x| x.0 >= cut);
+        let mut slot = [usize::MAX; 256];
+        for (i, &c) in codes.iter().enumerate() {
+            slot[c as usize] = i;
         }
-        let mut out: Vec<FacetValue> = v
-            .into_iter()
-            .filter_map(|(c, id)| name_of(id).map(|n| FacetValue { value: n.to_string(), count: c as u64 }))
-            .collect();
-        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        out.truncate(size);
-        out
+        let mut per: Vec<Vec<(u32, u64)>> = vec![Vec::new(); codes.len()];
+        for &(id, c) in &self.counts {
+            if let Some(&k) = kinds_of.get(id as usize) {
+                if let Some(v) = per.get_mut(slot[k as usize]) {
+                    v.push((c, id as u64));
+                }
+            }
+        }
+        per.into_iter()
+            .map(|mut v| {
+                // Ties at the cut are ordered by name: keep every value tied with the last one
+                // shown.
+                if v.len() > size {
+                    let cut = v.select_nth_unstable_by(size - 1, |a, b| b.0.cmp(&a.0)).1 .0;
+                    v.retain(|x| x.0 >= cut);
+                }
+                let mut out: Vec<FacetValue> = v
+                    .into_iter()
+                    .filter_map(|(c, id)| {
+                        name_of(id).map(|n| FacetValue { value: n.to_string(), count: c as u64 })
+                    })
+                    .collect();
+                out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                out.truncate(size);
+                out
+            })
+            .collect()
     }
 
     /// The histogram from the first bucket with a match to the last, empty buckets included

@@ -59,6 +59,9 @@ pub struct NameIndex<'a> {
     pub vocab: &'a Vocab,
     /// Names merged by the archive and by the user's aliases: a name stands for its group.
     pub names: &'a NameMap,
+    /// Every value of `vocab` normalized (see `keys::normalize`), worked out at the first
+    /// message that needs them and kept with the reader.
+    pub normalized: &'a std::sync::OnceLock<Vec<String>>,
 }
 
 impl NameIndex<'_> {
@@ -71,12 +74,24 @@ impl NameIndex<'_> {
         Some(keys)
     }
 
+    /// The values of `kind` with their normalized forms.
+    fn normalized_of<'s>(&'s self, kind: &'s str) -> impl Iterator<Item = (&'s str, &'s str)> + 's {
+        let normalized = self.normalized.get_or_init(|| {
+            (0..self.vocab.len() as u64)
+                .map(|id| self.vocab.get(id).map(|(_, v)| normalize(v)).unwrap_or_default())
+                .collect()
+        });
+        (0..self.vocab.len() as u64).filter_map(move |id| {
+            let (k, v) = self.vocab.get(id)?;
+            (k == kind).then(|| (v, normalized.get(id as usize).map(String::as_str).unwrap_or("")))
+        })
+    }
+
     /// The display form of a normalized name of `kind` ("walker evans" → "Walker Evans").
     fn display(&self, kind: &str, norm: &str) -> String {
-        self.vocab
-            .values_of(kind)
-            .find(|v| normalize(v) == norm)
-            .map(str::to_string)
+        self.normalized_of(kind)
+            .find(|(_, n)| *n == norm)
+            .map(|(v, _)| v.to_string())
             .unwrap_or_else(|| norm.to_string())
     }
 
@@ -86,17 +101,17 @@ impl NameIndex<'_> {
         let budget = (norm.chars().count() / 3).clamp(1, 3);
         let mut found: Vec<(usize, String)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        let len = norm.len();
-        let far = |x: &str| x.len().abs_diff(len) > budget + 4; // bytes: room for accents
-        for v in self.vocab.values_of(kind) {
-            // most values are too long or too short to be near: skip them before normalizing
-            if far(v) && far(v.rsplit(' ').next().unwrap_or(v)) {
+        let len = norm.chars().count();
+        // the edit distance is at least the difference in length, in characters
+        let far = |x: &str| x.chars().count().abs_diff(len) > budget;
+        for (v, n) in self.normalized_of(kind) {
+            // most values are too long or too short to be near: skip them before comparing
+            let last = n.rsplit(' ').next().unwrap_or(n);
+            if far(n) && far(last) {
                 continue;
             }
-            let n = normalize(v);
-            let last = n.rsplit(' ').next().unwrap_or(&n);
-            let d = strsim::levenshtein(&n, norm).min(strsim::levenshtein(last, norm));
-            if d <= budget && seen.insert(n.clone()) {
+            let d = strsim::levenshtein(n, norm).min(strsim::levenshtein(last, norm));
+            if d <= budget && seen.insert(n.to_string()) {
                 found.push((d, v.to_string()));
             }
         }

@@ -196,6 +196,8 @@ pub struct Searchers {
     /// The facet numbers and days of each index (articles, quotes) decoded into vectors, for
     /// a reader that answers many queries (see [`Searchers::decode_facets`]).
     decoded: [Option<std::sync::Arc<Vec<facets::Decoded>>>; 2],
+    /// The facet values normalized, for "did you mean" messages (see `filters::NameIndex`).
+    normalized: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Searchers {
@@ -220,6 +222,7 @@ impl Searchers {
             packed,
             collisions: Default::default(),
             decoded: Default::default(),
+            normalized: Default::default(),
         })
     }
 
@@ -259,6 +262,7 @@ impl Searchers {
             searchers: vec![(&self.articles, self.archive.af.keys), (&self.quotes, self.archive.qf.keys)],
             vocab: &self.vocab,
             names: self.names_for(as_written),
+            normalized: &self.normalized,
         }
     }
 
@@ -381,9 +385,11 @@ impl Searchers {
             }
         };
         let mut results = FacetResults::default();
+        // one pass over the counts for every kind; a kind without a code gets no values
+        let codes: Vec<u8> = main_kinds.iter().filter_map(|k| code(k)).collect();
+        let mut tops = counts.tops(&codes, &self.kinds_of, req.facet_size, name_of).into_iter();
         for k in &main_kinds {
-            let values =
-                code(k).map(|c| counts.top(c, &self.kinds_of, req.facet_size, name_of)).unwrap_or_default();
+            let values = if code(k).is_some() { tops.next().unwrap_or_default() } else { Vec::new() };
             results.values.insert(k.clone(), values);
         }
         if req.facets.iter().any(|k| k == "date") {

@@ -32,7 +32,10 @@ pub struct Snippeter {
     /// Longest snippet, in bytes, before it is cut to a window around the matches.
     pub window: usize,
     /// The stem of every word seen so far (a hit's paragraphs repeat most of their words).
-    stem_of: std::collections::HashMap<String, String>,
+    stem_of: rustc_hash::FxHashMap<String, String>,
+    /// The last text's tokens and their words, kept to reuse their memory.
+    toks: Vec<Tok>,
+    buf: String,
 }
 
 impl Default for Snippeter {
@@ -41,25 +44,32 @@ impl Default for Snippeter {
             words: analyzer_named(WORDS),
             stemmer: word_stemmer(),
             window: 360,
-            stem_of: std::collections::HashMap::new(),
+            stem_of: Default::default(),
+            toks: Vec::new(),
+            buf: String::new(),
         }
     }
 }
 
+/// A token of a text: its byte range there, and the range of its word (as the analyzer gave
+/// it) in the words buffer.
 struct Tok {
     from: usize,
     to: usize,
-    word: String,
+    word: (usize, usize),
 }
 
 impl Snippeter {
-    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Tok> {
-        let mut out = Vec::new();
+    /// The tokens of `text`, their words written one after the other into `words`.
+    fn tokens(analyzer: &mut TextAnalyzer, text: &str, toks: &mut Vec<Tok>, words: &mut String) {
+        toks.clear();
+        words.clear();
         let mut s = analyzer.token_stream(text);
         while let Some(t) = s.next() {
-            out.push(Tok { from: t.offset_from, to: t.offset_to, word: t.text.clone() });
+            let start = words.len();
+            words.push_str(&t.text);
+            toks.push(Tok { from: t.offset_from, to: t.offset_to, word: (start, words.len()) });
         }
-        out
     }
 
     /// Byte ranges in `text` of what `hl` matches, and a score of how well it matches.
@@ -67,22 +77,25 @@ impl Snippeter {
         if hl.is_empty() {
             return (Vec::new(), 0.0);
         }
-        let toks = Self::tokens(&mut self.words, text);
+        let (mut toks, mut buf) = (std::mem::take(&mut self.toks), std::mem::take(&mut self.buf));
+        Self::tokens(&mut self.words, text, &mut toks, &mut buf);
+        let word = |t: &Tok| &buf[t.word.0..t.word.1];
         let mut marked = vec![false; toks.len()];
         let mut distinct = std::collections::BTreeSet::new();
         let mut score = 0.0f32;
         for (i, t) in toks.iter().enumerate() {
-            if hl.words.contains(&t.word) {
+            let w = word(t);
+            if hl.words.contains(w) {
                 marked[i] = true;
-                distinct.insert(t.word.clone());
+                distinct.insert(w.to_string());
             }
             if !hl.stems.is_empty() {
-                let stem = match self.stem_of.get(&t.word) {
+                let stem = match self.stem_of.get(w) {
                     Some(s) => s,
                     None => {
-                        let mut st = self.stemmer.token_stream(&t.word);
+                        let mut st = self.stemmer.token_stream(w);
                         let s = st.next().map(|x| x.text.clone()).unwrap_or_default();
-                        self.stem_of.entry(t.word.clone()).or_insert(s)
+                        self.stem_of.entry(w.to_string()).or_insert(s)
                     }
                 };
                 if hl.stems.contains(stem) {
@@ -96,7 +109,7 @@ impl Snippeter {
                 continue;
             }
             for start in 0..=toks.len() - phrase.len() {
-                if phrase.iter().enumerate().all(|(k, w)| toks[start + k].word == *w) {
+                if phrase.iter().enumerate().all(|(k, w)| word(&toks[start + k]) == w) {
                     for m in marked.iter_mut().skip(start).take(phrase.len()) {
                         *m = true;
                     }
@@ -126,6 +139,7 @@ impl Snippeter {
             }
             prev_marked = marked[i];
         }
+        (self.toks, self.buf) = (toks, buf);
         (ranges, score)
     }
 
