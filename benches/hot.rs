@@ -33,7 +33,9 @@ fn hot(c: &mut Criterion) {
     g.finish();
     let paragraphs: Vec<String> = paras.iter().map(|&(s, e)| paragraphs::clean(&text[s..e])).collect();
     let hl = Highlight {
-        stems: ["hostag".to_string()].into(),
+        stem_words: [("hostage", "hostag"), ("hostages", "hostag")]
+            .map(|(w, s)| (w.to_string(), s.to_string()))
+            .into(),
         words: ["netanyahu".to_string()].into(),
         phrases: vec![vec!["cease".into(), "fire".into()]],
     };

@@ -7,6 +7,9 @@
 //! `gazette p50 A ms p99 B ms; bare tantivy p50 C ms p99 D ms`.
 //!
 //!     cargo bench --bench queries -- INDEX_DIR [QUERIES_FILE] [PASSES]
+//!
+//! `QUERIES_WITHOUT=snippets,facets,collapse` (any of them) leaves those parts out of
+//! gazette's request, to see what each costs.
 
 use std::time::Instant;
 
@@ -62,18 +65,24 @@ fn request(line: &str) -> Option<Request> {
         }
         i += 2;
     }
+    // QUERIES_WITHOUT=snippets,facets,collapse leaves parts of the request out, to see what
+    // each costs
+    let without = std::env::var("QUERIES_WITHOUT").unwrap_or_default();
+    let without: Vec<&str> = without.split(',').collect();
     Some(Request {
         query: query.to_string(),
         filters: f,
         sort,
         limit: 10,
-        snippets: 3,
-        facets: ["speaker", "person", "org", "place", "source", "date"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        snippets: if without.contains(&"snippets") { 0 } else { 3 },
+        facets: if without.contains(&"facets") {
+            Vec::new()
+        } else {
+            ["speaker", "person", "org", "place", "source", "date"].iter().map(|s| s.to_string()).collect()
+        },
         facet_size: 10,
         by_date: DateBucket::Month,
+        collapse: !without.contains(&"collapse"),
         ..Default::default()
     })
 }

@@ -7,8 +7,7 @@ use tantivy::schema::{
     TextOptions, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
 };
 use tantivy::Index;
 
@@ -53,13 +52,6 @@ pub fn stored_date(secs: i64) -> tantivy::DateTime {
 pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(WORDS, analyzer(false));
     index.tokenizers().register(STEMS, analyzer(true));
-}
-
-/// The stemmer of the STEMS analyzer alone, for one token of the WORDS analyzer: the stems
-/// analyzer is the words analyzer plus this filter, so this gives the same stem as the stems
-/// analyzer would at that token's position.
-pub fn word_stemmer() -> TextAnalyzer {
-    TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(Language::English)).build()
 }
 
 /// The analyzer of a tokenizer name, for query building and snippets.

@@ -8,7 +8,7 @@
 //! at query time rather than in a second indexed copy of every text halves the cost of
 //! indexing and the size of the index, and highlights show the words that were found.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 
 use tantivy::query::{
@@ -39,18 +39,35 @@ pub enum Target {
     Quotes,
 }
 
-/// What matched, for highlighting: stems of bare words, exact words (prefix and fuzzy
-/// expansions, quoted single words), and phrases as word sequences.
+/// What matched, for highlighting: the words a bare word was searched as (the indexed words
+/// of its stem), each with that stem (a passage scores each stem once); exact words (prefix and
+/// fuzzy expansions, quoted single words); and phrases as word sequences.
 #[derive(Debug, Clone, Default)]
 pub struct Highlight {
-    pub stems: BTreeSet<String>,
+    pub stem_words: BTreeMap<String, String>,
     pub words: BTreeSet<String>,
     pub phrases: Vec<Vec<String>>,
 }
 
 impl Highlight {
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty() && self.words.is_empty() && self.phrases.is_empty()
+        self.stem_words.is_empty() && self.words.is_empty() && self.phrases.is_empty()
+    }
+
+    /// Whether a text may hold a match. Exact for ASCII text (its words are its lowercased
+    /// letter runs: a word that matches is a substring of the lowercased text), so a `false`
+    /// there means no match; other text is always a candidate.
+    pub fn may_match(&self, text: &str, lower: &mut String) -> bool {
+        if !text.is_ascii() {
+            return true;
+        }
+        lower.clear();
+        lower.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        self.stem_words
+            .keys()
+            .chain(&self.words)
+            .chain(self.phrases.iter().filter_map(|p| p.first()))
+            .any(|w| lower.contains(w.as_str()))
     }
 }
 
@@ -209,10 +226,12 @@ impl<'a> Builder<'a> {
         };
         let fields = self.scoped_exact(field, span)?;
         let stem = Self::stem(&mut self.stems, &word);
-        if positive {
-            self.highlight.stems.insert(stem.clone());
-        }
         let variants = self.stem_variants(&fields, &word, &stem)?;
+        if positive {
+            for v in &variants {
+                self.highlight.stem_words.insert(v.clone(), stem.clone());
+            }
+        }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for &(f, boost) in &fields {
             for v in &variants {
@@ -244,11 +263,16 @@ impl<'a> Builder<'a> {
     }
 
     /// The indexed words of `fields` whose English stem is `stem` (the word itself included):
-    /// read from the term dictionaries, from the longest common prefix of the word and its stem.
+    /// read from the term dictionaries, from the longest common prefix of the word and its stem
+    /// (less a final i, which may stand for a y).
     fn stem_variants(&mut self, fields: &[(Field, f32)], word: &str, stem: &str) -> Result<BTreeSet<String>> {
         let mut out = BTreeSet::new();
         out.insert(word.to_string());
-        let common = word.bytes().zip(stem.bytes()).take_while(|(a, b)| a == b).count();
+        let mut common = word.bytes().zip(stem.bytes()).take_while(|(a, b)| a == b).count();
+        // A stem's final i may stand for a y: "companies" and "company" both stem to "compani".
+        if stem.ends_with('i') && common == stem.len() && common > 3 {
+            common -= 1;
+        }
         if common < 3 || !word.is_char_boundary(common) {
             return Ok(out);
         }

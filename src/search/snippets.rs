@@ -1,12 +1,13 @@
 //! Snippets: the best paragraphs of a hit, each cut to a window around its matches, with the
-//! words that actually matched marked: stems of bare words, the words prefixes and fuzzy terms
-//! expanded to, and phrases only where the whole phrase stands.
+//! words that actually matched marked: the words a bare word was searched as (those of its
+//! stem), the words prefixes and fuzzy terms expanded to, and phrases only where the whole
+//! phrase stands.
 
 use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::query::Highlight;
-use crate::index::schema::{analyzer_named, word_stemmer, WORDS};
+use crate::index::schema::{analyzer_named, WORDS};
 
 /// One passage of a hit.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -27,26 +28,23 @@ pub struct Snippet {
 /// Finds matches and cuts snippets; keeps its analyzers between hits.
 pub struct Snippeter {
     words: TextAnalyzer,
-    /// The stemmer alone, applied to one word of `words` at a time.
-    stemmer: TextAnalyzer,
     /// Longest snippet, in bytes, before it is cut to a window around the matches.
     pub window: usize,
-    /// The stem of every word seen so far (a hit's paragraphs repeat most of their words).
-    stem_of: rustc_hash::FxHashMap<String, String>,
-    /// The last text's tokens and their words, kept to reuse their memory.
+    /// The last text's tokens and their words, and its lowercased copy, kept to reuse their
+    /// memory.
     toks: Vec<Tok>,
     buf: String,
+    lower: String,
 }
 
 impl Default for Snippeter {
     fn default() -> Self {
         Snippeter {
             words: analyzer_named(WORDS),
-            stemmer: word_stemmer(),
             window: 360,
-            stem_of: Default::default(),
             toks: Vec::new(),
             buf: String::new(),
+            lower: String::new(),
         }
     }
 }
@@ -89,19 +87,9 @@ impl Snippeter {
                 marked[i] = true;
                 distinct.insert(w.to_string());
             }
-            if !hl.stems.is_empty() {
-                let stem = match self.stem_of.get(w) {
-                    Some(s) => s,
-                    None => {
-                        let mut st = self.stemmer.token_stream(w);
-                        let s = st.next().map(|x| x.text.clone()).unwrap_or_default();
-                        self.stem_of.entry(w.to_string()).or_insert(s)
-                    }
-                };
-                if hl.stems.contains(stem) {
-                    marked[i] = true;
-                    distinct.insert(stem.clone());
-                }
+            if let Some(stem) = hl.stem_words.get(w) {
+                marked[i] = true;
+                distinct.insert(stem.clone());
             }
         }
         for phrase in &hl.phrases {
@@ -148,6 +136,10 @@ impl Snippeter {
     pub fn best(&mut self, paragraphs: &[String], hl: &Highlight, max: usize) -> Vec<Snippet> {
         let mut scored: Vec<(f32, usize, Vec<(usize, usize)>)> = Vec::new();
         for (i, p) in paragraphs.iter().enumerate() {
+            // most paragraphs of a hit hold none of the words: ruled out without tokenizing
+            if !hl.may_match(p, &mut self.lower) {
+                continue;
+            }
             let (ranges, score) = self.matches(p, hl);
             if !ranges.is_empty() {
                 scored.push((score, i, ranges));
@@ -242,9 +234,10 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn hl(stems: &[&str], words: &[&str], phrases: &[&[&str]]) -> Highlight {
+    /// `stem_words` as (word, stem) pairs.
+    fn hl(stem_words: &[(&str, &str)], words: &[&str], phrases: &[&[&str]]) -> Highlight {
         Highlight {
-            stems: stems.iter().map(|s| s.to_string()).collect(),
+            stem_words: stem_words.iter().map(|(w, s)| (w.to_string(), s.to_string())).collect(),
             words: words.iter().map(|s| s.to_string()).collect(),
             phrases: phrases.iter().map(|p| p.iter().map(|s| s.to_string()).collect()).collect(),
         }
@@ -258,7 +251,7 @@ mod tests {
     fn stems_match_inflected_words() {
         let mut s = Snippeter::default();
         let t = "The hostages were released; hostage talks go on.";
-        let (r, _) = s.matches(t, &hl(&["hostag"], &[], &[]));
+        let (r, _) = s.matches(t, &hl(&[("hostages", "hostag"), ("hostage", "hostag")], &[], &[]));
         assert_eq!(marked(t, &r), ["hostages", "hostage"]);
     }
 
@@ -286,8 +279,41 @@ mod tests {
     #[test]
     fn without_matches_the_lead_paragraph_is_shown() {
         let mut s = Snippeter::default();
-        let snips = s.best(&["".into(), "Lead.".into(), "Second.".into()], &hl(&["zzz"], &[], &[]), 3);
+        let snips =
+            s.best(&["".into(), "Lead.".into(), "Second.".into()], &hl(&[("zzz", "zzz")], &[], &[]), 3);
         assert_eq!(snips.len(), 1);
         assert_eq!((snips[0].paragraph, snips[0].text.as_str()), (1, "Lead."));
+    }
+
+    #[test]
+    fn a_paragraph_ruled_out_before_tokenizing_has_no_match() {
+        let paras = [
+            "The HOSTAGES were released.",
+            "A hostage-taking, and hostage's family.",
+            "Talks on the cease-fire resumed.",
+            "Nothing here at all.",
+            "Ceasefire talks, not a cease fire.",
+            "Rafah, Gaza: the crossing.",
+        ];
+        let hls = [
+            hl(&[("hostages", "hostag"), ("hostage", "hostag")], &[], &[]),
+            hl(&[], &["rafah"], &[&["cease", "fire"]]),
+            hl(&[("talks", "talk")], &["crossing"], &[]),
+        ];
+        let mut s = Snippeter::default();
+        let mut lower = String::new();
+        let mut ruled_out = 0;
+        for h in &hls {
+            for p in paras {
+                if !h.may_match(p, &mut lower) {
+                    ruled_out += 1;
+                    assert!(s.matches(p, h).0.is_empty(), "{p:?} was ruled out but matches");
+                }
+            }
+        }
+        assert!(ruled_out >= 8, "most pairs are ruled out ({ruled_out})");
+        // text beyond ASCII is always tokenized (its words fold: "Ráfah" is rafah)
+        assert!(hls[1].may_match("Ráfah", &mut lower));
+        assert_eq!(s.matches("Ráfah", &hls[1]).0, [(0, 6)]);
     }
 }

@@ -407,3 +407,32 @@ fn decoded_facets_answer_exactly_as_the_columns_do() {
     assert_eq!(serde_json::to_value(&a).unwrap(), serde_json::to_value(&b).unwrap());
     assert!(!a.facets.values["speaker"].is_empty());
 }
+
+/// A bare word finds the other words of its stem, also where the stem's last letter stands for
+/// another one ("companies" and "company" both stem to "compani"), and marks them.
+#[test]
+fn a_bare_word_finds_every_word_of_its_stem() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("news");
+    std::fs::create_dir_all(&src).unwrap();
+    for (name, body) in [
+        ("one", "The company said its profits rose in the third quarter."),
+        ("two", "Three companies bid for the harbour contract on Monday."),
+        ("three", "The harbour reopened after the storm."),
+    ] {
+        std::fs::write(
+            src.join(format!("{name}.txt")),
+            format!("---\ntitle: Story {name}\ndate: 2024-05-01\nsource: Test Wire\n---\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let idx = dir.path().join("idx");
+    assert_eq!(run(&idx, &["index", src.to_str().unwrap()]).status.code(), Some(0));
+    for q in ["companies", "company"] {
+        let v = json(&run(&idx, &["search", q, "--json"]));
+        assert_eq!(v["total"], 2, "{q}: {v}");
+        let mut marked = highlighted(&v);
+        marked.sort();
+        assert_eq!(marked, ["companies", "company"], "{q}");
+    }
+}
