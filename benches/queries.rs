@@ -142,9 +142,10 @@ fn main() {
         }
     }
     println!(
-        "queries {} x {passes} passes (warm), {} hits in the warm-up, {errors} errors, {differ} answers differing from the columns' ones",
+        "queries {} x {passes} passes (warm), {} hits in the warm-up, {errors} errors, {differ} answers differing from the columns' ones; decoded facets {:.1} MB",
         requests.len(),
-        hits
+        hits,
+        s.decoded_bytes() as f64 / 1e6
     );
     let stats = |xs: &mut Vec<f64>| -> (f64, f64) {
         xs.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));

@@ -135,6 +135,13 @@ const NUMBER_MASK: u32 = (1 << KIND_SHIFT) - 1;
 const NOT_COUNTED: u32 = u32::MAX;
 
 impl Decoded {
+    /// The memory the vectors hold, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.starts.capacity() * std::mem::size_of::<usize>()
+            + self.values.capacity() * 4
+            + self.days.capacity() * 4
+    }
+
     /// Every segment of `searcher`, in segment order.
     pub fn of(
         searcher: &tantivy::Searcher,

@@ -226,6 +226,11 @@ impl Searchers {
         })
     }
 
+    /// The memory the decoded facet vectors hold, in bytes (0 without them).
+    pub fn decoded_bytes(&self) -> usize {
+        self.decoded.iter().flatten().flat_map(|d| d.iter()).map(|d| d.heap_bytes()).sum()
+    }
+
     /// Decodes the facet numbers and dates of both indexes into plain vectors once, so that
     /// facet counting reads them instead of the bit-packed columns: for the server and other
     /// long-lived readers (a one-shot search reads the columns of its matches only). The
