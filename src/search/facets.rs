@@ -67,6 +67,11 @@ fn days_from_civil(y: i32, m: u8, d: u8) -> Option<i64> {
     calendar_day(y, m.into(), d.into()).map(day_number)
 }
 
+/// Days since 1970-01-01 of a stored date.
+fn days_of(t: DateTime) -> i64 {
+    t.into_timestamp_secs().div_euclid(86_400)
+}
+
 fn day_number(d: Date) -> i64 {
     d.to_julian_day() as i64 - UNIX_EPOCH_JULIAN_DAY
 }
@@ -173,10 +178,11 @@ impl Decoded {
                     d.values.extend(col.values_for_doc(doc).map(encode));
                     d.starts.push(d.values.len());
                     // stored dates lie within Tantivy's years 1678 to 2262: i32 days hold them
-                    d.days.push(dates.first(doc).map_or(NO_DAY, |t| {
-                        t.into_timestamp_secs().div_euclid(86_400).clamp(i32::MIN as i64 + 1, i32::MAX as i64)
-                            as i32
-                    }));
+                    d.days.push(
+                        dates.first(doc).map_or(NO_DAY, |t| {
+                            days_of(t).clamp(i32::MIN as i64 + 1, i32::MAX as i64) as i32
+                        }),
+                    );
                 }
                 Ok(d)
             })
@@ -415,14 +421,13 @@ impl Collector for FacetCounter {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Counts> {
+    fn merge_fruits(&self, mut fruits: Vec<SegmentCounts>) -> tantivy::Result<Counts> {
         let mut out = Counts::default();
         // Add every segment's counts into one vector indexed by number (a segment that counted
         // densely lends its vector), then list the numbers seen in order: no sorting, unless
         // every segment counted few numbers.
         let mut dense: Option<Vec<u32>> = None;
         let mut sparse: Vec<&[(u32, u32)]> = Vec::new();
-        let mut fruits = fruits;
         for f in fruits.iter_mut() {
             if let Some(d) = f.dense.take() {
                 match &mut dense {
@@ -790,7 +795,7 @@ impl SegmentCollector for SegmentFacetCounter {
                     self.tally.doc(doc, col.values_for_doc(doc));
                 }
                 if let (Some(col), Some(days)) = (dates, &mut self.days) {
-                    days.day(col.first(doc).map(|d| d.into_timestamp_secs().div_euclid(86_400)));
+                    days.day(col.first(doc).map(days_of));
                 }
             }
         }

@@ -87,12 +87,14 @@ impl NameIndex<'_> {
         })
     }
 
+    /// The archive's value of `kind` whose normalized form is `norm`, when there is one.
+    pub fn value_of<'s>(&'s self, kind: &'s str, norm: &str) -> Option<&'s str> {
+        self.normalized_of(kind).find(|(_, n)| *n == norm).map(|(v, _)| v)
+    }
+
     /// The display form of a normalized name of `kind` ("walker evans" → "Walker Evans").
     fn display(&self, kind: &str, norm: &str) -> String {
-        self.normalized_of(kind)
-            .find(|(_, n)| *n == norm)
-            .map(|(v, _)| v.to_string())
-            .unwrap_or_else(|| norm.to_string())
+        self.value_of(kind, norm).map(str::to_string).unwrap_or_else(|| norm.to_string())
     }
 
     /// Up to five names of `kind` closest to a name that matched nothing: within an edit

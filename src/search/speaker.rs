@@ -109,10 +109,7 @@ impl Searchers {
             match norms.first().and_then(|n| self.names.group(&self.vocab, "speaker", n)) {
                 Some((c, forms)) => (c.to_string(), forms.into_iter().map(str::to_string).collect()),
                 None => {
-                    let Some(v) = norms
-                        .first()
-                        .and_then(|n| self.vocab.values_of("speaker").find(|v| normalize(v) == *n))
-                    else {
+                    let Some(v) = norms.first().and_then(|n| names.value_of("speaker", n)) else {
                         return Err(Error::NoSpeaker(name.to_string()));
                     };
                     (v.to_string(), vec![v.to_string()])
