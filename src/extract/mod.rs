@@ -203,6 +203,7 @@ mod tests {
             mention: Some(mention),
             cue: None,
             description: None,
+            named_by: None,
         }
     }
 
@@ -355,5 +356,34 @@ mod tests {
             let all = speakers_of(t);
             assert_eq!(all[0].1.as_deref(), Some("Rick Wilson"), "{all:#?}");
         }
+    }
+
+    #[test]
+    fn a_credited_report_is_the_mention_and_the_person_it_quotes_the_speaker() {
+        let t = "Levy vote\n\nGov. Nora Quill of Vermont backed the school levy on Monday.\n\n\
+                 \"The schools cannot wait another year,\" Quill said, according to a pool report.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "The schools cannot"), Some("Nora Quill"), "{all:#?}");
+        assert_eq!(all[0].2.as_deref(), Some("a pool report"), "{all:#?}");
+    }
+
+    #[test]
+    fn a_passive_participle_opening_the_sentence_is_no_cue() {
+        let t = "Caucus day\n\nTom Reyes toured six counties on Tuesday.\n\n\
+                 Asked which county he liked best, he demurred: \u{201c}Whichever one I am in at the moment.\u{201d}\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "Whichever one"), Some("Tom Reyes"), "{all:#?}");
+    }
+
+    #[test]
+    fn a_surname_after_mr_is_a_person_despite_a_company_of_that_name() {
+        let t = "Unions\n\nThe Quill International Hotel filed objections to the vote.\n\n\
+                 Mr. Quill has railed against the trade deal. And he has bemoaned the tariffs.\n\n\
+                 He has also fulminated against the plant's move - \"I love those cookies,\" he said.\n";
+        let x = extract(t, 0, ExtractOptions::default());
+        let quill: Vec<_> = x.entities.iter().filter(|e| e.name.ends_with("Quill")).collect();
+        assert!(quill.iter().all(|e| e.kind == EntityKind::Person), "{quill:#?}");
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "I love those"), Some("Quill"), "{all:#?}");
     }
 }

@@ -224,6 +224,17 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_after_mr_joins_the_full_name_written_with_and_without_a_middle_initial() {
+        let text = "Nora J. Quill spoke on Monday in Ohio. Later, Nora Quill spoke again.\n\n\
+                    Mr. Quill said the plan was sound, and Mr. Quill repeated it.";
+        let ents = rec(text);
+        let quill: Vec<&Entity> = ents.iter().filter(|e| e.name.contains("Quill")).collect();
+        assert_eq!(quill.len(), 1, "{quill:#?}");
+        assert_eq!(quill[0].kind, EntityKind::Person);
+        assert_eq!(quill[0].mentions.len(), 4, "{quill:#?}");
+    }
+
+    #[test]
     fn the_labels_of_a_credit_line_are_no_names() {
         let text = "The harbor will close on Friday, the port said.\n\n(Reporting by Mark Ellison; Editing by Jo Tanaka; Additional reporting by Rui Costa)";
         let e = recognize(text, &crate::extract::paragraphs::split(text, 0));

@@ -620,7 +620,8 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             continue;
         }
         let n = names[i].lower.len();
-        let ki = major(&names[i].votes);
+        // a surname after "Mr." or "Sen." is a person's, whatever its votes
+        let ki = if names[i].after_person_title { 0 } else { major(&names[i].votes) };
         let mut best: Option<usize> = None;
         let mut ambiguous = false;
         let cands = names[i].lower.last().and_then(|l| by_last.get(l)).unwrap_or(&no_names);
@@ -630,12 +631,19 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             }
             let kj = major(&names[j].votes);
             let tail = &names[j].lower[names[j].lower.len() - n..];
-            if tail != &names[i].lower[..] {
+            // "Nora Quill" of "Nora J. Quill"
+            let initials_only =
+                ki == 0 && kj == 0 && n >= 2 && same_but_initials(&names[j].lower, &names[i].lower);
+            if tail != &names[i].lower[..] && !initials_only {
                 continue;
             }
             let small = names[i].mentions.len() <= 2 || ki == 0 || ki == 3;
-            let ok =
-                if kj == 0 { n <= 2 && small } else { n >= 2 && ki != 0 && (kj == 1 || kj == 2 || kj == 3) };
+            let ok = initials_only
+                || if kj == 0 {
+                    n <= 2 && small
+                } else {
+                    n >= 2 && ki != 0 && (kj == 1 || kj == 2 || kj == 3)
+                };
             if !ok {
                 continue;
             }
@@ -648,9 +656,9 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 Some(b) => {
                     // prefer the longer name when one contains the other, else it is ambiguous
                     let (lb, lj) = (&names[b].lower, &names[j].lower);
-                    if lj.len() > lb.len() && lj.ends_with(lb) {
+                    if lj.len() > lb.len() && (lj.ends_with(lb) || same_but_initials(lj, lb)) {
                         best = Some(j);
-                    } else if !(lb.len() > lj.len() && lb.ends_with(lj)) {
+                    } else if !(lb.len() > lj.len() && (lb.ends_with(lj) || same_but_initials(lb, lj))) {
                         ambiguous = true;
                     }
                 }
@@ -731,6 +739,8 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     let titled: Vec<&str> =
         names.iter().filter(|n| n.after_person_title && n.words.len() == 1).map(|n| n.words[0]).collect();
     let mut out: Vec<Entity> = Vec::with_capacity(groups.len());
+    // whether each entity of `out` is written after a title only persons bear
+    let mut out_titled: Vec<bool> = Vec::with_capacity(groups.len());
     for (r, members) in groups {
         let mut votes = [0u32; 4];
         let mut mentions = Vec::new();
@@ -864,13 +874,15 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         // (each root is one group's)
         let name = std::mem::take(&mut names[r].display);
         out.push(Entity { name, kind: kind_of(k), mentions });
+        out_titled.push(members.iter().any(|&m| names[m].after_person_title));
     }
     // a lone word that starts an organization's name is that organization's ("Chrysler" with
-    // "Chrysler LLC"), unless it is a first name
+    // "Chrysler LLC"), unless it is a first name or follows "Mr." ("Mr. Trump" with "Trump
+    // International Hotel")
     let has_org_names = out.iter().any(|e| e.kind == EntityKind::Organization && e.name.contains(' '));
     if has_org_names {
         for x in 0..out.len() {
-            if out[x].kind != EntityKind::Person || out[x].name.contains(' ') {
+            if out[x].kind != EntityKind::Person || out[x].name.contains(' ') || out_titled[x] {
                 continue;
             }
             let n = &out[x].name;
@@ -885,6 +897,14 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     }
     out.sort_by_key(|e| e.mentions.first().copied());
     out
+}
+
+/// Whether the longer name is the shorter with middle initials added ("donald j. trump" and
+/// "donald trump"): one person.
+fn same_but_initials(long: &[Cow<str>], short: &[Cow<str>]) -> bool {
+    let initial = |w: &str| w.len() == 2 && w.as_bytes()[0].is_ascii_alphabetic() && w.ends_with('.');
+    let mut rest = long.iter().filter(|w| !initial(w));
+    short.iter().all(|w| rest.next().is_some_and(|x| x == w)) && rest.next().is_none()
 }
 
 /// Whether a mention follows a determiner ("the iPod", "its Mac") and whether an organization

@@ -102,6 +102,14 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "thus", "hence", "please", "let", "do", "does", "did", "is", "was", "are", "were", "will", "would",
     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "dozens", "hundreds",
     "thousands", "millions", "here’s", "here's", "that's", "that’s", "it's", "it’s", "there's", "there’s",
+    // subordinators, prepositions, modals and pronouns that open a sentence as often
+    "unless", "until", "whereas", "whenever", "wherever", "whatever", "whoever", "whom", "whose", "upon",
+    "amid", "among", "against", "toward", "towards", "through", "throughout", "into", "within", "beyond",
+    "between", "across", "unlike", "except", "therefore", "moreover", "furthermore", "nonetheless",
+    "nevertheless", "otherwise", "should", "could", "must", "might", "shall", "can", "nor", "had", "has",
+    "have", "been", "being", "than", "us", "them", "him", "me", "your", "anyone", "everyone", "someone",
+    "nobody", "everybody", "somebody", "anybody", "nothing", "everything", "something", "anything",
+    "none", "few", "several", "more", "less", "much", "very", "too", "quite", "whichever", "wherein",
 ];
 
 /// Words after which a name stands as the subject of a new clause ("and Rubio said", "when

@@ -156,6 +156,23 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        // a passive participle opening its sentence: "Asked which county he liked, he
+        // demurred:" (the subject of the main clause after the comma speaks)
+        if lw == "asked"
+            && text::is_cap(w)
+            && prev.is_none()
+            && next.is_some_and(|n| {
+                text::lower_eq(
+                    n,
+                    &[
+                        "about", "whether", "if", "why", "what", "which", "how", "who", "when", "where",
+                        "to", "for", "by", "during", "on", "in", "at", "later", "again",
+                    ],
+                )
+            })
+        {
+            return None;
+        }
         // passives and "when asked"
         if let Some(p) = prev {
             if text::lower_eq(

@@ -58,6 +58,10 @@ pub struct Quote {
     pub cue: Option<String>,
     /// The speaker's description in apposition ("a former Israeli ambassador to the U.S.").
     pub description: Option<String>,
+    /// The words naming the speaker when the mention is a source crediting them ("Obama said,
+    /// according to a pool report": the report is the mention, "Obama" names the speaker).
+    #[serde(skip)]
+    pub named_by: Option<(usize, usize)>,
 }
 
 /// A name the caller already knows of (from the entity recognizer), to help resolve speakers.
@@ -132,7 +136,7 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
     if pieces.is_empty() && transcript.is_empty() {
         return Vec::new();
     }
-    let ctx = Ctx { t: text, paras: &paras, known };
+    let ctx = Ctx { t: text, paras: &paras, known, via: Default::default() };
     let n = pieces.len();
     let mut toks = Vec::new();
     // pass 1: each piece's own cue
@@ -455,6 +459,9 @@ struct Ctx<'a> {
     /// (caller's index, start, end)
     paras: &'a [(usize, usize, usize)],
     known: &'a [KnownName<'a>],
+    /// a credited source (its span) and the speaker its sentence names ("Obama said, according
+    /// to a pool report"): the source is the mention, the speaker is the name
+    via: std::cell::RefCell<Vec<((usize, usize), Attr)>>,
 }
 
 fn is_boundary(t: &str, toks: &[Tok], i: usize) -> bool {

@@ -51,6 +51,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 mention: None,
                 cue: None,
                 description: None,
+                named_by: None,
             };
         };
         let cue = match a.cue_kind {
@@ -58,7 +59,11 @@ impl<'a, 'c> Resolver<'a, 'c> {
             CueText::AccordingTo => "according to".to_string(),
             CueText::Span => t[a.cue.0..a.cue.1].to_string(),
         };
-        let speaker = self.speaker(a);
+        let via = self.ctx.via.borrow().iter().find(|(span, _)| *span == (a.s, a.e)).map(|x| x.1);
+        let speaker = match via {
+            Some(inner) => self.speaker(inner),
+            None => self.speaker(a),
+        };
         Quote {
             start: s,
             end: e,
@@ -68,6 +73,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
             mention: Some((a.s, a.e)),
             cue: Some(cue),
             description: None,
+            named_by: via.map(|x| (x.s, x.e)),
         }
     }
 

@@ -826,7 +826,8 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
     for q in quotes.iter_mut() {
         // a description the quote finder could not name ("the editorial", "the Florida senator")
         // the mention's words as the text writes them, with where they start
-        let written = q.mention.and_then(|(s, e)| Some((s, text.get(s..e)?)));
+        let named = q.named_by.or(q.mention);
+        let written = named.and_then(|(s, e)| Some((s, text.get(s..e)?)));
         let raw = match (q.speaker.take(), written) {
             (Some(r), _) => r,
             (None, Some((s, m))) => {
@@ -845,7 +846,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
             }
             _ => continue,
         };
-        let pos = q.mention.map_or(q.start, |m| m.0);
+        let pos = named.map_or(q.start, |m| m.0);
         // a surname that several people of the article share ("Mr. Bush" with Jeb Bush and
         // George W. Bush): resolved here from the mention's own words, not from the quote
         // finder's guess
@@ -871,7 +872,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
             {
                 r
             }
-            _ => art.resolve(&raw, pos, q.mention),
+            _ => art.resolve(&raw, pos, named),
         };
         let resolved = resolved.map(without_modifier);
         cache.insert(raw, resolved.clone());

@@ -18,6 +18,7 @@ fn resolved(text: &str, raw: Option<&str>, at: &str, ents: &[Entity]) -> Option<
         mention: Some((pos, pos + at.len())),
         cue: None,
         description: None,
+        named_by: None,
     }];
     resolve(text, &mut q, ents);
     q[0].speaker.clone()
@@ -201,6 +202,7 @@ fn described_quote(t: &str, desc: &str) -> Quote {
         mention: Some((m, t.len() - 1)),
         cue: None,
         description: None,
+        named_by: None,
     }];
     resolve(t, &mut q, &[]);
     q.remove(0)
