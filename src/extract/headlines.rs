@@ -41,6 +41,59 @@ pub fn title_case_lines(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether the line is a photo credit: a short run of capitalized words, then "via" or a slash
+/// and the agency ("Scott Olson via Getty Images.", "Gary Cameron/Reuters."). The photographer
+/// it names is no person of the news, no antecedent and no speaker.
+pub fn is_credit_line(line: &str) -> bool {
+    let body = line.trim().trim_end_matches('.').trim_end();
+    if body.is_empty() || body.len() > 80 {
+        return false;
+    }
+    let (who, agency) = match body.split_once(" via ") {
+        Some(x) => x,
+        None => match body.rsplit_once('/') {
+            Some(x) => x,
+            None => return false,
+        },
+    };
+    let capitalized = |part: &str, max: usize| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= max
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+            })
+    };
+    capitalized(who, 4) && capitalized(agency, 4)
+}
+
+/// The byte spans of the photo credit lines of `text` (see [`is_credit_line`]).
+pub fn credit_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if (body.contains(" via ") || body.contains('/')) && is_credit_line(body) {
+            out.push((pos, pos + body.len()));
+        }
+        pos += line.len();
+    }
+    out
+}
+
+/// Drops the mentions inside photo credit lines, and the entities left with none.
+fn drop_credit_lines(text: &str, entities: &mut Vec<Entity>) {
+    let lines = credit_lines(text);
+    if lines.is_empty() {
+        return;
+    }
+    for e in entities.iter_mut() {
+        e.mentions.retain(|&(s, e)| !inside(&lines, s, e));
+    }
+    entities.retain(|e| !e.mentions.is_empty());
+}
+
 /// Whether `[s, e)` lies inside one of the sorted, disjoint `spans`.
 fn inside(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
     let k = spans.partition_point(|&(a, _)| a <= s);
@@ -60,6 +113,7 @@ pub fn drop_names_without_signal(text: &str, entities: &mut Vec<Entity>) {
     drop_headline_only_in(text, &lines, entities);
     drop_capitalized_common_words_in(text, &lines, entities);
     drop_capitals_run_only(text, entities);
+    drop_credit_lines(text, entities);
 }
 
 /// Whether `text[s..e]` has no lowercase letter and stands among words in capitals on its line
@@ -191,6 +245,37 @@ mod tests {
     fn at_first(text: &str, name: &str, kind: EntityKind) -> Entity {
         let p = text.find(name).unwrap();
         Entity { name: name.into(), kind, mentions: vec![(p, p + name.len())] }
+    }
+
+    #[test]
+    fn a_photo_credit_line_names_no_person_of_the_news() {
+        for line in
+            ["Dana Reyes via Getty Images.", "Tom Quill/Reuters.", "Tom Quill / Reuters", "Handout/Reuters."]
+        {
+            assert!(is_credit_line(line), "{line}");
+        }
+        for line in [
+            "The mayor spoke via video link.",
+            "Tom Quill said the plan was sound.",
+            "and/or",
+            "Dana Reyes via a statement to reporters on Monday evening.",
+        ] {
+            assert!(!is_credit_line(line), "{line}");
+        }
+        let text = "The mayor spoke.\n\nDana Reyes via Getty Images.\n\nTom Quill listened.";
+        let mut e = vec![
+            at_first(text, "Dana Reyes", EntityKind::Person),
+            at_first(text, "Tom Quill", EntityKind::Person),
+        ];
+        drop_credit_lines(text, &mut e);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].name, "Tom Quill");
+        // a speaker described after the credit is not the photographer
+        let text = "Clips\n\nTom Quill posted the clip on Thursday.\n\nDana Reyes via Getty Images.\n\n\
+                    \u{201c}What if it rained?\u{201d} the 43-year-old asked in the video.\n";
+        let x = crate::extract::extract(text, 0, Default::default());
+        assert_eq!(x.quotes.len(), 1);
+        assert_ne!(x.quotes[0].speaker.as_deref(), Some("Dana Reyes"), "{:?}", x.quotes);
     }
 
     #[test]

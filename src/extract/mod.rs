@@ -386,4 +386,21 @@ mod tests {
         let all = speakers_of(t);
         assert_eq!(speaker_for(&all, "I love those"), Some("Quill"), "{all:#?}");
     }
+
+    #[test]
+    fn an_inverted_subject_with_a_modifier_and_role_words_is_the_name_after_them() {
+        for (phrase, name) in [
+            ("Republican party boss Nora Quill", "Nora Quill"),
+            ("Harbor Institute economist Ana Ruiz", "Ana Ruiz"),
+            ("Vermont state senator Tom Reed", "Tom Reed"),
+        ] {
+            let t = format!(
+                "Levy\n\nThe vote came on Monday.\n\n\u{201c}The distraction costs us a week,\u{201d} said {phrase}, \
+                 though more came later.\n"
+            );
+            let all = speakers_of(&t);
+            assert_eq!(speaker_for(&all, "The distraction"), Some(name), "{all:#?}");
+            assert_eq!(all[0].2.as_deref(), Some(name), "{all:#?}");
+        }
+    }
 }

@@ -84,6 +84,11 @@ pub const ROLE_NOUNS: &[&str] = &[
     "staffer", "veteran", "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister",
     "businessman", "businesswoman", "billionaire", "investor", "economist", "diplomat", "prosecutor",
     "sheriff", "chief", "coordinator", "manager", "treasurer", "vice", "minister",
+    "boss", "pastor", "rabbi", "priest", "bishop", "coach", "actor", "actress", "singer", "comedian",
+    "rapper", "musician", "journalist", "photographer", "doctor", "physician", "nurse", "teacher",
+    "agent", "detective", "lieutenant", "sergeant", "captain", "colonel", "admiral", "mogul", "tycoon",
+    "entrepreneur", "lobbyist", "fundraiser", "donor", "surrogate", "superintendent", "commissioner",
+    "administrator", "trustee", "councilman", "councilwoman", "councilor", "assemblyman", "assemblywoman",
 ];
 
 /// Capitalized words that start sentences but are no names: function words, pronouns,

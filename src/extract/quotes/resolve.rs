@@ -21,6 +21,8 @@ pub(super) struct Resolver<'a, 'c> {
     pronoun_genders: std::cell::RefCell<Vec<(String, Option<Gender>)>>,
     /// the Title-Case lines of the text (headlines), whose capitals name no one
     headlines: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// the photo credit lines ("Scott Olson via Getty Images."), whose names are no antecedents
+    credits: std::cell::OnceCell<Vec<(usize, usize)>>,
     /// the person a pronoun being resolved cannot be: its own verb's object ("he told Rubio")
     not_the_object: Option<String>,
 }
@@ -35,6 +37,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
             names: Default::default(),
             pronoun_genders: Default::default(),
             headlines: Default::default(),
+            credits: Default::default(),
             not_the_object: None,
         }
     }
@@ -294,8 +297,9 @@ impl<'a, 'c> Resolver<'a, 'c> {
         }
         // a headline's capitals carry no signal: its words are no antecedents
         let headlines = self.headlines.get_or_init(|| crate::extract::headlines::title_case_lines(t));
+        let credits = self.credits.get_or_init(|| crate::extract::headlines::credit_lines(t));
         for (x, tk) in toks.iter().enumerate() {
-            if headlines.iter().any(|&(s, e)| s <= tk.s && tk.e <= e) {
+            if headlines.iter().chain(credits).any(|&(s, e)| s <= tk.s && tk.e <= e) {
                 in_quote[x] = true;
             }
         }

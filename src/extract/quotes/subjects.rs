@@ -399,6 +399,25 @@ impl<'a> Ctx<'a> {
             {
                 e = self.name_right(win, j + 2, hi);
             }
+            // "said Republican party boss Reince Priebus", "said GOP strategist Tom Reed": a
+            // modifier, lowercase role words and the name they introduce
+            {
+                let mut k = e + 1;
+                while k < hi && k <= e + 3 && win[k].is_word() && text::is_lower(self.w(&win[k])) {
+                    k += 1;
+                }
+                if k > e + 1
+                    && k < hi
+                    && crate::extract::names::is_role_word(self.w(&win[k - 1]))
+                    && win[k].is_word()
+                    && text::is_cap(self.w(&win[k]))
+                    && !cap_stop(self.w(&win[k]))
+                {
+                    // (the mention is the name; the words before it are its role)
+                    let e2 = self.name_right(win, k, hi);
+                    return Some(mention(win[k].s, win[e2].e, MK::Name));
+                }
+            }
             // "said Netanyahu's office": a phrase
             if text::is_possessive(self.w(&win[e]))
                 && e + 1 < hi
