@@ -513,7 +513,10 @@ pub const AUXILIARY_VERBS: &[&str] = &[
     "might", "may", "should", "must", "shall",
 ];
 
-/// Time words and manner adverbs between a cue and an inverted subject ("said Monday").
+/// The days of the week.
+pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Time words and manner adverbs between a cue and its subject ("said Monday", "said flatly").
 #[rustfmt::skip]
 pub const TIME_WORD_WORDS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",

@@ -84,6 +84,18 @@ impl<'a> Ctx<'a> {
             {
                 // "Donald Trump on Saturday tweeted"
                 j -= 2;
+            } else if j > lo + 1
+                && win[j - 1].is_word()
+                && text::is_cap(self.w(&win[j - 1]))
+                && text::lower_eq(self.w(&win[j - 1]), lexicon::WEEKDAYS)
+            {
+                // "Priebus later Thursday told Fox News": a day is no subject
+                j -= 1;
+                if win[j - 1].is_word()
+                    && text::lower_eq(self.w(&win[j - 1]), &["later", "earlier", "late", "early"])
+                {
+                    j -= 1;
+                }
             } else {
                 break;
             }
@@ -541,7 +553,10 @@ impl<'a> Ctx<'a> {
         }
         let w = self.w(&win[k0]);
         let lw = w.to_ascii_lowercase();
+        // ("Sunday morning, Clinton slammed ...": a day opens a time phrase)
+        let day = text::lower_eq(w, lexicon::WEEKDAYS);
         let intro = text::lower_eq(w, lexicon::INTRO_OPENERS)
+            || day
             || text::intro_word(w)
             || (lw.len() > 5
                 && (lw.ends_with("ing") || lw.ends_with("ly") || lw.ends_with("ed"))
@@ -552,14 +567,15 @@ impl<'a> Ctx<'a> {
         }
         // a prepositional phrase ends at its first comma ("On Friday, Mr. Carson endorsed Mr.
         // Trump at Mar-a-Lago, Mr. Trump's club, calling"); a clause may hold commas of its own
-        let prepositional = text::lower_eq(w, lexicon::INTRO_OPENERS)
-            && !text::lower_eq(
-                w,
-                &[
-                    "when", "while", "as", "if", "although", "though", "because", "since", "once", "until",
-                    "asked", "speaking", "after", "before",
-                ],
-            );
+        let prepositional = day
+            || text::lower_eq(w, lexicon::INTRO_OPENERS)
+                && !text::lower_eq(
+                    w,
+                    &[
+                        "when", "while", "as", "if", "although", "though", "because", "since", "once",
+                        "until", "asked", "speaking", "after", "before",
+                    ],
+                );
         // the clause after the last comma (before the cue) that opens with a subject
         let mut found = None;
         let mut k = k0 + 1;
