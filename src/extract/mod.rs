@@ -403,4 +403,26 @@ mod tests {
             assert_eq!(all[0].2.as_deref(), Some(name), "{all:#?}");
         }
     }
+
+    #[test]
+    fn the_second_of_two_coordinated_names_is_no_subject_for_a_pronoun() {
+        let t = "Widow\n\nDana Reyes spoke with a radio host on Thursday.\n\n\
+                 Though moved by their grief, Reyes said she does not believe Tom and Nora Quill should \
+                 be immune from criticism.\n\n\u{201c}First and foremost,\u{201d} she told the host, \
+                 \u{201c}I would never wish this on anyone.\u{201d}\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "First and foremost"), Some("Dana Reyes"), "{all:#?}");
+    }
+
+    #[test]
+    fn a_lead_in_in_capitals_is_credited_but_names_no_one() {
+        let t = "Morning email\n\nTOP STORIES.\n\nHARBOR VOTE SETS A NEW RECORD \u{201c}Voters in the harbor \
+                 towns turned out in record numbers on Tuesday, officials said late in the evening.\u{201d}\n";
+        let x = extract(t, 0, ExtractOptions::default());
+        assert_eq!(x.quotes.len(), 1, "{:#?}", x.quotes);
+        let q = &x.quotes[0];
+        assert_eq!(q.speaker, None, "{q:#?}");
+        assert_eq!(q.description, None, "{q:#?}");
+        assert_eq!(q.mention.map(|(s, e)| &t[s..e]), Some("HARBOR VOTE SETS A NEW RECORD"), "{q:#?}");
+    }
 }

@@ -189,6 +189,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 if !words.iter().any(|w| text::is_cap(w) && !cap_stop(w)) {
                     return None;
                 }
+                // a lead-in in capitals is a headline's words, no organization
+                if words.len() >= 2 && words.iter().all(|w| !w.chars().any(char::is_lowercase)) {
+                    return None;
+                }
                 let mut s = m;
                 if let Some(f) = words.first() {
                     if text::lower_eq(f, &["the", "a", "an"]) {
@@ -415,6 +419,17 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 match b.checked_sub(1).map(|x| toks[x]) {
                     None => 0,
                     Some(p) if !p.is_word() => 0,
+                    // "Khizr and Ghazala Khan": the second of two coordinated names is no
+                    // subject of a clause of its own
+                    Some(p)
+                        if b >= 2
+                            && text::lower_eq(&t[p.s..p.e], &["and", "or"])
+                            && toks[b - 2].is_word()
+                            && text::is_cap(&t[toks[b - 2].s..toks[b - 2].e])
+                            && !cap_stop(&t[toks[b - 2].s..toks[b - 2].e]) =>
+                    {
+                        2
+                    }
                     Some(p) => {
                         let pw = &t[p.s..p.e];
                         if text::is_cap(pw)

@@ -759,6 +759,22 @@ impl<'a> Ctx<'a> {
                 if self.not_a_name_start(win, k, end) {
                     continue;
                 }
+                // a lead-in in capitals ("OBAMA'S LAST STATE OF THE UNION “...”") is credited
+                // as a phrase, and names no one
+                if text::all_caps(w)
+                    && win[k + 1..end].iter().find(|x| x.is_word()).is_some_and(|x| text::all_caps(self.w(x)))
+                {
+                    let mut e = k;
+                    while e + 1 < end
+                        && (!win[e + 1].is_word() || !self.w(&win[e + 1]).chars().any(char::is_lowercase))
+                    {
+                        e += 1;
+                    }
+                    while e > k && !win[e].is_word() {
+                        e -= 1;
+                    }
+                    return Some(mention(tk.s, win[e].e, MK::Phrase));
+                }
                 let e = self.name_right(win, k, end);
                 let in_pp = k > 0
                     && win[k - 1].is_word()

@@ -224,6 +224,11 @@ pub(super) fn skippable_adverb(w: &str) -> bool {
 }
 
 /// Time words that may stand between a cue and an inverted subject ("said Monday").
+/// A word in capitals: two letters or more, none lowercase ("OBAMA'S", "UN").
+pub(super) fn all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
 pub(super) fn time_word(w: &str) -> bool {
     lower_eq(w, lexicon::TIME_WORD_WORDS) || (w.len() > 4 && w.ends_with("ly") && is_lower(w))
 }

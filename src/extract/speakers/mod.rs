@@ -838,7 +838,8 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                     .described(m, s)
                     .or_else(|| art.recent_of_type(m, s, &spans))
                     .or_else(|| art.document_owner(m, s, &spans));
-                if r.is_none() && q.description.is_none() {
+                // (a lead-in in capitals is no description)
+                if r.is_none() && q.description.is_none() && m.chars().any(char::is_lowercase) {
                     q.description = Some(m.to_string());
                 }
                 q.speaker = r.map(without_modifier);
