@@ -735,11 +735,32 @@ impl<'a> Ctx<'a> {
         Some(mention(win[k].s, win[e].e, MK::Phrase))
     }
 
+    /// Where the words after a dateline start: a place in capitals, an optional date and agency,
+    /// then a dash ("WASHINGTON —", "WASHINGTON, Dec. 8 (UPI) —"); 0 without one.
+    pub(super) fn dateline_end(&self, win: &[Tok], end: usize) -> usize {
+        let Some(k0) = win[..end].iter().position(|t| t.is_word()) else { return 0 };
+        if !text::all_caps(self.w(&win[k0])) {
+            return 0;
+        }
+        for (k, tk) in win.iter().enumerate().take(end.min(k0 + 12)).skip(k0 + 1) {
+            if matches!(tk.k, K::Punct('—') | K::Punct('–')) || tk.is_punct('-') && k > k0 + 1 {
+                return k + 1;
+            }
+            // a dateline holds capitals, a date and an agency in parentheses, nothing in lowercase
+            if tk.is_word() && text::is_lower(self.w(tk)) {
+                return 0;
+            }
+        }
+        0
+    }
+
     /// The first name or pronoun of a sentence, as the subject of a cue that has none of its
     /// own ("Cruz went further, saying", "The New York Times reports:").
     pub(super) fn first_subject(&self, win: &[Tok], end: usize) -> Option<Attr> {
         let end = end.min(win.len());
-        let from = self.intro_end(win, end);
+        // a dateline before the sentence ("WASHINGTON, Dec. 8 (UPI) — ...") is no subject
+        let d = self.dateline_end(win, end);
+        let from = d + self.intro_end(&win[d..], end - d);
         if let Some(m) = self.determiner_subject(win, from, end) {
             return Some(m);
         }
