@@ -425,4 +425,41 @@ mod tests {
         assert_eq!(q.description, None, "{q:#?}");
         assert_eq!(q.mention.map(|(s, e)| &t[s..e]), Some("HARBOR VOTE SETS A NEW RECORD"), "{q:#?}");
     }
+
+    #[test]
+    fn a_lowercase_role_noun_after_a_comma_opens_a_clause_whose_subject_is_the_name() {
+        // (before it, a place the recognizer may take for a person: "In Coral Gables, ...")
+        let t = "Storm\n\nThe storm knocked out power on Sunday.\n\n\
+                 In Coral Gables, retiree Margaret Hollis sat on her porch with a radio. \
+                 \u{201c}I have been through worse,\u{201d} she said.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "I have been"), Some("Margaret Hollis"), "{all:#?}");
+    }
+
+    #[test]
+    fn a_party_member_with_a_determiner_is_a_description_of_the_person_named_before() {
+        let t = "Insulin\n\nSen. Patricia Gomez said she had seen patients ration their insulin. \
+                 \u{201c}I held the hand of a man who died,\u{201d} the New Mexico Democrat said.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "I held the hand"), Some("Patricia Gomez"), "{all:#?}");
+    }
+
+    #[test]
+    fn a_description_introduced_unnamed_in_the_sentence_of_another_name_stays_unnamed() {
+        let t = "Race\n\nSen. Nora Quill won the primary in Ohio.\n\n\
+                 A Democratic strategist who has advised both campaigns said Quill remained the favorite. \
+                 \u{201c}The math has not changed,\u{201d} the strategist said.\n";
+        let x = extract(t, 0, ExtractOptions::default());
+        let q = x.quotes.iter().find(|q| t[q.start..q.end].contains("The math")).expect("the quote");
+        assert_eq!(q.speaker, None, "{q:#?}");
+        assert_eq!(q.description.as_deref(), Some("the strategist"), "{q:#?}");
+    }
+
+    #[test]
+    fn the_reported_clause_after_said_is_no_inverted_subject() {
+        let t = "Harbor\n\nThe vote came on Monday.\n\nNora Quill, citing \u{201c}the quiet strength of the \
+                 harbor,\u{201d} said the town could be in a strong position by spring.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "the quiet strength"), Some("Nora Quill"), "{all:#?}");
+    }
 }

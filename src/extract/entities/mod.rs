@@ -235,6 +235,17 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_alone_joins_the_full_name_written_with_a_generational_suffix() {
+        let text = "Gov. Kathleen M. Dorsey Jr. signed the budget on Friday.\n\n\
+                    Dorsey said the plan kept its promises. Critics said Dorsey had given up too much.";
+        let ents = rec(text);
+        let dorsey: Vec<&Entity> = ents.iter().filter(|e| e.name.contains("Dorsey")).collect();
+        assert_eq!(dorsey.len(), 1, "{dorsey:#?}");
+        assert_eq!(dorsey[0].name, "Kathleen M. Dorsey Jr.");
+        assert_eq!(dorsey[0].mentions.len(), 3, "{dorsey:#?}");
+    }
+
+    #[test]
     fn the_labels_of_a_credit_line_are_no_names() {
         let text = "The harbor will close on Friday, the port said.\n\n(Reporting by Mark Ellison; Editing by Jo Tanaka; Additional reporting by Rui Costa)";
         let e = recognize(text, &crate::extract::paragraphs::split(text, 0));
@@ -497,6 +508,17 @@ mod tests {
         assert_eq!(kind("Grace Baptist Church"), Some(EntityKind::Organization), "{ents:#?}");
         assert_eq!(kind("Paul Hale"), Some(EntityKind::Person), "{ents:#?}");
         assert!(!ents.iter().any(|e| e.name.starts_with("D-") || e.name.starts_with("R-")), "{ents:#?}");
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_before_a_dash_is_a_place() {
+        for t in [
+            "Fares rise\n\nLOS ANGELES — Mayor Elena Ruiz defended the plan on Monday.\n",
+            "Fares rise\n\nLOS ANGELES (AP) — Mayor Elena Ruiz defended the plan on Monday.\n",
+        ] {
+            let ents = rec(t);
+            assert_eq!(find(&ents, "LOS ANGELES").map(|e| e.kind), Some(EntityKind::Location), "{ents:#?}");
+        }
     }
 
     #[test]

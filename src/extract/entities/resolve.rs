@@ -562,6 +562,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     // acronyms
     let mut by_initials: FastMap<String, Vec<usize>> = FastMap::default();
     let mut by_last: FastMap<Cow<str>, Vec<usize>> = FastMap::default();
+    let mut by_suffixed: FastMap<Cow<str>, Vec<usize>> = FastMap::default();
     for (j, n) in names.iter().enumerate() {
         if n.words.len() >= 2 && n.words.len() <= 8 {
             let ini = initials(&n.words, &n.lower);
@@ -571,6 +572,13 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         }
         if let Some(l) = n.lower.last() {
             by_last.entry(l.clone()).or_default().push(j);
+        }
+        // a person's name with a generational suffix, by the surname before it ("Kathleen M.
+        // Dorsey Jr." for "Dorsey")
+        if let [.., sur, suf] = &n.lower[..] {
+            if n.lower.len() >= 3 && lexicon::NAME_SUFFIXES.contains(&suf.as_ref()) {
+                by_suffixed.entry(sur.clone()).or_default().push(j);
+            }
         }
     }
     let no_names: Vec<usize> = Vec::new();
@@ -662,6 +670,16 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                         ambiguous = true;
                     }
                 }
+            }
+        }
+        // no other name ends with it: the one person whose name ends with it and a suffix,
+        // when one word is written apart ("Dorsey" of "Kathleen M. Dorsey Jr.")
+        if best.is_none() && !ambiguous && n == 1 && (ki == 0 || names[i].mentions.len() <= 2) {
+            let suffixed = names[i].lower.last().and_then(|l| by_suffixed.get(l)).unwrap_or(&no_names);
+            let people: Vec<usize> =
+                suffixed.iter().copied().filter(|&j| j != i && major(&names[j].votes) == 0).collect();
+            if let [j] = people[..] {
+                best = Some(j);
             }
         }
         if let (Some(j), false) = (best, ambiguous) {
@@ -844,14 +862,28 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             line_start
                 && w.len() >= 3
                 && w.chars().all(|c| !c.is_lowercase())
-                && [" —", " –", ", "].iter().any(|p| after.starts_with(p))
+                && [" —", " –", ", ", " ("].iter().any(|p| after.starts_with(p))
         };
         let gazetteer_place = || {
             words
                 .iter()
                 .all(|w| model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0)
         };
-        if k != 2 && !mentions.is_empty() && mentions.iter().all(dateline) && gazetteer_place() {
+        // (before a dash, with at most a state and an agency between, it is one whatever the
+        // gazetteer knows: "LOS ANGELES —", "ALBANY, N.Y. (AP) —")
+        let dash_after = |&(_, e): &(usize, usize)| {
+            let line = text[e..].split('\n').next().unwrap_or("");
+            let head: String = line.chars().take(32).collect();
+            head.find(['—', '–']).is_some_and(|d| {
+                head[..d].chars().all(|c| c.is_alphanumeric() || " ,.()".contains(c))
+                    && !head[..d].split_whitespace().any(|w| w.chars().all(char::is_lowercase))
+            })
+        };
+        if k != 2
+            && !mentions.is_empty()
+            && mentions.iter().all(dateline)
+            && (gazetteer_place() || mentions.iter().all(dash_after))
+        {
             k = 2;
         }
         // a newspaper: "Boston Globe" is no place, "Washington Post" no person

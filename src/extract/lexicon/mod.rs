@@ -588,10 +588,13 @@ pub const PERSON_NOUNS: &[&str] = &[
     "author", "writer", "model", "mogul", "tycoon", "magnate", "billionaire", "millionaire",
 ];
 
-/// Nouns that refer back to an institution ("the agency", "the newspaper", "the group").
-#[rustfmt::skip]
+/// Members of a party, capitalized as the party is ("the Texas Republican", "the New Mexico
+/// Democrat"): with a determiner they describe a person, they do not name one.
+pub const PARTY_MEMBERS: &[&str] = &["democrat", "republican", "libertarian", "independent", "socialist"];
+
 /// Nouns of documents and messages that "say" what their author wrote ("the statement said",
 /// "the ad claims", "the email reads").
+#[rustfmt::skip]
 pub const DOCUMENT_NOUNS: &[&str] = &[
     "statement", "email", "e-mail", "report", "column", "editorial", "ad", "advertisement",
     "commercial", "letter", "memo", "tweet", "post", "release", "affidavit", "complaint", "filing",
@@ -599,6 +602,8 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
     "speech", "remarks", "announcement", "proposal", "plan", "platform", "website", "page",
 ];
 
+/// Nouns that refer back to an institution ("the agency", "the newspaper", "the group").
+#[rustfmt::skip]
 pub const INSTITUTION_NOUNS: &[&str] = &[
     "agency",
     "department",

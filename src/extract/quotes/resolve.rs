@@ -432,7 +432,24 @@ impl<'a, 'c> Resolver<'a, 'c> {
                     }
                     Some(p) => {
                         let pw = &t[p.s..p.e];
-                        if text::is_cap(pw)
+                        // a lowercase noun of role opening a clause: "..., retiree Margaret
+                        // Smith sat" (no verb, adverb or function word before the name, a verb
+                        // after it)
+                        let verb_after = next_word.is_some_and(|v| {
+                            text::is_lower(v)
+                                && !text::lower_eq(v, lexicon::FUNCTION_WORDS)
+                                && !v.ends_with("ing")
+                        });
+                        let role_opening = verb_after
+                            && b >= 1
+                            && (b == 1 || !toks[b - 2].is_word())
+                            && text::is_lower(pw)
+                            && !text::lower_eq(pw, lexicon::FUNCTION_WORDS)
+                            && !text::lower_eq(pw, lexicon::SUBJECT_SPEECH_VERBS)
+                            && !text::lower_eq(pw, lexicon::INVERTED_SPEECH_VERBS)
+                            && !["ed", "ing", "ly", "s"].iter().any(|x| pw.ends_with(x));
+                        if role_opening
+                            || text::is_cap(pw)
                             || text::lower_eq(
                                 pw,
                                 &[
@@ -617,8 +634,13 @@ impl<'a, 'c> Resolver<'a, 'c> {
             return false;
         }
         let full = words.join(" ");
+        let names_ending = |n: &str| {
+            // (without a suffix: "Harris" of "Harry B. Harris Jr.")
+            let core = crate::extract::names::core_words(n);
+            core.len() >= words.len() && core[core.len() - words.len()..] == words[..]
+        };
         for kn in self.ctx.known {
-            if kn.name == full || kn.name.ends_with(&format!(" {full}")) {
+            if kn.name == full || kn.name.ends_with(&format!(" {full}")) || names_ending(kn.name) {
                 // a full name that starts with a first name is a person's, whatever its tag
                 return kn.is_person || crate::extract::names::first_named(kn.name);
             }
@@ -635,9 +657,8 @@ impl<'a, 'c> Resolver<'a, 'c> {
             return true;
         }
         // a single word: a person when it is the surname of an earlier speaker
-        let w = words[0];
-        self.speakers.iter().any(|(_, n, _)| n.rsplit(' ').next() == Some(w))
-            || self.ctx.known.iter().any(|k| k.is_person && k.name.rsplit(' ').next() == Some(w))
+        self.speakers.iter().any(|(_, n, _)| names_ending(n))
+            || self.ctx.known.iter().any(|k| k.is_person && names_ending(k.name))
     }
 
     /// The fullest name the article gives for the name at `t[s..e]` (cached by its words).

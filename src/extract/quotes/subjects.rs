@@ -459,6 +459,11 @@ impl<'a> Ctx<'a> {
                 {
                     break;
                 }
+                // a verb of its own: the words are the reported clause ("said the candidate
+                // could be competitive"), no inverted subject
+                if text::lower_eq(nw, lexicon::AUXILIARY_VERBS) {
+                    return None;
+                }
                 e += 1;
                 n += 1;
             }

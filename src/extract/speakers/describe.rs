@@ -241,13 +241,15 @@ impl Article<'_> {
         // someone the article introduced with "a" or "an" and that noun after that name and
         // never named ("an aide to the senator, who asked not to be named, ... the aide
         // added"): the description is that unnamed person's
-        if self.introduced_unnamed(head, last.0, pos, quote_spans) {
+        // (from the start of that name's sentence: "A Democratic strategist who has advised
+        // both campaigns said Clinton remained the favorite")
+        let t = self.text;
+        let ss = t[..last.0].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
+        if self.introduced_unnamed(head, ss, pos, quote_spans) {
             return None;
         }
         // the subject of that sentence rather than a name after it ("Harry Reid blasted Rubio
         // and defended Cruz. ... the Senate minority leader said")
-        let t = self.text;
-        let ss = t[..last.0].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
         let best = before
             .iter()
             .copied()
@@ -279,12 +281,12 @@ impl Article<'_> {
             if !word_bounded(t, a, e) || in_quote(a) {
                 return false;
             }
-            // "a" or "an" at most two words before the noun ("an aide", "a senior aide")
+            // "a" or "an" at most two words before the noun ("an aide", "a senior aide", "a
+            // Democratic strategist", "a Clinton aide")
             let before: Vec<&str> = lower[..i].split_whitespace().rev().take(3).collect();
-            let indefinite = before
-                .iter()
-                .position(|w| *w == "a" || *w == "an")
-                .is_some_and(|k| before[..k].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')));
+            let indefinite = before.iter().position(|w| *w == "a" || *w == "an").is_some_and(|k| {
+                before[..k].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+            });
             // named right after: "a spokeswoman, Janet Olsen,", "an aide, Tom Reed, said"
             let rest = t[e..].trim_start_matches([',', ' ']);
             let named = rest.starts_with(|c: char| c.is_uppercase())

@@ -206,8 +206,11 @@ impl<'a> Article<'a> {
             // ("Audiences"; "Bush" with "Jeb Bush" stays)
             if !self.is_named_as(name, &speaker_kinds) && !self.person_word(w) && !lexicon::is_first_name(w) {
                 let lower = w.to_lowercase();
+                // (or its singular: "Audiences can expect him to ..." beside "the audience")
+                let singular = lower.strip_suffix('s').filter(|s| s.len() >= 4 && !s.ends_with('s'));
                 if lower != w
                     && (!self.occurrences(&lower).is_empty()
+                        || singular.is_some_and(|s| !self.occurrences(s).is_empty())
                         || (crate::extract::entities::usually_lowercase(&lower)
                             && self.candidates(&[w]).is_empty()))
                 {
@@ -673,7 +676,9 @@ impl<'a> Article<'a> {
             let w: Vec<&str> = desc.split_whitespace().collect();
             w.len() >= 2
                 && lower_eq(w[0], &["the", "a", "an", "this", "that"])
-                && w.last().is_some_and(|l| l.starts_with(char::is_lowercase))
+                // (a party's member is a description though capitalized: "the New Mexico
+                // Democrat")
+                && w.last().is_some_and(|l| l.starts_with(char::is_lowercase) || lower_eq(l, lexicon::PARTY_MEMBERS))
         };
         let as_description = || {
             self.described(desc, pos)
