@@ -462,4 +462,15 @@ mod tests {
         let all = speakers_of(t);
         assert_eq!(speaker_for(&all, "the quiet strength"), Some("Nora Quill"), "{all:#?}");
     }
+
+    #[test]
+    fn an_institution_named_by_its_owner_speaks_under_that_name_and_a_persons_office_for_the_person() {
+        let t = "Harbor\n\nNora Quill toured the port on Monday.\n\n\u{201c}We are confident in our numbers,\u{201d} \
+                 the Quill campaign said. \u{201c}The port stays open,\u{201d} the Mexican government said. \
+                 \u{201c}We were proud of the work,\u{201d} Quill\u{2019}s office said.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "We are confident"), Some("Quill campaign"), "{all:#?}");
+        assert_eq!(speaker_for(&all, "The port stays"), Some("Mexican government"), "{all:#?}");
+        assert_eq!(speaker_for(&all, "We were proud"), Some("Nora Quill"), "{all:#?}");
+    }
 }

@@ -602,6 +602,11 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
     "speech", "remarks", "announcement", "proposal", "plan", "platform", "website", "page",
 ];
 
+/// Institutions that speak under their owner's name ("the Clinton campaign", "the Obama
+/// administration", "China's foreign ministry").
+pub const OWNED_INSTITUTIONS: &[&str] =
+    &["campaign", "administration", "government", "ministry", "department", "embassy", "camp", "team"];
+
 /// Nouns that refer back to an institution ("the agency", "the newspaper", "the group").
 #[rustfmt::skip]
 pub const INSTITUTION_NOUNS: &[&str] = &[

@@ -296,3 +296,44 @@ impl Article<'_> {
         })
     }
 }
+
+impl Article<'_> {
+    /// The name of an institution written as its owner's name and its common noun: "the
+    /// Clinton campaign" is "Clinton campaign", "China's foreign ministry" and "the Mexican
+    /// government" as written; `None` for anything else ("the campaign", "a Clinton aide", and
+    /// a person's "Powell's office", which speaks for the person).
+    pub(super) fn owned_institution(&self, m: &str) -> Option<String> {
+        let words: Vec<&str> = m.split_whitespace().collect();
+        let body = match words.first() {
+            Some(w) if lower_eq(w, &["the"]) => &words[1..],
+            _ => &words[..],
+        };
+        let (head, before) = body.split_last()?;
+        if !head.starts_with(char::is_lowercase) || !lower_eq(head, lexicon::OWNED_INSTITUTIONS) {
+            return None;
+        }
+        // the owner's capitalized words first, then at most two lowercase modifiers ("foreign")
+        let owner = before.iter().take_while(|w| w.starts_with(char::is_uppercase)).count();
+        let modifiers = &before[owner..];
+        let plain = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+        let named = owner > 0
+            && owner <= 4
+            && before[..owner].iter().all(|w| w.chars().any(char::is_lowercase))
+            && !before[..owner].iter().any(|w| lower_eq(w, lexicon::FUNCTION_WORDS))
+            && modifiers.len() <= 2
+            && modifiers.iter().all(plain);
+        if !named {
+            return None;
+        }
+        // a possessive owner: a place's institution is its own ("China's foreign ministry"), a
+        // person's speaks for the person
+        let last = before[owner - 1];
+        if let Some(o) = ["'s", "’s", "'", "’"].iter().find_map(|x| last.strip_suffix(x)) {
+            let name = before[..owner - 1].iter().copied().chain([o]).collect::<Vec<_>>().join(" ");
+            if !self.is_named_as(&name, &[EntityKind::Location]) {
+                return None;
+            }
+        }
+        Some(body.join(" "))
+    }
+}

@@ -1,0 +1,120 @@
+//! Text spans of speaker resolution: word bounds, lines, the capitalized run around a name.
+
+use super::*;
+
+/// Whether the words `a` occur in `b` in order.
+pub(super) fn subsequence(a: &[String], b: &[String]) -> bool {
+    let mut it = b.iter();
+    a.iter().all(|x| it.any(|y| same_word(y, x)))
+}
+
+pub(super) fn word_bounded(t: &str, s: usize, e: usize) -> bool {
+    let before = t[..s].chars().next_back();
+    let after = t[e..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        && !after
+            .is_some_and(|c| c.is_alphanumeric() || (c == '-' && t[e + 1..].starts_with(char::is_alphabetic)))
+}
+
+/// The line of `t` that holds byte `p`.
+pub(super) fn line_of(t: &str, p: usize) -> &str {
+    let s = t[..p].rfind('\n').map_or(0, |i| i + 1);
+    let e = t[p..].find('\n').map_or(t.len(), |i| p + i);
+    &t[s..e]
+}
+
+/// The capitalized run around `t[s..e]`: up to four words to the left (capitalized words,
+/// initials, name particles, on the same line), a suffix to the right ("Jr."), and when
+/// `forward`, up to three capitalized words to the right (a first name's surname).
+pub(super) fn name_run(t: &str, s: usize, e: usize, forward: bool) -> (usize, usize) {
+    let mut start = s;
+    for _ in 0..4 {
+        let before = &t[..start];
+        let Some(sp) = before.strip_suffix(' ') else { break };
+        let ws = sp
+            .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | ',' | ';' | ':'))
+            .map_or(0, |i| i + sp[i..].chars().next().map_or(1, |c| c.len_utf8()));
+        let mut ws = ws;
+        let mut w = &sp[ws..];
+        // a nickname in quotation marks: Robert C. "Bobby" Scott
+        if w.is_empty() && (sp.ends_with('"') || sp.ends_with('”')) {
+            let q = sp.trim_end_matches(['"', '”']);
+            if let Some(o) = q.rfind(['"', '“']) {
+                let nick = &q[o + q[o..].chars().next().map_or(1, char::len_utf8)..];
+                if is_cap(nick) && !nick.contains(' ') {
+                    ws = o;
+                    w = nick;
+                }
+            }
+        }
+        // the same, when the opening mark split the word off: John “Tig” Tiegen
+        if let Some(nick) = w.strip_suffix('”').or_else(|| w.strip_suffix('"')) {
+            if let Some(o) = sp[..ws].strip_suffix('“').or_else(|| sp[..ws].strip_suffix('"')) {
+                if is_cap(nick) && o.ends_with(' ') {
+                    ws = o.len();
+                    w = nick;
+                }
+            }
+        }
+        if w.is_empty()
+            || !(is_cap(w) || lower_eq(w, lexicon::NAME_PARTICLES))
+            || lower_eq(w, lexicon::FUNCTION_WORDS)
+        {
+            break;
+        }
+        // a sentence end ("... said. Sanders") is no part of the name
+        if w.ends_with('.') && !is_initial(w) && !names::is_role_word(w) {
+            break;
+        }
+        start = ws;
+    }
+    let mut end = e;
+    let mut steps = if forward { 3 } else { 1 };
+    loop {
+        // a sentence end ("John F. Kerry. Kerry added") closes the name
+        let last = t[..end].rsplit(' ').next().unwrap_or("");
+        if last.ends_with('.') && !is_initial(last) && !names::is_role_word(last) {
+            break;
+        }
+        let rest = &t[end..];
+        let r = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' '));
+        let Some(r) = r else { break };
+        let wl = r
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '”' | '"'))
+            .unwrap_or(r.len());
+        let w = &r[..wl];
+        let suffix = lower_eq(w, lexicon::NAME_SUFFIXES) && w.len() > 1;
+        let more = forward
+            && is_cap(w)
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+            && !lower_eq(w, lexicon::FUNCTION_WORDS);
+        if steps == 0 || !(suffix || (more && !rest.starts_with(','))) {
+            break;
+        }
+        end = end + (rest.len() - r.len()) + wl;
+        steps -= 1;
+        if suffix {
+            break;
+        }
+    }
+    (start, end)
+}
+
+/// A name without a lowercase modifier before it ("pro-Christie Union Leader").
+pub(super) fn without_modifier(r: String) -> String {
+    let mut w: Vec<&str> = r.split_whitespace().collect();
+    let n = w.len();
+    while w.len() > 1
+        && w[0].starts_with(char::is_lowercase)
+        && !lower_eq(w[0], lexicon::NAME_PARTICLES)
+        && w[1].starts_with(char::is_uppercase)
+    {
+        w.remove(0);
+    }
+    if w.len() == n {
+        r
+    } else {
+        w.join(" ")
+    }
+}
