@@ -246,6 +246,15 @@ mod tests {
     }
 
     #[test]
+    fn a_bullet_glued_to_a_name_is_no_part_of_it() {
+        let text = "Morning reading\n\n-Nora Quill explains why the polls were off. [Harbor Times.]\n\n\
+                    -Tom Reyes takes another look at the vote. [Bloomberg.]\n";
+        let e = rec(text);
+        let names: Vec<&str> = e.iter().map(|x| x.name.as_str()).collect();
+        assert!(names.contains(&"Nora Quill") && names.contains(&"Tom Reyes"), "{names:?}");
+    }
+
+    #[test]
     fn the_labels_of_a_credit_line_are_no_names() {
         let text = "The harbor will close on Friday, the port said.\n\n(Reporting by Mark Ellison; Editing by Jo Tanaka; Additional reporting by Rui Costa)";
         let e = recognize(text, &crate::extract::paragraphs::split(text, 0));

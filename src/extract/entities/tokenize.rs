@@ -150,6 +150,9 @@ pub(crate) fn tokenize_with(
                         m += 1;
                     }
                     m - k
+                } else if b[k] == b'-' && k == cs && k + 1 < ce && b[k + 1].is_ascii_uppercase() {
+                    // a bullet glued to the line's first word ("-Nate Cohn explains ...")
+                    1
                 } else if b[k] == b'/'
                     && k > cs
                     && k + 1 < ce
