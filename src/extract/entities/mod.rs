@@ -17,6 +17,7 @@
 //! a model from CoNLL-2003 train (and GUM's CC BY / CC BY-SA genres); see the README for how
 //! the shipped one relates to today's trainer.
 
+mod context;
 mod model;
 mod repair;
 mod resolve;
@@ -243,6 +244,15 @@ mod tests {
         assert_eq!(dorsey.len(), 1, "{dorsey:#?}");
         assert_eq!(dorsey[0].name, "Kathleen M. Dorsey Jr.");
         assert_eq!(dorsey[0].mentions.len(), 3, "{dorsey:#?}");
+    }
+
+    #[test]
+    fn a_title_inside_a_run_splits_it_before_a_name_whose_last_word_is_a_surname() {
+        let text = "Raids\n\nThe raids will go on, Homeland Security Secretary Jeh Johnson said on Monday.\n";
+        let e = rec(text);
+        let kind = |n: &str| find(&e, n).map(|x| x.kind);
+        assert_eq!(kind("Jeh Johnson"), Some(EntityKind::Person), "{e:#?}");
+        assert!(!e.iter().any(|x| x.name.contains("Secretary")), "{e:#?}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! tagged once, and grouping of mentions into entities with a canonical name (surnames to full
 //! names, acronyms to their expansions, "Security Council" to "United Nations Security Council").
 
+use super::context::mention_cues;
 use super::model::*;
 use super::repair;
 use super::tokenize::*;
@@ -315,7 +316,13 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 (m.lo + 1..m.hi - 1).find(|&x| {
                     toks[x].flags & INIT_UPPER != 0
                         && crate::extract::names::is_role_word(word(x))
-                        && (crate::extract::lexicon::is_first_name(word(x + 1)) || is_initial(word(x + 1)))
+                        && (crate::extract::lexicon::is_first_name(word(x + 1))
+                            || is_initial(word(x + 1))
+                            // (or two or three words after it, the last a surname: "Homeland
+                            // Security Secretary Jeh Johnson")
+                            || ((3..=4).contains(&(m.hi - x))
+                                && model.lex_of(hash_bytes(2, word(m.hi - 1).as_bytes(), true))[1] & GAZ_LAST
+                                    != 0))
                 })
             })
             .flatten();
@@ -327,6 +334,18 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                     split.push(Mention { lo: m.lo, hi: x, kind: m.kind });
                 }
                 split.push(Mention { lo: x + 1, hi: m.hi, kind: 0 });
+            }
+            // a run that ends with the title of a name after it ("Homeland Security
+            // Secretary | Jeh Johnson"): the title is the person's, not the organization's
+            None if m.kind != 0
+                && m.hi - m.lo >= 2
+                && m.hi < toks.len()
+                && toks[m.hi - 1].flags & INIT_UPPER != 0
+                && toks[m.hi].flags & INIT_UPPER != 0
+                && crate::extract::names::is_role_word(word(m.hi - 1))
+                && !crate::extract::names::is_org_like(word(m.hi - 1)) =>
+            {
+                split.push(Mention { lo: m.lo, hi: m.hi - 1, kind: m.kind })
             }
             None => split.push(m),
         }
@@ -937,77 +956,6 @@ fn same_but_initials(long: &[Cow<str>], short: &[Cow<str>]) -> bool {
     let initial = |w: &str| w.len() == 2 && w.as_bytes()[0].is_ascii_alphabetic() && w.ends_with('.');
     let mut rest = long.iter().filter(|w| !initial(w));
     short.iter().all(|w| rest.next().is_some_and(|x| x == w)) && rest.next().is_none()
-}
-
-/// Whether a mention follows a determiner ("the iPod", "its Mac") and whether an organization
-/// noun stands next to it ("automaker Chrysler", "Ford shares", "a stake in Chrysler").
-fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool, u8) {
-    let pi = d.paras.partition_point(|&(lo, _)| lo <= m.lo);
-    let Some(&(lo, hi)) = pi.checked_sub(1).and_then(|p| d.paras.get(p)) else {
-        return (false, false, 0);
-    };
-    if m.hi > hi {
-        return (false, false, 0);
-    }
-    let w = |k: usize| &d.text[d.toks[k].s as usize..d.toks[k].e as usize];
-    let prev = if m.lo > lo { w(m.lo - 1) } else { "" };
-    let prev2 = if m.lo > lo + 1 { w(m.lo - 2) } else { "" };
-    let next = if m.hi < hi { w(m.hi) } else { "" };
-    let det = matches!(prev, "the" | "a" | "an" | "its" | "their" | "our" | "your" | "new" | "The")
-        && !(prev == "The" && d.toks[m.lo - 1].flags & SENT_START == 0);
-    let lower = |x: &str| x.bytes().next().is_some_and(|c| c.is_ascii_lowercase());
-    let lower_is = |x: &str, list: usize| lower(x) && in_list(x, list);
-    let nb = list_bits(next);
-    let next_in = |list: usize| nb & (1 << list) != 0;
-    let prev3 = if m.lo > lo + 2 { w(m.lo - 3) } else { "" };
-    let before = lower_is(prev, L_ORG_BEFORE)
-        || (m.hi - m.lo == 1
-            && prev == ","
-            && lower_is(prev2, L_ORG_BEFORE)
-            && matches!(prev3, "the" | "a" | "an"))
-        || (matches!(prev, "in" | "of" | "at" | "for")
-            && matches!(
-                prev2,
-                "stake"
-                    | "shares"
-                    | "employees"
-                    | "workers"
-                    | "chairman"
-                    | "chairwoman"
-                    | "executives"
-                    | "CEO"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-                    | "bankruptcy"
-                    | "founder"
-                    | "co-founder"
-                    | "subsidiary"
-                    | "unit"
-                    | "division"
-            ));
-    let after = (lower(next) && next_in(L_ORG_AFTER))
-        || matches!(next, "Inc" | "Inc." | "Corp" | "Corp." | "Ltd" | "Ltd." | "LLC" | "PLC" | "CEO" | "CFO")
-        || (next == "Chief"
-            && m.hi + 1 < hi
-            && matches!(w(m.hi + 1), "Executive" | "Operating" | "Financial"));
-    // a one-word name before a member or a role of a party, club or people ("Tory MP",
-    // "Chelsea striker", "Muslim leaders"): 1 for a party or people, 2 for a club
-    // a plural verb after one word ("Chelsea have", "Sony were"): a team or a company
-    let plural_verb = m.hi - m.lo == 1
-        && matches!(next, "have" | "were" | "are")
-        && (d.toks[m.lo].flags & SENT_START != 0
-            || matches!(prev, "that" | "but" | "if" | "when" | "while" | "because" | "as"));
-    let adj = if m.hi - m.lo != 1 {
-        0
-    } else if next_in(L_ADJ) && !next.starts_with(|c: char| c.is_ascii_uppercase() && next.len() > 3) {
-        1
-    } else if lower(next) && next_in(L_CLUB) {
-        2
-    } else {
-        0
-    };
-    (det, before || after || plural_verb, adj)
 }
 
 fn same_seq(d: &mut Doc, a: usize, b: usize, c: usize, e: usize) -> bool {
