@@ -206,7 +206,11 @@ fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Ve
         if !same_len {
             return text.match_indices(e.name.as_str()).any(|(p, m)| !inside(lines, p, p + m.len()));
         }
-        lower.match_indices(name.as_str()).any(|(p, m)| !inside(lines, p, p + m.len()))
+        // (a name with a common word must be written as a name there, not in lowercase: the
+        // body's “incredibly hateful” rhetoric is no person)
+        lower.match_indices(name.as_str()).any(|(p, m)| {
+            !inside(lines, p, p + m.len()) && (!common_word || text[p..].starts_with(char::is_uppercase))
+        })
     });
 }
 
@@ -311,6 +315,15 @@ mod tests {
             vec![Entity { name: "Paul Hale".into(), kind: EntityKind::Person, mentions: vec![(0, 9)] }];
         drop_headline_only(text2, &mut ents);
         assert_eq!(ents.len(), 1);
+        // the body writing the words in lowercase is no name of them
+        let text3 = "Hale: Reyes’s ‘Deeply Cynical Budget’ Hurts The Port\n\nPaul Hale called the plan deeply cynical.";
+        let mut ents = vec![
+            at_first(text3, "Deeply Cynical", EntityKind::Person),
+            at_first(text3, "Paul Hale", EntityKind::Person),
+        ];
+        drop_headline_only(text3, &mut ents);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Paul Hale"]);
     }
 
     #[test]
