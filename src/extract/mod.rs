@@ -473,4 +473,12 @@ mod tests {
         assert_eq!(speaker_for(&all, "The port stays"), Some("Mexican government"), "{all:#?}");
         assert_eq!(speaker_for(&all, "We were proud"), Some("Nora Quill"), "{all:#?}");
     }
+
+    #[test]
+    fn a_description_as_subject_of_a_verb_chain_ending_in_a_cue_is_the_speaker() {
+        let t = "Port\n\nNora Quill spoke on Monday. The Republican candidate appeared to assert her plans by \
+                 saying, \u{201c}I am trying to save the port.\u{201d}\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "I am trying"), Some("Nora Quill"), "{all:#?}");
+    }
 }

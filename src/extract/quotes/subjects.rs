@@ -730,7 +730,7 @@ impl<'a> Ctx<'a> {
         // "The email went on to say"), not any sentence opening
         if !win[e + 1..end]
             .iter()
-            .take(6)
+            .take(8)
             .enumerate()
             .any(|(j, t)| t.is_word() && self.cue_at(win, e + 1 + j).is_some())
             && !self.w(&win[e + 1]).ends_with('s')
