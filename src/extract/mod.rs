@@ -476,9 +476,21 @@ mod tests {
 
     #[test]
     fn a_description_as_subject_of_a_verb_chain_ending_in_a_cue_is_the_speaker() {
-        let t = "Port\n\nNora Quill spoke on Monday. The Republican candidate appeared to assert her plans by \
+        let t =
+            "Port\n\nNora Quill spoke on Monday. The Republican candidate appeared to assert her plans by \
                  saying, \u{201c}I am trying to save the port.\u{201d}\n";
         let all = speakers_of(t);
         assert_eq!(speaker_for(&all, "I am trying"), Some("Nora Quill"), "{all:#?}");
+    }
+
+    #[test]
+    fn he_after_a_quote_of_one_of_two_namesakes_is_the_one_who_spoke_last() {
+        let t = "Charity\n\nTom Quill founded the charity; his son, Eric Quill, runs it now.\n\n\
+                 \u{201c}The gifts came from my father,\u{201d} Eric Quill said of the 2010 gifts.\n\n\
+                 In 2008, Quill said, the Tom Quill Fund had made his father a \u{201c}presenting sponsor.\u{201d}\n\n\
+                 \u{201c}My father made the donation,\u{201d} he wrote.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "The gifts came"), Some("Eric Quill"), "{all:#?}");
+        assert_eq!(speaker_for(&all, "My father made"), Some("Eric Quill"), "{all:#?}");
     }
 }

@@ -713,7 +713,14 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         spans: spans.clone(),
     };
     let mut cache: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
-    for q in quotes.iter_mut() {
+    for i in 0..quotes.len() {
+        let (before, rest) = quotes.split_at_mut(i);
+        let q = &mut rest[0];
+        // the latest quote's speaker before this one, with where its mention stands
+        let last_spoke = before
+            .iter()
+            .rev()
+            .find_map(|p| Some((p.named_by.or(p.mention).map_or(p.start, |m| m.0), p.speaker.clone()?)));
         // a description the quote finder could not name ("the editorial", "the Florida senator")
         // the mention's words as the text writes them, with where they start
         let named = q.named_by.or(q.mention);
@@ -771,10 +778,48 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
             }
             _ => art.resolve(&raw, pos, named),
         };
-        let resolved = resolved.map(without_modifier);
+        let mut resolved = resolved.map(without_modifier);
         cache.insert(raw, resolved.clone());
+        // "he" after a quote of one of two people who share a surname ("Eric Trump" and
+        // "Donald Trump"): the one who spoke last, when the quote finder's antecedent is the
+        // surname's other bearer
+        if let (Some(r), Some((_, m)), Some((lp, last))) = (&resolved, written, &last_spoke) {
+            // (of the pronoun's gender by the first name)
+            let gender = if lower_eq(m, &["he"]) {
+                Some(lexicon::Gender::Male)
+            } else if lower_eq(m, &["she"]) {
+                Some(lexicon::Gender::Female)
+            } else {
+                None
+            };
+            let pronoun = gender.is_some()
+                && names::core_words(last).first().and_then(|f| lexicon::first_name_gender(f)) == gender;
+            let surname = |n: &str| names::core_words(n).last().map(|w| w.to_lowercase());
+            if pronoun
+                && r != last
+                && pos.saturating_sub(*lp) < JUST_NAMED
+                // (and the text has not written the other out since)
+                && text.get(*lp..pos).is_some_and(|between| !between.contains(r.as_str()))
+                // (two spellings of one first name are one person: "Hilary" and "Hillary")
+                && {
+                    let first3 = |n: &str| names::core_words(n).first().map(|f| f.chars().take(3).collect::<String>());
+                    first3(r) != first3(last)
+                }
+                && r.contains(' ')
+                && surname(r) == surname(last)
+                && surname(r).is_some_and(|w| art.shared_surname(&titlecase_word(&w)))
+            {
+                resolved = Some(last.clone());
+            }
+        }
         q.speaker = resolved;
     }
+}
+
+/// `w` with its first letter in capitals ("trump" -> "Trump").
+fn titlecase_word(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Person entities under the normalized name: "Sen. Paul Hale" is "Paul Hale" (entities of the
