@@ -807,19 +807,13 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                 }
                 && r.contains(' ')
                 && surname(r) == surname(last)
-                && surname(r).is_some_and(|w| art.shared_surname(&titlecase_word(&w)))
+                && names::core_words(r).last().is_some_and(|w| art.shared_surname(w))
             {
                 resolved = Some(last.clone());
             }
         }
         q.speaker = resolved;
     }
-}
-
-/// `w` with its first letter in capitals ("trump" -> "Trump").
-fn titlecase_word(w: &str) -> String {
-    let mut c = w.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Person entities under the normalized name: "Sen. Paul Hale" is "Paul Hale" (entities of the
