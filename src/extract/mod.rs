@@ -49,6 +49,7 @@ pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extractio
             .map(|e| quotes::KnownName {
                 name: &e.name,
                 is_person: e.kind == EntityKind::Person,
+                is_org: e.kind == EntityKind::Organization,
                 mentions: &e.mentions,
             })
             .collect();
@@ -225,6 +226,18 @@ mod tests {
         assert_eq!(speakers, [Some("General Motors")]);
         // and the company is named in full, with "General" (a title before persons' names)
         assert!(x.entities.iter().any(|e| e.name == "General Motors" && e.kind == EntityKind::Organization));
+    }
+
+    #[test]
+    fn it_after_a_quote_is_the_organization_that_opened_the_sentence_before() {
+        let text = "Fee Fight\n\nStill, the Harbor Business Council opposed an increase. \"Keep the fee \
+                    where it is for the rest of the decade,\" it recommended.\n\nThe board did not \
+                    answer. Officials were \"looking at what it calls options,\" a clerk said.\n";
+        let x = extract(text, 0, ExtractOptions::default());
+        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers[0], Some("Harbor Business Council"));
+        // "it" before a quote, inside a clause, is not taken for the organization
+        assert!(speakers[1..].iter().all(|s| *s != Some("Harbor Business Council")), "{speakers:?}");
     }
 
     #[test]

@@ -514,6 +514,11 @@ pub const AUXILIARY_VERBS: &[&str] = &[
 ];
 
 /// The days of the week.
+/// Prepositions that open a phrase of time or circumstance between a subject and its verb
+/// ("Trump at the time said", "who has in the past called"); "of", "from", "with" and "by"
+/// are left out, as they modify the noun phrase before them ("the head of the agency said").
+pub const ADVERBIAL_PREPOSITIONS: &[&str] = &["at", "in", "on", "during", "for", "over", "since"];
+
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Time words and manner adverbs between a cue and its subject ("said Monday", "said flatly").

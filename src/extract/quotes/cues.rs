@@ -160,8 +160,9 @@ impl<'a> Ctx<'a> {
             } else if runs_on && !ends_soft {
             } else if let Some(c) = self.participle_first(win) {
                 part_cue = Some(c);
-            } else if let Some((a, adjacent)) =
-                self.after(win, ends_soft).or_else(|| self.unknown_verb_after(win, content))
+            } else if let Some((a, adjacent)) = self
+                .after(win, ends_soft, content.ends_with(['?', '!']))
+                .or_else(|| self.unknown_verb_after(win, content))
             {
                 // a quote closing a sentence without a comma ("... he was “a hero.” The GOP
                 // speechwriter said ...") yields to a cue before it in its own sentence
@@ -428,7 +429,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// The cue in the words after a quote, up to the end of the sentence.
-    pub(super) fn after(&self, win: &[Tok], tight: bool) -> Option<(Attr, bool)> {
+    /// `exclaims`: the quote ends with a question or exclamation mark, which may end the
+    /// sentence or not ("“Is anyone listening?” Ruth Miller, a retired dock worker, said").
+    pub(super) fn after(&self, win: &[Tok], tight: bool, exclaims: bool) -> Option<(Attr, bool)> {
         let mut k = 0;
         while k < win.len()
             && matches!(win[k].k, K::Punct(',') | K::Punct('—') | K::Punct('–') | K::Punct('-'))
@@ -475,8 +478,11 @@ impl<'a> Ctx<'a> {
         }
         // a quote ending a sentence is attributed by what follows only when its cue comes
         // first ("... path." she said; "...?" Trump said, looking ...)
-        let lim = if tight || win.len() - k <= 8 { win.len().min(k + 30) } else { win.len().min(k + 5) };
+        let short = tight || win.len() - k <= 8;
+        let lim = if short || exclaims { win.len().min(k + 30) } else { win.len().min(k + 5) };
         for c in k..lim {
+            // past the short reach, only a cue whose subject opens the words after the quote
+            let far = !short && c >= k + 5;
             let tk = win[c];
             if tk.k == K::Mark || tk.is_punct(';') {
                 break;
@@ -517,6 +523,7 @@ impl<'a> Ctx<'a> {
                 ],
             );
             if !takes_object
+                && !far
                 && (c == k
                     || (c > k && win[k..c].iter().all(|t| !t.is_word() || text::time_word(self.w(t))))
                     || (c > k && win[c - 1].is_punct(',')))
@@ -543,6 +550,9 @@ impl<'a> Ctx<'a> {
             if let Some(m) = self.subject_before(win, k, c) {
                 // adjacent when the subject opens the words after the quote
                 let adjacent = win[k..c].iter().position(|x| x.s == m.s).is_some_and(|pos| pos <= 1);
+                if far && !(m.s == win[k].s && matches!(m.kind, MK::Name | MK::Pronoun)) {
+                    return None;
+                }
                 return Some((Attr { cue: (tk.s, win[ctail].e), cue_kind: CueText::Span, ..m }, adjacent));
             }
             return None;

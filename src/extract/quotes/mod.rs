@@ -68,6 +68,8 @@ pub struct Quote {
 pub struct KnownName<'a> {
     pub name: &'a str,
     pub is_person: bool,
+    /// an organization (not a person, not a place)
+    pub is_org: bool,
     pub mentions: &'a [(usize, usize)],
 }
 

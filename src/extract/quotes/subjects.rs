@@ -96,6 +96,9 @@ impl<'a> Ctx<'a> {
                 {
                     j -= 1;
                 }
+            } else if let Some(p) = self.adverbial_pp_start(win, lo, j) {
+                // "Trump at the time said", "who has in the past called": the phrase is no subject
+                j = p;
             } else {
                 break;
             }
@@ -129,6 +132,12 @@ impl<'a> Ctx<'a> {
         if text::pronoun(w) {
             let kind = if w.eq_ignore_ascii_case("who") { MK::Relative } else { MK::Pronoun };
             return Some(mention(tk.s, tk.e, kind));
+        }
+        // a pronoun with a contracted auxiliary ("he'd asked", "she's said"): the pronoun
+        if let Some(i) = w.find(['\'', '’']) {
+            if i > 0 && text::pronoun(&w[..i]) && !text::lower_eq(&w[..i], &["it", "who"]) {
+                return Some(mention(tk.s, tk.s + i, MK::Pronoun));
+            }
         }
         if text::is_cap(w) && !cap_stop(w) {
             let (s, _) = self.name_left(win, k, lo);
@@ -171,6 +180,37 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             return self.phrase_left(win, lo, k);
+        }
+        None
+    }
+
+    /// Where a prepositional phrase of time or circumstance ends right before token `j` ("at
+    /// the time", "in the past", "on Monday", "for years") starts, when a word stands before it
+    /// to be the subject. Only prepositions that do not modify a noun phrase before them.
+    pub(super) fn adverbial_pp_start(&self, win: &[Tok], lo: usize, j: usize) -> Option<usize> {
+        // the phrase: a preposition, an optional determiner, at most two more lowercase words
+        // (or one weekday or month)
+        for p in (j.saturating_sub(4).max(lo + 1)..j.saturating_sub(1)).rev() {
+            let tk = win[p];
+            if !tk.is_word() || !win[p - 1].is_word() {
+                return None;
+            }
+            let w = self.w(&tk);
+            if text::lower_eq(w, lexicon::ADVERBIAL_PREPOSITIONS) && text::is_lower(w) {
+                let body = &win[p + 1..j];
+                let ok = body.iter().all(|t| {
+                    let x = self.w(t);
+                    t.is_word()
+                        && text::cue(x).is_none()
+                        && !text::pronoun(x)
+                        && (text::is_lower(x) && !text::np_stop(x)
+                            || body.len() == 1 && text::lower_eq(x, lexicon::WEEKDAYS))
+                });
+                return ok.then_some(p);
+            }
+            if !text::is_lower(w) || text::np_stop(w) || text::cue(w).is_some() || text::pronoun(w) {
+                return None;
+            }
         }
         None
     }
@@ -277,6 +317,20 @@ impl<'a> Ctx<'a> {
             if text::lower_eq(w, lexicon::DETERMINERS)
                 && !text::lower_eq(w, &["top", "senior", "two", "three", "four", "five", "one"])
             {
+                // "the head of the agency": the phrase's head stands before "of"
+                if s >= lo + 2
+                    && win[s - 1].is_word()
+                    && self.w(&win[s - 1]) == "of"
+                    && win[s - 2].is_word()
+                    && text::is_lower(self.w(&win[s - 2]))
+                    && !text::np_stop(self.w(&win[s - 2]))
+                    && text::cue(self.w(&win[s - 2])).is_none()
+                    && !text::pronoun(self.w(&win[s - 2]))
+                    && !text::lower_eq(self.w(&win[s - 2]), lexicon::DETERMINERS)
+                {
+                    s -= 1;
+                    continue;
+                }
                 break;
             }
         }
@@ -664,7 +718,12 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
-        if text::lower_eq(w, &["another", "one"]) && win.get(k + 1).is_some_and(|t| !t.is_word()) {
+        // "Another tweeted, “...”": the pronoun alone is the subject
+        if text::lower_eq(w, &["another", "one"])
+            && win
+                .get(k + 1)
+                .is_some_and(|t| !t.is_word() || k + 1 < end && self.cue_at(win, k + 1).is_some())
+        {
             return Some(mention(win[k].s, win[k].e, MK::Phrase));
         }
         let mut e = k;

@@ -135,7 +135,7 @@ fn title_and_surname_resolve_to_full_name() {
 fn known_names_help() {
     let t = "“It is done,” Kirby said.";
     let ms = [(13usize, 18usize)];
-    let known = [KnownName { name: "John Kirby", is_person: true, mentions: &ms }];
+    let known = [KnownName { name: "John Kirby", is_person: true, is_org: false, mentions: &ms }];
     let q = extract(t, &paras(t), &known);
     assert_eq!(q[0].speaker.as_deref(), Some("John Kirby"));
 }
@@ -425,8 +425,8 @@ fn a_pronoun_after_a_full_name_outweighs_the_census_odds_of_its_first_name() {
     let ts = t.find("Donald").unwrap_or(0);
     let ts = [(ts, ts + "Donald Trump".len())];
     let known = [
-        KnownName { name: "Lindsey Graham", is_person: true, mentions: &ms },
-        KnownName { name: "Donald Trump", is_person: true, mentions: &ts },
+        KnownName { name: "Lindsey Graham", is_person: true, is_org: false, mentions: &ms },
+        KnownName { name: "Donald Trump", is_person: true, is_org: false, mentions: &ts },
     ];
     let q = extract(t, &paras(t), &known);
     assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Lindsey Graham"));
@@ -457,4 +457,47 @@ fn a_description_is_a_noun_phrase_not_an_adverb_nor_a_clause() {
     let t = "Dana Whitfield, Tom Reyes noted in a letter to the council, is leaving. “The pier is closed,” Whitfield said.";
     let q = run(t);
     assert_eq!(find(t, &q, "The pier is closed,").description, None);
+}
+
+#[test]
+fn a_phrase_of_time_between_subject_and_verb_is_no_subject() {
+    // "in the past" stands between the relative pronoun and its verb
+    let t = "Dana Fisk, who has in the past called the plan “a giveaway to developers,” voted against it.";
+    let q = run(t);
+    let a = find(t, &q, "a giveaway to developers,");
+    assert_eq!(mention(t, a), "who");
+    assert_eq!(a.speaker.as_deref(), Some("Dana Fisk"));
+    // "at the time" after a name; a contracted pronoun ("he'd") opens the embedded clause
+    let t =
+        "Mayor Alan Price spoke first. Price at the time said he'd asked his “team” to check the numbers.";
+    let q = run(t);
+    let a = find(t, &q, "team");
+    assert_eq!(mention(t, a), "Price");
+    assert_eq!(a.speaker.as_deref(), Some("Alan Price"));
+    // a phrase of "of" belongs to the subject and is not skipped
+    let t = "The head of the agency said “the pier is closed” on Monday.";
+    let q = run(t);
+    assert!(mention(t, find(t, &q, "the pier is closed")).contains("head"));
+}
+
+#[test]
+fn a_question_quote_takes_a_subject_with_a_long_appositive_after_it() {
+    let t = "“Is anyone listening to us?” Ruth Miller, a retired dock worker from the east side, said quietly into the microphone.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "Is anyone listening to us?").speaker.as_deref(), Some("Ruth Miller"));
+    // a new sentence after it, whose verb of speech has another subject, does not take it
+    let t = "“Is anyone listening to us?” Ruth Miller asked the crowd. Later the mayor and his deputy said nothing at all.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "Is anyone listening to us?").speaker.as_deref(), Some("Ruth Miller"));
+    let t =
+        "“Is anyone listening?” The hall went quiet as the members of the board of the port said nothing.";
+    let q = run(t);
+    assert!(q.iter().all(|x| x.mention.is_none_or(|(s, e)| !t[s..e].contains("members"))));
+}
+
+#[test]
+fn another_before_a_verb_of_speech_is_its_subject() {
+    let t = "One fan wrote that the team was finished. Another tweeted, “The coach should resign over this.”";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "The coach should resign over this.")), "Another");
 }

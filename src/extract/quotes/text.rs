@@ -182,7 +182,16 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
         | "affirmed" | "confirmed" | "confirms" | "disclosed" | "revealed" | "reveals" | "vented"
         | "sniped" | "quips:" | "intoned" | "professed" | "swore" | "pressed" | "interrupted" | "chided"
         | "scolded" | "gloated" | "sneered" | "chimed" | "persisted" | "accuses" | "portrayed"
-        | "portrays" | "assures" | "pronounced" | "retaliated" | "points" | "states" => Some(Cue::Finite),
+        | "portrays" | "assures" | "pronounced" | "retaliated" | "points" | "states"
+        // Levin's (1993) verbs of manner of speaking (37.3) and of saying (37.7) not above, but
+        // those that as often take a plain object or modify a noun ("expressed concern",
+        // "repeated calls", "related issues")
+        | "boomed" | "growled" | "grumbled" | "muttered" | "murmured" | "mumbled" | "roared"
+        | "shrieked" | "snarled" | "stammered" | "wailed" | "whined" | "groaned" | "drawled"
+        | "hissed" | "howled" | "moaned" | "croaked" | "blurted" | "confided" | "confessed"
+        | "recommended" | "recommends" | "crowed" | "cooed" | "hollers" | "mutters" | "grumbles" => {
+            Some(Cue::Finite)
+        }
         "saying" | "telling" | "writing" | "adding" | "asking" | "tweeting" | "stating" | "declaring"
         | "explaining" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "chanting"
         | "shouting" | "urging" | "suggesting" | "concluding" | "continuing" | "replying" | "responding"
