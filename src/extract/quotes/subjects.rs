@@ -133,6 +133,18 @@ impl<'a> Ctx<'a> {
             let kind = if w.eq_ignore_ascii_case("who") { MK::Relative } else { MK::Pronoun };
             return Some(mention(tk.s, tk.e, kind));
         }
+        // "a message that said", "a headline which read": the noun phrase before the relative
+        if text::lower_eq(w, &["that", "which"]) && k > lo && win[k - 1].is_word() {
+            let pw = self.w(&win[k - 1]);
+            if text::is_lower(pw)
+                && !text::np_stop(pw)
+                && text::cue(pw).is_none()
+                && !text::pronoun(pw)
+                && !text::lower_eq(pw, lexicon::DETERMINERS)
+            {
+                return self.phrase_left(win, lo, k - 1);
+            }
+        }
         // a pronoun with a contracted auxiliary ("he'd asked", "she's said"): the pronoun
         if let Some(i) = w.find(['\'', '’']) {
             if i > 0 && text::pronoun(&w[..i]) && !text::lower_eq(&w[..i], &["it", "who"]) {
@@ -198,17 +210,24 @@ impl<'a> Ctx<'a> {
             let w = self.w(&tk);
             if text::lower_eq(w, lexicon::ADVERBIAL_PREPOSITIONS) && text::is_lower(w) {
                 let body = &win[p + 1..j];
-                let ok = body.iter().all(|t| {
+                let ok = body.iter().enumerate().all(|(i, t)| {
                     let x = self.w(t);
                     t.is_word()
                         && text::cue(x).is_none()
                         && !text::pronoun(x)
                         && (text::is_lower(x) && !text::np_stop(x)
-                            || body.len() == 1 && text::lower_eq(x, lexicon::WEEKDAYS))
+                            || i == 0 && text::lower_eq(x, lexicon::WEEKDAYS))
+                        && (i == 0
+                            || !text::lower_eq(self.w(&body[0]), lexicon::WEEKDAYS)
+                            || text::lower_eq(x, &["morning", "afternoon", "evening", "night"]))
                 });
                 return ok.then_some(p);
             }
-            if !text::is_lower(w) || text::np_stop(w) || text::cue(w).is_some() || text::pronoun(w) {
+            if !(text::is_lower(w) || text::lower_eq(w, lexicon::WEEKDAYS))
+                || text::np_stop(w)
+                || text::cue(w).is_some()
+                || text::pronoun(w)
+            {
                 return None;
             }
         }
@@ -610,6 +629,20 @@ impl<'a> Ctx<'a> {
         if k0 > 0 && win[..k0].iter().any(|t| t.k == K::Mark) {
             return 0;
         }
+        // "Even before ...", "Shortly after ...": an adverb before the phrase's opener
+        let k0 = match win.get(k0 + 1) {
+            Some(nx)
+                if text::lower_eq(
+                    self.w(&win[k0]),
+                    &["even", "just", "only", "shortly", "long", "right", "soon"],
+                ) && nx.is_word()
+                    && text::lower_eq(self.w(nx), lexicon::INTRO_OPENERS)
+                    && k0 + 1 < end =>
+            {
+                k0 + 1
+            }
+            _ => k0,
+        };
         let w = self.w(&win[k0]);
         let lw = w.to_ascii_lowercase();
         // ("Sunday morning, Clinton slammed ...": a day opens a time phrase)
@@ -734,10 +767,37 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let x = self.w(&tk);
+            // a word before a determiner is a verb or a preposition ("his campaign sent a
+            // text"), and so is one before a particle and a determiner or a preposition ("an
+            // email sent out by Price")
+            let det = |i: usize| {
+                win.get(i).is_some_and(|t| {
+                    t.is_word()
+                        && text::lower_eq(
+                            self.w(t),
+                            &[
+                                "the", "a", "an", "his", "her", "their", "its", "this", "these", "those",
+                                "our",
+                            ],
+                        )
+                })
+            };
+            let particle = |i: usize| {
+                win.get(i).is_some_and(|t| {
+                    t.is_word() && text::lower_eq(self.w(t), &["out", "up", "off", "down", "back", "over"])
+                })
+            };
+            let prep = |i: usize| {
+                win.get(i).is_some_and(|t| {
+                    t.is_word() && text::lower_eq(self.w(t), &["by", "to", "with", "for", "from", "on", "in"])
+                })
+            };
+            let before_determiner = n >= 1 && (det(e + 2) || particle(e + 2) && (det(e + 3) || prep(e + 3)));
             if text::np_stop(x)
                 || text::cue(x).is_some()
                 || text::skippable_adverb(x)
                 || text::pronoun(x)
+                || before_determiner
                 || (n >= 1 && text::is_lower(x) && (x.ends_with("ed") || x.ends_with('s')))
             {
                 break;
@@ -787,7 +847,8 @@ impl<'a> Ctx<'a> {
         }
         // the phrase must be the subject of a verb of saying or a report ("The ad targets",
         // "The email went on to say"), not any sentence opening
-        if !win[e + 1..end]
+        // (the cue may be the word at `end` itself: "..., his campaign sent a text saying:")
+        if !win[e + 1..(end + 1).min(win.len())]
             .iter()
             .take(8)
             .enumerate()
@@ -841,7 +902,8 @@ impl<'a> Ctx<'a> {
                 return Some(mention(tk.s, tk.e, MK::Pronoun));
             }
             if text::is_cap(w) && (!cap_stop(w) || self.known_person_starts(&tk)) {
-                if self.not_a_name_start(win, k, end) {
+                // a day ("the stage Tuesday night") names no one
+                if self.not_a_name_start(win, k, end) || text::lower_eq(w, lexicon::WEEKDAYS) {
                     continue;
                 }
                 // a lead-in in capitals ("OBAMA'S LAST STATE OF THE UNION “...”") is credited

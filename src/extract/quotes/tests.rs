@@ -501,3 +501,20 @@ fn another_before_a_verb_of_speech_is_its_subject() {
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "The coach should resign over this.")), "Another");
 }
+
+#[test]
+fn a_day_is_no_speaker_and_a_relative_that_speaks_for_its_noun() {
+    // the subject after "Even before ..., " is the phrase up to its verb
+    let t = "Even before Price took the stage Tuesday night, his campaign sent out a text message to supporters saying: “We won the pier!”";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "We won the pier!")), "his campaign");
+    // "on Tuesday night" is skipped; the phrase ends before its participle
+    let t = "A fundraising email sent out by Price on Tuesday night warned of the fight ahead: “There are 14 votes left.”";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "There are 14 votes left.")), "A fundraising email");
+    // "a message that said": the message
+    let t =
+        "The page was replaced at mid-morning Thursday by a message that said, “Sorry, the item is gone.”";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "Sorry, the item is gone.")), "a message");
+}
