@@ -429,7 +429,24 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 }
             }
             let after = &t[tk.e..];
-            let has = after.starts_with("'s been") || after.starts_with("’s been");
+            // "Fisk's been making the case": "'s" is "has" or "is" before a participle or an
+            // adverb, and the name is the subject
+            let has = {
+                let rest = if text::is_possessive(w) {
+                    Some(after)
+                } else {
+                    after.strip_prefix("'s").or_else(|| after.strip_prefix("’s"))
+                };
+                rest.and_then(|r| r.split_whitespace().next()).is_some_and(|nx| {
+                    text::lower_eq(
+                        nx,
+                        &[
+                            "been", "got", "gotten", "going", "not", "never", "also", "already", "long",
+                            "always",
+                        ],
+                    )
+                })
+            };
             let possessive =
                 !has && (text::is_possessive(w) || after.starts_with("'s") || after.starts_with("’s"));
             // the subject of a speech verb, whatever stands before its phrase: "Trump campaign

@@ -518,3 +518,14 @@ fn a_day_is_no_speaker_and_a_relative_that_speaks_for_its_noun() {
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "Sorry, the item is gone.")), "a message");
 }
+
+#[test]
+fn a_name_with_a_contracted_has_is_a_subject_not_a_possessive() {
+    let t = "Mayor Tom Reyes spoke first. Alan Price's been saying for weeks that Fisk isn't ready. “You have never balanced a budget,” he said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "You have never balanced a budget,").speaker.as_deref(), Some("Alan Price"));
+    // a possessive stays one
+    let t = "Mayor Tom Reyes spoke first. Alan Price's report was read aloud. “You have never balanced a budget,” he said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "You have never balanced a budget,").speaker.as_deref(), Some("Tom Reyes"));
+}
