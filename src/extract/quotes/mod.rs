@@ -230,6 +230,34 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
         }
     }
 
+    // a headline quoting after a colon: the name opening it speaks
+    let mut headline = vec![false; n];
+    for i in 0..n {
+        if let Some(h) = headline_speaker(&ctx, pieces[i]) {
+            let (_, ps, _) = paras[pieces[i].para];
+            let opens_line = |a: &Attr| text[ps..a.s].trim().is_empty();
+            let replace = match attr[i] {
+                None => true,
+                // "Trump Addresses Munich Attack: ‘...’": the known name, not the whole run
+                // when a verb follows it ("Praises", "Addresses"; in "McCain Challenger Kelli
+                // Ward: ..." a role does, and the run is one name)
+                Some(a) => {
+                    !opens_line(&a)
+                        || (a.s == h.s && h.e < a.e && h.kind == MK::Name && {
+                            let nx = text[h.e..a.e].split_whitespace().next().unwrap_or("");
+                            nx.len() > 3 && nx.ends_with('s') && !nx.ends_with("ss") && !text::is_possessive(nx)
+                        })
+                        // the sentence's subject alone, which would not keep a short quote
+                        || (attr[i] == info[i].weak && a.s == h.s && h.e >= a.e)
+                }
+            };
+            if replace {
+                attr[i] = Some(h);
+                headline[i] = true;
+            }
+        }
+    }
+
     let mut res = Resolver::new(&ctx);
     let mut out = Vec::with_capacity(n + transcript.len());
     let mut ti = 0;
@@ -249,8 +277,11 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
         if text[..p.open].ends_with('=') || is_title(text, p, paras[p.para].1) {
             continue;
         }
-        let weak_only =
-            info[i].attr.is_none() && info[i].prev.is_none() && attr[i].is_some() && attr[i] == info[i].weak;
+        let weak_only = !headline[i]
+            && info[i].attr.is_none()
+            && info[i].prev.is_none()
+            && attr[i].is_some()
+            && attr[i] == info[i].weak;
         if weak_only && !standalone(words) {
             continue;
         }
@@ -270,6 +301,51 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
     }
     res.finish(&mut out);
     out
+}
+
+/// The speaker of a quote in a headline that has a colon before it ("Cruz: Trump Would Put
+/// Liberals On Court, ‘I Fear ...’", "Donald Trump Praises Editor Matthew Boyle: ‘Very Good
+/// Reporter.’"): headlinese puts the speaker first, so the name opening the line, when it is a
+/// person or organization the article names ([`MK::Name`]), or the words before the colon
+/// when they are a short run of capitalized words ([`MK::Label`]).
+fn headline_speaker(ctx: &Ctx, p: Piece) -> Option<Attr> {
+    let &(_, ps, pe) = ctx.paras.first()?;
+    let t = ctx.t;
+    if p.para != 0 || pe - ps > 300 || t[ps..pe].contains('\n') || p.open <= ps {
+        return None;
+    }
+    let head = &t[ps..p.open];
+    let colon = ps + head.find(':')?;
+    let start = ps + (head.len() - head.trim_start().len());
+    // (a headline's words may be cut into several mentions: "John" "McCain" for the person
+    // "John McCain", whose whole name the line then writes)
+    let known = ctx
+        .known
+        .iter()
+        .filter(|k| k.is_person || k.is_org)
+        .filter(|k| k.mentions.iter().any(|&(s, _)| s == start))
+        .map(|k| {
+            let whole = t[start..colon].starts_with(k.name);
+            let m = k.mentions.iter().filter(|&&(s, e)| s == start && e <= colon).map(|x| x.1).max();
+            (
+                if whole { m.unwrap_or(start).max(start + k.name.len()) } else { m.unwrap_or(start) },
+                k.is_person,
+            )
+        })
+        .filter(|&(e, _)| e > start)
+        .max();
+    if let Some((e, person)) = known {
+        return Some(mention(start, e, if person { MK::Name } else { MK::Phrase }));
+    }
+    let label = t[start..colon].trim_end();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !words.iter().all(|w| text::is_cap(w) && !cap_stop(w) && !text::is_possessive(w))
+    {
+        return None;
+    }
+    Some(mention(start, start + label.len(), MK::Label))
 }
 
 /// A title of a show, book or film: a short run of capitalized words after "on", "titled",

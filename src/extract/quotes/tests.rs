@@ -529,3 +529,24 @@ fn a_name_with_a_contracted_has_is_a_subject_not_a_possessive() {
     let q = run(t);
     assert_eq!(find(t, &q, "You have never balanced a budget,").speaker.as_deref(), Some("Tom Reyes"));
 }
+
+#[test]
+fn a_headline_quoting_after_a_colon_is_the_words_of_the_name_opening_it() {
+    let t = "Dana Price Praises Harbor Editor Tom Reyes: ‘A Very Good Reporter.’\n\nMayor Dana Price spoke on Monday.";
+    let body = t.find("Mayor").unwrap() + 6;
+    let ms = [(0usize, 10usize), (body, body + 10)];
+    let reyes = t.find("Tom Reyes").unwrap();
+    let tr = [(reyes, reyes + 9)];
+    let known = [
+        KnownName { name: "Dana Price", is_person: true, is_org: false, mentions: &ms },
+        KnownName { name: "Tom Reyes", is_person: true, is_org: false, mentions: &tr },
+    ];
+    assert_eq!(&t[ms[1].0..ms[1].1], "Dana Price");
+    assert_eq!(&t[tr[0].0..tr[0].1], "Tom Reyes");
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(find(t, &q, "A Very Good Reporter.").speaker.as_deref(), Some("Dana Price"));
+    // a short label before the colon, the quote further on
+    let t = "Hacker Guccifer: Harbor Server Left Unprotected, “Like an Open Door.”\n\nThe hacker spoke on Monday.";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "Like an Open Door.")), "Hacker Guccifer");
+}
