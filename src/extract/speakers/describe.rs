@@ -87,6 +87,57 @@ impl Article<'_> {
         None
     }
 
+    /// The institution that "the ministry" or "the campaign" refers back to when the article
+    /// named it by whose it is ("China's foreign ministry also weighed in. “...,” the ministry
+    /// said"): the latest such phrase in the 700 bytes before `pos`, outside quotations.
+    pub(super) fn owned_before(
+        &self,
+        desc: &str,
+        pos: usize,
+        quote_spans: &[(usize, usize)],
+    ) -> Option<String> {
+        let words: Vec<&str> = desc.split_whitespace().collect();
+        if words.len() != 2
+            || !words[0].eq_ignore_ascii_case("the")
+            || !lower_eq(words[1], lexicon::OWNED_INSTITUTIONS)
+        {
+            return None;
+        }
+        let head = words[1];
+        if !head.starts_with(char::is_lowercase) {
+            return None;
+        }
+        let t = self.text;
+        let lo = (pos.saturating_sub(700)..=pos).find(|&i| t.is_char_boundary(i)).unwrap_or(pos);
+        let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
+        let mut ats: Vec<usize> = t[lo..pos]
+            .match_indices(head)
+            .map(|(i, _)| lo + i)
+            .filter(|&a| word_bounded(t, a, a + head.len()) && !in_quote(a))
+            .collect();
+        ats.reverse();
+        for at in ats {
+            // the words before the noun in its sentence, up to five
+            let ss = t[..at].rfind(['.', '\n', '?', '!', ',', ';', '“', '"']).map_or(0, |i| i + 1);
+            let before: Vec<&str> = t[ss..at].split_whitespace().collect();
+            let best = (1..=before.len().min(5))
+                .filter_map(|k| {
+                    let phrase = before[before.len() - k..]
+                        .iter()
+                        .copied()
+                        .chain([head])
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    self.owned_institution(&phrase)
+                })
+                .max_by_key(String::len);
+            if best.is_some() {
+                return best;
+            }
+        }
+        None
+    }
+
     /// The named person or organization the article identifies with a description ("the
     /// Florida senator", "the editorial"), by its head noun: "Florida Sen. Marco Rubio" or
     /// "candidate Ben Carson" (the head before a name), "Marco Rubio, the Florida senator" (an

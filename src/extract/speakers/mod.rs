@@ -683,7 +683,8 @@ impl<'a> Article<'a> {
                 && w.last().is_some_and(|l| l.starts_with(char::is_lowercase) || lower_eq(l, lexicon::PARTY_MEMBERS))
         };
         let as_description = || {
-            self.described(desc, pos)
+            self.owned_before(desc, pos, &self.spans)
+                .or_else(|| self.described(desc, pos))
                 .or_else(|| self.recent_of_type(desc, pos, &self.spans))
                 .or_else(|| self.document_owner(desc, pos, &self.spans))
         };
@@ -738,7 +739,8 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                     continue;
                 }
                 let r = art
-                    .described(m, s)
+                    .owned_before(m, s, &spans)
+                    .or_else(|| art.described(m, s))
                     .or_else(|| art.recent_of_type(m, s, &spans))
                     .or_else(|| art.document_owner(m, s, &spans));
                 // (a lead-in in capitals is no description)

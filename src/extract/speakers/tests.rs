@@ -277,3 +277,16 @@ fn a_name_written_surname_first_is_found_by_its_first_word() {
     let ents = [person("Shen Xincheng", t), person("Li Shen", t)];
     assert_eq!(speaker_of(t, "Shen", "Shen said", &ents).as_deref(), Some("Li Shen"));
 }
+
+#[test]
+fn the_ministry_is_the_institution_named_by_whose_it_is_before() {
+    let text = "Sea Talks\n\nJapan urged restraint, while China's foreign ministry also weighed in on the comments.\n\n\
+                \"Countries outside the region should stick to their promises,\" the ministry said in a statement.\n";
+    let x = crate::extract::extract(text, 0, crate::extract::ExtractOptions::default());
+    assert_eq!(x.quotes[0].speaker.as_deref(), Some("China's foreign ministry"));
+    // without such a phrase before, "the ministry" stays a description
+    let text = "Sea Talks\n\nJapan urged restraint on Monday.\n\n\
+                \"Countries outside the region should stick to their promises,\" the ministry said in a statement.\n";
+    let x = crate::extract::extract(text, 0, crate::extract::ExtractOptions::default());
+    assert_eq!(x.quotes[0].speaker, None);
+}
