@@ -365,7 +365,40 @@ fn is_title(t: &str, p: Piece, para_start: usize) -> bool {
     }
     let before = t[para_start..p.open].trim_end();
     let prev = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-    text::is_possessive(prev)
+    // "his new book, “Doomed to Succeed,”": the noun before an appositive's comma
+    let bare = prev.trim_end_matches([',', ':']);
+    // "called “Los Hijos de Trump,” or “Sons of Trump”": a second title after a first
+    let after_title = text::lower_eq(bare, &["or", "and"]) && {
+        let b = before[..before.len() - prev.len()].trim_end().trim_end_matches(',');
+        b.ends_with(['”', '"']) || b.ends_with("''")
+    };
+    after_title
+        || text::is_possessive(prev)
+        || (bare.len() < prev.len()
+            && text::lower_eq(
+                bare,
+                &[
+                    "book",
+                    "film",
+                    "movie",
+                    "show",
+                    "program",
+                    "podcast",
+                    "song",
+                    "album",
+                    "series",
+                    "novel",
+                    "play",
+                    "documentary",
+                    "essay",
+                    "memoir",
+                    "poem",
+                    "opera",
+                    "musical",
+                    "sitcom",
+                ],
+            ))
+        || text::lower_eq(prev, &["in"])
         || text::lower_eq(
             prev,
             &[

@@ -550,3 +550,17 @@ fn a_headline_quoting_after_a_colon_is_the_words_of_the_name_opening_it() {
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "Like an Open Door.")), "Hacker Guccifer");
 }
+
+#[test]
+fn a_title_after_its_noun_and_a_comma_or_after_another_title_is_no_quote() {
+    for t in [
+        "In his new book, “Doomed to Succeed,” and in an interview, Mr. Ross said the talks failed.",
+        "She is known for acting in “The Walking Dead” and for the hit Broadway play, “Eclipsed.”",
+        "A troupe is performing a popular play called “Los Hijos de Trump,” or “Sons of Trump,” in the city.",
+    ] {
+        assert!(run(t).is_empty(), "{t}: {:#?}", run(t));
+    }
+    // words of speech after "in" are a quote
+    let t = "He said in an interview, “We are not done yet,” and left.";
+    assert_eq!(run(t).len(), 1);
+}
