@@ -557,6 +557,7 @@ fn a_title_after_its_noun_and_a_comma_or_after_another_title_is_no_quote() {
         "In his new book, “Doomed to Succeed,” and in an interview, Mr. Ross said the talks failed.",
         "She is known for acting in “The Walking Dead” and for the hit Broadway play, “Eclipsed.”",
         "A troupe is performing a popular play called “Los Hijos de Trump,” or “Sons of Trump,” in the city.",
+        "He is now host of “The Nightly Show with Larry Wilmore.”",
     ] {
         assert!(run(t).is_empty(), "{t}: {:#?}", run(t));
     }
