@@ -555,6 +555,17 @@ impl<'a> Ctx<'a> {
                 }
                 return Some((Attr { cue: (tk.s, win[ctail].e), cue_kind: CueText::Span, ..m }, adjacent));
             }
+            // a verb of a relative or infinitive clause ("“...” that would respond to requests
+            // from X, Y wrote"): a later cue of the sentence may have the subject
+            let embedded = c > k
+                && win[c - 1].is_word()
+                && text::lower_eq(
+                    self.w(&win[c - 1]),
+                    &["would", "will", "could", "should", "might", "can", "may", "to"],
+                );
+            if tight && embedded {
+                continue;
+            }
             return None;
         }
         None

@@ -215,7 +215,16 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
         let (_, pps, ppe) = paras[q.para - 1];
         // the last sentence of the previous paragraph: a colon or a cue introducing it
         attr[i] = ctx.colon_intro(pps, ppe, &mut toks, text[pps..ppe].trim_end().ends_with(':'));
+        // a person named in the words after the quote, in its sentence ("“...,” dock worker Ken
+        // Moss, wearing a “Vote Price” pin, said"): the words are that person's, whatever cue
+        // was missed, and not the previous paragraph's speaker's
+        let sentence_end =
+            text[q.close_end..].find(['.', '!', '?', '\n']).map_or(text.len(), |x| q.close_end + x);
+        let named_after = known
+            .iter()
+            .any(|k| k.is_person && k.mentions.iter().any(|&(s, _)| s >= q.close_end && s < sentence_end));
         if attr[i].is_none()
+            && !named_after
             && i > 0
             && pieces[i - 1].para + 1 == q.para
             && sentence_like(&text[q.start..q.end])
@@ -235,7 +244,7 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
     for i in 0..n {
         if let Some(h) = headline_speaker(&ctx, pieces[i]) {
             let (_, ps, _) = paras[pieces[i].para];
-            let opens_line = |a: &Attr| text[ps..a.s].trim().is_empty();
+            let opens_line = |a: &Attr| text.get(ps..a.s).is_some_and(|x| x.trim().is_empty());
             let replace = match attr[i] {
                 None => true,
                 // "Trump Addresses Munich Attack: ‘...’": the known name, not the whole run

@@ -200,8 +200,8 @@ impl<'a> Ctx<'a> {
     /// the time", "in the past", "on Monday", "for years") starts, when a word stands before it
     /// to be the subject. Only prepositions that do not modify a noun phrase before them.
     pub(super) fn adverbial_pp_start(&self, win: &[Tok], lo: usize, j: usize) -> Option<usize> {
-        // the phrase: a preposition, an optional determiner, at most two more lowercase words
-        // (or one weekday or month)
+        // the phrase: a preposition and at most three lowercase words after it ("the past"), or
+        // a weekday and a part of the day ("Tuesday night")
         for p in (j.saturating_sub(4).max(lo + 1)..j.saturating_sub(1)).rev() {
             let tk = win[p];
             if !tk.is_word() || !win[p - 1].is_word() {

@@ -565,3 +565,24 @@ fn a_title_after_its_noun_and_a_comma_or_after_another_title_is_no_quote() {
     let t = "He said in an interview, “We are not done yet,” and left.";
     assert_eq!(run(t).len(), 1);
 }
+
+#[test]
+fn a_verb_of_a_relative_clause_after_a_quote_leaves_the_cue_to_a_later_verb() {
+    let t = "The lawsuit could drag on. “If the city obtains more records, it intends to search them for records” that would respond to requests from the group, city counsel Caroline Lewis Wolverton wrote in a court filing.";
+    let q = run(t);
+    assert_eq!(q[0].speaker.as_deref(), Some("Caroline Lewis Wolverton"));
+}
+
+#[test]
+fn a_paragraph_whose_quote_names_a_person_after_it_does_not_inherit_the_last_speaker() {
+    let t = "“We will win,” said Dana Price.\n\n“Our ideas of success are different,” ponders Michelle Stevens, 30, a student.";
+    let ms = [(t.find("Michelle").unwrap(), t.find("Michelle").unwrap() + 16)];
+    let ds = [(t.find("Dana").unwrap(), t.find("Dana").unwrap() + 10)];
+    let known = [
+        KnownName { name: "Michelle Stevens", is_person: true, is_org: false, mentions: &ms },
+        KnownName { name: "Dana Price", is_person: true, is_org: false, mentions: &ds },
+    ];
+    let q = extract(t, &paras(t), &known);
+    let b = find(t, &q, "Our ideas of success are different,");
+    assert_ne!(b.speaker.as_deref(), Some("Dana Price"));
+}

@@ -162,7 +162,7 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
         | "boasts" | "bragged" | "vowed" | "vows" | "promised" | "pledged" | "urged" | "urges"
         | "demanded" | "cautioned" | "countered" | "counters" | "retorted" | "echoed" | "stressed"
         | "stresses" | "emphasized" | "emphasised" | "maintained" | "maintains" | "contended"
-        | "conceded" | "concedes" | "agreed" | "lamented" | "laments" | "sighed" | "whispered" | "cried"
+        | "conceded" | "concedes" | "agreed" | "agrees" | "lamented" | "laments" | "sighed" | "whispered" | "cried"
         | "thundered" | "charged" | "alleged" | "asserted" | "asserts" | "proclaimed" | "proclaims"
         | "informed" | "assured" | "reminded" | "pleaded" | "fumed" | "scoffed" | "snapped" | "groused"
         | "griped" | "elaborated" | "summed" | "tweet" | "explain" | "added:" | "interjected" | "opined"
