@@ -514,6 +514,24 @@ pub const AUXILIARY_VERBS: &[&str] = &[
 ];
 
 /// The days of the week.
+/// Nouns of works whose titles follow them in quotation marks ("the film “Oppenheimer”",
+/// "his new book, “Doomed to Succeed,”"): the quoted words are a title, no quote.
+#[rustfmt::skip]
+pub const WORK_NOUNS: &[&str] = &[
+    "book", "film", "movie", "show", "program", "podcast", "song", "album", "series", "novel",
+    "play", "documentary", "essay", "memoir", "poem", "opera", "musical", "sitcom",
+];
+
+/// Other words after which quoted capitalized words are a title ("titled “...”", "the
+/// hashtag “...”").
+#[rustfmt::skip]
+pub const TITLE_OPENERS: &[&str] = &[
+    "on", "titled", "entitled", "called", "dubbed", "named", "programme", "article", "headline",
+    "hashtag", "slogan", "column", "op-ed", "magazine", "newspaper", "of", "read", "reading",
+    "reads", "hit", "painting", "exhibit", "exhibition", "event", "campaign", "initiative",
+    "operation", "the",
+];
+
 /// Prepositions that open a phrase of time or circumstance between a subject and its verb
 /// ("Trump at the time said", "who has in the past called"); "of", "from", "with" and "by"
 /// are left out, as they modify the noun phrase before them ("the head of the agency said").

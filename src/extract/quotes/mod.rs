@@ -385,82 +385,10 @@ fn is_title(t: &str, p: Piece, para_start: usize) -> bool {
     };
     after_title
         || text::is_possessive(prev)
-        || (bare.len() < prev.len()
-            && text::lower_eq(
-                bare,
-                &[
-                    "book",
-                    "film",
-                    "movie",
-                    "show",
-                    "program",
-                    "podcast",
-                    "song",
-                    "album",
-                    "series",
-                    "novel",
-                    "play",
-                    "documentary",
-                    "essay",
-                    "memoir",
-                    "poem",
-                    "opera",
-                    "musical",
-                    "sitcom",
-                ],
-            ))
+        || (bare.len() < prev.len() && text::lower_eq(bare, lexicon::WORK_NOUNS))
         || text::lower_eq(prev, &["in"])
-        || text::lower_eq(
-            prev,
-            &[
-                "on",
-                "titled",
-                "entitled",
-                "called",
-                "dubbed",
-                "named",
-                "film",
-                "movie",
-                "book",
-                "show",
-                "program",
-                "programme",
-                "podcast",
-                "song",
-                "album",
-                "series",
-                "novel",
-                "play",
-                "article",
-                "headline",
-                "hashtag",
-                "slogan",
-                "column",
-                "documentary",
-                "op-ed",
-                "essay",
-                "magazine",
-                "newspaper",
-                "of",
-                "read",
-                "reading",
-                "reads",
-                "hit",
-                "sitcom",
-                "musical",
-                "memoir",
-                "poem",
-                "opera",
-                "painting",
-                "exhibit",
-                "exhibition",
-                "event",
-                "campaign",
-                "initiative",
-                "operation",
-                "the",
-            ],
-        )
+        || text::lower_eq(prev, lexicon::WORK_NOUNS)
+        || text::lower_eq(prev, lexicon::TITLE_OPENERS)
 }
 
 /// The char boundary at most `n` bytes before `pos` (windows stay small in long paragraphs).
