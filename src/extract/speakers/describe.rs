@@ -118,7 +118,10 @@ impl Article<'_> {
         ats.reverse();
         for at in ats {
             // the words before the noun in its sentence, up to five
-            let ss = t[..at].rfind(['.', '\n', '?', '!', ',', ';', '“', '"']).map_or(0, |i| i + 1);
+            // (past the mark's bytes: '“' is three)
+            let ss = t[..at]
+                .rfind(['.', '\n', '?', '!', ',', ';', '“', '"'])
+                .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
             let before: Vec<&str> = t[ss..at].split_whitespace().collect();
             let best = (1..=before.len().min(5))
                 .filter_map(|k| {

@@ -290,3 +290,13 @@ fn the_ministry_is_the_institution_named_by_whose_it_is_before() {
     let x = crate::extract::extract(text, 0, crate::extract::ExtractOptions::default());
     assert_eq!(x.quotes[0].speaker, None);
 }
+
+#[test]
+fn a_curly_mark_before_the_institution_noun_does_not_cut_a_character() {
+    // the sentence before "campaign" holds a '“' (three bytes) that the search for the owner
+    // stops at
+    let text = "Ads\n\nThe “Clinton” campaign ran an ad on Monday.\n\n\
+                \"We are ready,\" the campaign said in a statement.\n";
+    let x = crate::extract::extract(text, 0, crate::extract::ExtractOptions::default());
+    assert_eq!(x.quotes.len(), 1);
+}
