@@ -9,6 +9,10 @@ use std::time::Instant;
 use gazette::extract::{entities, paragraphs, quotes};
 use gazette::ingest::minhash;
 
+/// The allocator of the `gazette` binary (src/main.rs), so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(usize::MAX);
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/reuters-financial-2006-2013.jsonl.zst");

@@ -16,6 +16,10 @@ use std::time::Instant;
 use gazette::index::Archive;
 use gazette::search::{DateBucket, Filters, Request, Searchers, Sort};
 
+/// The allocator of the `gazette` binary (src/main.rs), so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Splits `--flag "a value" --other x` into words, honouring double quotes.
 fn shell_words(s: &str) -> Vec<String> {
     let mut out = Vec::new();

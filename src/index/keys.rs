@@ -17,7 +17,10 @@ pub const KINDS: [(&str, &str); 5] = [
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
-    for c in name.nfkd() {
+    // (ASCII is its own decomposition, with no combining marks: the common case skips both)
+    let chars: &mut dyn Iterator<Item = char> =
+        if name.is_ascii() { &mut name.chars() } else { &mut name.nfkd() };
+    for c in chars {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
         }

@@ -4,8 +4,9 @@
 //! segment, and only the values shown are turned back into strings: no per-segment
 //! dictionary lookups at query time.
 
-use std::collections::HashMap;
 use std::path::Path;
+
+use rustc_hash::FxHashMap;
 
 use super::archive::{read_if_exists, write_atomic, FileState};
 use crate::error::{Error, Result};
@@ -23,7 +24,9 @@ fn kind_code(kind: &str) -> Option<u8> {
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
     values: Vec<(u8, String)>,
-    ids: HashMap<(u8, String), u64>,
+    /// the number of each value, one table per kind code (the last for unknown kinds), so that
+    /// a lookup hashes the value as it is given, without a copy
+    ids: Vec<FxHashMap<String, u64>>,
     saved: usize,
     state: FileState,
 }
@@ -72,9 +75,16 @@ impl Vocab {
         self.state
     }
 
+    fn table(&self, code: u8) -> Option<&FxHashMap<String, u64>> {
+        self.ids.get((code as usize).min(KINDS.len()))
+    }
+
     fn push(&mut self, code: u8, value: String) -> u64 {
         let id = self.values.len() as u64;
-        self.ids.insert((code, value.clone()), id);
+        if self.ids.is_empty() {
+            self.ids.resize_with(KINDS.len() + 1, FxHashMap::default);
+        }
+        self.ids[(code as usize).min(KINDS.len())].insert(value.clone(), id);
         self.values.push((code, value));
         id
     }
@@ -82,17 +92,23 @@ impl Vocab {
     /// The number of a value, given one when it is new.
     pub fn id(&mut self, kind: &str, value: &str) -> u64 {
         let code = kind_code(kind).unwrap_or(u8::MAX);
-        let clean: String =
-            value.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
-        match self.ids.get(&(code, clean.clone())) {
+        // (a value holding a tab or a line break is kept with spaces in their place)
+        let clean =
+            |v: &str| v.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
+        let value: std::borrow::Cow<str> = if value.contains(['\t', '\n', '\r']) {
+            std::borrow::Cow::Owned(clean(value))
+        } else {
+            value.into()
+        };
+        match self.table(code).and_then(|t| t.get(value.as_ref())) {
             Some(&id) => id,
-            None => self.push(code, clean),
+            None => self.push(code, value.into_owned()),
         }
     }
 
     /// The number of a value of a kind, when the archive has it.
     pub fn lookup(&self, kind: &str, value: &str) -> Option<u64> {
-        self.ids.get(&(kind_code(kind)?, value.to_string())).copied()
+        self.table(kind_code(kind)?)?.get(value).copied()
     }
 
     /// The kind and value of a number.

@@ -40,6 +40,9 @@ struct Article<'a> {
     words: std::cell::OnceCell<std::collections::HashMap<&'a str, Vec<usize>>>,
     /// the quotations' spans (names inside them are the quoted words', not the narrative's)
     spans: Vec<(usize, usize)>,
+    /// [`Article::candidates`] by the words asked for: one article asks for the same surname
+    /// once per quote and per check
+    candidates: std::cell::RefCell<std::collections::HashMap<Vec<String>, std::rc::Rc<Vec<Candidate>>>>,
 }
 
 #[derive(Default)]
@@ -243,8 +246,18 @@ impl<'a> Article<'a> {
     }
 
     /// Full names in the text that end with `core` (the speaker's words without a suffix), and,
-    /// for a lone first name, full names that start with it.
-    fn candidates(&self, core: &[&str]) -> Vec<Candidate> {
+    /// for a lone first name, full names that start with it (worked out once per article).
+    fn candidates(&self, core: &[&str]) -> std::rc::Rc<Vec<Candidate>> {
+        let key: Vec<String> = core.iter().map(|w| w.to_string()).collect();
+        if let Some(c) = self.candidates.borrow().get(&key) {
+            return c.clone();
+        }
+        let found = std::rc::Rc::new(self.find_candidates(core));
+        self.candidates.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    fn find_candidates(&self, core: &[&str]) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = Vec::new();
         let last = *core.last().unwrap_or(&"");
         let first_only = core.len() == 1 && lexicon::is_first_name(last);
@@ -369,12 +382,13 @@ impl<'a> Article<'a> {
             return name.to_string();
         }
         let core = names::core_words(name);
-        let mut cands = self.candidates(&core);
+        let all = self.candidates(&core);
+        let mut cands: Vec<&Candidate> = all.iter().collect();
         if cands.is_empty() {
             return self.misspelled(name).unwrap_or_else(|| name.to_string());
         }
         if let Some(g) = gender {
-            let fits = |c: &Candidate| {
+            let fits = |c: &&Candidate| {
                 c.core.first().and_then(|f| lexicon::first_name_gender(f)).is_none_or(|x| x == g)
             };
             if cands.iter().any(fits) {
@@ -383,13 +397,13 @@ impl<'a> Article<'a> {
         }
         // several people of the surname: a surname alone names the one the article introduced
         // first (news style names the others in full), among those named before the quote
-        let first_at = |c: &Candidate| c.positions.iter().min().copied().unwrap_or(usize::MAX);
+        let first_at = |c: &&Candidate| c.positions.iter().min().copied().unwrap_or(usize::MAX);
         // (a title's gender decides between them otherwise: the people a recent sentence
         // names are often of the other gender, "Mr. Trump" after "Ivanka Trump")
         let recent = if gender.is_none() { self.just_named(&cands, pos) } else { None };
         let anchor = recent
-            .or_else(|| cands.iter().filter(|c| first_at(c) <= pos).min_by_key(|c| first_at(c)))
-            .or_else(|| cands.iter().min_by_key(|c| first_at(c)));
+            .or_else(|| cands.iter().copied().filter(|c| first_at(c) <= pos).min_by_key(first_at))
+            .or_else(|| cands.iter().copied().min_by_key(first_at));
         let Some(anchor) = anchor else { return name.to_string() };
         // the fullest form compatible with it (one's words inside the other's, in order); a
         // generational suffix names another person ("Donald Trump Jr." is not "Donald Trump")
@@ -405,6 +419,7 @@ impl<'a> Article<'a> {
             .filter(|c| subsequence(&anchor.core, &c.core) || subsequence(&c.core, &anchor.core))
             .filter(|c| suffix(&c.name) == anchor_suffix)
             .max_by_key(|c| (c.core.len(), c.name.len(), c.positions.len()))
+            .copied()
             .unwrap_or(anchor);
         if best.core.len() < core.len() {
             return name.to_string();
@@ -417,7 +432,7 @@ impl<'a> Article<'a> {
     /// it the first one written (its subject: "Patricia Smith, mother of victim Sean Smith,
     /// rejected the claim. ... Smith said"). `None` when several people are in play but none
     /// was just named, or when the candidates are forms of one person.
-    fn just_named<'c>(&self, cands: &'c [Candidate], pos: usize) -> Option<&'c Candidate> {
+    fn just_named<'c>(&self, cands: &[&'c Candidate], pos: usize) -> Option<&'c Candidate> {
         let t = self.text;
         let distinct = cands
             .iter()
@@ -448,7 +463,7 @@ impl<'a> Article<'a> {
         let sentence = t[..last].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
         cands
             .iter()
-            .flat_map(|c| written(c).filter(|&p| p >= sentence).map(move |p| (p, c)))
+            .flat_map(|&c| written(c).filter(|&p| p >= sentence).map(move |p| (p, c)))
             .min_by_key(|x| x.0)
             .map(|x| x.1)
     }
@@ -712,6 +727,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         people: Default::default(),
         words: Default::default(),
         spans: spans.clone(),
+        candidates: Default::default(),
     };
     let mut cache: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
     for i in 0..quotes.len() {
