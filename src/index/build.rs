@@ -215,7 +215,7 @@ pub fn index_paths(
             .sum();
 
     let (job_tx, job_rx) = bounded::<Job>(256);
-    let (ev_tx, ev_rx) = bounded::<Event>(1024);
+    let (ev_tx, ev_rx) = bounded::<Event>(4096);
     // Extraction takes every core it is given; the reader and the writers mostly wait on it.
     let workers = opts.threads.max(1);
     let (read_opts, extract_opts, dry_run, prune) = (opts.read, opts.extract, opts.dry_run, opts.prune);
@@ -636,10 +636,18 @@ impl Writers {
             deleted: Some(deleted),
         })
         .unwrap_or_default();
-        let mut q = self.quotes.prepare_commit()?;
+        // Both indexes flush their segments at once (each writer's flush is one thread's work);
+        // the quotes are still committed first, so that a run killed in between is redone.
+        let (quotes, articles) = (&mut self.quotes, &mut self.articles);
+        let (q, a) = std::thread::scope(|s| {
+            let q = s.spawn(|| quotes.prepare_commit());
+            let a = articles.prepare_commit();
+            (q.join(), a)
+        });
+        let mut q = q.map_err(|_| Error::Internal("the quotes commit panicked".into()))??;
+        let mut a = a?;
         q.set_payload(&payload);
         q.commit()?;
-        let mut a = self.articles.prepare_commit()?;
         a.set_payload(&payload);
         a.commit()?;
         if let Some(state) = next_dups {

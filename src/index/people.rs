@@ -15,7 +15,7 @@
 //! commit without reindexing, and the user's `aliases.toml` (see [`super::aliases`]) is applied
 //! on top of it at query time.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use tantivy::Searcher;
@@ -174,7 +174,7 @@ fn person_like(name: &str) -> bool {
 /// add). `usage` is indexed by facet number.
 pub fn proposals(vocab: &Vocab, usage: &[Usage]) -> Vec<Proposal> {
     // every speaker and person value, with the usage of both kinds pooled
-    let mut values: HashMap<&str, (Usage, Vec<u64>)> = HashMap::new();
+    let mut values: HashMap<&str, (Usage, Vec<u64>)> = HashMap::default();
     for id in 0..vocab.len() as u64 {
         if let Some((kind, value)) = vocab.get(id) {
             if kind == "speaker" || kind == "person" {
@@ -189,13 +189,13 @@ pub fn proposals(vocab: &Vocab, usage: &[Usage]) -> Vec<Proposal> {
         members: Vec<(&'a str, Usage)>,
         usage: Usage,
     }
-    let mut groups: HashMap<String, Group> = HashMap::new();
+    let mut groups: HashMap<String, Group> = HashMap::default();
     let mut lone: Vec<(&str, NameForm, Usage)> = Vec::new();
     let mut names: Vec<&str> = values.keys().copied().collect();
     names.sort_unstable();
     // the generations each full name is seen with: "Robert Halmi Sr." and "Robert Halmi Jr."
     // are two people, and "Robert Halmi" is either; with one generation only, all are one
-    let mut generations: HashMap<String, std::collections::BTreeSet<String>> = HashMap::new();
+    let mut generations: HashMap<String, std::collections::BTreeSet<String>> = HashMap::default();
     let forms: Vec<(&str, NameForm)> = names.iter().filter_map(|n| Some((*n, name_form(n)?))).collect();
     for (_, f) in &forms {
         if f.words > 1 {
@@ -223,7 +223,7 @@ pub fn proposals(vocab: &Vocab, usage: &[Usage]) -> Vec<Proposal> {
         g.members.push((name, u));
         g.usage.add(u);
     }
-    let mut by_surname: HashMap<String, Vec<(&str, Usage)>> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<(&str, Usage)>> = HashMap::default();
     let mut out: Vec<Proposal> = Vec::new();
     let mut keys: Vec<&String> = groups.keys().collect();
     keys.sort_unstable();
@@ -261,7 +261,7 @@ pub fn proposals(vocab: &Vocab, usage: &[Usage]) -> Vec<Proposal> {
     // a word the archive also knows as an organization or a place in a tenth as many articles
     // as a person is no surname for sure ("Ford" of Ford Motor, "Jordan"), and a name it
     // knows as one is no person's ("Royal Dutch")
-    let mut elsewhere: HashMap<String, u32> = HashMap::new();
+    let mut elsewhere: HashMap<String, u32> = HashMap::default();
     for id in 0..vocab.len() as u64 {
         if let Some((kind, v)) = vocab.get(id) {
             if kind == "org" || kind == "place" {
@@ -278,7 +278,7 @@ pub fn proposals(vocab: &Vocab, usage: &[Usage]) -> Vec<Proposal> {
     // a word that begins full names of the archive may be a family name written first ("Hu" of
     // "Hu Yaobang") or a first name: it is no surname for sure unless the names it ends
     // outweigh them two to one (a few mistyped "Reagan Administratian" do not count)
-    let mut first_words: HashMap<&str, u32> = HashMap::new();
+    let mut first_words: HashMap<&str, u32> = HashMap::default();
     for (k, g) in &groups {
         if !g.members.iter().any(|(m, _)| org_like(m)) {
             if let Some(w) = k.split(' ').next() {

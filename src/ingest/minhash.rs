@@ -25,6 +25,9 @@ fn mix(mut h: u64) -> u64 {
     h ^ (h >> 31)
 }
 
+/// The hash of a word, lowercased (FNV-1a over its characters); [`word_hashes`] computes it
+/// for every word of a text at once, and this is its reference.
+#[cfg(test)]
 fn word_hash(w: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     for c in w.chars().flat_map(char::to_lowercase) {
@@ -34,11 +37,50 @@ fn word_hash(w: &str) -> u64 {
     h
 }
 
+/// The [`word_hash`] of each run of letters and digits of `text`, in one pass: the same as
+/// splitting at every other character and hashing each word, with ASCII read byte by byte.
+fn word_hashes(text: &str) -> Vec<u64> {
+    const START: u64 = 0xcbf2_9ce4_8422_2325;
+    let step = |h: u64, c: u64| (h ^ c).wrapping_mul(0x0100_0000_01b3);
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let (mut h, mut in_word) = (START, false);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alnum, width) = if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                h = step(h, b.to_ascii_lowercase() as u64);
+            }
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let alnum = c.is_alphanumeric();
+            if alnum {
+                for l in c.to_lowercase() {
+                    h = step(h, l as u64);
+                }
+            }
+            (alnum, c.len_utf8())
+        };
+        if alnum {
+            in_word = true;
+        } else if in_word {
+            out.push(h);
+            (h, in_word) = (START, false);
+        }
+        i += width;
+    }
+    if in_word {
+        out.push(h);
+    }
+    out
+}
+
 /// The band hashes of `text` (each below 2^32, so they pack small), or none when it is too
 /// short to compare.
 pub fn bands(text: &str) -> Vec<u64> {
-    let words: Vec<u64> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect();
+    let words = word_hashes(text);
     if words.len() < MIN_WORDS {
         return Vec::new();
     }
@@ -46,21 +88,45 @@ pub fn bands(text: &str) -> Vec<u64> {
     // of it (xor with a seed, multiply by an odd constant, keep the high bits).
     let seeds: [u64; BANDS * ROWS] =
         std::array::from_fn(|i| mix(0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i as u64 + 1)));
-    let mut mins = [u64::MAX; BANDS * ROWS];
-    for w in words.windows(3) {
-        let shingle = mix(w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]);
-        for (m, seed) in mins.iter_mut().zip(&seeds) {
-            let v = (shingle ^ seed).wrapping_mul(0xff51_afd7_ed55_8ccd);
-            let v = v ^ (v >> 32);
-            if v < *m {
-                *m = v;
-            }
-        }
-    }
+    let mins = minima(&words, &seeds);
     mins.chunks(ROWS)
         .enumerate()
         .map(|(b, rows)| mix(rows.iter().fold(b as u64, |acc, r| mix(acc ^ r))) & 0xffff_ffff)
         .collect()
+}
+
+type Signature = [u64; BANDS * ROWS];
+
+/// The signature: for each seed, the least of its permutation of the shingles' hashes.
+fn minima(words: &[u64], seeds: &Signature) -> Signature {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx512dq") {
+        // SAFETY: the processor has the features the function is compiled for.
+        return unsafe { minima_avx512(words, seeds) };
+    }
+    minima_portable(words, seeds)
+}
+
+/// The same loop compiled for AVX-512, whose 64-bit multiplications work on eight lanes at once
+/// (the portable build has none: the loop is then scalar). The results are the same.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq")]
+unsafe fn minima_avx512(words: &[u64], seeds: &Signature) -> Signature {
+    minima_portable(words, seeds)
+}
+
+#[inline(always)]
+fn minima_portable(words: &[u64], seeds: &Signature) -> Signature {
+    let mut mins = [u64::MAX; BANDS * ROWS];
+    for w in words.windows(3) {
+        let shingle = mix(w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]);
+        for (m, seed) in mins.iter_mut().zip(seeds) {
+            let v = (shingle ^ seed).wrapping_mul(0xff51_afd7_ed55_8ccd);
+            let v = v ^ (v >> 32);
+            *m = (*m).min(v);
+        }
+    }
+    mins
 }
 
 /// Band hashes of stored articles and the group each belongs to.
@@ -122,6 +188,33 @@ impl NearIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_hashes_are_the_hashes_of_the_words_split_at_other_characters() {
+        for text in [
+            "",
+            "  ",
+            "One two, three-four: “Five” sixty7 ",
+            "Ça coûte 10€ à São Paulo; ÉTÉ İstanbul straße ǅemal",
+            "end",
+            "日本語のテキスト and 中文",
+        ] {
+            let split: Vec<u64> =
+                text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect();
+            assert_eq!(word_hashes(text), split, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_signature_is_the_same_with_and_without_avx512() {
+        let text = "The central bank raised its main interest rate by a quarter point on Tuesday, \
+                    the third increase this year, and said more would follow if prices kept rising.";
+        let words = word_hashes(text);
+        let seeds: Signature = std::array::from_fn(|i| mix(i as u64 + 7));
+        let portable = minima_portable(&words, &seeds);
+        assert!(portable.iter().all(|&m| m < u64::MAX));
+        assert_eq!(minima(&words, &seeds), portable);
+    }
 
     const STORY: &str = "Oil prices rose sharply on Monday after producers agreed to extend output cuts through the end of the year, traders said, while analysts warned that demand in Asia remained weak and inventories in the United States were still well above their five-year average.
 
