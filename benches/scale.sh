@@ -43,6 +43,14 @@ noq=$(run noquotes --index "$w/noquotes" index "$data" --json --no-quotes)
 plain=$(run plain --index "$w/plain" index "$data" --json --no-quotes --no-entities)
 echo "$full"; echo "$noq"; echo "$plain"
 size=$(du -sm "$w/full" | cut -f1)
+# tantivy-cli again after gazette's builds: the ratio is taken against the mean of its two
+# runs, so that a machine slower in one part of the run shows in both
+rm -rf "$w/tantivy2" && mkdir "$w/tantivy2" && cp "$here/../shared/tools/tantivy-cli-meta.json" "$w/tantivy2/meta.json"
+/usr/bin/time -f "%e" -o "$w/tantivy2.time" "$w/peers/bin/tantivy" index -i "$w/tantivy2" -f "$w/rf.ndjson" >/dev/null 2>&1
+base2=$(tail -n 1 "$w/tantivy2.time")
+echo "tantivy-cli again: $base2 s"
+base1=$base
+base=$(python3 -c "print(($base1 + $base2) / 2)")
 
 echo "== linearity"
 total=$(wc -l <"$w/rf.ndjson")
@@ -72,7 +80,7 @@ echo "== queries"
 lat=$(cargo bench -q --bench queries -- "$w/full" 2>/dev/null | tail -1)
 echo "$lat"
 
-python3 - "$base" "$base_mb" "$text_mb" "$size" "$full" "$noq" "$plain" "$re" "$add" "$w/linear.txt" "$lat" <<'PY'
+python3 - "$base" "$base_mb" "$text_mb" "$size" "$full" "$noq" "$plain" "$re" "$add" "$w/linear.txt" "$lat" "$base1" "$base2" <<'PY'
 import sys
 base, base_mb, text_mb, size = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
 f = lambda s: (float(s.split()[1]), int(s.split()[2]))
@@ -81,15 +89,15 @@ lin = {l.split()[0]: float(l.split()[1]) for l in open(sys.argv[10]) if l.strip(
 print()
 print('| figure | value |')
 print('|---|---|')
-print(f'| plain tantivy-cli 0.24 build (baseline) | {base:.1f} s, {base_mb:.0f} MB |')
-print(f'| gazette full build (quotes + entities) | {full[0]:.1f} s, {size:.0f} MB, peak {full[1]/1024:.0f} MB |')
-print(f'| build time ratio gazette / tantivy-cli | {full[0]/base:.2f} (target <= 3.5) |')
+print(f'| plain tantivy-cli 0.24 build (baseline), mean of a run before and one after gazette\'s | {base:.1f} s ({sys.argv[12]} s, {sys.argv[13]} s), {base_mb:.0f} MB |')
+print(f'| gazette full build (quotes + entities) | {full[0]:.1f} s, {size:.0f} MB, peak {full[1]/1024:.0f} MB (target < 600 MB) |')
+print(f'| build time ratio gazette / tantivy-cli | {full[0]/base:.2f} (target <= 2.5) |')
 print(f'| index size ratio | {size/base_mb:.2f} (target <= 1.3) |')
 print(f'| throughput | {text_mb/full[0]:.1f} MB/s of title and text ({text_mb:.0f} MB) |')
 print(f'| without quote extraction | {noq[0]:.1f} s: quotes add {(full[0]-noq[0])/noq[0]*100:.0f}% (target <= 33%) |')
 print(f'| without any extraction | {plain[0]:.1f} s ({plain[0]/base:.2f}x tantivy-cli) |')
 print(f'| 25% / 50% / 100% | {lin["p25"]:.1f} s / {lin["p50"]:.1f} s / {lin["p100"]:.1f} s; per 25%: {lin["p25"]:.1f} / {lin["p50"]/2:.1f} / {lin["p100"]/4:.1f} s (target within 15%) |')
-print(f'| reindex the unchanged set | {re_[0]:.1f} s = {re_[0]/full[0]*100:.1f}% of the build (target < 10%) |')
+print(f'| reindex the unchanged set | {re_[0]:.1f} s = {re_[0]/full[0]*100:.1f}% of the build (target < 5%) |')
 print(f'| add 1,000 new articles | {add[0]:.1f} s = {add[0]/full[0]*100:.1f}% of the build (target < 5%) |')
 print(f'| queries | {sys.argv[11]} |')
 PY
