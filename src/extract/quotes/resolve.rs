@@ -344,10 +344,17 @@ impl<'a, 'c> Resolver<'a, 'c> {
         }
         // [main-clause subject, embedded subject, object]
         let mut found: [Option<(usize, String)>; 3] = [None, None, None];
+        // a sentence whose main clause opens with a description of a person the article gave no
+        // such title ("When the moderator pointed out that Trump hadn't answered, the candidate
+        // said ..."): the description is the person that sentence named as a subject before it
+        let mut described = false;
         let mut i = toks.len();
         while i > 0 {
             i -= 1;
             let tk = toks[i];
+            if described && !in_quote[i] && (tk.is_punct('.') || tk.is_punct('?') || tk.is_punct('!')) {
+                described = false;
+            }
             if !tk.is_word() || in_quote[i] {
                 continue;
             }
@@ -386,6 +393,21 @@ impl<'a, 'c> Resolver<'a, 'c> {
                         found[0] = Some((tk.s, name));
                         break;
                     }
+                } else if i > 0
+                    && found[0].is_none()
+                    && toks.get(i + 1).is_some_and(|x| {
+                        x.is_word()
+                            && text::is_lower(&t[x.s..x.e])
+                            && crate::extract::names::is_role_word(&t[x.s..x.e])
+                    })
+                    && toks.get(i + 2).is_some_and(|x| {
+                        x.is_word()
+                            && text::is_lower(&t[x.s..x.e])
+                            && text::lower_eq(&t[x.s..x.e], lexicon::SUBJECT_SPEECH_VERBS)
+                    })
+                    && toks[i - 1].is_punct(',')
+                {
+                    described = true;
                 }
             }
             if !text::is_cap(w) || cap_stop(w) {
@@ -529,6 +551,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
                     }
                 }
             };
+            if described && class <= 1 {
+                found[0] = Some((span.0, name));
+                break;
+            }
             if found[class].is_none() {
                 found[class] = Some((span.0, name));
             }

@@ -586,3 +586,15 @@ fn a_paragraph_whose_quote_names_a_person_after_it_does_not_inherit_the_last_spe
     let b = find(t, &q, "Our ideas of success are different,");
     assert_ne!(b.speaker.as_deref(), Some("Dana Price"));
 }
+
+#[test]
+fn a_description_opening_the_main_clause_is_the_subject_named_before_it() {
+    // "the governor" is no title the article gave anyone: it is the person its sentence named
+    // as a subject before it, not the subject of an earlier paragraph
+    let t = "Board meets on schools\n\nMayor Tom Reyes opened the meeting on Monday. \
+             He spoke about the new budget for two hours.\n\nWhen a reporter noted that Paul \
+             Hale had not answered the question, the governor said the state would pay.\n\n\
+             “We will find the money,” he said.";
+    let q = run(t);
+    assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Paul Hale"));
+}
