@@ -485,7 +485,7 @@ fn write_all(
                     && last_commit.elapsed() >= opts.commit_interval);
             if due {
                 let dups = std::mem::take(&mut pending_duplicates);
-                w.commit(archive, *articles_total, &dups)?;
+                w.commit(archive, *articles_total, &dups, false)?;
                 since_commit = 0;
                 last_commit = Instant::now();
             }
@@ -502,7 +502,7 @@ fn write_all(
     if let (Some(w), Some(archive)) = (writers, archive) {
         // A run that found nothing new writes nothing.
         if since_commit > 0 || !pending_duplicates.is_empty() {
-            w.commit(archive, *articles_total, &pending_duplicates)?;
+            w.commit(archive, *articles_total, &pending_duplicates, true)?;
         }
     }
     Ok(())
@@ -518,7 +518,16 @@ struct Writers {
     /// duplicates.json as the last commit left it.
     dups: FileState,
     batch: u64,
+    /// When `people.tsv` was last worked out (or the run began).
+    people_at: std::time::Instant,
 }
+
+/// Within one run, the people table is worked out again at a commit at most this often, and at
+/// the run's last commit: it is a pass over the whole archive on the writer's thread (1.2 s for
+/// 100,000 articles), and a long build commits every few seconds. Readers in between see the
+/// merges of the previous table; a run killed in between has its table worked out by the next
+/// writer, which finds it older than the last commit.
+const PEOPLE_EVERY: std::time::Duration = std::time::Duration::from_secs(300);
 
 impl Writers {
     fn open(archive: &Archive, opts: &IndexOptions) -> Result<Writers> {
@@ -567,6 +576,7 @@ impl Writers {
             deleted,
             dups,
             batch: committed.batch.max(quotes_payload.batch) + 1,
+            people_at: std::time::Instant::now(),
         })
     }
 
@@ -609,6 +619,7 @@ impl Writers {
         archive: &Archive,
         articles_total: u64,
         duplicates: &HashMap<String, Option<DuplicateOf>>,
+        last: bool,
     ) -> Result<()> {
         // The state files are written before the commit that records them: facets.tsv in
         // place (it only grows), duplicates.json beside it as `.next`, put in place after.
@@ -655,8 +666,11 @@ impl Writers {
             std::fs::rename(&next, &path).map_err(|e| Error::io(&path, e))?;
             self.dups = state;
         }
-        // the archive's names after this commit (derived data: see `people`)
-        People::refresh(&archive.dir, &archive.articles_reader()?.searcher(), &self.vocab, self.batch)?;
+        // the archive's names after this commit (derived data: see `people` and PEOPLE_EVERY)
+        if last || self.people_at.elapsed() >= PEOPLE_EVERY {
+            People::refresh(&archive.dir, &archive.articles_reader()?.searcher(), &self.vocab, self.batch)?;
+            self.people_at = std::time::Instant::now();
+        }
         self.batch += 1;
         Ok(())
     }

@@ -364,3 +364,20 @@ fn an_article_with_two_forms_of_one_merged_name_counts_once() {
     assert_eq!(places(&["harbor"]), pairs(&[("Kingsport", 2)]), "with a query too");
     assert_eq!(places(&["--as-written"]), pairs(&[("Glenmore", 2), ("Kingsport", 1)]));
 }
+
+/// The people table is worked out at a run's last commit (and at most every few minutes
+/// before it): after a run of several commits it is the table of the last one.
+#[test]
+fn the_people_table_is_that_of_the_last_commit_of_a_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = tmp.path().join("idx");
+    let corpus = repo().join("corpus");
+    let o = run(&idx, &["index", corpus.to_str().unwrap(), "--commit-every", "20"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = run(&idx, &["stats", "--json"]);
+    let batch = json(&s)["batch"].as_u64().expect("stats --json has the batch");
+    assert!(batch >= 3, "several commits: batch {batch}");
+    let table = std::fs::read_to_string(idx.join("people.tsv")).unwrap();
+    let head = table.lines().next().unwrap_or_default();
+    assert_eq!(head.rsplit("batch ").next().map(str::trim), Some(batch.to_string().as_str()), "{head}");
+}
