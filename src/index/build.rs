@@ -503,6 +503,10 @@ fn write_all(
         // A run that found nothing new writes nothing.
         if since_commit > 0 || !pending_duplicates.is_empty() {
             w.commit(archive, *articles_total, &pending_duplicates, true)?;
+        } else if w.people_behind {
+            // the run's last commit came due on its own (the input ended on a multiple of
+            // --commit-every): its table still has to be worked out
+            w.refresh_people(archive)?;
         }
     }
     Ok(())
@@ -518,8 +522,10 @@ struct Writers {
     /// duplicates.json as the last commit left it.
     dups: FileState,
     batch: u64,
-    /// When `people.tsv` was last worked out (or the run began).
+    /// When `people.tsv` was last worked out (or the run began), and whether a commit since
+    /// then left it out.
     people_at: std::time::Instant,
+    people_behind: bool,
 }
 
 /// Within one run, the people table is worked out again at a commit at most this often, and at
@@ -577,6 +583,7 @@ impl Writers {
             dups,
             batch: committed.batch.max(quotes_payload.batch) + 1,
             people_at: std::time::Instant::now(),
+            people_behind: false,
         })
     }
 
@@ -667,11 +674,20 @@ impl Writers {
             self.dups = state;
         }
         // the archive's names after this commit (derived data: see `people` and PEOPLE_EVERY)
-        if last || self.people_at.elapsed() >= PEOPLE_EVERY {
-            People::refresh(&archive.dir, &archive.articles_reader()?.searcher(), &self.vocab, self.batch)?;
-            self.people_at = std::time::Instant::now();
-        }
         self.batch += 1;
+        if last || self.people_at.elapsed() >= PEOPLE_EVERY {
+            self.refresh_people(archive)?;
+        } else {
+            self.people_behind = true;
+        }
+        Ok(())
+    }
+
+    /// Works `people.tsv` out for the last commit.
+    fn refresh_people(&mut self, archive: &Archive) -> Result<()> {
+        People::refresh(&archive.dir, &archive.articles_reader()?.searcher(), &self.vocab, self.batch - 1)?;
+        self.people_at = std::time::Instant::now();
+        self.people_behind = false;
         Ok(())
     }
 }

@@ -366,18 +366,32 @@ fn an_article_with_two_forms_of_one_merged_name_counts_once() {
 }
 
 /// The people table is worked out at a run's last commit (and at most every few minutes
-/// before it): after a run of several commits it is the table of the last one.
+/// before it): after a run of several commits it is the table of the last one, also when the
+/// input ends on a multiple of --commit-every (the last commit is then an ordinary one).
 #[test]
 fn the_people_table_is_that_of_the_last_commit_of_a_run() {
-    let tmp = tempfile::tempdir().unwrap();
-    let idx = tmp.path().join("idx");
     let corpus = repo().join("corpus");
-    let o = run(&idx, &["index", corpus.to_str().unwrap(), "--commit-every", "20"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let s = run(&idx, &["stats", "--json"]);
-    let batch = json(&s)["batch"].as_u64().expect("stats --json has the batch");
-    assert!(batch >= 3, "several commits: batch {batch}");
-    let table = std::fs::read_to_string(idx.join("people.tsv")).unwrap();
-    let head = table.lines().next().unwrap_or_default();
-    assert_eq!(head.rsplit("batch ").next().map(str::trim), Some(batch.to_string().as_str()), "{head}");
+    let count = |o: &std::process::Output| json(o)["added"].as_u64().unwrap_or(0);
+    let tmp = tempfile::tempdir().unwrap();
+    let probe = run(&tmp.path().join("probe"), &["index", corpus.to_str().unwrap(), "--json"]);
+    let n = count(&probe);
+    assert!(n >= 20, "{n} articles in corpus/");
+    // a commit size that leaves a last short batch, and one that divides the input
+    let divisor = (4..=n / 3).rev().find(|d| n % d == 0).unwrap_or(1);
+    for every in [n / 4 + 1, divisor] {
+        let idx = tmp.path().join(format!("idx{every}"));
+        let o =
+            run(&idx, &["index", corpus.to_str().unwrap(), "--commit-every", &every.to_string(), "--json"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let s = run(&idx, &["stats", "--json"]);
+        let batch = json(&s)["batch"].as_u64().expect("stats --json has the batch");
+        assert!(batch >= 3, "several commits of {every}: batch {batch}");
+        let table = std::fs::read_to_string(idx.join("people.tsv")).unwrap();
+        let head = table.lines().next().unwrap_or_default();
+        assert_eq!(
+            head.rsplit("batch ").next().map(str::trim),
+            Some(batch.to_string().as_str()),
+            "commits of {every}: {head}"
+        );
+    }
 }
