@@ -513,7 +513,6 @@ pub const AUXILIARY_VERBS: &[&str] = &[
     "might", "may", "should", "must", "shall",
 ];
 
-/// The days of the week.
 /// Nouns of works whose titles follow them in quotation marks ("the film “Oppenheimer”",
 /// "his new book, “Doomed to Succeed,”"): the quoted words are a title, no quote.
 #[rustfmt::skip]
@@ -537,6 +536,7 @@ pub const TITLE_OPENERS: &[&str] = &[
 /// are left out, as they modify the noun phrase before them ("the head of the agency said").
 pub const ADVERBIAL_PREPOSITIONS: &[&str] = &["at", "in", "on", "during", "for", "over", "since"];
 
+/// The days of the week.
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Time words and manner adverbs between a cue and its subject ("said Monday", "said flatly").

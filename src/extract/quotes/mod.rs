@@ -368,7 +368,7 @@ fn is_title(t: &str, p: Piece, para_start: usize) -> bool {
     let capitalized = words
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
-        // (prepositions stay lowercase in Title Case: "The Nightly Show with Larry Wilmore")
+        // (prepositions stay lowercase in Title Case: "The Late Hour with Nora Quill")
         .filter(|w| !text::lower_eq(w, &["with", "from", "into", "over", "upon", "onto", "without"]))
         .all(|w| !text::is_lower(w.trim_start_matches(|c: char| !c.is_alphanumeric())));
     if !capitalized || !text::is_cap(words.trim_start_matches(|c: char| !c.is_alphanumeric())) {

@@ -557,7 +557,7 @@ fn a_title_after_its_noun_and_a_comma_or_after_another_title_is_no_quote() {
         "In his new book, “Doomed to Succeed,” and in an interview, Mr. Ross said the talks failed.",
         "She is known for acting in “The Walking Dead” and for the hit Broadway play, “Eclipsed.”",
         "A troupe is performing a popular play called “Los Hijos de Trump,” or “Sons of Trump,” in the city.",
-        "He is now host of “The Nightly Show with Larry Wilmore.”",
+        "He is now host of “The Late Hour with Nora Quill.”",
     ] {
         assert!(run(t).is_empty(), "{t}: {:#?}", run(t));
     }
@@ -568,14 +568,14 @@ fn a_title_after_its_noun_and_a_comma_or_after_another_title_is_no_quote() {
 
 #[test]
 fn a_verb_of_a_relative_clause_after_a_quote_leaves_the_cue_to_a_later_verb() {
-    let t = "The lawsuit could drag on. “If the city obtains more records, it intends to search them for records” that would respond to requests from the group, city counsel Caroline Lewis Wolverton wrote in a court filing.";
+    let t = "The dispute may last for months. “If the agency finds more letters, it plans to read them for letters” that would respond to requests from the union, agency lawyer Marta Quinlan Dorsey wrote in a filing.";
     let q = run(t);
-    assert_eq!(q[0].speaker.as_deref(), Some("Caroline Lewis Wolverton"));
+    assert_eq!(q[0].speaker.as_deref(), Some("Marta Quinlan Dorsey"));
 }
 
 #[test]
 fn a_paragraph_whose_quote_names_a_person_after_it_does_not_inherit_the_last_speaker() {
-    let t = "“We will win,” said Dana Price.\n\n“Our ideas of success are different,” ponders Michelle Stevens, 30, a student.";
+    let t = "“We will win,” said Dana Price.\n\n“Our plans for the harbor are different,” ponders Michelle Stevens, 30, a fisher.";
     let ms = [(t.find("Michelle").unwrap(), t.find("Michelle").unwrap() + 16)];
     let ds = [(t.find("Dana").unwrap(), t.find("Dana").unwrap() + 10)];
     let known = [
@@ -583,7 +583,7 @@ fn a_paragraph_whose_quote_names_a_person_after_it_does_not_inherit_the_last_spe
         KnownName { name: "Dana Price", is_person: true, is_org: false, mentions: &ds },
     ];
     let q = extract(t, &paras(t), &known);
-    let b = find(t, &q, "Our ideas of success are different,");
+    let b = find(t, &q, "Our plans for the harbor are different,");
     assert_ne!(b.speaker.as_deref(), Some("Dana Price"));
 }
 
