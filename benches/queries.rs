@@ -138,8 +138,11 @@ fn main() {
     for _ in 0..passes {
         for (c, r) in &requests {
             let t = Instant::now();
-            let _ = s.search(r);
+            let res = s.search(r);
             let full = t.elapsed().as_secs_f64() * 1000.0;
+            if std::env::var("QDUMP").is_ok() {
+                eprintln!("Q\t{}\t{}\t{:.3}", c, res.map(|x| x.total).unwrap_or(0), full);
+            }
             let t = Instant::now();
             let _ = s.bare_top10(&r.query, r.any);
             times.push((c, full, t.elapsed().as_secs_f64() * 1000.0));

@@ -95,121 +95,193 @@ pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
 
 /// Counts facet values of the given kinds and, optionally, dates, in one pass over the
 /// matches. Documents hold global facet numbers (see `index::vocab`), so every segment counts
-/// into a vector indexed by those numbers and the merge adds vectors: exact counts, and only the
-/// values shown are turned back into strings.
+/// into one vector indexed by those numbers (or by their rank in a [`Decoded`] table), shared
+/// by the segments of the search: exact counts, no merging or sorting, and only the values
+/// shown are turned back into strings.
 pub struct FacetCounter {
-    pub field: String,
+    field: String,
     /// Kind code of every facet number (`index::vocab::KINDS` order).
-    pub kinds_of: std::sync::Arc<Vec<u8>>,
+    kinds_of: std::sync::Arc<Vec<u8>>,
     /// Which kind codes to count.
-    pub wanted: Vec<u8>,
-    pub date_field: Option<(String, DateBucket)>,
+    wanted: Vec<u8>,
+    date_field: Option<(String, DateBucket)>,
     /// The number that counts for each facet number (merged names, see `index::aliases`);
     /// `None` when every number counts for itself.
-    pub reps: Option<std::sync::Arc<Reps>>,
+    reps: Option<std::sync::Arc<Reps>>,
     /// With `reps`: per segment, the documents holding two forms of one merged name (see
     /// [`Reps::collisions`]).
-    pub collide: Option<std::sync::Arc<Vec<Vec<u64>>>>,
-    /// The searcher's facet and date fields decoded into vectors (see [`Decoded`]); without
-    /// them, the columns are read.
-    pub decoded: Option<std::sync::Arc<Vec<Decoded>>>,
+    collide: Option<std::sync::Arc<Vec<Vec<u64>>>>,
+    /// The searcher's facet and date fields decoded (see [`Decoded`]); without them, the
+    /// columns are read.
+    decoded: Option<std::sync::Arc<Decoded>>,
+    /// The counts of the search, lent to one segment counter at a time (segments searched on
+    /// several threads at once count into vectors of their own, added at the merge).
+    shared: std::sync::Arc<std::sync::Mutex<Option<Acc>>>,
 }
 
-/// A segment's facet numbers and days, decoded once from its fast fields into plain vectors
-/// (`Searchers::decode_facets`): counting then reads slices instead of bit-packed columns,
-/// for a long-lived reader that answers many queries.
+impl FacetCounter {
+    pub fn new(
+        field: &str,
+        kinds_of: std::sync::Arc<Vec<u8>>,
+        wanted: Vec<u8>,
+        date_field: Option<(String, DateBucket)>,
+        reps: Option<std::sync::Arc<Reps>>,
+        collide: Option<std::sync::Arc<Vec<Vec<u64>>>>,
+        decoded: Option<std::sync::Arc<Decoded>>,
+    ) -> FacetCounter {
+        FacetCounter {
+            field: field.to_string(),
+            kinds_of,
+            wanted,
+            date_field,
+            reps,
+            collide,
+            decoded,
+            shared: Default::default(),
+        }
+    }
+
+    /// The number of counting slots: facet numbers, or ranks in the decoded table.
+    fn slots(&self) -> usize {
+        match &self.decoded {
+            Some(d) => d.number_of.len(),
+            None => self.kinds_of.len(),
+        }
+    }
+}
+
+/// The facet numbers and days of a searcher's segments, decoded once from their fast fields
+/// into plain vectors (`Searchers::decode_facets`): counting then reads slices instead of
+/// bit-packed columns, for a long-lived reader that answers many queries.
+///
+/// Each number is stored as its *rank*: numbers ordered by how many documents hold them, so
+/// that the counts of the frequent values, which most matches add to, lie together at the
+/// start of the count vector and stay in cache. A document's ranks are grouped by kind, so that
+/// counting some kinds reads only theirs.
 #[derive(Debug)]
 pub struct Decoded {
     /// The fields decoded: the facet numbers and the date.
     fields: (String, String),
-    /// Document `d`'s numbers are `values[starts[d]..starts[d + 1]]`, each with its kind code
-    /// in the top bits (see [`KIND_SHIFT`]).
-    starts: Vec<usize>,
-    values: Vec<u32>,
+    /// The facet number of each rank, and the rank of each number.
+    number_of: Vec<u32>,
+    rank_of: Vec<u32>,
+    /// The number of kind codes (`index::vocab::KINDS`).
+    kinds: usize,
+    segments: Vec<DecodedSegment>,
+}
+
+#[derive(Debug)]
+struct DecodedSegment {
+    /// The ranks of kind `k` of document `d` are `ranks[starts[d * kinds + k]..starts[d *
+    /// kinds + k + 1]]`.
+    starts: Vec<u32>,
+    ranks: Vec<u32>,
     /// Days since 1970-01-01; [`NO_DAY`] for an undated document.
     days: Vec<i32>,
 }
 
 const NO_DAY: i32 = i32::MIN;
 
-/// A decoded value is `kind << KIND_SHIFT | number`: counting tests the kind without looking
-/// it up. Numbers from 2^29 on, and those past the vocabulary, are decoded as [`NOT_COUNTED`].
-const KIND_SHIFT: u32 = 29;
-const NUMBER_MASK: u32 = (1 << KIND_SHIFT) - 1;
-/// Kind 7, which no facet has.
-const NOT_COUNTED: u32 = u32::MAX;
-
 impl Decoded {
     /// The memory the vectors hold, in bytes.
     pub fn heap_bytes(&self) -> usize {
-        self.starts.capacity() * std::mem::size_of::<usize>()
-            + self.values.capacity() * 4
-            + self.days.capacity() * 4
+        (self.number_of.capacity() + self.rank_of.capacity()) * 4
+            + self
+                .segments
+                .iter()
+                .map(|s| (s.starts.capacity() + s.ranks.capacity() + s.days.capacity()) * 4)
+                .sum::<usize>()
     }
 
-    /// Every segment of `searcher`, in segment order.
+    /// Every segment of `searcher`, in segment order. Numbers past the vocabulary (`kinds_of`)
+    /// belong to a newer commit than the reader's and are not counted.
     pub fn of(
         searcher: &tantivy::Searcher,
         field: &str,
         date_field: &str,
         kinds_of: &[u8],
-    ) -> tantivy::Result<Vec<Decoded>> {
-        let encode = |v: u64| -> u32 {
-            match (u32::try_from(v), kinds_of.get(v as usize)) {
-                (Ok(n), Some(&k)) if n <= NUMBER_MASK && u32::from(k) < 7 => u32::from(k) << KIND_SHIFT | n,
-                _ => NOT_COUNTED,
-            }
-        };
-        searcher
-            .segment_readers()
-            .iter()
-            .map(|seg| {
-                let col = seg.fast_fields().u64(field)?;
-                let dates = seg.fast_fields().date(date_field)?;
-                let n = seg.max_doc() as usize;
-                let mut d = Decoded {
-                    fields: (field.to_string(), date_field.to_string()),
-                    starts: Vec::with_capacity(n + 1),
-                    values: Vec::new(),
-                    days: Vec::with_capacity(n),
-                };
-                d.starts.push(0);
-                for doc in 0..seg.max_doc() {
-                    d.values.extend(col.values_for_doc(doc).map(encode));
-                    d.starts.push(d.values.len());
-                    // stored dates lie within Tantivy's years 1678 to 2262: i32 days hold them
-                    d.days.push(
-                        dates.first(doc).map_or(NO_DAY, |t| {
-                            days_of(t).clamp(i32::MIN as i64 + 1, i32::MAX as i64) as i32
-                        }),
-                    );
+    ) -> tantivy::Result<Decoded> {
+        let kinds = kinds_of.iter().map(|&k| k as usize + 1).max().unwrap_or(1);
+        let counted = |v: u64| (v as usize) < kinds_of.len();
+        // ranks by document frequency, ties by number
+        let mut freq = vec![0u32; kinds_of.len()];
+        for seg in searcher.segment_readers() {
+            let col = seg.fast_fields().u64(field)?;
+            for doc in 0..seg.max_doc() {
+                for v in col.values_for_doc(doc).filter(|&v| counted(v)) {
+                    freq[v as usize] += 1;
                 }
-                Ok(d)
-            })
-            .collect()
+            }
+        }
+        let mut number_of: Vec<u32> = (0..kinds_of.len() as u32).collect();
+        number_of.sort_by_key(|&n| std::cmp::Reverse(freq[n as usize]));
+        let mut rank_of = vec![0u32; kinds_of.len()];
+        for (rank, &n) in number_of.iter().enumerate() {
+            rank_of[n as usize] = rank as u32;
+        }
+        let mut segments = Vec::with_capacity(searcher.segment_readers().len());
+        let mut by_kind: Vec<Vec<u32>> = vec![Vec::new(); kinds];
+        for seg in searcher.segment_readers() {
+            let col = seg.fast_fields().u64(field)?;
+            let dates = seg.fast_fields().date(date_field)?;
+            let n = seg.max_doc() as usize;
+            let mut s = DecodedSegment {
+                starts: Vec::with_capacity(n * kinds + 1),
+                ranks: Vec::new(),
+                days: Vec::with_capacity(n),
+            };
+            for doc in 0..seg.max_doc() {
+                for v in col.values_for_doc(doc).filter(|&v| counted(v)) {
+                    by_kind[kinds_of[v as usize] as usize].push(rank_of[v as usize]);
+                }
+                for k in by_kind.iter_mut() {
+                    s.starts.push(s.ranks.len() as u32);
+                    s.ranks.append(k);
+                }
+                // stored dates lie within Tantivy's years 1678 to 2262: i32 days hold them
+                s.days.push(
+                    dates
+                        .first(doc)
+                        .map_or(NO_DAY, |t| days_of(t).clamp(i32::MIN as i64 + 1, i32::MAX as i64) as i32),
+                );
+            }
+            s.starts.push(s.ranks.len() as u32);
+            segments.push(s);
+        }
+        Ok(Decoded {
+            fields: (field.to_string(), date_field.to_string()),
+            number_of,
+            rank_of,
+            kinds,
+            segments,
+        })
     }
 }
 
 /// Where a segment's numbers and days are read from.
 enum Source {
     Columns { facets: Option<Column<u64>>, dates: Option<Column<DateTime>> },
-    Decoded(std::sync::Arc<Vec<Decoded>>, usize),
+    Decoded(std::sync::Arc<Decoded>, usize),
 }
 
 pub struct SegmentFacetCounter {
     source: Source,
-    tally: Tally,
+    /// The wanted kind codes as runs `[a, b)` of consecutive codes (a decoded document's
+    /// ranks of consecutive kinds lie together).
+    runs: Vec<(usize, usize)>,
+    counting: Counting,
     days: Option<DayTally>,
 }
 
-/// Counts facet numbers in a vector indexed by number, lent by [`POOL`] and given back zeroed,
-/// listing the numbers it saw.
-struct Tally {
-    /// Empty when no facet kind is counted.
-    dense: Vec<u32>,
-    touched: Vec<u32>,
+/// A segment's facet counting.
+struct Counting {
+    /// The search's counts while this segment counts; `None` when no kind is counted.
+    acc: Option<Acc>,
+    shared: std::sync::Arc<std::sync::Mutex<Option<Acc>>>,
     kinds_of: std::sync::Arc<Vec<u8>>,
     wanted: [bool; 256],
+    /// Slots are ranks of this table (decoded), or facet numbers.
+    ranks: Option<std::sync::Arc<Decoded>>,
     reps: Option<std::sync::Arc<Reps>>,
     /// This segment's documents with two forms of one merged name (a bit per document).
     collide: Option<std::sync::Arc<Vec<Vec<u64>>>>,
@@ -217,6 +289,48 @@ struct Tally {
     /// One document's merged numbers, as their representatives: two forms of one name count
     /// once.
     scratch: Vec<u32>,
+}
+
+/// Counts indexed by slot, with a bit per block of 64 slots that holds a count (`dirty`), so
+/// that reading them out visits only those blocks. Lent by [`POOL`] and given back zeroed.
+pub(crate) struct Acc {
+    counts: Vec<u32>,
+    /// Bit `b` of word `w`: block `64 * w + b`, slots `64 * (64 * w + b)` and the 63 after.
+    dirty: Vec<u64>,
+}
+
+impl Acc {
+    fn new(slots: usize) -> Acc {
+        Acc { counts: vec![0; slots], dirty: vec![0; slots.div_ceil(64 * 64)] }
+    }
+
+    #[inline(always)]
+    fn add(&mut self, slot: u32, n: u32) {
+        if let Some(c) = self.counts.get_mut(slot as usize) {
+            *c += n;
+            if let Some(w) = self.dirty.get_mut((slot >> 12) as usize) {
+                *w |= 1 << ((slot >> 6) & 63);
+            }
+        }
+    }
+
+    /// Calls `f(slot, count)` for every slot counted, leaving the counts zeroed.
+    fn drain(&mut self, mut f: impl FnMut(u32, u32)) {
+        for (w, word) in self.dirty.iter_mut().enumerate() {
+            let mut bits = std::mem::take(word);
+            while bits != 0 {
+                let block = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let end = ((block + 1) * 64).min(self.counts.len());
+                for slot in block * 64..end {
+                    let c = std::mem::take(&mut self.counts[slot]);
+                    if c > 0 {
+                        f(slot as u32, c);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Counts matches per date bucket.
@@ -230,8 +344,8 @@ struct DayTally {
     undated: u64,
 }
 
-/// What a search counted: (facet number, count) for every number seen, sorted by number, and
-/// per date bucket.
+/// What a search counted: (facet number, count) for every number seen, in no particular
+/// order, and per date bucket.
 #[derive(Debug, Default, Clone)]
 pub struct Counts {
     pub counts: Vec<(u32, u32)>,
@@ -240,12 +354,11 @@ pub struct Counts {
     pub undated: u64,
 }
 
-/// What one segment counted: (facet number, count) pairs sorted by number while it saw few
-/// numbers, else the vector of counts indexed by number.
-#[derive(Debug, Default)]
+/// What one segment counted: its count vector when it could not hand it back to the search
+/// (segments counted at the same time), and its dates.
+#[derive(Default)]
 pub struct SegmentCounts {
-    counts: Vec<(u32, u32)>,
-    dense: Option<Vec<u32>>,
+    acc: Option<Acc>,
     dates: BTreeMap<(i32, u8, u8), u64>,
     undated: u64,
 }
@@ -374,11 +487,9 @@ impl Collector for FacetCounter {
             wanted[w as usize] = true;
         }
         let table = self.decoded.as_ref().filter(|t| {
-            t.get(ord as usize).is_some_and(|d| {
-                d.days.len() == segment.max_doc() as usize
-                    && d.fields.0 == self.field
-                    && self.date_field.as_ref().is_none_or(|(f, _)| *f == d.fields.1)
-            })
+            t.segments.get(ord as usize).is_some_and(|d| d.days.len() == segment.max_doc() as usize)
+                && t.fields.0 == self.field
+                && self.date_field.as_ref().is_none_or(|(f, _)| *f == t.fields.1)
         });
         let source = match table {
             Some(t) => Source::Decoded(t.clone(), ord as usize),
@@ -394,14 +505,30 @@ impl Collector for FacetCounter {
                 },
             },
         };
-        let n = if self.wanted.is_empty() { 0 } else { self.kinds_of.len() };
+        let acc = if self.wanted.is_empty() {
+            None
+        } else {
+            // the search's vector, unless another segment is counting into it right now
+            let lent = self.shared.lock().unwrap_or_else(|e| e.into_inner()).take();
+            Some(lent.unwrap_or_else(|| pool_take(self.slots())))
+        };
+        let kinds = self.decoded.as_ref().map_or(0, |d| d.kinds);
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for k in (0..kinds).filter(|&k| wanted[k]) {
+            match runs.last_mut() {
+                Some(r) if r.1 == k => r.1 = k + 1,
+                _ => runs.push((k, k + 1)),
+            }
+        }
         Ok(SegmentFacetCounter {
             source,
-            tally: Tally {
-                dense: pool_take(n),
-                touched: Vec::new(),
+            runs,
+            counting: Counting {
+                acc,
+                shared: self.shared.clone(),
                 kinds_of: self.kinds_of.clone(),
                 wanted,
+                ranks: self.decoded.clone(),
                 reps: self.reps.clone(),
                 collide: self.collide.clone(),
                 segment: ord as usize,
@@ -421,78 +548,55 @@ impl Collector for FacetCounter {
         false
     }
 
-    fn merge_fruits(&self, mut fruits: Vec<SegmentCounts>) -> tantivy::Result<Counts> {
+    fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Counts> {
         let mut out = Counts::default();
-        // Add every segment's counts into one vector indexed by number (a segment that counted
-        // densely lends its vector), then list the numbers seen in order: no sorting, unless
-        // every segment counted few numbers.
-        let mut dense: Option<Vec<u32>> = None;
-        let mut sparse: Vec<&[(u32, u32)]> = Vec::new();
-        for f in fruits.iter_mut() {
-            if let Some(d) = f.dense.take() {
-                match &mut dense {
-                    None => dense = Some(d),
-                    Some(acc) => {
-                        add_into(acc, &d);
-                        pool_give(d, false);
-                    }
-                }
-            }
-        }
+        let mut acc = self.shared.lock().unwrap_or_else(|e| e.into_inner()).take();
         for f in &fruits {
-            sparse.push(&f.counts);
-        }
-        let entries: usize = sparse.iter().map(|c| c.len()).sum();
-        if dense.is_none() && entries > self.kinds_of.len() / 8 {
-            dense = Some(pool_take(self.kinds_of.len()));
-        }
-        match dense {
-            Some(mut acc) => {
-                for c in &sparse {
-                    for &(id, n) in c.iter() {
-                        if let Some(d) = acc.get_mut(id as usize) {
-                            *d += n;
-                        }
-                    }
-                }
-                out.counts = nonzero(&acc);
-                pool_give(acc, false);
-            }
-            None => {
-                let mut all: Vec<(u32, u32)> = sparse.iter().flat_map(|c| c.iter().copied()).collect();
-                all.sort_unstable_by_key(|e| e.0);
-                for (id, c) in all {
-                    match out.counts.last_mut() {
-                        Some((last, n)) if *last == id => *n += c,
-                        _ => out.counts.push((id, c)),
-                    }
-                }
-            }
-        }
-        if let Some(reps) = &self.reps {
-            reps.fold(&mut out.counts);
-        }
-        for f in fruits {
-            for (k, c) in f.dates {
-                *out.dates.entry(k).or_default() += c;
+            for (k, c) in &f.dates {
+                *out.dates.entry(*k).or_default() += c;
             }
             out.undated += f.undated;
         }
+        // vectors of segments counted at the same time as others: added into one
+        for mut other in fruits.into_iter().filter_map(|f| f.acc) {
+            match &mut acc {
+                None => acc = Some(other),
+                Some(a) => {
+                    other.drain(|slot, c| a.add(slot, c));
+                    pool_give(other);
+                }
+            }
+        }
+        let Some(mut acc) = acc else { return Ok(out) };
+        let number = |slot: u32| match &self.decoded {
+            Some(d) => d.number_of.get(slot as usize).copied().unwrap_or(slot),
+            None => slot,
+        };
+        // The counts of merged names (few) go to their representative; hidden ones are
+        // dropped. A document counted a merged name once (its representative) or as the one
+        // form it holds, so the sums count each document once. Representatives are special
+        // too, so no count of the rest needs adding to.
+        let mut moved: Vec<(u32, u32)> = Vec::new();
+        acc.drain(|slot, c| {
+            let n = number(slot);
+            match &self.reps {
+                Some(reps) if reps.special(n as u64) => match reps.rep(n as u64) {
+                    crate::index::aliases::HIDDEN => {}
+                    r => moved.push((r, c)),
+                },
+                _ => out.counts.push((n, c)),
+            }
+        });
+        pool_give(acc);
+        moved.sort_unstable_by_key(|e| e.0);
+        for (r, c) in moved {
+            match out.counts.last_mut() {
+                Some((last, n)) if *last == r => *n += c,
+                _ => out.counts.push((r, c)),
+            }
+        }
         Ok(out)
     }
-}
-
-/// Adds `from` into `acc`, number by number (the shorter length wins: numbers beyond a
-/// vocabulary are not counted anyway).
-fn add_into(acc: &mut [u32], from: &[u32]) {
-    for (a, b) in acc.iter_mut().zip(from) {
-        *a += *b;
-    }
-}
-
-/// The (number, count) pairs of a dense count vector, in number order.
-fn nonzero(dense: &[u32]) -> Vec<(u32, u32)> {
-    dense.iter().enumerate().filter(|(_, c)| **c > 0).map(|(i, &c)| (i as u32, c)).collect()
 }
 
 /// The names a count goes through: the representative of every facet number (see
@@ -535,48 +639,6 @@ impl Reps {
         self.reps.get(id as usize).copied().unwrap_or(id as u32)
     }
 
-    /// Counts by facet number (sorted by number) turned into counts by representative: the
-    /// merged numbers' counts go to their representative, hidden ones are dropped. A document
-    /// counted a merged name once (its representative) or as the one form it holds, so the
-    /// sums count each document once.
-    pub fn fold(&self, counts: &mut Vec<(u32, u32)>) {
-        let mut moved: Vec<(u32, u32)> = Vec::new();
-        counts.retain(|&(id, c)| {
-            if !self.special(id as u64) {
-                return true;
-            }
-            match self.rep(id as u64) {
-                crate::index::aliases::HIDDEN => false,
-                r if r == id => true,
-                r => {
-                    moved.push((r, c));
-                    false
-                }
-            }
-        });
-        if moved.is_empty() {
-            return;
-        }
-        // the few moved counts, sorted, merged into the sorted rest in one pass
-        moved.sort_unstable_by_key(|e| e.0);
-        let mut out: Vec<(u32, u32)> = Vec::with_capacity(counts.len() + moved.len());
-        let (mut a, mut b) = (counts.iter().peekable(), moved.iter().peekable());
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
-                (Some(_), Some(_)) | (None, Some(_)) => b.next(),
-                (Some(_), None) => a.next(),
-                (None, None) => break,
-            };
-            let Some(&(id, c)) = next else { break };
-            match out.last_mut() {
-                Some((last, n)) if *last == id => *n += c,
-                _ => out.push((id, c)),
-            }
-        }
-        *counts = out;
-    }
-
     /// Per segment of `searcher`, a bit per document that holds two forms of one merged name
     /// ("Ben Bernanke" and "BEN BERNANKE"): only those documents need their numbers mapped
     /// while counting, so that the name counts once; every other document counts its numbers
@@ -611,54 +673,34 @@ impl Reps {
     }
 }
 
-/// Zeroed count vectors of the last searches, lent to segment counters: a broad query would
-/// otherwise allocate and clear a vector of the whole vocabulary per segment.
-static POOL: std::sync::Mutex<Vec<Vec<u32>>> = std::sync::Mutex::new(Vec::new());
+/// Zeroed count vectors of the last searches, lent to the searches: a broad query would
+/// otherwise allocate and clear a vector of the whole vocabulary.
+static POOL: std::sync::Mutex<Vec<Acc>> = std::sync::Mutex::new(Vec::new());
 
 /// The most the pool keeps, in bytes.
 const POOL_BYTES: usize = 64 << 20;
 
 /// A zeroed vector of `n` counts, from the pool when it holds one of that length.
-fn pool_take(n: usize) -> Vec<u32> {
-    if n == 0 {
-        return Vec::new();
-    }
+fn pool_take(n: usize) -> Acc {
     let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
     // vectors of another length belong to another vocabulary: dropped
     while let Some(v) = pool.pop() {
-        if v.len() == n {
+        if v.counts.len() == n {
             return v;
         }
     }
-    vec![0; n]
+    Acc::new(n)
 }
 
-/// Gives a vector back to the pool; `zeroed` when every count in it is already 0.
-fn pool_give(mut v: Vec<u32>, zeroed: bool) {
-    if v.is_empty() {
-        return;
-    }
+/// Gives a zeroed vector back to the pool.
+fn pool_give(v: Acc) {
     let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
-    if (pool.len() + 1) * v.len() * 4 > POOL_BYTES {
-        return;
+    if (pool.len() + 1) * v.counts.len() * 4 <= POOL_BYTES {
+        pool.push(v);
     }
-    if !zeroed {
-        v.fill(0);
-    }
-    pool.push(v);
 }
 
-impl Tally {
-    #[inline(always)]
-    fn add(&mut self, id: u32) {
-        if let Some(c) = self.dense.get_mut(id as usize) {
-            if *c == 0 {
-                self.touched.push(id);
-            }
-            *c += 1;
-        }
-    }
-
+impl Counting {
     /// Whether `doc` holds two forms of one merged name (so its numbers are mapped).
     #[inline(always)]
     fn collides(&self, doc: DocId) -> bool {
@@ -671,73 +713,115 @@ impl Tally {
             })
     }
 
-    /// Counts one document's decoded values (kind and number).
+    /// The counting slot of a facet number.
     #[inline(always)]
-    fn decoded_doc(&mut self, doc: DocId, values: &[u32]) {
-        if self.collides(doc) {
-            let numbers = values.iter().filter(|&&v| v != NOT_COUNTED).map(|&v| u64::from(v & NUMBER_MASK));
-            return self.doc(doc, numbers);
+    fn slot(&self, number: u64) -> u32 {
+        match &self.ranks {
+            Some(d) => d.rank_of.get(number as usize).copied().unwrap_or(u32::MAX),
+            None => number as u32,
         }
-        for &v in values {
-            if self.wanted[(v >> KIND_SHIFT) as usize] {
-                self.add(v & NUMBER_MASK);
+    }
+
+    /// Counts one document's facet numbers (those of kinds not wanted are skipped). A
+    /// document with two forms of one name counts the numbers that stand for themselves at
+    /// once and the others as their representative (itself, for a representative), once per
+    /// document; hidden ones not at all. (Every other document counts its numbers as they
+    /// are: `merge_fruits` maps the sums.)
+    fn numbers(&mut self, doc: DocId, ids: impl Iterator<Item = u64>) {
+        let Some(mut acc) = self.acc.take() else { return };
+        let mut merged = std::mem::take(&mut self.scratch);
+        let reps = if self.collides(doc) { self.reps.clone() } else { None };
+        for id in ids {
+            // Numbers beyond the vocabulary this reader loaded belong to a newer commit.
+            let Some(k) = self.kinds_of.get(id as usize) else { continue };
+            if !self.wanted[*k as usize] {
+                continue;
+            }
+            match &reps {
+                Some(r) if r.special(id) => {
+                    if r.rep(id) != crate::index::aliases::HIDDEN {
+                        merged.push(r.rep(id));
+                    }
+                }
+                _ => acc.add(self.slot(id), 1),
+            }
+        }
+        merged.sort_unstable();
+        merged.dedup();
+        for &r in &merged {
+            acc.add(self.slot(r.into()), 1);
+        }
+        merged.clear();
+        self.scratch = merged;
+        self.acc = Some(acc);
+    }
+}
+
+impl SegmentCollector for SegmentFacetCounter {
+    type Fruit = SegmentCounts;
+
+    #[inline]
+    fn collect(&mut self, doc: DocId, _: Score) {
+        match &self.source {
+            Source::Decoded(table, s) => {
+                let t = &table.segments[*s];
+                let d = doc as usize;
+                if let Some(days) = &mut self.days {
+                    days.day(Some(t.days[d]).filter(|&x| x != NO_DAY).map(i64::from));
+                }
+                let base = d * table.kinds;
+                let run = |&(a, b): &(usize, usize)| {
+                    &t.ranks[t.starts[base + a] as usize..t.starts[base + b] as usize]
+                };
+                let c = &mut self.counting;
+                if c.collides(doc) {
+                    let numbers =
+                        self.runs.iter().flat_map(run).map(|&r| u64::from(table.number_of[r as usize]));
+                    c.numbers(doc, numbers);
+                } else if let Some(acc) = &mut c.acc {
+                    for r in &self.runs {
+                        for &rank in run(r) {
+                            acc.add(rank, 1);
+                        }
+                    }
+                }
+            }
+            Source::Columns { facets, dates } => {
+                if let (Some(col), Some(days)) = (dates, &mut self.days) {
+                    days.day(col.first(doc).map(days_of));
+                }
+                if let Some(col) = facets {
+                    self.counting.numbers(doc, col.values_for_doc(doc));
+                }
             }
         }
     }
 
-    /// Counts one document's numbers.
-    #[inline(always)]
-    fn doc(&mut self, doc: DocId, ids: impl Iterator<Item = u64>) {
-        match &self.reps {
-            Some(reps) if self.collides(doc) => {
-                // A document with two forms of one name: numbers that stand for themselves
-                // count at once; the others count as their representative (itself, for a
-                // representative), once per document; hidden ones not at all. (Every other
-                // document counts its numbers as they are: `Reps::fold` maps the sums.)
-                let reps = reps.clone();
-                let mut merged = std::mem::take(&mut self.scratch);
-                for id in ids {
-                    let Some(k) = self.kinds_of.get(id as usize) else { continue };
-                    if !self.wanted[*k as usize] {
-                        continue;
-                    }
-                    if !reps.special(id) {
-                        self.add(id as u32);
-                    } else if reps.rep(id) != crate::index::aliases::HIDDEN {
-                        merged.push(reps.rep(id));
-                    }
-                }
-                merged.sort_unstable();
-                merged.dedup();
-                for &r in &merged {
-                    self.add(r);
-                }
-                merged.clear();
-                self.scratch = merged;
+    fn harvest(self) -> SegmentCounts {
+        let mut dates = BTreeMap::new();
+        let mut undated = 0;
+        if let Some(mut d) = self.days {
+            d.flush();
+            for (days, c) in d.counts {
+                *dates.entry(civil_from_days(days)).or_default() += c;
             }
-            _ => {
-                for id in ids {
-                    // Numbers beyond the vocabulary this reader loaded belong to a newer commit.
-                    let Some(k) = self.kinds_of.get(id as usize) else { continue };
-                    if self.wanted[*k as usize] {
-                        self.add(id as u32);
-                    }
+            undated = d.undated;
+        }
+        // the counts go back to the search for the next segment, unless another segment
+        // counted into a vector of its own meanwhile and handed it back first
+        let acc = match self.counting.acc {
+            None => None,
+            Some(a) => {
+                let mut slot = self.counting.shared.lock().unwrap_or_else(|e| e.into_inner());
+                if slot.is_none() {
+                    *slot = Some(a);
+                    None
+                } else {
+                    Some(a)
                 }
             }
-        }
-    }
-
-    /// The counts as sorted pairs while few numbers were seen (the vector goes back to the
-    /// pool), else the vector itself.
-    fn harvest(mut self) -> (Vec<(u32, u32)>, Option<Vec<u32>>) {
-        if self.touched.len() * 16 >= self.dense.len() && !self.dense.is_empty() {
-            return (Vec::new(), Some(self.dense));
-        }
-        self.touched.sort_unstable();
-        let pairs =
-            self.touched.iter().map(|&id| (id, std::mem::take(&mut self.dense[id as usize]))).collect();
-        pool_give(self.dense, true);
-        (pairs, None)
+        };
+        SegmentCounts { acc, dates, undated }
     }
 }
 
@@ -775,62 +859,40 @@ impl DayTally {
     }
 }
 
-impl SegmentCollector for SegmentFacetCounter {
-    type Fruit = SegmentCounts;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        match &self.source {
-            Source::Decoded(table, s) => {
-                let t = &table[*s];
-                let d = doc as usize;
-                if !self.tally.dense.is_empty() {
-                    self.tally.decoded_doc(doc, &t.values[t.starts[d]..t.starts[d + 1]]);
-                }
-                if let Some(days) = &mut self.days {
-                    days.day(Some(t.days[d]).filter(|&x| x != NO_DAY).map(i64::from));
-                }
-            }
-            Source::Columns { facets, dates } => {
-                if let Some(col) = facets {
-                    self.tally.doc(doc, col.values_for_doc(doc));
-                }
-                if let (Some(col), Some(days)) = (dates, &mut self.days) {
-                    days.day(col.first(doc).map(days_of));
-                }
-            }
-        }
-    }
-
-    fn harvest(self) -> SegmentCounts {
-        let mut dates = BTreeMap::new();
-        let mut undated = 0;
-        if let Some(mut d) = self.days {
-            d.flush();
-            for (days, c) in d.counts {
-                *dates.entry(civil_from_days(days)).or_default() += c;
-            }
-            undated = d.undated;
-        }
-        let (counts, dense) = self.tally.harvest();
-        SegmentCounts { counts, dense, dates, undated }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn fold_moves_merged_counts_to_their_representative_and_drops_hidden_ones() {
+    fn merged_counts_go_to_their_representative_and_hidden_ones_are_dropped() {
         use crate::index::aliases::HIDDEN;
         // 1 and 4 are forms of 2; 5 is hidden; 0 and 3 stand for themselves
-        let reps = Reps::new(&[0, 2, 2, 3, 2, HIDDEN]);
-        let mut counts = vec![(0, 7), (1, 2), (3, 1), (4, 5), (5, 9)];
-        reps.fold(&mut counts);
+        let reps = std::sync::Arc::new(Reps::new(&[0, 2, 2, 3, 2, HIDDEN]));
+        let counter =
+            FacetCounter::new("f", std::sync::Arc::new(vec![0; 6]), vec![0], None, Some(reps), None, None);
+        let mut acc = Acc::new(6);
+        for (slot, n) in [(0, 7), (1, 2), (3, 1), (4, 5), (5, 9)] {
+            acc.add(slot, n);
+        }
+        *counter.shared.lock().unwrap() = Some(acc);
+        let mut counts = counter.merge_fruits(Vec::new()).unwrap().counts;
+        counts.sort_unstable();
         assert_eq!(counts, [(0, 7), (2, 7), (3, 1)]);
-        let mut counts = vec![(1, 1), (2, 3)];
-        reps.fold(&mut counts);
-        assert_eq!(counts, [(2, 4)]);
+    }
+
+    #[test]
+    fn counts_read_out_every_slot_counted_once_and_leave_the_vector_zeroed() {
+        // slots in the first and last blocks, two in one block, one past a word of blocks
+        let mut acc = Acc::new(10_000);
+        for slot in [0u32, 63, 64, 4095, 4096, 9_999, 64] {
+            acc.add(slot, 1);
+        }
+        acc.add(70_000, 1); // past the vector: not counted
+        let mut seen = Vec::new();
+        acc.drain(|s, c| seen.push((s, c)));
+        seen.sort_unstable();
+        assert_eq!(seen, [(0, 1), (63, 1), (64, 2), (4095, 1), (4096, 1), (9_999, 1)]);
+        assert!(acc.counts.iter().all(|&c| c == 0) && acc.dirty.iter().all(|&w| w == 0));
     }
 
     #[test]

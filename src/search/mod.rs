@@ -195,7 +195,7 @@ pub struct Searchers {
     collisions: [std::sync::OnceLock<Option<std::sync::Arc<Vec<Vec<u64>>>>>; 2],
     /// The facet numbers and days of each index (articles, quotes) decoded into vectors, for
     /// a reader that answers many queries (see [`Searchers::decode_facets`]).
-    decoded: [Option<std::sync::Arc<Vec<facets::Decoded>>>; 2],
+    decoded: [Option<std::sync::Arc<facets::Decoded>>; 2],
     /// The facet values normalized, for "did you mean" messages (see `filters::NameIndex`).
     normalized: std::sync::OnceLock<Vec<String>>,
 }
@@ -228,7 +228,7 @@ impl Searchers {
 
     /// The memory the decoded facet vectors hold, in bytes (0 without them).
     pub fn decoded_bytes(&self) -> usize {
-        self.decoded.iter().flatten().flat_map(|d| d.iter()).map(|d| d.heap_bytes()).sum()
+        self.decoded.iter().flatten().map(|d| d.heap_bytes()).sum()
     }
 
     /// Decodes the facet numbers and dates of both indexes into plain vectors once, so that
@@ -352,19 +352,19 @@ impl Searchers {
             }
         };
         let decoded = &self.decoded[if target == Target::Articles { 0 } else { 1 }];
-        let counter = FacetCounter {
-            field: facet_field.to_string(),
-            kinds_of: self.kinds_of.clone(),
-            wanted: main_kinds.iter().filter_map(|k| code(k)).collect(),
-            date_field: if req.facets.iter().any(|k| k == "date") {
+        let counter = FacetCounter::new(
+            facet_field,
+            self.kinds_of.clone(),
+            main_kinds.iter().filter_map(|k| code(k)).collect(),
+            if req.facets.iter().any(|k| k == "date") {
                 Some(("date".to_string(), req.by_date))
             } else {
                 None
             },
-            reps: reps.clone(),
-            collide: collide.clone(),
-            decoded: decoded.clone(),
-        };
+            reps.clone(),
+            collide.clone(),
+            decoded.clone(),
+        );
         let limit = req.limit.max(1);
         let (total, top, counts): (usize, Vec<(f32, DocAddress)>, Counts) = match req.sort {
             Sort::Relevance => {
@@ -407,15 +407,15 @@ impl Searchers {
             let wanted: Vec<u8> = code(k).into_iter().collect();
             let c = searcher.search(
                 &*q,
-                &FacetCounter {
-                    field: facet_field.to_string(),
-                    kinds_of: self.kinds_of.clone(),
+                &FacetCounter::new(
+                    facet_field,
+                    self.kinds_of.clone(),
                     wanted,
-                    date_field: None,
-                    reps: reps.clone(),
-                    collide: collide.clone(),
-                    decoded: decoded.clone(),
-                },
+                    None,
+                    reps.clone(),
+                    collide.clone(),
+                    decoded.clone(),
+                ),
             )?;
             let values =
                 code(k).map(|cd| c.top(cd, &self.kinds_of, req.facet_size, name_of)).unwrap_or_default();
