@@ -203,22 +203,9 @@ impl Decoded {
     ) -> tantivy::Result<Decoded> {
         let kinds = kinds_of.iter().map(|&k| k as usize + 1).max().unwrap_or(1);
         let counted = |v: u64| (v as usize) < kinds_of.len();
-        // ranks by document frequency, ties by number
+        // one read of the columns: each document's numbers grouped by kind, and the document
+        // frequency of every number; the numbers become ranks once all are counted
         let mut freq = vec![0u32; kinds_of.len()];
-        for seg in searcher.segment_readers() {
-            let col = seg.fast_fields().u64(field)?;
-            for doc in 0..seg.max_doc() {
-                for v in col.values_for_doc(doc).filter(|&v| counted(v)) {
-                    freq[v as usize] += 1;
-                }
-            }
-        }
-        let mut number_of: Vec<u32> = (0..kinds_of.len() as u32).collect();
-        number_of.sort_by_key(|&n| std::cmp::Reverse(freq[n as usize]));
-        let mut rank_of = vec![0u32; kinds_of.len()];
-        for (rank, &n) in number_of.iter().enumerate() {
-            rank_of[n as usize] = rank as u32;
-        }
         let mut segments = Vec::with_capacity(searcher.segment_readers().len());
         let mut by_kind: Vec<Vec<u32>> = vec![Vec::new(); kinds];
         for seg in searcher.segment_readers() {
@@ -232,7 +219,8 @@ impl Decoded {
             };
             for doc in 0..seg.max_doc() {
                 for v in col.values_for_doc(doc).filter(|&v| counted(v)) {
-                    by_kind[kinds_of[v as usize] as usize].push(rank_of[v as usize]);
+                    freq[v as usize] += 1;
+                    by_kind[kinds_of[v as usize] as usize].push(v as u32);
                 }
                 for k in by_kind.iter_mut() {
                     s.starts.push(s.ranks.len() as u32);
@@ -247,6 +235,16 @@ impl Decoded {
             }
             s.starts.push(s.ranks.len() as u32);
             segments.push(s);
+        }
+        // ranks by document frequency, ties by number
+        let mut number_of: Vec<u32> = (0..kinds_of.len() as u32).collect();
+        number_of.sort_by_key(|&n| std::cmp::Reverse(freq[n as usize]));
+        let mut rank_of = vec![0u32; kinds_of.len()];
+        for (rank, &n) in number_of.iter().enumerate() {
+            rank_of[n as usize] = rank as u32;
+        }
+        for r in segments.iter_mut().flat_map(|s| s.ranks.iter_mut()) {
+            *r = rank_of[*r as usize];
         }
         Ok(Decoded {
             fields: (field.to_string(), date_field.to_string()),
