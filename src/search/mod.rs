@@ -352,18 +352,25 @@ impl Searchers {
             }
         };
         let decoded = &self.decoded[if target == Target::Articles { 0 } else { 1 }];
-        let counter = FacetCounter::new(
-            facet_field,
-            self.kinds_of.clone(),
+        // a counter of these kind codes (and dates), with the request's names
+        let counter_of = |kinds: Vec<u8>, dates: Option<(String, DateBucket)>| {
+            FacetCounter::new(
+                facet_field,
+                self.kinds_of.clone(),
+                kinds,
+                dates,
+                reps.clone(),
+                collide.clone(),
+                decoded.clone(),
+            )
+        };
+        let counter = counter_of(
             main_kinds.iter().filter_map(|k| code(k)).collect(),
             if req.facets.iter().any(|k| k == "date") {
                 Some(("date".to_string(), req.by_date))
             } else {
                 None
             },
-            reps.clone(),
-            collide.clone(),
-            decoded.clone(),
         );
         let limit = req.limit.max(1);
         let (total, top, counts): (usize, Vec<(f32, DocAddress)>, Counts) = match req.sort {
@@ -405,18 +412,7 @@ impl Searchers {
         for k in wanted.iter().filter(|k| filtered_kinds.iter().any(|f| **f == ***k)) {
             let q = with_filter(Some(k))?;
             let wanted: Vec<u8> = code(k).into_iter().collect();
-            let c = searcher.search(
-                &*q,
-                &FacetCounter::new(
-                    facet_field,
-                    self.kinds_of.clone(),
-                    wanted,
-                    None,
-                    reps.clone(),
-                    collide.clone(),
-                    decoded.clone(),
-                ),
-            )?;
+            let c = searcher.search(&*q, &counter_of(wanted, None))?;
             let values =
                 code(k).map(|cd| c.top(cd, &self.kinds_of, req.facet_size, name_of)).unwrap_or_default();
             results.values.insert(k.clone(), values);
