@@ -506,4 +506,18 @@ mod tests {
         assert_eq!(speaker_for(&all, "The gifts came"), Some("Eric Quill"), "{all:#?}");
         assert_eq!(speaker_for(&all, "My father made"), Some("Eric Quill"), "{all:#?}");
     }
+
+    #[test]
+    fn a_surname_two_persons_of_the_article_share_is_a_persons_whatever_its_votes() {
+        let t = "Boardroom\n\nThe chairwoman of Hexatron, Dorota Vellacorte, walked onstage to cheers from \
+                 the staff of Hexatron.\n\nVellacorte spoke about the merger. At Vellacorte's old firm, \
+                 Vellacorte pushed through cuts, and Vellacorte lost her job over it.\n\n\
+                 \"We will win this fight,\" she told the audience.\n\n\
+                 Flying home, she told her husband, Piet Vellacorte, that it would be \"a huge shock.\"\n";
+        let x = extract(t, 0, ExtractOptions::default());
+        let v: Vec<_> = x.entities.iter().filter(|e| e.name.ends_with("Vellacorte")).collect();
+        assert!(v.iter().all(|e| e.kind == EntityKind::Person), "{v:#?}");
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "We will win"), Some("Dorota Vellacorte"), "{all:#?}");
+    }
 }

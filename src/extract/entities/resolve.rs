@@ -775,6 +775,16 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     // surnames the article writes after a title only persons bear ("Mr. Bush")
     let titled: Vec<&str> =
         names.iter().filter(|n| n.after_person_title && n.words.len() == 1).map(|n| n.words[0]).collect();
+    // whether the one word of name r is the surname of a person the article names in full
+    // ("Fiorina" with "Carly Fiorina" and "Frank Fiorina")
+    let surname_of_full: Vec<bool> = (0..nn)
+        .map(|r| {
+            names[r].lower.len() == 1
+                && names[r].lower.last().and_then(|l| by_last.get(l)).is_some_and(|c| {
+                    c.iter().any(|&j| j != r && names[j].lower.len() >= 2 && major(&names[j].votes) == 0)
+                })
+        })
+        .collect();
     let mut out: Vec<Entity> = Vec::with_capacity(groups.len());
     // whether each entity of `out` is written after a title only persons bear
     let mut out_titled: Vec<bool> = Vec::with_capacity(groups.len());
@@ -836,7 +846,9 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         {
             let w = &names[r].words[0];
             let g = model.lex_of(hash_bytes(2, w.as_bytes(), true))[1];
-            if g & (GAZ_FIRST | GAZ_LAST) == 0 {
+            // (the surname of a person the article names in full is a person's: "Fiorina" with
+            // "Carly Fiorina" and "Frank Fiorina")
+            if g & (GAZ_FIRST | GAZ_LAST) == 0 && !surname_of_full[r] {
                 k = if votes[1] >= votes[2] { 1 } else { 2 };
             }
         }
@@ -849,7 +861,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             let cue: u32 = members.iter().map(|&m| names[m].org_cue).sum();
             let g = model.lex_of(hash_bytes(2, words[0].as_bytes(), true))[1];
             let gl = model.lex_of(hash_bytes(2, words[words.len() - 1].as_bytes(), true))[1];
-            let known = (g | gl) & (GAZ_FIRST | GAZ_LAST_TOP) != 0;
+            let known = (g | gl) & (GAZ_FIRST | GAZ_LAST_TOP) != 0 || surname_of_full[r];
             if words.iter().all(|w| is_initial(w)) {
                 drop = true;
             } else if words.len() >= 2 && words.last().is_some_and(|w| is_initial(w)) {

@@ -794,7 +794,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let short = words.join(" ");
         let last = words.last().cloned().unwrap_or_default();
         // known names first
-        let mut best: Option<String> = None;
+        let mut best: Option<(String, usize)> = None;
         for kn in self.ctx.known {
             let kw: Vec<&str> = kn.name.split_whitespace().collect();
             if kw.len() >= words.len()
@@ -803,12 +803,18 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 if !kn.is_person && kw.len() == words.len() {
                     return Some(kn.name.to_string());
                 }
-                if kn.is_person && best.as_ref().is_none_or(|b| kn.name.len() > b.len()) {
-                    best = Some(kn.name.to_string());
+                // (of two namesakes as long, the one the article introduced first)
+                let first = kn.mentions.iter().map(|m| m.0).min().unwrap_or(usize::MAX);
+                if kn.is_person
+                    && best.as_ref().is_none_or(|(b, f)| {
+                        kn.name.len() > b.len() || (kn.name.len() == b.len() && first < *f)
+                    })
+                {
+                    best = Some((kn.name.to_string(), first));
                 }
             }
         }
-        if let Some(b) = best {
+        if let Some((b, _)) = best {
             return Some(b);
         }
         if words.iter().any(|w| text::org_word(w)) {
