@@ -520,4 +520,13 @@ mod tests {
         let all = speakers_of(t);
         assert_eq!(speaker_for(&all, "We will win"), Some("Dorota Vellacorte"), "{all:#?}");
     }
+
+    #[test]
+    fn the_names_of_a_relative_clause_are_not_the_subject_of_the_verb_after_it() {
+        let t = "Scouts\n\nAfter the books, Pastor Tom Quayle has turned to the scouts.\n\n\
+                 Quayle, who is a pastor at the Grace Church of Elizabeth, Colorado, slammed the scouts for \
+                 promoting \u{201c}a culture of rebellion among young girls\u{201d} on his radio show.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "a culture of"), Some("Tom Quayle"), "{all:#?}");
+    }
 }

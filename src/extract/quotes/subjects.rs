@@ -378,6 +378,26 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "Swanson, who is a pastor at the church of Elizabeth, Colorado, slammed": the names of
+        // a relative clause are not its subject; the name before ", who" is
+        let mut q = k;
+        while q > lo + 2 && k - q < 60 {
+            q -= 1;
+            let tk = win[q];
+            if tk.k == K::Mark {
+                break;
+            }
+            if tk.is_word() && text::lower_eq(self.w(&tk), &["who"]) && win[q - 1].is_punct(',') {
+                let w = win[q - 2];
+                if w.is_word() && text::is_cap(self.w(&w)) && !cap_stop(self.w(&w)) {
+                    let (s, _) = self.name_left(win, q - 2, lo);
+                    if !win[s..q - 1].iter().any(|t| text::org_word(self.w(t))) {
+                        return Some(mention(win[s].s, w.e, MK::Name));
+                    }
+                }
+                break;
+            }
+        }
         let mut first: Option<Attr> = None;
         let mut commas = 0;
         let mut p = k;
