@@ -529,4 +529,13 @@ mod tests {
         let all = speakers_of(t);
         assert_eq!(speaker_for(&all, "a culture of"), Some("Tom Quayle"), "{all:#?}");
     }
+
+    #[test]
+    fn an_office_in_capitals_before_a_person_the_recognizer_told_apart_is_no_part_of_the_name() {
+        let t = "Hearing\n\nSome officials said the problems were a miscalculation.\n\n\
+                 \"We made some horrendous mistakes, and I apologize for that,\" Maricopa County Recorder \
+                 Helen Purcell said during a hearing. Purcell, a Republican, said she relied on old numbers.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "We made some"), Some("Helen Purcell"), "{all:#?}");
+    }
 }

@@ -645,6 +645,24 @@ impl<'a> Article<'a> {
             if let Some(n) = self.head_of_phrase(s, s + m.len()) {
                 return Some(self.fullest(&n, s));
             }
+            // a person the recognizer found at the end of the mention, after an office or an
+            // organization it told apart ("Maricopa County Recorder Helen Purcell")
+            let e = s + m.len();
+            let person_at_end = self.entities.iter().filter(|x| x.kind == EntityKind::Person).find(|x| {
+                // (after capitalized words only: "the former top aide to President George W.
+                // Bush" is the aide)
+                x.name.contains(' ')
+                    && x.mentions.iter().any(|&(ms, me)| {
+                        me == e
+                            && ms > s
+                            && self.text[s..ms].split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+                    })
+            });
+            if let Some(p) = person_at_end {
+                if !self.not_a_speaker(&p.name) {
+                    return Some(self.fullest(&p.name, s));
+                }
+            }
             // a speaker in a Title-Case headline ("Trump Addresses Munich Attack: ‘...’"): its
             // capitals carry no signal, so the name is the run of its words that the body
             // names as a person or an organization, or nobody
