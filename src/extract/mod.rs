@@ -538,4 +538,18 @@ mod tests {
         let all = speakers_of(t);
         assert_eq!(speaker_for(&all, "We made some"), Some("Helen Purcell"), "{all:#?}");
     }
+
+    #[test]
+    fn a_pronoun_after_a_name_in_object_position_gives_that_name_no_gender() {
+        let t =
+            "Rally\n\nAt the rally, Tom Reyes endorsed Mary Stone, and he promised to campaign for her.\n\n\
+                 Reyes may now feel the same way himself.\n\nCome again?\n\n\
+                 What grandfather of seven would not love that?\n\n\
+                 I met with Reyes in his office after his endorsement of Stone. He is looking ahead to more \
+                 endorsements than Stone's.\n\n\
+                 One of the groups he will launch will train candidates. He plans to support 100 of them.\n\n\
+                 \"We must keep the movement alive,\" he told me.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "We must keep"), Some("Tom Reyes"), "{all:#?}");
+    }
 }

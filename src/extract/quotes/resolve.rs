@@ -101,8 +101,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
     }
 
     /// The gender of the first pronoun after the first mention of the person `name`, in the
-    /// same sentence, with no other capitalized name between ("Sen. Lindsey Graham called out
-    /// his rival"): firmer than the census's odds for the first name.
+    /// same sentence, with no other capitalized name between, when that mention is the subject
+    /// of a verb right after it ("Sen. Lindsey Graham called out his rival"): firmer than the
+    /// census's odds for the first name. After an object the pronoun is the subject's
+    /// ("endorsing Hillary Clinton, and he said").
     fn pronoun_gender(&self, name: &str) -> Option<Gender> {
         if let Some((_, g)) = self.pronoun_genders.borrow().iter().find(|(n, _)| n == name) {
             return *g;
@@ -117,6 +119,19 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 .iter()
                 .filter(|&&(s, e)| t.get(s..e).is_some_and(|m| m.contains(' ')))
                 .min()?;
+            // (the name as the subject of a verb right after it, a parenthesis between allowed:
+            // after an object, "endorsing Hillary Clinton, he said", the pronoun is another's)
+            let rest = t[e..].trim_start();
+            let rest = match rest.strip_prefix('(') {
+                Some(r) => r.split_once(')').map_or("", |x| x.1).trim_start(),
+                None => rest,
+            };
+            let verb = rest.split_whitespace().next().is_some_and(|w| {
+                w.starts_with(char::is_lowercase) && !text::lower_eq(w, lexicon::FUNCTION_WORDS)
+            });
+            if !verb {
+                return None;
+            }
             let hi = fwd(t, e, 300);
             let mut toks = Vec::new();
             text::tokenize(t, e, hi, &mut toks);

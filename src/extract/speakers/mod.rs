@@ -730,7 +730,14 @@ impl<'a> Article<'a> {
         if self.not_a_speaker(&name) {
             return None;
         }
-        Some(self.fullest(&name, pos))
+        // a pronoun's gender narrows the people of the surname ("he" of "Clinton" is not
+        // Hillary Clinton when the article names Bill Clinton too)
+        let gender = match written {
+            Some((_, m)) if lower_eq(m, &["he"]) => Some(lexicon::Gender::Male),
+            Some((_, m)) if lower_eq(m, &["she"]) => Some(lexicon::Gender::Female),
+            _ => None,
+        };
+        Some(self.fullest_of(&name, pos, gender))
     }
 }
 
