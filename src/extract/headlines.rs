@@ -125,9 +125,14 @@ fn in_capitals_run(text: &str, s: usize, e: usize) -> bool {
     if !caps(&text[s..e]) {
         return false;
     }
-    let before = text[..s].rsplit('\n').next().unwrap_or("").split_whitespace().next_back();
-    let after = text[e..].split('\n').next().unwrap_or("").split_whitespace().next();
-    before.is_some_and(caps) || after.is_some_and(caps)
+    // (the nearest words with letters: "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY")
+    let word = |w: &'_ str| -> Option<String> {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        (!w.is_empty()).then(|| w.to_string())
+    };
+    let before = text[..s].rsplit('\n').next().unwrap_or("").split_whitespace().rev().find_map(word);
+    let after = text[e..].split('\n').next().unwrap_or("").split_whitespace().find_map(word);
+    before.is_some_and(|w| caps(&w)) || after.is_some_and(|w| caps(&w))
 }
 
 /// Drops names with a common word found only inside runs of words in capitals when the article
@@ -336,5 +341,14 @@ mod tests {
         drop_capitals_run_only(text, &mut ents);
         let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["NEW HAMPSHIRE"]);
+    }
+
+    #[test]
+    fn a_capitals_run_goes_on_over_punctuation() {
+        let text =
+            "OHIO POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Pollsters in Ohio defended their work.";
+        let mut ents = vec![at_first(text, "OHIO POLLS NOT NECESSARILY WRONG", EntityKind::Organization)];
+        drop_capitals_run_only(text, &mut ents);
+        assert!(ents.is_empty(), "{ents:#?}");
     }
 }
