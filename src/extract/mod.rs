@@ -43,6 +43,7 @@ pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extractio
     headlines::drop_names_without_signal(text, &mut entities);
     speakers::normalize_entities(&mut entities);
     entities.retain(|e| !names::is_bare_head(&e.name));
+    merge_title_only_persons(text, &mut entities);
     let quotes = if opts.quotes {
         let known: Vec<quotes::KnownName> = entities
             .iter()
@@ -163,6 +164,43 @@ fn unify_persons(text: &str, entities: &mut Vec<Entity>, quotes: &[Quote]) {
         } else {
             entities[x].name = name;
             x += 1;
+        }
+    }
+}
+
+/// A person whom only the title line names, under a headline's word before a surname that the
+/// body gives another person in full ("Understated Perez raises political profile", with
+/// "Thomas Perez" in the body), is that person.
+fn merge_title_only_persons(text: &str, entities: &mut Vec<Entity>) {
+    let title_end = text.find('\n').unwrap_or(0);
+    let mut x = 0;
+    while x < entities.len() {
+        let e = &entities[x];
+        let words: Vec<&str> = e.name.split(' ').collect();
+        let only_title = e.kind == EntityKind::Person
+            && words.len() == 2
+            && e.mentions.iter().all(|m| m.1 <= title_end)
+            && !lexicon::is_first_name(words[0]);
+        let target = if only_title {
+            entities.iter().position(|o| {
+                o.kind == EntityKind::Person
+                    && o.name != e.name
+                    && o.name.contains(' ')
+                    && o.name.rsplit(' ').next() == Some(words[1])
+                    && o.mentions.iter().any(|m| m.0 >= title_end)
+            })
+        } else {
+            None
+        };
+        match target {
+            Some(y) => {
+                let moved = std::mem::take(&mut entities[x].mentions);
+                entities[y].mentions.extend(moved);
+                entities[y].mentions.sort_unstable();
+                entities[y].mentions.dedup();
+                entities.remove(x);
+            }
+            None => x += 1,
         }
     }
 }
@@ -551,5 +589,19 @@ mod tests {
                  \"We must keep the movement alive,\" he told me.\n";
         let all = speakers_of(t);
         assert_eq!(speaker_for(&all, "We must keep"), Some("Tom Reyes"), "{all:#?}");
+    }
+
+    #[test]
+    fn a_headline_word_before_a_surname_only_the_title_line_gives_is_no_persons_name() {
+        let t = "Understated Ruiz raises political profile.\n\nJust before the flight took off, Labor \
+                 Secretary Ana Ruiz stopped writing her speech and moved to the last row.\n\n\
+                 Ruiz, the daughter of immigrants, is the least-known name on the list.\n\n\
+                 \"It frankly breaks my heart,\" Ruiz said on Sunday.\n";
+        let x = extract(t, 0, ExtractOptions::default());
+        let persons: Vec<&str> =
+            x.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        assert_eq!(persons, ["Ana Ruiz"]);
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "It frankly"), Some("Ana Ruiz"), "{all:#?}");
     }
 }

@@ -387,6 +387,13 @@ impl<'a> Article<'a> {
         if cands.is_empty() {
             return self.misspelled(name).unwrap_or_else(|| name.to_string());
         }
+        // a form only the title line gives ("Understated Perez raises political profile", a
+        // headline's first word before the surname) yields to one the body writes
+        let title_end = self.text.find('\n').unwrap_or(0);
+        let in_body = |c: &&Candidate| c.positions.iter().any(|&p| p >= title_end);
+        if cands.iter().any(in_body) {
+            cands.retain(in_body);
+        }
         if let Some(g) = gender {
             let fits = |c: &&Candidate| {
                 c.core.first().and_then(|f| lexicon::first_name_gender(f)).is_none_or(|x| x == g)
