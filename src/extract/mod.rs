@@ -604,4 +604,21 @@ mod tests {
         let all = speakers_of(t);
         assert_eq!(speaker_for(&all, "It frankly"), Some("Ana Ruiz"), "{all:#?}");
     }
+
+    #[test]
+    fn a_pronoun_cue_inside_a_quotation_keeps_its_speaker() {
+        let t = "Board\n\nMary Stone wrote to the board on Friday.\n\nShe then listed her demands:\n\n\
+                 \"In my letter last week I named several points. Here they are:\n\n\
+                 \"Has the board kept its promises?\n\n\"Will the board answer to the members?\n\n\
+                 Stone signed the letter herself.\n";
+        // (the title "Board" before the body, as a file's first line is read)
+        let x = extract(t, "Board".len(), ExtractOptions::default());
+        let all: Vec<_> = x
+            .quotes
+            .iter()
+            .map(|q| (t[q.start..q.end].chars().take(24).collect::<String>(), q.speaker.clone(), None))
+            .collect();
+        assert_eq!(speaker_for(&all, "Has the board"), Some("Mary Stone"), "{all:#?}");
+        assert_eq!(speaker_for(&all, "Will the board"), Some("Mary Stone"), "{all:#?}");
+    }
 }

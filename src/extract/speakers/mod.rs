@@ -783,6 +783,19 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         let raw = match (q.speaker.take(), written) {
             (Some(r), _) => r,
             (None, Some((s, m))) => {
+                // "it", "they", "I" or "we" inside an earlier quotation ("... Here they are:"
+                // closing a quoted paragraph, a list after it): the words are still its speaker's,
+                if lower_eq(m, &["it", "they", "i", "we"]) {
+                    if let Some(p) =
+                        before.iter().rev().find(|p| p.start <= s && s < p.end && p.speaker.is_some())
+                    {
+                        // (and named where that quotation's speaker is)
+                        q.speaker = p.speaker.clone();
+                        q.mention = p.mention;
+                        q.named_by = p.named_by;
+                        continue;
+                    }
+                }
                 if !m.contains(' ') {
                     continue;
                 }
