@@ -621,4 +621,13 @@ mod tests {
         assert_eq!(speaker_for(&all, "Has the board"), Some("Mary Stone"), "{all:#?}");
         assert_eq!(speaker_for(&all, "Will the board"), Some("Mary Stone"), "{all:#?}");
     }
+
+    #[test]
+    fn a_description_after_a_quote_is_its_speaker_not_the_subject_of_the_words_quoted() {
+        let t = "Aid\n\nMary Stone plans to expand the program by \"putting the families first,\" Tom Reyes \
+                 said Monday.\n\n\"Well, first of all, they have to listen to the families,\" the retired \
+                 neurosurgeon told a radio host.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "Well, first"), Some("Tom Reyes"), "{all:#?}");
+    }
 }

@@ -615,6 +615,16 @@ pub const PERSON_NOUNS: &[&str] = &[
 /// Democrat"): with a determiner they describe a person, they do not name one.
 pub const PARTY_MEMBERS: &[&str] = &["democrat", "republican", "libertarian", "independent", "socialist"];
 
+/// Endings of nouns that name a person by what they do ("economist", "neurosurgeon",
+/// "physician", "historian"), from English derivational morphology.
+pub const AGENT_NOUN_ENDINGS: &[&str] = &["ist", "geon", "ician", "ian"];
+
+/// Whether `w` is a noun of a person by its ending ([`AGENT_NOUN_ENDINGS`]), lowercase, of six
+/// letters or more.
+pub fn agent_noun(w: &str) -> bool {
+    w.len() >= 6 && w.starts_with(char::is_lowercase) && AGENT_NOUN_ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
 /// Nouns of documents and messages that "say" what their author wrote ("the statement said",
 /// "the ad claims", "the email reads").
 #[rustfmt::skip]

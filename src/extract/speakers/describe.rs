@@ -273,8 +273,10 @@ impl Article<'_> {
                 return Some(e.name.clone());
             }
         }
-        let person =
-            head.ends_with("-old") || names::is_role_word(head) || lower_eq(head, lexicon::PERSON_NOUNS);
+        let person = head.ends_with("-old")
+            || names::is_role_word(head)
+            || lower_eq(head, lexicon::PERSON_NOUNS)
+            || lexicon::agent_noun(head);
         let org = lower_eq(head, lexicon::INSTITUTION_NOUNS);
         if person == org {
             return None;
@@ -301,6 +303,19 @@ impl Article<'_> {
         let ss = t[..last.0].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
         if self.introduced_unnamed(head, ss, pos, quote_spans) {
             return None;
+        }
+        // the speaker of a quote whose mention is the latest person named before: "..., Ben
+        // Carson said Monday. “...,” the retired neurosurgeon told REVOLT TV" (news style names
+        // a speaker, then describes them), not the subject of that sentence ("Donald Trump
+        // plans to ...")
+        if want == EntityKind::Person {
+            let spoke = self.spoke.borrow();
+            if let Some((p, sp)) = spoke.iter().rev().find(|&&(p, _)| p < pos) {
+                let surname = |n: &str| n.rsplit(' ').next().map(str::to_lowercase);
+                if (*p..p + 48).contains(&last.0) && surname(sp) == surname(&last.1.name) {
+                    return Some(sp.clone());
+                }
+            }
         }
         // the subject of that sentence rather than a name after it ("Harry Reid blasted Rubio
         // and defended Cruz. ... the Senate minority leader said")

@@ -43,6 +43,8 @@ struct Article<'a> {
     /// [`Article::candidates`] by the words asked for: one article asks for the same surname
     /// once per quote and per check
     candidates: std::cell::RefCell<std::collections::HashMap<Vec<String>, std::rc::Rc<Vec<Candidate>>>>,
+    /// the speakers filed so far, with where each quote's mention starts (in text order)
+    spoke: std::cell::RefCell<Vec<(usize, String)>>,
 }
 
 #[derive(Default)]
@@ -760,11 +762,17 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         words: Default::default(),
         spans: spans.clone(),
         candidates: Default::default(),
+        spoke: Default::default(),
     };
     let mut cache: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
     for i in 0..quotes.len() {
         let (before, rest) = quotes.split_at_mut(i);
         let q = &mut rest[0];
+        if let Some(p) = before.last() {
+            if let Some(sp) = &p.speaker {
+                art.spoke.borrow_mut().push((p.named_by.or(p.mention).map_or(p.start, |m| m.0), sp.clone()));
+            }
+        }
         // the latest quote's speaker before this one, with where its mention stands
         let last_spoke = before
             .iter()
