@@ -27,6 +27,12 @@ pub fn is_title_case(line: &str) -> bool {
     long >= 3 && cap * 5 >= long * 4
 }
 
+/// Where the first line of `text` ends: the title line of an article read with its title
+/// (0 for a text of one line).
+pub fn title_end(text: &str) -> usize {
+    text.find('\n').unwrap_or(0)
+}
+
 /// The byte spans of the Title-Case lines of `text`.
 pub fn title_case_lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -126,13 +132,12 @@ fn in_capitals_run(text: &str, s: usize, e: usize) -> bool {
         return false;
     }
     // (the nearest words with letters: "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY")
-    let word = |w: &'_ str| -> Option<String> {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        (!w.is_empty()).then(|| w.to_string())
-    };
+    fn word(w: &str) -> Option<&str> {
+        Some(w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty())
+    }
     let before = text[..s].rsplit('\n').next().unwrap_or("").split_whitespace().rev().find_map(word);
     let after = text[e..].split('\n').next().unwrap_or("").split_whitespace().find_map(word);
-    before.is_some_and(|w| caps(&w)) || after.is_some_and(|w| caps(&w))
+    before.is_some_and(caps) || after.is_some_and(caps)
 }
 
 /// Drops names with a common word found only inside runs of words in capitals when the article

@@ -156,11 +156,7 @@ fn unify_persons(text: &str, entities: &mut Vec<Entity>, quotes: &[Quote]) {
             continue;
         };
         if let Some(y) = entities.iter().position(|o| o.name == name && o.kind == EntityKind::Person) {
-            let moved = std::mem::take(&mut entities[x].mentions);
-            entities[y].mentions.extend(moved);
-            entities[y].mentions.sort_unstable();
-            entities[y].mentions.dedup();
-            entities.remove(x);
+            merge_into(entities, x, y);
         } else {
             entities[x].name = name;
             x += 1;
@@ -168,11 +164,20 @@ fn unify_persons(text: &str, entities: &mut Vec<Entity>, quotes: &[Quote]) {
     }
 }
 
+/// Moves the mentions of entity `x` to entity `y` and removes `x`.
+fn merge_into(entities: &mut Vec<Entity>, x: usize, y: usize) {
+    let moved = std::mem::take(&mut entities[x].mentions);
+    entities[y].mentions.extend(moved);
+    entities[y].mentions.sort_unstable();
+    entities[y].mentions.dedup();
+    entities.remove(x);
+}
+
 /// A person whom only the title line names, under a headline's word before a surname that the
 /// body gives another person in full ("Understated Perez raises political profile", with
 /// "Thomas Perez" in the body), is that person.
 fn merge_title_only_persons(text: &str, entities: &mut Vec<Entity>) {
-    let title_end = text.find('\n').unwrap_or(0);
+    let title_end = headlines::title_end(text);
     let mut x = 0;
     while x < entities.len() {
         let e = &entities[x];
@@ -193,13 +198,7 @@ fn merge_title_only_persons(text: &str, entities: &mut Vec<Entity>) {
             None
         };
         match target {
-            Some(y) => {
-                let moved = std::mem::take(&mut entities[x].mentions);
-                entities[y].mentions.extend(moved);
-                entities[y].mentions.sort_unstable();
-                entities[y].mentions.dedup();
-                entities.remove(x);
-            }
+            Some(y) => merge_into(entities, x, y),
             None => x += 1,
         }
     }
@@ -292,7 +291,12 @@ mod tests {
     /// Each quote's words (its first 24 characters) with the speaker name and the mention's
     /// words, from the whole pipeline.
     fn speakers_of(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        let x = extract(text, 0, ExtractOptions::default());
+        speakers_of_from(text, 0)
+    }
+
+    /// [`speakers_of`] of a text whose body starts at `body_start`.
+    fn speakers_of_from(text: &str, body_start: usize) -> Vec<(String, Option<String>, Option<String>)> {
+        let x = extract(text, body_start, ExtractOptions::default());
         x.quotes
             .iter()
             .map(|q| {
@@ -612,12 +616,7 @@ mod tests {
                  \"Has the board kept its promises?\n\n\"Will the board answer to the members?\n\n\
                  Stone signed the letter herself.\n";
         // (the title "Board" before the body, as a file's first line is read)
-        let x = extract(t, "Board".len(), ExtractOptions::default());
-        let all: Vec<_> = x
-            .quotes
-            .iter()
-            .map(|q| (t[q.start..q.end].chars().take(24).collect::<String>(), q.speaker.clone(), None))
-            .collect();
+        let all = speakers_of_from(t, "Board".len());
         assert_eq!(speaker_for(&all, "Has the board"), Some("Mary Stone"), "{all:#?}");
         assert_eq!(speaker_for(&all, "Will the board"), Some("Mary Stone"), "{all:#?}");
     }

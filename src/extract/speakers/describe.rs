@@ -309,8 +309,7 @@ impl Article<'_> {
         // a speaker, then describes them), not the subject of that sentence ("Donald Trump
         // plans to ...")
         if want == EntityKind::Person {
-            let spoke = self.spoke.borrow();
-            if let Some((p, sp)) = spoke.iter().rev().find(|&&(p, _)| p < pos) {
+            if let Some((p, sp)) = self.spoke_before.borrow().as_ref() {
                 let surname = |n: &str| n.rsplit(' ').next().map(str::to_lowercase);
                 if (*p..p + 48).contains(&last.0) && surname(sp) == surname(&last.1.name) {
                     return Some(sp.clone());

@@ -43,8 +43,11 @@ struct Article<'a> {
     /// [`Article::candidates`] by the words asked for: one article asks for the same surname
     /// once per quote and per check
     candidates: std::cell::RefCell<std::collections::HashMap<Vec<String>, std::rc::Rc<Vec<Candidate>>>>,
-    /// the speakers filed so far, with where each quote's mention starts (in text order)
-    spoke: std::cell::RefCell<Vec<(usize, String)>>,
+    /// the latest speaker filed before the quote being resolved whose mention stands before
+    /// that quote's, with where that mention starts
+    spoke_before: std::cell::RefCell<Option<(usize, String)>>,
+    /// where the title line ends ([`headlines::title_end`])
+    title_end: usize,
 }
 
 #[derive(Default)]
@@ -391,8 +394,7 @@ impl<'a> Article<'a> {
         }
         // a form only the title line gives ("Understated Perez raises political profile", a
         // headline's first word before the surname) yields to one the body writes
-        let title_end = self.text.find('\n').unwrap_or(0);
-        let in_body = |c: &&Candidate| c.positions.iter().any(|&p| p >= title_end);
+        let in_body = |c: &&Candidate| c.positions.iter().any(|&p| p >= self.title_end);
         if cands.iter().any(in_body) {
             cands.retain(in_body);
         }
@@ -741,12 +743,18 @@ impl<'a> Article<'a> {
         }
         // a pronoun's gender narrows the people of the surname ("he" of "Clinton" is not
         // Hillary Clinton when the article names Bill Clinton too)
-        let gender = match written {
-            Some((_, m)) if lower_eq(m, &["he"]) => Some(lexicon::Gender::Male),
-            Some((_, m)) if lower_eq(m, &["she"]) => Some(lexicon::Gender::Female),
-            _ => None,
-        };
-        Some(self.fullest_of(&name, pos, gender))
+        Some(self.fullest_of(&name, pos, written.and_then(|(_, m)| pronoun_gender(m))))
+    }
+}
+
+/// The gender of the pronoun "he" or "she"; `None` for any other words.
+fn pronoun_gender(m: &str) -> Option<lexicon::Gender> {
+    if lower_eq(m, &["he"]) {
+        Some(lexicon::Gender::Male)
+    } else if lower_eq(m, &["she"]) {
+        Some(lexicon::Gender::Female)
+    } else {
+        None
     }
 }
 
@@ -762,25 +770,26 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         words: Default::default(),
         spans: spans.clone(),
         candidates: Default::default(),
-        spoke: Default::default(),
+        spoke_before: Default::default(),
+        title_end: headlines::title_end(text),
     };
     let mut cache: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
     for i in 0..quotes.len() {
         let (before, rest) = quotes.split_at_mut(i);
         let q = &mut rest[0];
-        if let Some(p) = before.last() {
-            if let Some(sp) = &p.speaker {
-                art.spoke.borrow_mut().push((p.named_by.or(p.mention).map_or(p.start, |m| m.0), sp.clone()));
-            }
-        }
-        // the latest quote's speaker before this one, with where its mention stands
-        let last_spoke = before
-            .iter()
-            .rev()
-            .find_map(|p| Some((p.named_by.or(p.mention).map_or(p.start, |m| m.0), p.speaker.clone()?)));
+        // the quotes' speakers before this one, latest first, with where their mentions stand
+        let spoke = || {
+            before
+                .iter()
+                .rev()
+                .filter_map(|p| Some((p.named_by.or(p.mention).map_or(p.start, |m| m.0), p.speaker.clone()?)))
+        };
+        let last_spoke = spoke().next();
         // a description the quote finder could not name ("the editorial", "the Florida senator")
         // the mention's words as the text writes them, with where they start
         let named = q.named_by.or(q.mention);
+        let pos = named.map_or(q.start, |m| m.0);
+        *art.spoke_before.borrow_mut() = spoke().find(|&(p, _)| p < pos);
         let written = named.and_then(|(s, e)| Some((s, text.get(s..e)?)));
         // an institution named by whose it is ("the Clinton campaign", "China's foreign
         // ministry"): it speaks under that name
@@ -821,7 +830,6 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
             }
             _ => continue,
         };
-        let pos = named.map_or(q.start, |m| m.0);
         // a surname that several people of the article share ("Mr. Bush" with Jeb Bush and
         // George W. Bush): resolved here from the mention's own words, not from the quote
         // finder's guess
@@ -856,13 +864,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         // surname's other bearer
         if let (Some(r), Some((_, m)), Some((lp, last))) = (&resolved, written, &last_spoke) {
             // (of the pronoun's gender by the first name)
-            let gender = if lower_eq(m, &["he"]) {
-                Some(lexicon::Gender::Male)
-            } else if lower_eq(m, &["she"]) {
-                Some(lexicon::Gender::Female)
-            } else {
-                None
-            };
+            let gender = pronoun_gender(m);
             let pronoun = gender.is_some()
                 && names::core_words(last).first().and_then(|f| lexicon::first_name_gender(f)) == gender;
             let surname = |n: &str| names::core_words(n).last().map(|w| w.to_lowercase());
