@@ -117,6 +117,10 @@ pub struct FacetCounter {
     /// The counts of the search, lent to one segment counter at a time (segments searched on
     /// several threads at once count into vectors of their own, added at the merge).
     shared: std::sync::Arc<std::sync::Mutex<Option<Acc>>>,
+    /// How many values of each kind the request shows (`usize::MAX`: every value counts).
+    /// With decoded numbers and a size, only the head of the ranks is counted at first (see
+    /// [`Decoded`]); the tail only when a kind's shown values could include one of it.
+    size: usize,
 }
 
 impl FacetCounter {
@@ -138,7 +142,15 @@ impl FacetCounter {
             collide,
             decoded,
             shared: Default::default(),
+            size: usize::MAX,
         }
+    }
+
+    /// Counts only what the `size` most frequent values of each kind need (the counts of
+    /// values that cannot be among them may be left out).
+    pub fn for_top(mut self, size: usize) -> FacetCounter {
+        self.size = size;
+        self
     }
 
     /// The number of counting slots: facet numbers, or ranks in the decoded table.
@@ -158,6 +170,14 @@ impl FacetCounter {
 /// that the counts of the frequent values, which most matches add to, lie together at the
 /// start of the count vector and stay in cache. A document's ranks are grouped by kind, so that
 /// counting some kinds reads only theirs.
+///
+/// The ranks are split in a *head*, the numbers that at least [`HEAD_DF`] documents hold and
+/// every merged, representative or hidden one, and a *tail*, the rest, which few documents
+/// hold each. A request that shows the top values of a kind first counts the head only: when
+/// enough values of a kind count more than any tail value of that kind could (`tail_df`), the
+/// tail cannot change what is shown, and is never counted. Otherwise the matches are visited
+/// again for the tail. The head's counts are a small vector that stays in cache, and a broad
+/// query skips the many increments of rare values.
 #[derive(Debug)]
 pub struct Decoded {
     /// The fields decoded: the facet numbers and the date.
@@ -168,7 +188,15 @@ pub struct Decoded {
     /// The number of kind codes (`index::vocab::KINDS`).
     kinds: usize,
     segments: Vec<DecodedSegment>,
+    /// Ranks below `head` are the head.
+    head: u32,
+    /// Per kind code, the most documents a tail number of that kind is held by (0: no tail).
+    tail_df: Vec<u32>,
 }
+
+/// The fewest documents a number of the head is held by (merged names are head whatever
+/// their frequency).
+pub const HEAD_DF: u32 = 8;
 
 #[derive(Debug)]
 struct DecodedSegment {
@@ -195,11 +223,14 @@ impl Decoded {
 
     /// Every segment of `searcher`, in segment order. Numbers past the vocabulary (`kinds_of`)
     /// belong to a newer commit than the reader's and are not counted.
+    /// `merged` marks the numbers that counts are mapped through (see [`Reps`]): they are
+    /// counted in the head.
     pub fn of(
         searcher: &tantivy::Searcher,
         field: &str,
         date_field: &str,
         kinds_of: &[u8],
+        merged: Option<&Reps>,
     ) -> tantivy::Result<Decoded> {
         let kinds = kinds_of.iter().map(|&k| k as usize + 1).max().unwrap_or(1);
         let counted = |v: u64| (v as usize) < kinds_of.len();
@@ -236,9 +267,16 @@ impl Decoded {
             s.starts.push(s.ranks.len() as u32);
             segments.push(s);
         }
-        // ranks by document frequency, ties by number
+        // the head, then the tail, each by document frequency, ties by number
+        let in_tail = |n: u32| freq[n as usize] < HEAD_DF && !merged.is_some_and(|r| r.special(u64::from(n)));
         let mut number_of: Vec<u32> = (0..kinds_of.len() as u32).collect();
-        number_of.sort_by_key(|&n| std::cmp::Reverse(freq[n as usize]));
+        number_of.sort_by_key(|&n| (in_tail(n), std::cmp::Reverse(freq[n as usize])));
+        let head = number_of.iter().position(|&n| in_tail(n)).unwrap_or(number_of.len()) as u32;
+        let mut tail_df = vec![0u32; kinds];
+        for &n in &number_of[head as usize..] {
+            let k = kinds_of[n as usize] as usize;
+            tail_df[k] = tail_df[k].max(freq[n as usize]);
+        }
         let mut rank_of = vec![0u32; kinds_of.len()];
         for (rank, &n) in number_of.iter().enumerate() {
             rank_of[n as usize] = rank as u32;
@@ -252,7 +290,24 @@ impl Decoded {
             rank_of,
             kinds,
             segments,
+            head,
+            tail_df,
         })
+    }
+
+    /// Adds to `acc` the tail ranks of kinds `codes` of the documents `docs` of segment `seg`.
+    fn count_tail(&self, seg: usize, docs: &[DocId], codes: &[usize], acc: &mut Acc) {
+        let Some(t) = self.segments.get(seg) else { return };
+        for &doc in docs {
+            let base = doc as usize * self.kinds;
+            for &k in codes {
+                for &rank in &t.ranks[t.starts[base + k] as usize..t.starts[base + k + 1] as usize] {
+                    if rank >= self.head {
+                        acc.add(rank, 1);
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -269,6 +324,92 @@ pub struct SegmentFacetCounter {
     runs: Vec<(usize, usize)>,
     counting: Counting,
     days: Option<DayTally>,
+    /// Ranks from here on are not counted (the tail, when only the head is counted at first).
+    head: u32,
+    /// With the head only: the segment's matches, for counting the tail if it is needed.
+    docs: Option<Vec<DocId>>,
+    /// Matches not counted yet (decoded numbers are counted [`BATCH`] documents at a time).
+    batch: Vec<DocId>,
+}
+
+/// How many matches are counted together: their vectors' cache lines are all asked for
+/// before any is counted, so that the memory serves them at once rather than one by one.
+const BATCH: usize = 32;
+
+/// Asks the processor to bring the cache line of `x` (a hint: no effect on the result).
+#[inline(always)]
+fn prefetch<T>(x: Option<&T>) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(x) = x {
+        // SAFETY: a prefetch never faults, and `x` is a valid reference anyway
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(x as *const T as *const i8)
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
+}
+
+impl SegmentFacetCounter {
+    /// Counts the decoded numbers and days of the matches in `batch`.
+    fn count_batch(&mut self) {
+        let Source::Decoded(table, s) = &self.source else { return };
+        let t = &table.segments[*s];
+        let kinds = table.kinds;
+        // every line first: the starts and days, then the ranks they point to
+        for &doc in &self.batch {
+            prefetch(t.starts.get(doc as usize * kinds));
+            prefetch(t.days.get(doc as usize));
+        }
+        let first = self.runs.first().map_or(0, |r| r.0);
+        for &doc in &self.batch {
+            let r = t.starts[doc as usize * kinds + first] as usize;
+            prefetch(t.ranks.get(r));
+            prefetch(t.ranks.get(r + 16));
+        }
+        let head = self.head;
+        for &doc in &self.batch {
+            let d = doc as usize;
+            if let Some(days) = &mut self.days {
+                days.day(Some(t.days[d]).filter(|&x| x != NO_DAY).map(i64::from));
+            }
+            let base = d * kinds;
+            let run =
+                |&(a, b): &(usize, usize)| &t.ranks[t.starts[base + a] as usize..t.starts[base + b] as usize];
+            let c = &mut self.counting;
+            if let Some(docs) = &mut self.docs {
+                docs.push(doc);
+            }
+            if c.collides(doc) {
+                let numbers = self
+                    .runs
+                    .iter()
+                    .flat_map(run)
+                    .filter(|&&r| r < head)
+                    .map(|&r| u64::from(table.number_of[r as usize]));
+                c.numbers(doc, numbers);
+            } else if let Some(acc) = &mut c.acc {
+                if head == u32::MAX {
+                    for r in &self.runs {
+                        for &rank in run(r) {
+                            acc.add(rank, 1);
+                        }
+                    }
+                } else {
+                    acc.dense = acc.dense.max(head as usize);
+                    let counts = &mut acc.counts[..acc.dense];
+                    for r in &self.runs {
+                        for &rank in run(r) {
+                            if let Some(c) = counts.get_mut(rank as usize) {
+                                *c += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.batch.clear();
+    }
 }
 
 /// A segment's facet counting.
@@ -295,11 +436,14 @@ pub(crate) struct Acc {
     counts: Vec<u32>,
     /// Bit `b` of word `w`: block `64 * w + b`, slots `64 * (64 * w + b)` and the 63 after.
     dirty: Vec<u64>,
+    /// Slots below this may have been counted without a dirty bit (the head's slots, which a
+    /// broad query mostly all counts): the read-out scans them all.
+    dense: usize,
 }
 
 impl Acc {
     fn new(slots: usize) -> Acc {
-        Acc { counts: vec![0; slots], dirty: vec![0; slots.div_ceil(64 * 64)] }
+        Acc { counts: vec![0; slots], dirty: vec![0; slots.div_ceil(64 * 64)], dense: 0 }
     }
 
     #[inline(always)]
@@ -314,6 +458,12 @@ impl Acc {
 
     /// Calls `f(slot, count)` for every slot counted, leaving the counts zeroed.
     fn drain(&mut self, mut f: impl FnMut(u32, u32)) {
+        let dense = std::mem::take(&mut self.dense).min(self.counts.len());
+        for (slot, c) in self.counts[..dense].iter_mut().enumerate() {
+            if *c > 0 {
+                f(slot as u32, std::mem::take(c));
+            }
+        }
         for (w, word) in self.dirty.iter_mut().enumerate() {
             let mut bits = std::mem::take(word);
             while bits != 0 {
@@ -359,6 +509,8 @@ pub struct SegmentCounts {
     acc: Option<Acc>,
     dates: BTreeMap<(i32, u8, u8), u64>,
     undated: u64,
+    /// With the head only: the segment and its matches.
+    docs: Option<(usize, Vec<DocId>)>,
 }
 
 impl Counts {
@@ -489,6 +641,11 @@ impl Collector for FacetCounter {
                 && t.fields.0 == self.field
                 && self.date_field.as_ref().is_none_or(|(f, _)| *f == t.fields.1)
         });
+        // the head only: with decoded ranks, a size, and kinds to count
+        let head = match table {
+            Some(t) if self.size != usize::MAX && !self.wanted.is_empty() => t.head,
+            _ => u32::MAX,
+        };
         let source = match table {
             Some(t) => Source::Decoded(t.clone(), ord as usize),
             None => Source::Columns {
@@ -539,6 +696,9 @@ impl Collector for FacetCounter {
                 run: (i64::MIN, 0),
                 undated: 0,
             }),
+            head,
+            docs: (head != u32::MAX).then(Vec::new),
+            batch: Vec::with_capacity(BATCH),
         })
     }
 
@@ -546,14 +706,16 @@ impl Collector for FacetCounter {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Counts> {
+    fn merge_fruits(&self, mut fruits: Vec<SegmentCounts>) -> tantivy::Result<Counts> {
         let mut out = Counts::default();
         let mut acc = self.shared.lock().unwrap_or_else(|e| e.into_inner()).take();
-        for f in &fruits {
+        let mut matches: Vec<(usize, Vec<DocId>)> = Vec::new();
+        for f in &mut fruits {
             for (k, c) in &f.dates {
                 *out.dates.entry(*k).or_default() += c;
             }
             out.undated += f.undated;
+            matches.extend(f.docs.take());
         }
         // vectors of segments counted at the same time as others: added into one
         for mut other in fruits.into_iter().filter_map(|f| f.acc) {
@@ -593,7 +755,41 @@ impl Collector for FacetCounter {
                 _ => out.counts.push((r, c)),
             }
         }
+        if let (false, Some(d)) = (matches.is_empty(), &self.decoded) {
+            self.tail_if_needed(d, &matches, &mut out);
+        }
         Ok(out)
+    }
+}
+
+impl FacetCounter {
+    /// Counts the tail ranks of the kinds whose shown values the head's counts do not settle:
+    /// those with a tail and fewer than `size` values counted above the tail's largest
+    /// document frequency. (Tail numbers are never merged: their counts stand as they are.)
+    fn tail_if_needed(&self, d: &Decoded, matches: &[(usize, Vec<DocId>)], out: &mut Counts) {
+        let mut above = vec![0usize; d.kinds];
+        for &(n, c) in &out.counts {
+            if let Some(&k) = self.kinds_of.get(n as usize) {
+                if d.tail_df.get(k as usize).is_some_and(|&t| c > t) {
+                    above[k as usize] += 1;
+                }
+            }
+        }
+        let open: Vec<usize> = self
+            .wanted
+            .iter()
+            .map(|&k| k as usize)
+            .filter(|&k| d.tail_df.get(k).is_some_and(|&t| t > 0) && above[k] < self.size)
+            .collect();
+        if open.is_empty() {
+            return;
+        }
+        let mut acc = pool_take(d.number_of.len());
+        for (seg, docs) in matches {
+            d.count_tail(*seg, docs, &open, &mut acc);
+        }
+        acc.drain(|rank, c| out.counts.push((d.number_of.get(rank as usize).copied().unwrap_or(rank), c)));
+        pool_give(acc);
     }
 }
 
@@ -761,27 +957,10 @@ impl SegmentCollector for SegmentFacetCounter {
     #[inline]
     fn collect(&mut self, doc: DocId, _: Score) {
         match &self.source {
-            Source::Decoded(table, s) => {
-                let t = &table.segments[*s];
-                let d = doc as usize;
-                if let Some(days) = &mut self.days {
-                    days.day(Some(t.days[d]).filter(|&x| x != NO_DAY).map(i64::from));
-                }
-                let base = d * table.kinds;
-                let run = |&(a, b): &(usize, usize)| {
-                    &t.ranks[t.starts[base + a] as usize..t.starts[base + b] as usize]
-                };
-                let c = &mut self.counting;
-                if c.collides(doc) {
-                    let numbers =
-                        self.runs.iter().flat_map(run).map(|&r| u64::from(table.number_of[r as usize]));
-                    c.numbers(doc, numbers);
-                } else if let Some(acc) = &mut c.acc {
-                    for r in &self.runs {
-                        for &rank in run(r) {
-                            acc.add(rank, 1);
-                        }
-                    }
+            Source::Decoded(..) => {
+                self.batch.push(doc);
+                if self.batch.len() == BATCH {
+                    self.count_batch();
                 }
             }
             Source::Columns { facets, dates } => {
@@ -795,7 +974,8 @@ impl SegmentCollector for SegmentFacetCounter {
         }
     }
 
-    fn harvest(self) -> SegmentCounts {
+    fn harvest(mut self) -> SegmentCounts {
+        self.count_batch();
         let mut dates = BTreeMap::new();
         let mut undated = 0;
         if let Some(mut d) = self.days {
@@ -819,7 +999,8 @@ impl SegmentCollector for SegmentFacetCounter {
                 }
             }
         };
-        SegmentCounts { acc, dates, undated }
+        let docs = self.docs.map(|d| (self.counting.segment, d));
+        SegmentCounts { acc, dates, undated, docs }
     }
 }
 
@@ -891,6 +1072,50 @@ mod tests {
         seen.sort_unstable();
         assert_eq!(seen, [(0, 1), (63, 1), (64, 2), (4095, 1), (4096, 1), (9_999, 1)]);
         assert!(acc.counts.iter().all(|&c| c == 0) && acc.dirty.iter().all(|&w| w == 0));
+    }
+
+    /// A decoded table of one segment and one kind: numbers 0 and 1 are the head (ranks 0
+    /// and 1), 2 and 3 the tail (held by at most 2 documents).
+    fn small_table() -> Decoded {
+        let docs: [&[u32]; 5] = [&[0, 1, 2], &[0, 1, 2], &[0, 1, 3], &[0], &[1]];
+        let mut seg = DecodedSegment { starts: vec![0], ranks: Vec::new(), days: vec![NO_DAY; 5] };
+        for d in docs {
+            seg.ranks.extend_from_slice(d);
+            seg.starts.push(seg.ranks.len() as u32);
+        }
+        Decoded {
+            fields: ("f".into(), "d".into()),
+            number_of: vec![0, 1, 2, 3],
+            rank_of: vec![0, 1, 2, 3],
+            kinds: 1,
+            segments: vec![seg],
+            head: 2,
+            tail_df: vec![2],
+        }
+    }
+
+    /// What `merge_fruits` reads out after the head of all five documents was counted.
+    fn head_counted(size: usize) -> Vec<(u32, u32)> {
+        let decoded = std::sync::Arc::new(small_table());
+        let counter =
+            FacetCounter::new("f", std::sync::Arc::new(vec![0; 4]), vec![0], None, None, None, Some(decoded))
+                .for_top(size);
+        let mut acc = Acc::new(4);
+        acc.add(0, 4);
+        acc.add(1, 4);
+        *counter.shared.lock().unwrap() = Some(acc);
+        let fruit = SegmentCounts { docs: Some((0, (0..5).collect())), ..Default::default() };
+        let mut counts = counter.merge_fruits(vec![fruit]).unwrap().counts;
+        counts.sort_unstable();
+        counts
+    }
+
+    #[test]
+    fn the_tail_is_counted_only_when_it_could_change_the_values_shown() {
+        // two values shown, both counted 4 times: no tail value (at most 2) can reach them
+        assert_eq!(head_counted(2), [(0, 4), (1, 4)]);
+        // three shown: the third is a tail value, so the tail is counted, exactly
+        assert_eq!(head_counted(3), [(0, 4), (1, 4), (2, 2), (3, 1)]);
     }
 
     #[test]

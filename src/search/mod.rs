@@ -237,8 +237,20 @@ impl Searchers {
     /// counts are the same either way.
     pub fn decode_facets(mut self) -> Result<Searchers> {
         self.decoded = [
-            Some(std::sync::Arc::new(facets::Decoded::of(&self.articles, "facets", "date", &self.kinds_of)?)),
-            Some(std::sync::Arc::new(facets::Decoded::of(&self.quotes, "facets", "date", &self.kinds_of)?)),
+            Some(std::sync::Arc::new(facets::Decoded::of(
+                &self.articles,
+                "facets",
+                "date",
+                &self.kinds_of,
+                self.packed.as_deref(),
+            )?)),
+            Some(std::sync::Arc::new(facets::Decoded::of(
+                &self.quotes,
+                "facets",
+                "date",
+                &self.kinds_of,
+                self.packed.as_deref(),
+            )?)),
         ];
         Ok(self)
     }
@@ -363,6 +375,7 @@ impl Searchers {
                 collide.clone(),
                 decoded.clone(),
             )
+            .for_top(req.facet_size)
         };
         let counter = counter_of(
             main_kinds.iter().filter_map(|k| code(k)).collect(),
