@@ -486,10 +486,7 @@ impl Searchers {
         let mut snip = Snippeter::default();
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr, copies) in top {
-            let copies = copies
-                .into_iter()
-                .map(|a| self.articles.doc::<TantivyDocument>(a).map(|d| text_of(&d, f.id)))
-                .collect::<tantivy::Result<Vec<String>>>()?;
+            let copies = copies.into_iter().map(|a| self.article_id(a)).collect::<Result<Vec<String>>>()?;
             let doc: TantivyDocument = self.articles.doc(addr)?;
             let paragraphs: Vec<String> =
                 doc.get_all(f.body).filter_map(|v| v.as_str().map(str::to_string)).collect();
@@ -658,6 +655,17 @@ impl Searchers {
     }
 
     /// The stored document of the article `id`, when the archive holds it.
+    /// The id of the article at `addr`, from its column (no stored document is read).
+    fn article_id(&self, addr: DocAddress) -> Result<String> {
+        let mut id = String::new();
+        if let Some(col) = self.articles.segment_reader(addr.segment_ord).fast_fields().str("id")? {
+            if let Some(ord) = col.term_ords(addr.doc_id).next() {
+                col.ord_to_str(ord, &mut id).map_err(tantivy::TantivyError::from)?;
+            }
+        }
+        Ok(id)
+    }
+
     fn article_doc(&self, id: &str) -> Result<Option<TantivyDocument>> {
         let q = TermQuery::new(Term::from_field_text(self.archive.af.id, id), IndexRecordOption::Basic);
         let top = self.articles.search(&q, &TopDocs::with_limit(1).order_by_score())?;
