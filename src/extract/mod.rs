@@ -629,4 +629,14 @@ mod tests {
         let all = speakers_of(t);
         assert_eq!(speaker_for(&all, "Well, first"), Some("Tom Reyes"), "{all:#?}");
     }
+
+    #[test]
+    fn a_possessive_after_a_preposition_owns_its_cue_noun() {
+        let t = "Mayor Tom Reyes on Monday faulted the council for Mary Stone's claim that the bridge \
+                 \"will pay for itself.\"\n\n\"It will,\" Stone replied.\n";
+        let all = speakers_of(t);
+        // the one who claims is the owner of "claim", not the sentence's subject
+        assert_eq!(speaker_for(&all, "will pay"), Some("Mary Stone"), "{all:#?}");
+        assert_eq!(speaker_for(&all, "It will"), Some("Mary Stone"), "{all:#?}");
+    }
 }

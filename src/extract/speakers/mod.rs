@@ -600,11 +600,14 @@ impl<'a> Article<'a> {
                 }
             }
         }
-        // backward: the mention is the object of a preposition in the subject's phrase
+        // backward: the mention is the object of a preposition in the subject's phrase (not
+        // when it is a possessive: the owner of the noun after it, "blamed the media for
+        // Donald Trump's claim that ...", is the one the cue noun names)
         let before = t[..s].trim_end_matches(' ');
         let before = before.strip_suffix(" the").or_else(|| before.strip_suffix(" The")).unwrap_or(before);
         let prep =
-            ["of", "at", "from", "in", "for", "with"].iter().any(|p| before.ends_with(&format!(" {p}")));
+            ["of", "at", "from", "in", "for", "with"].iter().any(|p| before.ends_with(&format!(" {p}")))
+                && names::strip_possessive(&t[s..e]).len() == e - s;
         if prep {
             let sent = t[..s]
                 .rfind(['.', '\n', '“', '”', '"', ';'])
