@@ -639,4 +639,13 @@ mod tests {
         assert_eq!(speaker_for(&all, "will pay"), Some("Mary Stone"), "{all:#?}");
         assert_eq!(speaker_for(&all, "It will"), Some("Mary Stone"), "{all:#?}");
     }
+
+    #[test]
+    fn the_person_of_an_affiliation_after_an_introductory_word_speaks() {
+        let t = "However, as Archbishop Tom Reyes of the Harbor Church of Boston told reporters, \
+                 \"We have waited long enough.\"\n";
+        let all = speakers_of(t);
+        // the organization is his affiliation; "However," before him is no subject
+        assert_eq!(speaker_for(&all, "We have waited"), Some("Tom Reyes"), "{all:#?}");
+    }
 }
