@@ -236,22 +236,11 @@ impl Searchers {
     /// long-lived readers (a one-shot search reads the columns of its matches only). The
     /// counts are the same either way.
     pub fn decode_facets(mut self) -> Result<Searchers> {
-        self.decoded = [
-            Some(std::sync::Arc::new(facets::Decoded::of(
-                &self.articles,
-                "facets",
-                "date",
-                &self.kinds_of,
-                self.packed.as_deref(),
-            )?)),
-            Some(std::sync::Arc::new(facets::Decoded::of(
-                &self.quotes,
-                "facets",
-                "date",
-                &self.kinds_of,
-                self.packed.as_deref(),
-            )?)),
-        ];
+        let decode = |searcher: &tantivy::Searcher| -> Result<_> {
+            let d = facets::Decoded::of(searcher, "facets", "date", &self.kinds_of, self.packed.as_deref())?;
+            Ok(Some(std::sync::Arc::new(d)))
+        };
+        self.decoded = [decode(&self.articles)?, decode(&self.quotes)?];
         Ok(self)
     }
 
