@@ -396,7 +396,7 @@ impl SegmentFacetCounter {
                         }
                     }
                 } else {
-                    acc.dense = acc.dense.max(head as usize);
+                    acc.dense = acc.dense.max(head as usize).min(acc.counts.len());
                     let counts = &mut acc.counts[..acc.dense];
                     for r in &self.runs {
                         for &rank in run(r) {
