@@ -208,6 +208,15 @@ struct DecodedSegment {
     days: Vec<i32>,
 }
 
+impl DecodedSegment {
+    /// The ranks of kinds `a` to `b` (excluded) of the document whose starts begin at `base`
+    /// (its number times the number of kinds).
+    #[inline(always)]
+    fn ranks_of(&self, base: usize, (a, b): (usize, usize)) -> &[u32] {
+        &self.ranks[self.starts[base + a] as usize..self.starts[base + b] as usize]
+    }
+}
+
 const NO_DAY: i32 = i32::MIN;
 
 impl Decoded {
@@ -301,7 +310,7 @@ impl Decoded {
         for &doc in docs {
             let base = doc as usize * self.kinds;
             for &k in codes {
-                for &rank in &t.ranks[t.starts[base + k] as usize..t.starts[base + k + 1] as usize] {
+                for &rank in t.ranks_of(base, (k, k + 1)) {
                     if rank >= self.head {
                         acc.add(rank, 1);
                     }
@@ -374,8 +383,7 @@ impl SegmentFacetCounter {
                 days.day(Some(t.days[d]).filter(|&x| x != NO_DAY).map(i64::from));
             }
             let base = d * kinds;
-            let run =
-                |&(a, b): &(usize, usize)| &t.ranks[t.starts[base + a] as usize..t.starts[base + b] as usize];
+            let run = |&r: &(usize, usize)| t.ranks_of(base, r);
             let c = &mut self.counting;
             if let Some(docs) = &mut self.docs {
                 docs.push(doc);

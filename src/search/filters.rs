@@ -253,12 +253,8 @@ impl Resolved {
             let mut ids = Vec::with_capacity(docs.len());
             let mut buf = String::new();
             for addr in docs {
-                if let Some(col) = articles.segment_reader(addr.segment_ord).fast_fields().str("id")? {
-                    buf.clear();
-                    if let Some(ord) = col.term_ords(addr.doc_id).next() {
-                        col.ord_to_str(ord, &mut buf)?;
-                        ids.push(Term::from_field_text(qf.article, &buf));
-                    }
+                if super::column_id(articles, addr, &mut buf)? {
+                    ids.push(Term::from_field_text(qf.article, &buf));
                 }
             }
             parts.push((Occur::Must, Box::new(TermSetQuery::new(ids))));

@@ -643,18 +643,14 @@ impl Searchers {
         out
     }
 
-    /// The stored document of the article `id`, when the archive holds it.
-    /// The id of the article at `addr`, from its column (no stored document is read).
+    /// The id of the article at `addr` (empty when its column holds none).
     fn article_id(&self, addr: DocAddress) -> Result<String> {
         let mut id = String::new();
-        if let Some(col) = self.articles.segment_reader(addr.segment_ord).fast_fields().str("id")? {
-            if let Some(ord) = col.term_ords(addr.doc_id).next() {
-                col.ord_to_str(ord, &mut id).map_err(tantivy::TantivyError::from)?;
-            }
-        }
+        column_id(&self.articles, addr, &mut id)?;
         Ok(id)
     }
 
+    /// The stored document of the article `id`, when the archive holds it.
     fn article_doc(&self, id: &str) -> Result<Option<TantivyDocument>> {
         let q = TermQuery::new(Term::from_field_text(self.archive.af.id, id), IndexRecordOption::Basic);
         let top = self.articles.search(&q, &TopDocs::with_limit(1).order_by_score())?;
@@ -771,6 +767,18 @@ pub struct ArticleView {
 }
 
 /// A stored text field's first value (empty when absent).
+/// Writes into `out` (cleared first) the id of the article at `addr`, from the id column: no
+/// stored document is read. False when the column holds none.
+pub(crate) fn column_id(articles: &tantivy::Searcher, addr: DocAddress, out: &mut String) -> Result<bool> {
+    out.clear();
+    let Some(col) = articles.segment_reader(addr.segment_ord).fast_fields().str("id")? else {
+        return Ok(false);
+    };
+    let Some(ord) = col.term_ords(addr.doc_id).next() else { return Ok(false) };
+    col.ord_to_str(ord, out).map_err(tantivy::TantivyError::from)?;
+    Ok(true)
+}
+
 pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
     doc.get_first(field).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
