@@ -111,6 +111,25 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        // a noun after a determiner and an adjective: "a rare note", "the final answer" (a
+        // verb in its plain form after a determiner and a noun needs a plural noun: "the
+        // senators note")
+        // (the plain forms of the cues that are nouns as well)
+        let plain =
+            text::lower_eq(&lw, &["note", "claim", "reply", "tweet", "shout", "yell", "scream", "chant"]);
+        if plain
+            && c >= 2
+            && win[c - 2].is_word()
+            && text::lower_eq(
+                self.w(&win[c - 2]),
+                &["a", "an", "the", "his", "her", "their", "its", "our", "my", "your"],
+            )
+            && prev.is_some_and(|p| {
+                text::is_lower(p) && !p.ends_with('s') && !text::lower_eq(p, lexicon::AUXILIARY_VERBS)
+            })
+        {
+            return None;
+        }
         // "having referred to him as": a participle phrase
         if prev.is_some_and(|p| p.eq_ignore_ascii_case("having")) {
             return Some(Cue::Participle);

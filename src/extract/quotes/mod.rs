@@ -100,6 +100,8 @@ enum CueText {
     Span,
     Colon,
     AccordingTo,
+    /// no cue in the text: the speaker is the person the sentence before is about
+    Context,
 }
 
 /// Finds the quotes of an article. `paragraphs` are byte spans of `text`; `known` may be empty.
@@ -236,6 +238,25 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
     for i in 1..n {
         if attr[i].is_none() && pieces[i - 1].para == pieces[i].para {
             attr[i] = attr[i - 1];
+        }
+    }
+
+    // pass 4c: a quotation standing alone with no cue at all ("Pence showed the crowd a clip
+    // of Gov. Hassan. ¶ “Governor Hassan, let me help you out”"): the person the sentence
+    // before it is about, as a reader takes it
+    for i in 0..n {
+        let q = pieces[i];
+        if attr[i].is_some() || !standalone(&text[q.start..q.end]) || !sentence_like(&text[q.start..q.end]) {
+            continue;
+        }
+        let (_, ps, _) = paras[q.para];
+        let window = if text[ps..q.open].trim().is_empty() {
+            q.para.checked_sub(1).map(|k| (paras[k].1, paras[k].2))
+        } else {
+            Some((ps, q.open))
+        };
+        if let Some((s, e)) = window {
+            attr[i] = salient_subject(&ctx, s, e, &mut toks);
         }
     }
 
@@ -425,6 +446,26 @@ fn standalone(s: &str) -> bool {
     let s = s.trim();
     let wc = word_count(s);
     wc >= 8 || (sentence_like(s) && s.ends_with(['.', '!', '?', ',']) && wc >= 5)
+}
+
+/// The subject of the last sentence of `[s, e)` when it is a person: a name the recognizer
+/// knows as one, or "he" or "she".
+fn salient_subject(ctx: &Ctx, s: usize, e: usize, toks: &mut Vec<Tok>) -> Option<Attr> {
+    text::tokenize(ctx.t, s.max(back(ctx.t, e, 600)), e, toks);
+    let start =
+        (0..toks.len().saturating_sub(1)).rev().find(|&k| is_boundary(ctx.t, toks, k)).map_or(0, |k| k + 1);
+    let win = &toks[start..];
+    if win.iter().any(|x| x.k == K::Mark) {
+        return None;
+    }
+    let m = ctx.first_subject(win, win.len())?;
+    let first = win.iter().find(|x| x.s == m.s)?;
+    let person = match m.kind {
+        MK::Pronoun => text::lower_eq(&ctx.t[m.s..m.e], &["he", "she"]),
+        MK::Name => ctx.known_at(first) == Some(true),
+        _ => false,
+    };
+    person.then_some(Attr { cue: (0, 0), cue_kind: CueText::Context, ..m })
 }
 
 /// "PENCE: Well, look, ..." or "Q: ...": the label and where the words start.

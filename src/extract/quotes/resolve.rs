@@ -58,9 +58,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
             };
         };
         let cue = match a.cue_kind {
-            CueText::Colon => ":".to_string(),
-            CueText::AccordingTo => "according to".to_string(),
-            CueText::Span => t[a.cue.0..a.cue.1].to_string(),
+            CueText::Colon => Some(":".to_string()),
+            CueText::AccordingTo => Some("according to".to_string()),
+            CueText::Span => Some(t[a.cue.0..a.cue.1].to_string()),
+            CueText::Context => None,
         };
         let via = self.ctx.via.borrow().iter().find(|(span, _)| *span == (a.s, a.e)).map(|x| x.1);
         let speaker = match via {
@@ -74,7 +75,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
             direct,
             speaker,
             mention: Some((a.s, a.e)),
-            cue: Some(cue),
+            cue,
             description: None,
             named_by: via.map(|x| (x.s, x.e)),
         }

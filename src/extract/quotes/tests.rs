@@ -598,3 +598,33 @@ fn a_description_opening_the_main_clause_is_the_subject_named_before_it() {
     let q = run(t);
     assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), Some("Paul Hale"));
 }
+
+#[test]
+fn a_quote_with_no_cue_is_the_words_of_the_person_the_sentence_before_is_about() {
+    let t = "At a rally on Friday, Mary Okafor showed the crowd a clip of her rival's debate.\n\n\
+             “Let me help you out, the answer is no, and it will stay no,” the crowd heard next.";
+    let ms = [(t.find("Mary Okafor").unwrap(), t.find("Mary Okafor").unwrap() + 11)];
+    let known = [KnownName { name: "Mary Okafor", is_person: true, is_org: false, mentions: &ms }];
+    let q = extract(t, &paras(t), &known);
+    let a = find(t, &q, "Let me help you out, the answer is no, and it will stay no,");
+    assert_eq!(a.speaker.as_deref(), Some("Mary Okafor"));
+    assert_eq!(a.cue, None);
+    // the sentence before is about no person: nobody
+    let t = "At a rally on Friday, the crowd watched a clip of a debate.\n\n\
+             “Let me help you out, the answer is no, and it will stay no,” the crowd heard next.";
+    let q = run(t);
+    let a = find(t, &q, "Let me help you out, the answer is no, and it will stay no,");
+    assert_eq!(a.speaker, None);
+}
+
+#[test]
+fn a_speech_word_after_a_determiner_and_an_adjective_is_a_noun() {
+    let t = "Although he thanked the crowd, Paul Hale sounded a rare note of doubt, saying, “I am not sure I really deserve it.”";
+    let q = run(t);
+    let a = find(t, &q, "I am not sure I really deserve it.");
+    assert_eq!(mention(t, a), "Paul Hale");
+    // a plural noun before the plain verb: a verb
+    let t = "The senators note that “the budget is not balanced and will not be.”";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "the budget is not balanced and will not be.")), "The senators");
+}

@@ -46,7 +46,9 @@ impl Article<'_> {
             .map(|(i, _)| lo + i)
             .filter(|&a| {
                 let e = a + head.len();
-                (word_bounded(t, a, e) || t[e..].starts_with("s ") || t[e..].starts_with("s,"))
+                // (or its verb: "Huma Abedin emailed supporters ... The email goes on")
+                let verb = t[e..].starts_with("ed") && word_bounded(t, a, e + 2);
+                (word_bounded(t, a, e) || t[e..].starts_with("s ") || t[e..].starts_with("s,") || verb)
                     && !in_quote(a)
             })
             .collect();
@@ -66,7 +68,7 @@ impl Article<'_> {
             }
         };
         for at in ats {
-            let ss = t[..at].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
+            let ss = sentence_start(t, at);
             let se = t[at..].find(['.', '\n', '?', '!']).map_or(t.len(), |i| at + i);
             // the sentence's first name before the noun: its subject or its possessor ("The
             // Jeb Bush campaign is releasing a new ad", "Lewandowski's statement")
@@ -300,7 +302,7 @@ impl Article<'_> {
         // (from the start of that name's sentence: "A Democratic strategist who has advised
         // both campaigns said Clinton remained the favorite")
         let t = self.text;
-        let ss = t[..last.0].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
+        let ss = sentence_start(t, last.0);
         if self.introduced_unnamed(head, ss, pos, quote_spans) {
             return None;
         }

@@ -18,7 +18,9 @@ use super::headlines;
 use super::lexicon::{self, lower_eq};
 use super::names::{self, first_named, is_cap, is_initial};
 use super::quotes::Quote;
-use spans::{line_of, name_run, subsequence, without_modifier, word_bounded};
+use spans::{
+    line_of, name_run, sentence_start, spelling_variant, subsequence, without_modifier, word_bounded,
+};
 
 /// A full name found in the article, with where it occurs.
 struct Candidate {
@@ -433,6 +435,14 @@ impl<'a> Article<'a> {
             .max_by_key(|c| (c.core.len(), c.name.len(), c.positions.len()))
             .copied()
             .unwrap_or(anchor);
+        // of two spellings of the name, the one the article writes out more often
+        let written = |c: &Candidate| if self.big { 0 } else { self.text.matches(c.name.as_str()).count() };
+        let best = cands
+            .iter()
+            .copied()
+            .filter(|c| spelling_variant(&c.core, &best.core) && written(c) > written(best))
+            .max_by_key(|c| written(c))
+            .unwrap_or(best);
         if best.core.len() < core.len() {
             return name.to_string();
         }
@@ -472,7 +482,7 @@ impl<'a> Article<'a> {
             })
         };
         let (last, _) = cands.iter().flat_map(|c| written(c).map(move |p| (p, c))).max_by_key(|x| x.0)?;
-        let sentence = t[..last].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
+        let sentence = sentence_start(t, last);
         cands
             .iter()
             .flat_map(|&c| written(c).filter(|&p| p >= sentence).map(move |p| (p, c)))

@@ -8,6 +8,45 @@ pub(super) fn subsequence(a: &[String], b: &[String]) -> bool {
     a.iter().all(|x| it.any(|y| same_word(y, x)))
 }
 
+/// Whether two names are spellings of one name: the same words but one, which differs by one
+/// letter added, dropped or changed ("Hilary Clinton" beside "Hillary Clinton"), in a word of
+/// four letters or more.
+pub(super) fn spelling_variant(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() || a.len() < 2 {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&k| !same_word(&a[k], &b[k])).collect();
+    let [k] = differ[..] else { return false };
+    let (x, y): (Vec<char>, Vec<char>) = (a[k].chars().collect(), b[k].chars().collect());
+    if x.len().min(y.len()) < 4 || x.len().abs_diff(y.len()) > 1 {
+        return false;
+    }
+    // one edit: skip the common prefix and suffix, at most one letter is left on each side
+    let pre = x.iter().zip(&y).take_while(|(p, q)| p == q).count();
+    let suf = x[pre..].iter().rev().zip(y[pre..].iter().rev()).take_while(|(p, q)| p == q).count();
+    x.len() - pre - suf <= 1 && y.len() - pre - suf <= 1
+}
+
+/// Where the sentence holding `p` starts: after the last end of a sentence before it (a line
+/// break, "?", "!", or a period that closes no initial or abbreviated title: "George W. Bush"
+/// and "Sen. Ted Cruz" go on).
+pub(super) fn sentence_start(t: &str, p: usize) -> usize {
+    let mut end = p;
+    while let Some(i) = t[..end].rfind(['.', '\n', '?', '!']) {
+        if t.as_bytes()[i] != b'.' {
+            return i + 1;
+        }
+        let word = t[..i].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+        let title = lower_eq(&format!("{word}."), lexicon::TITLES);
+        if !initial && !title {
+            return i + 1;
+        }
+        end = i;
+    }
+    0
+}
+
 pub(super) fn word_bounded(t: &str, s: usize, e: usize) -> bool {
     let before = t[..s].chars().next_back();
     let after = t[e..].chars().next();

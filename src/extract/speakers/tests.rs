@@ -300,3 +300,37 @@ fn a_curly_mark_before_the_institution_noun_does_not_cut_a_character() {
     let x = crate::extract::extract(text, 0, crate::extract::ExtractOptions::default());
     assert_eq!(x.quotes.len(), 1);
 }
+
+#[test]
+fn of_two_spellings_of_a_name_the_one_written_more_often() {
+    let t = "Marianne Kowalski spoke first. Marianne Kowalski then left. Mariane Kowalski came back.\n\n\
+             “We sang,” Kowalski said.";
+    let ents = [person("Marianne Kowalski", t), person("Mariane Kowalski", t)];
+    assert_eq!(speaker_of(t, "Kowalski", "Kowalski said", &ents).as_deref(), Some("Marianne Kowalski"));
+    // two people, not two spellings: the one just named
+    let t = "Marianne Kowalski spoke first. Marianne Kowalski then left. Adrian Kowalski came back.\n\n\
+             “We sang,” Kowalski said.";
+    let ents = [person("Marianne Kowalski", t), person("Adrian Kowalski", t)];
+    assert_eq!(speaker_of(t, "Kowalski", "Kowalski said", &ents).as_deref(), Some("Adrian Kowalski"));
+}
+
+#[test]
+fn an_initial_or_a_title_ends_no_sentence_when_a_description_looks_back() {
+    let t = "On Monday Ana Ruiz brought her father, Paul T. Ruiz, and her aunt, Mary Ruiz, to the hall.\n\n\
+             “It works,” the former mayor told the crowd.";
+    let ents = [person("Ana Ruiz", t), person("Paul T. Ruiz", t), person("Mary Ruiz", t)];
+    assert_eq!(speaker_of(t, "the former mayor", "the former mayor", &ents).as_deref(), Some("Ana Ruiz"));
+    assert_eq!(sentence_start(t, t.find("Mary").unwrap()), 0);
+    assert_eq!(sentence_start("Sen. Ted Cruz won. He left.", 20), 18);
+}
+
+#[test]
+fn a_document_speaks_for_who_sent_it_by_the_verb_of_its_noun() {
+    let t = "Ana Ruiz, the group's treasurer, emailed members on Monday.\n\n\
+             The email goes on to say: “We have to be ready.”";
+    let ents = [person("Ana Ruiz", t)];
+    assert_eq!(resolved(t, None, "The email", &ents).as_deref(), Some("Ana Ruiz"));
+    // no one sent it: nobody
+    let t = "Members were angry on Monday.\n\nThe email goes on to say: “We have to be ready.”";
+    assert_eq!(resolved(t, None, "The email", &[]), None);
+}
