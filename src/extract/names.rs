@@ -29,9 +29,13 @@ fn is_possessive(w: &str) -> bool {
         && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))
 }
 
-/// The word without a possessive ending ("Ruiz's" -> "Ruiz").
+/// The word without a possessive ending ("Ruiz's" -> "Ruiz", "Sears'" -> "Sears").
 pub(crate) fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\'').filter(|x| x.len() > 2 && x.ends_with('s')))
+        .or_else(|| w.strip_suffix('’').filter(|x| x.len() > 2 && x.ends_with('s')))
+        .unwrap_or(w)
 }
 
 /// "R." or "J.R.": initials, kept inside a name.
@@ -281,6 +285,15 @@ mod tests {
 
     fn n(raw: &str) -> Option<String> {
         clean_name(raw)
+    }
+
+    #[test]
+    fn a_possessive_ending_is_no_part_of_a_name() {
+        assert_eq!(strip_possessive("Ruiz's"), "Ruiz");
+        assert_eq!(strip_possessive("Sears'"), "Sears");
+        assert_eq!(strip_possessive("Hales’"), "Hales");
+        assert_eq!(strip_possessive("O'"), "O'");
+        assert_eq!(n("Mr Sears'").as_deref(), Some("Sears"));
     }
 
     #[test]

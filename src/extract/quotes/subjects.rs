@@ -11,6 +11,12 @@ impl<'a> Ctx<'a> {
         let mut titled = false;
         while s > lo {
             let tk = win[s - 1];
+            // inside an organization the recognizer found ("Bank of Japan", "British Bankers'
+            // Association")
+            if self.same_known_org(&tk, &win[s]) {
+                s -= 1;
+                continue;
+            }
             if !tk.is_word() {
                 break;
             }
@@ -43,6 +49,10 @@ impl<'a> Ctx<'a> {
         let mut e = k;
         while e + 1 < hi {
             let tk = win[e + 1];
+            if self.same_known_org(&win[e], &tk) {
+                e += 1;
+                continue;
+            }
             if !tk.is_word() {
                 break;
             }
@@ -173,6 +183,16 @@ impl<'a> Ctx<'a> {
                     s
                 };
                 return Some(mention(win[s].s, tk.e, MK::Phrase));
+            }
+            // an organization the recognizer found whole, across "of" or "for" ("the British
+            // Chambers of Commerce said")
+            let across = (s..k).any(|i| !win[i].is_word() || !text::is_cap(self.w(&win[i])));
+            if across && self.same_known_org(&win[s], &tk) {
+                // (with its article, as the institutions with "of" below)
+                if s > lo && win[s - 1].is_word() && self.w(&win[s - 1]).eq_ignore_ascii_case("the") {
+                    return Some(mention(win[s - 1].s, tk.e, MK::Phrase));
+                }
+                return Some(mention(win[s].s, tk.e, MK::Name));
             }
             // a capitalized phrase after a determiner or possessive: "the White House",
             // "Netanyahu's office" is handled below as a phrase
@@ -569,6 +589,11 @@ impl<'a> Ctx<'a> {
     /// ("Will Doyle", where "Will" alone reads as a verb).
     pub(super) fn known_person_starts(&self, tk: &Tok) -> bool {
         self.known.iter().any(|k| k.is_person && k.mentions.iter().any(|&(s, e)| s == tk.s && e > tk.e + 1))
+    }
+
+    /// Whether one organization the recognizer found covers both tokens.
+    fn same_known_org(&self, a: &Tok, b: &Tok) -> bool {
+        self.known.iter().any(|k| k.is_org && k.mentions.iter().any(|&(s, e)| s <= a.s && b.e <= e))
     }
 
     /// Whether a known name (from the entity recognizer) covers token `tk`: Some(is a person).

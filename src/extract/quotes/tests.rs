@@ -628,3 +628,23 @@ fn a_speech_word_after_a_determiner_and_an_adjective_is_a_noun() {
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "the budget is not balanced and will not be.")), "The senators");
 }
+
+#[test]
+fn an_organization_the_recognizer_found_whole_speaks_across_of_and_for() {
+    let t = "“Rates will rise before the summer,” the British Guild of Bakers said on Monday.";
+    let org = "British Guild of Bakers";
+    let ms = [(t.find(org).unwrap(), t.find(org).unwrap() + org.len())];
+    let known = [KnownName { name: org, is_person: false, is_org: true, mentions: &ms }];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(mention(t, find(t, &q, "Rates will rise before the summer,")), "the British Guild of Bakers");
+    let t = "“Rates will rise before the summer,” said Harbor Bank of Toronto chief Mary Okafor.";
+    let (org, who) = ("Harbor Bank of Toronto", "Mary Okafor");
+    let ms = [(t.find(org).unwrap(), t.find(org).unwrap() + org.len())];
+    let ps = [(t.find(who).unwrap(), t.find(who).unwrap() + who.len())];
+    let known = [
+        KnownName { name: org, is_person: false, is_org: true, mentions: &ms },
+        KnownName { name: who, is_person: true, is_org: false, mentions: &ps },
+    ];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(mention(t, find(t, &q, "Rates will rise before the summer,")), who);
+}

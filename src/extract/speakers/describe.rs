@@ -318,6 +318,30 @@ impl Article<'_> {
                 }
             }
         }
+        // a sentence whose subject is "he" or "she" names others after it ("And he even
+        // praised Mr. Trump. “...,” the Russian leader said"): the person that pronoun goes
+        // back to, through the sentences before that open with one, to the one that names its
+        // subject
+        if want == EntityKind::Person && self.pronoun_subject(ss) {
+            let mut s = ss;
+            for _ in 0..6 {
+                // (the sentence before ends at the last mark before the spaces)
+                let prev_end = t[..s].trim_end().len();
+                if prev_end == 0 || ss - s > 1500 {
+                    break;
+                }
+                s = sentence_start(t, prev_end - 1);
+                if self.pronoun_subject(s) {
+                    continue;
+                }
+                let first = t[s..].find(|c: char| !c.is_whitespace()).map_or(s, |i| s + i);
+                let opener = t[first..].split_whitespace().take(3).map(str::len).sum::<usize>() + 2;
+                if let Some(&(p, e)) = before.iter().find(|&&(p, _)| p >= first && p <= first + opener) {
+                    return Some(self.fullest(&e.name, p));
+                }
+                break;
+            }
+        }
         // the subject of that sentence rather than a name after it ("Harry Reid blasted Rubio
         // and defended Cruz. ... the Senate minority leader said")
         let best = before
@@ -327,6 +351,34 @@ impl Article<'_> {
             .min_by_key(|&(p, _)| p)
             .unwrap_or(last);
         Some(self.fullest(&best.1.name, best.0))
+    }
+
+    /// Whether the sentence starting at `s` has "he" or "she" as its subject: its first word,
+    /// after a conjunction ("And he ...") or a short opening phrase ("This year, he ...").
+    fn pronoun_subject(&self, s: usize) -> bool {
+        // (the words of that sentence only)
+        let ends = |w: &str| {
+            w.ends_with(['?', '!']) || (w.ends_with('.') && w.len() > 2 && !lower_eq(w, lexicon::TITLES))
+        };
+        let mut words: Vec<&str> = Vec::new();
+        for w in self.text[s..].split_whitespace().take(7) {
+            words.push(w);
+            if ends(w) {
+                break;
+            }
+        }
+        let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let Some(first) = words.first() else { return false };
+        let he = |w: Option<&&str>| w.is_some_and(|w| lower_eq(&bare(w), &["he", "she"]));
+        if he(Some(first)) {
+            return true;
+        }
+        if lower_eq(&bare(first), &["and", "but", "yet", "so", "still", "then", "now", "also", "later"])
+            && he(words.get(1))
+        {
+            return true;
+        }
+        words.iter().position(|w| w.ends_with(',')).is_some_and(|k| he(words.get(k + 1)))
     }
 
     /// Whether the narrative between `from` and `pos` introduces someone new by the noun `head`

@@ -201,6 +201,10 @@ impl<'a> Article<'a> {
         }
         if words.len() == 1 {
             let w = words[0];
+            // a day names a time ("On Wednesday, however, the director of ... said")
+            if lower_eq(w, lexicon::WEEKDAYS) {
+                return true;
+            }
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
             if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && !self.big && self.dateline(w)
             {

@@ -334,3 +334,17 @@ fn a_document_speaks_for_who_sent_it_by_the_verb_of_its_noun() {
     let t = "Members were angry on Monday.\n\nThe email goes on to say: “We have to be ready.”";
     assert_eq!(resolved(t, None, "The email", &[]), None);
 }
+
+#[test]
+fn a_description_after_a_sentence_of_he_goes_back_to_the_person_he_is() {
+    let t = "Mr. Okafor likes surprises. This year, he praised the league's chief.\n\n\
+             And he even spoke highly of Mr. Hale after the event.\n\n\
+             “He is a bright man,” the Nigerian leader said.";
+    let ents = [person("Okafor", t), person("Hale", t)];
+    assert_eq!(speaker_of(t, "the Nigerian leader", "the Nigerian leader", &ents).as_deref(), Some("Okafor"));
+    // the sentence names its own subject: that person
+    let t = "Mr. Okafor likes surprises.\n\nMr. Hale even spoke highly of Mr. Okafor after the event.\n\n\
+             “He is a bright man,” the Nigerian leader said.";
+    let ents = [person("Okafor", t), person("Hale", t)];
+    assert_eq!(speaker_of(t, "the Nigerian leader", "the Nigerian leader", &ents).as_deref(), Some("Hale"));
+}
