@@ -3,7 +3,8 @@
 //! runs of capitalized words there as names; a name found only in such lines is kept when the
 //! body names it too, and dropped otherwise.
 
-use super::entities::{self, Entity};
+use super::entities::{self, Entity, EntityKind};
+use super::lexicon;
 
 /// Whether the line is written in Title Case or in capitals: at least three words of four
 /// letters or more, and at least four in five of them capitalized.
@@ -240,6 +241,24 @@ pub fn drop_capitalized_common_words(text: &str, entities: &mut Vec<Entity>) {
     drop_capitalized_common_words_in(text, &title_case_lines(text), entities)
 }
 
+/// A "person" whose every word is a common word the training text wrote mostly in lowercase
+/// and none a first name ("Different Story", "Right Thing", "Pump Up": the titles of songs and
+/// films in Title Case) is no person; it is kept as a name of another kind. ("Bill Gates"
+/// stays: "Bill" is a first name.)
+pub fn retype_common_word_persons(entities: &mut [Entity]) {
+    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Person) {
+        let words: Vec<&str> = e.name.split_whitespace().collect();
+        if words.len() >= 2
+            && words.iter().all(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                !w.is_empty() && entities::usually_lowercase(w) && !lexicon::is_first_name(w)
+            })
+        {
+            e.kind = EntityKind::Other;
+        }
+    }
+}
+
 fn drop_capitalized_common_words_in(text: &str, lines: &[(usize, usize)], entities: &mut Vec<Entity>) {
     entities.retain(|e| {
         if e.name.contains(' ') || e.mentions.is_empty() {
@@ -253,7 +272,6 @@ fn drop_capitalized_common_words_in(text: &str, lines: &[(usize, usize)], entiti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::entities::EntityKind;
 
     /// An entity of `kind` named `name`, mentioned where `text` first has it.
     fn at_first(text: &str, name: &str, kind: EntityKind) -> Entity {
@@ -290,6 +308,24 @@ mod tests {
         let x = crate::extract::extract(text, 0, Default::default());
         assert_eq!(x.quotes.len(), 1);
         assert_ne!(x.quotes[0].speaker.as_deref(), Some("Dana Reyes"), "{:?}", x.quotes);
+    }
+
+    #[test]
+    fn a_person_of_common_words_only_is_a_title_not_a_person() {
+        let text = "Her film Strong Medicine opens on Friday, and Bill Gates will attend.";
+        let mut e = vec![
+            at_first(text, "Strong Medicine", EntityKind::Person),
+            at_first(text, "Bill Gates", EntityKind::Person),
+        ];
+        retype_common_word_persons(&mut e);
+        assert_eq!(e[0].kind, EntityKind::Other);
+        assert_eq!(e[1].kind, EntityKind::Person);
+        // "he" after a title of common words is the person named before it
+        let text =
+            "Songs\n\nSinger Paul Okafor spoke in Berlin. The film, A Different Story, tells his life.\n\n\
+                    \"I thought I should explain myself,\" he said.\n";
+        let x = crate::extract::extract(text, 0, Default::default());
+        assert_eq!(x.quotes[0].speaker.as_deref(), Some("Paul Okafor"), "{:?}", x.quotes);
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extractio
     let paragraphs = paragraphs::split(text, body_start);
     let mut entities = if opts.entities { entities::recognize(text, &paragraphs) } else { Vec::new() };
     headlines::drop_names_without_signal(text, &mut entities);
+    headlines::retype_common_word_persons(&mut entities);
     speakers::normalize_entities(&mut entities);
     entities.retain(|e| !names::is_bare_head(&e.name));
     merge_title_only_persons(text, &mut entities);
