@@ -165,6 +165,14 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
             cut = k + 1;
             role_run = None;
             in_name = false;
+        } else if !in_name
+            && next_cap
+            && w.contains('-')
+            && w.rsplit('-').next().is_some_and(|p| p.len() >= 3 && p.chars().all(|c| c.is_lowercase()))
+        {
+            // a compound modifier before the name: "Oscar-nominated Owen", "Tony-winning"
+            cut = k + 1;
+            role_run = None;
         } else if is_possessive(w) {
             if next_cap {
                 cut = k + 1;
@@ -294,6 +302,9 @@ mod tests {
         assert_eq!(strip_possessive("Hales’"), "Hales");
         assert_eq!(strip_possessive("O'"), "O'");
         assert_eq!(n("Mr Sears'").as_deref(), Some("Sears"));
+        // a compound modifier before a name is no part of it
+        assert_eq!(n("Oscar-nominated Clive Hale").as_deref(), Some("Clive Hale"));
+        assert_eq!(n("Jean-Luc Hale").as_deref(), Some("Jean-Luc Hale"));
     }
 
     #[test]

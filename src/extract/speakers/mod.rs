@@ -661,8 +661,12 @@ impl<'a> Article<'a> {
         };
         let describes = {
             let w: Vec<&str> = desc.split_whitespace().collect();
+            // (a quantifier opens one too: "one U.S. trade official", "two senior aides")
             w.len() >= 2
-                && lower_eq(w[0], &["the", "a", "an", "this", "that"])
+                && lower_eq(
+                    w[0],
+                    &["the", "a", "an", "this", "that", "one", "another", "two", "three", "several", "some"],
+                )
                 // (a party's member is a description though capitalized: "the New Mexico
                 // Democrat")
                 && w.last().is_some_and(|l| l.starts_with(char::is_lowercase) || lower_eq(l, lexicon::PARTY_MEMBERS))
@@ -824,6 +828,17 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                 && names::core_words(r).last().is_some_and(|w| art.shared_surname(w))
             {
                 resolved = Some(last.clone());
+            }
+        }
+        // an unnamed speaker opened by a quantifier keeps its words as the description ("one
+        // U.S. trade official")
+        if let (None, None, Some((_, m))) = (&resolved, &q.description, written) {
+            let first = m.split_whitespace().next().unwrap_or("");
+            if m.contains(' ')
+                && m.chars().any(char::is_lowercase)
+                && lower_eq(first, &["one", "another", "two", "three", "several", "some"])
+            {
+                q.description = Some(m.to_string());
             }
         }
         q.speaker = resolved;

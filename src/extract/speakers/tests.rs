@@ -348,3 +348,24 @@ fn a_description_after_a_sentence_of_he_goes_back_to_the_person_he_is() {
     let ents = [person("Okafor", t), person("Hale", t)];
     assert_eq!(speaker_of(t, "the Nigerian leader", "the Nigerian leader", &ents).as_deref(), Some("Hale"));
 }
+
+#[test]
+fn an_unnamed_speaker_opened_by_a_quantifier_is_no_name() {
+    let t = "Talks\n\nThe United States and Japan met on Monday.\n\n“We are together on this,” said one U.S. trade official.";
+    let us = Entity { name: "United States".into(), kind: EntityKind::Location, mentions: vec![] };
+    let pos = t.find("one U.S.").unwrap();
+    let mut q = vec![Quote {
+        start: t.find("We are").unwrap(),
+        end: t.find(",”").unwrap(),
+        paragraph: 2,
+        direct: true,
+        speaker: Some("U.S.".into()),
+        mention: Some((pos, pos + "one U.S. trade official".len())),
+        cue: Some("said".into()),
+        description: None,
+        named_by: None,
+    }];
+    resolve(t, &mut q, &[us]);
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].description.as_deref(), Some("one U.S. trade official"));
+}
