@@ -199,6 +199,14 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
     if let Some(last) = words.last_mut() {
         *last = strip_possessive(last).to_string();
     }
+    // post-nominal letters in capitals after a name of two words or more ("Guy Hale QC")
+    while words.len() > cut + 2
+        && words
+            .last()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_uppercase()) && lower_eq(w, lexicon::POST_NOMINALS))
+    {
+        words.pop();
+    }
     // "State Department", "Major League Baseball": the words of office belong to the name
     if let Some(r) = role_run {
         if is_org_like(&words[cut..].join(" ")) {
@@ -305,6 +313,9 @@ mod tests {
         // a compound modifier before a name is no part of it
         assert_eq!(n("Oscar-nominated Clive Hale").as_deref(), Some("Clive Hale"));
         assert_eq!(n("Jean-Luc Hale").as_deref(), Some("Jean-Luc Hale"));
+        // post-nominal letters are no part of a name
+        assert_eq!(n("Guy Hale QC").as_deref(), Some("Guy Hale"));
+        assert_eq!(n("Labour MP Ana Ruiz MP").as_deref(), Some("Ana Ruiz"));
     }
 
     #[test]

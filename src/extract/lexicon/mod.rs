@@ -187,6 +187,13 @@ pub const NAME_SUFFIXES: &[&str] = &[
     "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v", "esq.", "phd", "ph.d.", "m.d.",
 ];
 
+/// Post-nominal letters of British and Commonwealth usage (honours, offices, the bar), which
+/// follow a name and are no part of it ("Guy Hale QC", "Ana Ruiz MP").
+#[rustfmt::skip]
+pub const POST_NOMINALS: &[&str] = &[
+    "qc", "kc", "mp", "msp", "mep", "am", "obe", "mbe", "cbe", "kbe", "dbe", "frs", "pc",
+];
+
 /// Publishing platforms and media where words appear, which are never the speaker ("wrote on
 /// Twitter", "said in a Facebook post").
 #[rustfmt::skip]
