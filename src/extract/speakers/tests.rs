@@ -342,6 +342,11 @@ fn a_description_after_a_sentence_of_he_goes_back_to_the_person_he_is() {
              “He is a bright man,” the Nigerian leader said.";
     let ents = [person("Okafor", t), person("Hale", t)];
     assert_eq!(speaker_of(t, "the Nigerian leader", "the Nigerian leader", &ents).as_deref(), Some("Okafor"));
+    // a sentence before that ends in a curly mark (three bytes)
+    let t = "Mr. Okafor likes “surprises.”\n\nAnd he even spoke highly of Mr. Hale after the event.\n\n\
+             “He is a bright man,” the Nigerian leader said.";
+    let ents = [person("Okafor", t), person("Hale", t)];
+    assert_eq!(speaker_of(t, "the Nigerian leader", "the Nigerian leader", &ents).as_deref(), Some("Okafor"));
     // the sentence names its own subject: that person
     let t = "Mr. Okafor likes surprises.\n\nMr. Hale even spoke highly of Mr. Okafor after the event.\n\n\
              “He is a bright man,” the Nigerian leader said.";
