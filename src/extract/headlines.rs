@@ -247,16 +247,19 @@ pub fn drop_capitalized_common_words(text: &str, entities: &mut Vec<Entity>) {
 /// stays: "Bill" is a first name.)
 pub fn retype_common_word_persons(entities: &mut [Entity]) {
     for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Person) {
-        let words: Vec<&str> = e.name.split_whitespace().collect();
-        if words.len() >= 2
-            && words.iter().all(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                !w.is_empty() && entities::usually_lowercase(w) && !lexicon::is_first_name(w)
-            })
-        {
+        if e.name.contains(' ') && common_words_only(&e.name) {
             e.kind = EntityKind::Other;
         }
     }
+}
+
+/// Whether every word of `name` is a common word the training text wrote mostly in lowercase
+/// and none is a first name: the words of a title in Title Case, no person's name.
+pub fn common_words_only(name: &str) -> bool {
+    name.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty() && entities::usually_lowercase(w) && !lexicon::is_first_name(w)
+    })
 }
 
 fn drop_capitalized_common_words_in(text: &str, lines: &[(usize, usize)], entities: &mut Vec<Entity>) {

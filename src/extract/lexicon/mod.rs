@@ -187,6 +187,10 @@ pub const NAME_SUFFIXES: &[&str] = &[
     "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v", "esq.", "phd", "ph.d.", "m.d.",
 ];
 
+/// Quantifiers that open a noun phrase naming unnamed people ("one U.S. trade official", "two
+/// senior aides").
+pub const QUANTIFIERS: &[&str] = &["one", "another", "two", "three", "several", "some"];
+
 /// Post-nominal letters of British and Commonwealth usage (honours, offices, the bar), which
 /// follow a name and are no part of it ("Guy Hale QC", "Ana Ruiz MP").
 #[rustfmt::skip]

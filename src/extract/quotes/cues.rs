@@ -922,11 +922,7 @@ impl<'a> Ctx<'a> {
 
     /// A paragraph ending in a colon that introduces the quote of the next one.
     pub(super) fn colon_intro(&self, ps: usize, pe: usize, toks: &mut Vec<Tok>, colon: bool) -> Option<Attr> {
-        text::tokenize(self.t, ps.max(back(self.t, pe, 600)), pe, toks);
-        let start = (0..toks.len().saturating_sub(1))
-            .rev()
-            .find(|&k| is_boundary(self.t, toks, k))
-            .map_or(0, |k| k + 1);
+        let start = last_sentence(self.t, ps, pe, toks);
         let win = &toks[start..];
         let marked = win.iter().rposition(|x| x.k == K::Mark);
         if marked.is_none() {

@@ -451,9 +451,7 @@ fn standalone(s: &str) -> bool {
 /// The subject of the last sentence of `[s, e)` when it is a person: a name the recognizer
 /// knows as one, or "he" or "she".
 fn salient_subject(ctx: &Ctx, s: usize, e: usize, toks: &mut Vec<Tok>) -> Option<Attr> {
-    text::tokenize(ctx.t, s.max(back(ctx.t, e, 600)), e, toks);
-    let start =
-        (0..toks.len().saturating_sub(1)).rev().find(|&k| is_boundary(ctx.t, toks, k)).map_or(0, |k| k + 1);
+    let start = last_sentence(ctx.t, s, e, toks);
     let win = &toks[start..];
     if win.iter().any(|x| x.k == K::Mark) {
         return None;
@@ -466,6 +464,13 @@ fn salient_subject(ctx: &Ctx, s: usize, e: usize, toks: &mut Vec<Tok>) -> Option
         _ => false,
     };
     person.then_some(Attr { cue: (0, 0), cue_kind: CueText::Context, ..m })
+}
+
+/// Tokenizes the end of `[s, e)` (its last 600 bytes at most) into `toks` and returns the
+/// index of the token that opens its last sentence.
+fn last_sentence(t: &str, s: usize, e: usize, toks: &mut Vec<Tok>) -> usize {
+    text::tokenize(t, s.max(back(t, e, 600)), e, toks);
+    (0..toks.len().saturating_sub(1)).rev().find(|&k| is_boundary(t, toks, k)).map_or(0, |k| k + 1)
 }
 
 /// "PENCE: Well, look, ..." or "Q: ...": the label and where the words start.

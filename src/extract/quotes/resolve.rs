@@ -705,12 +705,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
     fn not_an_antecedent(&self, name: &str) -> bool {
         if name.contains(' ') {
             // a title of common words ("A Different Story", "Do the Right Thing"), no first name
-            return name.split_whitespace().all(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                !w.is_empty()
-                    && crate::extract::entities::usually_lowercase(w)
-                    && !crate::extract::lexicon::is_first_name(w)
-            });
+            return crate::extract::headlines::common_words_only(name);
         }
         let last_of = |n: &str| {
             crate::extract::names::core_words(n).last().is_some_and(|w| *w == name) && n.contains(' ')

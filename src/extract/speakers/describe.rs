@@ -325,15 +325,14 @@ impl Article<'_> {
         if want == EntityKind::Person && self.pronoun_subject(ss) {
             let mut s = ss;
             for _ in 0..6 {
-                // (the sentence before ends at the last mark before the spaces)
+                if ss - s > 1500 {
+                    break;
+                }
                 // (the last word of the sentence before, past its closing marks and stop)
                 let body = t[..s].trim_end_matches(|c: char| {
                     c.is_whitespace() || matches!(c, '.' | '?' | '!' | '”' | '"' | '’' | '\'' | ')')
                 });
                 let Some((last_char, _)) = body.char_indices().next_back() else { break };
-                if ss - s > 1500 {
-                    break;
-                }
                 s = sentence_start(t, last_char);
                 if self.pronoun_subject(s) {
                     continue;

@@ -663,10 +663,7 @@ impl<'a> Article<'a> {
             let w: Vec<&str> = desc.split_whitespace().collect();
             // (a quantifier opens one too: "one U.S. trade official", "two senior aides")
             w.len() >= 2
-                && lower_eq(
-                    w[0],
-                    &["the", "a", "an", "this", "that", "one", "another", "two", "three", "several", "some"],
-                )
+                && (lower_eq(w[0], &["the", "a", "an", "this", "that"]) || lower_eq(w[0], lexicon::QUANTIFIERS))
                 // (a party's member is a description though capitalized: "the New Mexico
                 // Democrat")
                 && w.last().is_some_and(|l| l.starts_with(char::is_lowercase) || lower_eq(l, lexicon::PARTY_MEMBERS))
@@ -834,10 +831,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         // U.S. trade official")
         if let (None, None, Some((_, m))) = (&resolved, &q.description, written) {
             let first = m.split_whitespace().next().unwrap_or("");
-            if m.contains(' ')
-                && m.chars().any(char::is_lowercase)
-                && lower_eq(first, &["one", "another", "two", "three", "several", "some"])
-            {
+            if m.contains(' ') && m.chars().any(char::is_lowercase) && lower_eq(first, lexicon::QUANTIFIERS) {
                 q.description = Some(m.to_string());
             }
         }

@@ -38,7 +38,8 @@ pub(super) fn sentence_start(t: &str, p: usize) -> usize {
         }
         let word = t[..i].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
         let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-        let title = lower_eq(&format!("{word}."), lexicon::TITLES);
+        // (the word with its period, as the titles are listed: "sen.")
+        let title = lower_eq(&t[i - word.len()..=i], lexicon::TITLES);
         if !initial && !title {
             return i + 1;
         }
