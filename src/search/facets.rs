@@ -192,6 +192,12 @@ pub struct Decoded {
     head: u32,
     /// Per kind code, the most documents a tail number of that kind is held by (0: no tail).
     tail_df: Vec<u32>,
+    /// The document frequency of each rank of the head (non-increasing).
+    head_df: Vec<u32>,
+    /// Per kind code, the head ranks of that kind in rank order (most frequent first).
+    head_of_kind: Vec<Vec<u32>>,
+    /// The head ranks of merged, representative and hidden numbers.
+    specials: Vec<u32>,
 }
 
 /// The fewest documents a number of the head is held by (merged names are head whatever
@@ -222,7 +228,12 @@ const NO_DAY: i32 = i32::MIN;
 impl Decoded {
     /// The memory the vectors hold, in bytes.
     pub fn heap_bytes(&self) -> usize {
-        (self.number_of.capacity() + self.rank_of.capacity()) * 4
+        (self.number_of.capacity()
+            + self.rank_of.capacity()
+            + self.head_df.capacity()
+            + self.specials.capacity())
+            * 4
+            + self.head_of_kind.iter().map(|k| k.capacity() * 4).sum::<usize>()
             + self
                 .segments
                 .iter()
@@ -293,6 +304,15 @@ impl Decoded {
         for r in segments.iter_mut().flat_map(|s| s.ranks.iter_mut()) {
             *r = rank_of[*r as usize];
         }
+        let head_numbers = &number_of[..head as usize];
+        let head_df = head_numbers.iter().map(|&n| freq[n as usize]).collect();
+        let mut head_of_kind = vec![Vec::new(); kinds];
+        for (rank, &n) in head_numbers.iter().enumerate() {
+            head_of_kind[kinds_of[n as usize] as usize].push(rank as u32);
+        }
+        let specials = (0..head)
+            .filter(|&r| merged.is_some_and(|m| m.special(u64::from(number_of[r as usize]))))
+            .collect();
         Ok(Decoded {
             fields: (field.to_string(), date_field.to_string()),
             number_of,
@@ -301,6 +321,9 @@ impl Decoded {
             segments,
             head,
             tail_df,
+            head_df,
+            head_of_kind,
+            specials,
         })
     }
 
@@ -736,6 +759,9 @@ impl Collector for FacetCounter {
             }
         }
         let Some(mut acc) = acc else { return Ok(out) };
+        if let (Some(d), true) = (&self.decoded, self.size != usize::MAX) {
+            self.read_head(d, &mut acc, &mut out);
+        }
         let number = |slot: u32| match &self.decoded {
             Some(d) => d.number_of.get(slot as usize).copied().unwrap_or(slot),
             None => slot,
@@ -771,6 +797,73 @@ impl Collector for FacetCounter {
 }
 
 impl FacetCounter {
+    /// Reads out the head's counts (ranks below `head`) into `out` and zeroes them, keeping
+    /// only the values the `size` shown of each kind need. A kind's head ranks are visited
+    /// most frequent first, and the visit stops at the first rank held by fewer documents
+    /// than the kind's `size`-th count so far: no later value can count more, or tie with the
+    /// values shown. Merged names are summed into their representative first (hidden ones
+    /// dropped), their sums standing as they are. So a broad query, whose shown values count
+    /// hundreds, reads the few frequent values of each kind instead of every one counted.
+    /// What is read out of a kind is all of it whenever the tail could matter (its `size`-th
+    /// count is then at most the tail's frequency, below the head's).
+    fn read_head(&self, d: &Decoded, acc: &mut Acc, out: &mut Counts) {
+        let head = (d.head as usize).min(acc.counts.len());
+        let counts = &mut acc.counts[..head];
+        let mut folded: Vec<(u32, u32)> = Vec::new();
+        if let Some(reps) = &self.reps {
+            for &r in &d.specials {
+                if let Some(c) = counts.get_mut(r as usize).map(std::mem::take).filter(|&c| c > 0) {
+                    match reps.rep(u64::from(d.number_of[r as usize])) {
+                        crate::index::aliases::HIDDEN => {}
+                        rep => folded.push((rep, c)),
+                    }
+                }
+            }
+            folded.sort_unstable_by_key(|e| e.0);
+            folded.dedup_by(|b, a| {
+                let same = a.0 == b.0;
+                if same {
+                    a.1 += b.1;
+                }
+                same
+            });
+        }
+        // the `size` largest counts of the kind so far, smallest on top
+        let mut best: std::collections::BinaryHeap<std::cmp::Reverse<u32>> = Default::default();
+        let size = self.size;
+        let keep = |best: &mut std::collections::BinaryHeap<std::cmp::Reverse<u32>>, c: u32| {
+            if best.len() < size {
+                best.push(std::cmp::Reverse(c));
+            } else if best.peek().is_some_and(|m| c > m.0) {
+                best.pop();
+                best.push(std::cmp::Reverse(c));
+            }
+        };
+        for &k in &self.wanted {
+            best.clear();
+            for &(n, c) in &folded {
+                if self.kinds_of.get(n as usize) == Some(&k) {
+                    keep(&mut best, c);
+                }
+            }
+            for &r in d.head_of_kind.get(k as usize).map_or(&[][..], Vec::as_slice) {
+                let Some(&c) = counts.get(r as usize) else { continue };
+                if size == 0
+                    || (best.len() >= size && best.peek().is_some_and(|m| d.head_df[r as usize] < m.0))
+                {
+                    break;
+                }
+                if c > 0 {
+                    out.counts.push((d.number_of[r as usize], c));
+                    keep(&mut best, c);
+                }
+            }
+        }
+        out.counts.extend(folded);
+        counts.fill(0);
+        acc.dense = 0;
+    }
+
     /// Counts the tail ranks of the kinds whose shown values the head's counts do not settle:
     /// those with a tail and fewer than `size` values counted above the tail's largest
     /// document frequency. (Tail numbers are never merged: their counts stand as they are.)
@@ -1099,6 +1192,9 @@ mod tests {
             segments: vec![seg],
             head: 2,
             tail_df: vec![2],
+            head_df: vec![4, 4],
+            head_of_kind: vec![vec![0, 1]],
+            specials: Vec::new(),
         }
     }
 
@@ -1124,6 +1220,51 @@ mod tests {
         assert_eq!(head_counted(2), [(0, 4), (1, 4)]);
         // three shown: the third is a tail value, so the tail is counted, exactly
         assert_eq!(head_counted(3), [(0, 4), (1, 4), (2, 2), (3, 1)]);
+    }
+
+    /// The read-out of a head of four numbers of one kind (document frequencies 10, 9, 5 and
+    /// 4, counted 3, 9, 5 and 4 times), `size` values shown, with number 3 a form of 0 when
+    /// `merged`: what is read out, sorted, and whether the vector was left zeroed.
+    fn read_out(size: usize, merged: bool) -> (Vec<(u32, u32)>, bool) {
+        let reps = merged.then(|| std::sync::Arc::new(Reps::new(&[0, 1, 2, 0])));
+        let decoded = Decoded {
+            fields: ("f".into(), "d".into()),
+            number_of: vec![0, 1, 2, 3],
+            rank_of: vec![0, 1, 2, 3],
+            kinds: 1,
+            segments: Vec::new(),
+            head: 4,
+            tail_df: vec![0],
+            head_df: vec![10, 9, 5, 4],
+            head_of_kind: vec![vec![0, 1, 2, 3]],
+            specials: if merged { vec![0, 3] } else { Vec::new() },
+        };
+        let counter =
+            FacetCounter::new("f", std::sync::Arc::new(vec![0; 4]), vec![0], None, reps, None, None)
+                .for_top(size);
+        let mut acc = Acc::new(4);
+        for (slot, n) in [(0, 3), (1, 9), (2, 5), (3, 4)] {
+            acc.add(slot, n);
+        }
+        let mut out = Counts::default();
+        counter.read_head(&decoded, &mut acc, &mut out);
+        out.counts.sort_unstable();
+        (out.counts, acc.counts.iter().all(|&c| c == 0))
+    }
+
+    #[test]
+    fn the_head_is_read_out_only_as_far_as_the_values_shown_need() {
+        // one shown: 9 is found at the second number; the third, held by 5 documents, cannot
+        // reach it, and neither can the fourth
+        assert_eq!(read_out(1, false), (vec![(0, 3), (1, 9)], true));
+        // two shown: 9 and 5; the fourth, held by 4 documents, cannot reach 5
+        assert_eq!(read_out(2, false), (vec![(0, 3), (1, 9), (2, 5)], true));
+        // every value when more are shown than there are
+        assert_eq!(read_out(10, false), (vec![(0, 3), (1, 9), (2, 5), (3, 4)], true));
+        // 3 is a form of 0: their sum, 7, stands for 0 (and 1, with 9, is still the top)
+        assert_eq!(read_out(1, true), (vec![(0, 7), (1, 9)], true));
+        assert_eq!(read_out(2, true), (vec![(0, 7), (1, 9)], true));
+        assert_eq!(read_out(3, true), (vec![(0, 7), (1, 9), (2, 5)], true));
     }
 
     #[test]
