@@ -477,8 +477,7 @@ impl Searchers {
         for (score, addr, copies) in top {
             let copies = copies.into_iter().map(|a| self.article_id(a)).collect::<Result<Vec<String>>>()?;
             let doc: TantivyDocument = self.articles.doc(addr)?;
-            let paragraphs: Vec<String> =
-                doc.get_all(f.body).filter_map(|v| v.as_str().map(str::to_string)).collect();
+            let paragraphs: Vec<&str> = doc.get_all(f.body).filter_map(|v| v.as_str()).collect();
             hits.push(Hit {
                 id: text_of(&doc, f.id),
                 title: text_of(&doc, f.title),
