@@ -212,9 +212,31 @@ struct DecodedSegment {
     ranks: Vec<u32>,
     /// Days since 1970-01-01; [`NO_DAY`] for an undated document.
     days: Vec<i32>,
+    /// Per kind, a bit per document set when it holds a head rank of that kind: a count of
+    /// one kind passes over the others without reading their ranks.
+    head_bits: Vec<Vec<u64>>,
 }
 
 impl DecodedSegment {
+    /// Whether document `doc` holds a head rank of kind `k` (true when not marked).
+    #[inline(always)]
+    fn has_head(&self, k: usize, doc: DocId) -> bool {
+        self.head_bits.get(k).and_then(|b| b.get(doc as usize / 64)).is_none_or(|w| w >> (doc % 64) & 1 == 1)
+    }
+
+    /// Sets `head_bits`: per kind, the documents holding a rank below `head`.
+    fn mark_head(&mut self, kinds: usize, head: u32) {
+        let n = self.days.len();
+        self.head_bits = vec![vec![0u64; n.div_ceil(64)]; kinds];
+        for d in 0..n {
+            for k in 0..kinds {
+                if self.ranks_of(d * kinds, (k, k + 1)).iter().any(|&r| r < head) {
+                    self.head_bits[k][d / 64] |= 1 << (d % 64);
+                }
+            }
+        }
+    }
+
     /// The ranks of kinds `a` to `b` (excluded) of the document whose starts begin at `base`
     /// (its number times the number of kinds).
     #[inline(always)]
@@ -237,7 +259,10 @@ impl Decoded {
             + self
                 .segments
                 .iter()
-                .map(|s| (s.starts.capacity() + s.ranks.capacity() + s.days.capacity()) * 4)
+                .map(|s| {
+                    (s.starts.capacity() + s.ranks.capacity() + s.days.capacity()) * 4
+                        + s.head_bits.iter().map(|b| b.capacity() * 8).sum::<usize>()
+                })
                 .sum::<usize>()
     }
 
@@ -267,6 +292,7 @@ impl Decoded {
                 starts: Vec::with_capacity(n * kinds + 1),
                 ranks: Vec::new(),
                 days: Vec::with_capacity(n),
+                head_bits: Vec::new(),
             };
             for doc in 0..seg.max_doc() {
                 for v in col.values_for_doc(doc).filter(|&v| counted(v)) {
@@ -303,6 +329,9 @@ impl Decoded {
         }
         for r in segments.iter_mut().flat_map(|s| s.ranks.iter_mut()) {
             *r = rank_of[*r as usize];
+        }
+        for s in &mut segments {
+            s.mark_head(kinds, head);
         }
         let head_numbers = &number_of[..head as usize];
         let head_df = head_numbers.iter().map(|&n| freq[n as usize]).collect();
@@ -388,10 +417,21 @@ impl SegmentFacetCounter {
         let Source::Decoded(table, s) = &self.source else { return };
         let t = &table.segments[*s];
         let kinds = table.kinds;
+        if let Some(docs) = &mut self.docs {
+            docs.extend_from_slice(&self.batch);
+        }
+        // one kind's head, without dates (a multi-select count): only the documents holding one
+        if let ([(k, k1)], None, true) = (self.runs.as_slice(), &self.days, self.head != u32::MAX) {
+            if k + 1 == *k1 {
+                self.batch.retain(|&d| t.has_head(*k, d));
+            }
+        }
         // every line first: the starts and days, then the ranks they point to
         for &doc in &self.batch {
             prefetch(t.starts.get(doc as usize * kinds));
-            prefetch(t.days.get(doc as usize));
+            if self.days.is_some() {
+                prefetch(t.days.get(doc as usize));
+            }
         }
         let first = self.runs.first().map_or(0, |r| r.0);
         for &doc in &self.batch {
@@ -408,9 +448,6 @@ impl SegmentFacetCounter {
             let base = d * kinds;
             let run = |&r: &(usize, usize)| t.ranks_of(base, r);
             let c = &mut self.counting;
-            if let Some(docs) = &mut self.docs {
-                docs.push(doc);
-            }
             if c.collides(doc) {
                 let numbers = self
                     .runs
@@ -1179,11 +1216,17 @@ mod tests {
     /// and 1), 2 and 3 the tail (held by at most 2 documents).
     fn small_table() -> Decoded {
         let docs: [&[u32]; 5] = [&[0, 1, 2], &[0, 1, 2], &[0, 1, 3], &[0], &[1]];
-        let mut seg = DecodedSegment { starts: vec![0], ranks: Vec::new(), days: vec![NO_DAY; 5] };
+        let mut seg = DecodedSegment {
+            starts: vec![0],
+            ranks: Vec::new(),
+            days: vec![NO_DAY; 5],
+            head_bits: Vec::new(),
+        };
         for d in docs {
             seg.ranks.extend_from_slice(d);
             seg.starts.push(seg.ranks.len() as u32);
         }
+        seg.mark_head(1, 2);
         Decoded {
             fields: ("f".into(), "d".into()),
             number_of: vec![0, 1, 2, 3],
@@ -1265,6 +1308,44 @@ mod tests {
         assert_eq!(read_out(1, true), (vec![(0, 7), (1, 9)], true));
         assert_eq!(read_out(2, true), (vec![(0, 7), (1, 9)], true));
         assert_eq!(read_out(3, true), (vec![(0, 7), (1, 9), (2, 5)], true));
+    }
+
+    #[test]
+    fn a_count_of_one_kind_passes_over_documents_without_its_head_and_keeps_them_for_the_tail() {
+        // the small table with a sixth document holding only tail number 3
+        let mut t = small_table();
+        let seg = &mut t.segments[0];
+        seg.ranks.push(3);
+        seg.starts.push(seg.ranks.len() as u32);
+        seg.days.push(NO_DAY);
+        seg.mark_head(1, 2);
+        assert!(seg.has_head(0, 4) && !seg.has_head(0, 5));
+        let table = std::sync::Arc::new(t);
+        let mut counter = SegmentFacetCounter {
+            source: Source::Decoded(table, 0),
+            runs: vec![(0, 1)],
+            counting: Counting {
+                acc: Some(Acc::new(4)),
+                shared: Default::default(),
+                kinds_of: std::sync::Arc::new(vec![0; 4]),
+                wanted: [true; 256],
+                ranks: None,
+                reps: None,
+                collide: None,
+                segment: 0,
+                scratch: Vec::new(),
+            },
+            days: None,
+            head: 2,
+            docs: Some(Vec::new()),
+            batch: (0..6).collect(),
+        };
+        counter.count_batch();
+        let acc = counter.counting.acc.take().unwrap();
+        // the head counted as over every document: 0 held by four, 1 by four
+        assert_eq!(acc.counts, [4, 4, 0, 0]);
+        // every document kept for the tail, the sixth too
+        assert_eq!(counter.docs, Some((0..6).collect()));
     }
 
     #[test]
