@@ -215,7 +215,24 @@ impl Article<'_> {
                         let ns = t[sent_start..name_end]
                             .rfind([',', '('])
                             .map_or(sent_start, |i| sent_start + i + 1);
-                        if let Some(n) = names::clean_name(&t[ns..name_end]) {
+                        // the name is the capitalized run that ends at the comma: a clause
+                        // that ends in a common word has no name in apposition ("Sloppy
+                        // wording could leave anglers facing court, the committee said"), and
+                        // one that ends in a name is that name ("Voters rallied behind Marco
+                        // Rubio, the Florida senator")
+                        let end = ns + t[ns..name_end].trim_end().len();
+                        let last = t[ns..end].rfind(char::is_whitespace).map_or(ns, |i| ns + i + 1);
+                        // (a sentence opened by a preposition or a subordinator, whose
+                        // comma ends its introductory phrase: "In the emails released by the
+                        // State Department, the candidate ..." has none either)
+                        let opener = t[sent_start..end].split_whitespace().next().unwrap_or("");
+                        let intro = ns == sent_start && lower_eq(opener, lexicon::INTRO_OPENERS);
+                        let run = if !intro && t[last..end].starts_with(|c: char| c.is_uppercase()) {
+                            &t[name_run(t, last, end, false).0.max(ns)..end]
+                        } else {
+                            ""
+                        };
+                        if let Some(n) = names::clean_name(run) {
                             if n.chars().next().is_some_and(|c| c.is_uppercase()) {
                                 found = Some(n);
                             }

@@ -221,6 +221,20 @@ fn a_description_goes_to_the_person_the_article_names_with_it() {
 }
 
 #[test]
+fn an_apposition_is_the_name_right_before_its_comma() {
+    let said = |t: &str| described_quote(t, "the nominee").speaker;
+    // the name that ends the clause, not a capitalized word that opens it
+    let t = "Voters in Ohio cheered Mary Stone, the Republican nominee, on Friday.\n\n“It is a fraud,” said the nominee.";
+    assert_eq!(said(t).as_deref(), Some("Mary Stone"));
+    // a clause that ends in a common word has no name in apposition
+    let t = "Careless planning could sink the harbor deal, the Republican nominee warned.\n\n“It is a fraud,” said the nominee.";
+    assert_eq!(said(t), None);
+    // nor has an introductory phrase, whatever name ends it
+    let t = "In the letters sent by the Harbor Authority, the Republican nominee attacked the port.\n\n“It is a fraud,” said the nominee.";
+    assert_eq!(said(t), None);
+}
+
+#[test]
 fn the_person_is_filed_not_the_affiliation() {
     let t = "“We disagree,” Ana Ruiz of the Harbor Institute said.";
     assert_eq!(
