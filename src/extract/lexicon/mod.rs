@@ -550,6 +550,13 @@ pub const ADVERBIAL_PREPOSITIONS: &[&str] = &["at", "in", "on", "during", "for",
 /// The days of the week.
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// The months of the year.
+#[rustfmt::skip]
+pub const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+
 /// Time words and manner adverbs between a cue and its subject ("said Monday", "said flatly").
 #[rustfmt::skip]
 pub const TIME_WORD_WORDS: &[&str] = &[

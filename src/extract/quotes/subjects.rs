@@ -221,7 +221,7 @@ impl<'a> Ctx<'a> {
     /// to be the subject. Only prepositions that do not modify a noun phrase before them.
     pub(super) fn adverbial_pp_start(&self, win: &[Tok], lo: usize, j: usize) -> Option<usize> {
         // the phrase: a preposition and at most three lowercase words after it ("the past"), or
-        // a weekday and a part of the day ("Tuesday night")
+        // a weekday and a part of the day ("Tuesday night"), or a month ("in July")
         for p in (j.saturating_sub(4).max(lo + 1)..j.saturating_sub(1)).rev() {
             let tk = win[p];
             if !tk.is_word() || !win[p - 1].is_word() {
@@ -236,7 +236,9 @@ impl<'a> Ctx<'a> {
                         && text::cue(x).is_none()
                         && !text::pronoun(x)
                         && (text::is_lower(x) && !text::np_stop(x)
-                            || i == 0 && text::lower_eq(x, lexicon::WEEKDAYS))
+                            || i == 0
+                                && (text::lower_eq(x, lexicon::WEEKDAYS)
+                                    || text::lower_eq(x, lexicon::MONTHS)))
                         && (i == 0
                             || !text::lower_eq(self.w(&body[0]), lexicon::WEEKDAYS)
                             || text::lower_eq(x, &["morning", "afternoon", "evening", "night"]))

@@ -474,6 +474,11 @@ fn a_phrase_of_time_between_subject_and_verb_is_no_subject() {
     let a = find(t, &q, "team");
     assert_eq!(mention(t, a), "Price");
     assert_eq!(a.speaker.as_deref(), Some("Alan Price"));
+    // a month after "in"
+    let t = "Harbor founder Dana Fisk in July said she was tired of hearing “guff” about the pier.";
+    let q = run(t);
+    let a = find(t, &q, "guff");
+    assert_eq!(mention(t, a), "Dana Fisk");
     // a phrase of "of" belongs to the subject and is not skipped
     let t = "The head of the agency said “the pier is closed” on Monday.";
     let q = run(t);

@@ -205,6 +205,11 @@ impl<'a> Article<'a> {
             if lower_eq(w, lexicon::WEEKDAYS) {
                 return true;
             }
+            // so does a month ("As in January, ..."), unless the article's persons are named
+            // by it ("Theresa May ... May said")
+            if lower_eq(w, lexicon::MONTHS) && !self.person_word(w) && !self.is_named_as(w, &speaker_kinds) {
+                return true;
+            }
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
             if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && !self.big && self.dateline(w)
             {

@@ -221,6 +221,15 @@ fn a_description_goes_to_the_person_the_article_names_with_it() {
 }
 
 #[test]
+fn a_month_is_no_speaker_unless_a_person_is_named_by_it() {
+    let t = "As in January, the harbor fees rose.\n\n“It is a fraud,” January said.";
+    assert_eq!(speaker_of(t, "January", "January said", &[]), None);
+    let t = "Theresa May toured the port.\n\n“It is a fraud,” May said.";
+    let may = person("Theresa May", t);
+    assert_eq!(speaker_of(t, "May", "May said", &[may]).as_deref(), Some("Theresa May"));
+}
+
+#[test]
 fn an_apposition_is_the_name_right_before_its_comma() {
     let said = |t: &str| described_quote(t, "the nominee").speaker;
     // the name that ends the clause, not a capitalized word that opens it
