@@ -486,6 +486,13 @@ fn a_phrase_of_time_between_subject_and_verb_is_no_subject() {
 }
 
 #[test]
+fn he_goes_back_to_a_name_not_to_an_office_without_one() {
+    let t = "Harbor board chair Dana Fisk, who is also Port Finance Minister, said the pier would open. “We are ready,” he said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "We are ready,").speaker.as_deref(), Some("Dana Fisk"));
+}
+
+#[test]
 fn a_question_quote_takes_a_subject_with_a_long_appositive_after_it() {
     let t = "“Is anyone listening to us?” Ruth Miller, a retired dock worker from the east side, said quietly into the microphone.";
     let q = run(t);
