@@ -819,13 +819,9 @@ impl Collector for FacetCounter {
             }
         });
         pool_give(acc);
-        moved.sort_unstable_by_key(|e| e.0);
-        for (r, c) in moved {
-            match out.counts.last_mut() {
-                Some((last, n)) if *last == r => *n += c,
-                _ => out.counts.push((r, c)),
-            }
-        }
+        // (representatives are special: none is among the counts pushed above)
+        summed_by_number(&mut moved);
+        out.counts.extend(moved);
         if let (false, Some(d)) = (matches.is_empty(), &self.decoded) {
             self.tail_if_needed(d, &matches, &mut out);
         }
@@ -856,14 +852,7 @@ impl FacetCounter {
                     }
                 }
             }
-            folded.sort_unstable_by_key(|e| e.0);
-            folded.dedup_by(|b, a| {
-                let same = a.0 == b.0;
-                if same {
-                    a.1 += b.1;
-                }
-                same
-            });
+            summed_by_number(&mut folded);
         }
         // the `size` largest counts of the kind so far, smallest on top
         let mut best: std::collections::BinaryHeap<std::cmp::Reverse<u32>> = Default::default();
@@ -929,6 +918,18 @@ impl FacetCounter {
         acc.drain(|rank, c| out.counts.push((d.number_of.get(rank as usize).copied().unwrap_or(rank), c)));
         pool_give(acc);
     }
+}
+
+/// Sorts (number, count) pairs by number and sums the counts of each number into one pair.
+fn summed_by_number(pairs: &mut Vec<(u32, u32)>) {
+    pairs.sort_unstable_by_key(|e| e.0);
+    pairs.dedup_by(|b, a| {
+        let same = a.0 == b.0;
+        if same {
+            a.1 += b.1;
+        }
+        same
+    });
 }
 
 /// The names a count goes through: the representative of every facet number (see

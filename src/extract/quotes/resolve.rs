@@ -431,16 +431,16 @@ impl<'a, 'c> Resolver<'a, 'c> {
             }
             let (s, _) = self.ctx.name_left(&toks, i, 0);
             let span = (toks[s].s, tk.e);
+            // (the run is tokens `s` to `last`, the capitalized word found)
+            let last = i;
             i = s;
             // an office without a name ("Nigerian Oil Minister", "UK Chancellor"): a role,
             // which "he" or "she" does not go back to
-            if s < i_end(&toks, span.1)
-                && text::title(w)
-                && !crate::extract::lexicon::is_first_name(&t[toks[s].s..toks[s].e])
+            if s < last && text::title(w) && !crate::extract::lexicon::is_first_name(&t[toks[s].s..toks[s].e])
             {
                 continue;
             }
-            if !self.person_like(&toks[s..=toks.iter().position(|x| x.e == span.1).unwrap_or(s)]) {
+            if !self.person_like(&toks[s..=last]) {
                 continue;
             }
             let Some(name) = self.canonical(span.0, span.1) else { continue };
@@ -943,9 +943,4 @@ pub(super) fn titlecase(w: &str) -> String {
 
 pub(super) fn title_gender(m: &str) -> Option<Gender> {
     lexicon::title_gender(m).map(|g| if g == lexicon::Gender::Male { Gender::M } else { Gender::F })
-}
-
-/// The index of the token of `toks` that ends at `end` (0 when none does).
-fn i_end(toks: &[Tok], end: usize) -> usize {
-    toks.iter().position(|x| x.e == end).unwrap_or(0)
 }
