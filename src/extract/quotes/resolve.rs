@@ -4,6 +4,7 @@
 use super::*;
 
 mod describe;
+mod gender;
 
 /// The longest appositive taken for a description, in words.
 const MAX_DESCRIPTION_WORDS: usize = 30;
@@ -79,86 +80,6 @@ impl<'a, 'c> Resolver<'a, 'c> {
             description: None,
             named_by: via.map(|x| (x.s, x.e)),
         }
-    }
-
-    pub(super) fn gender_of(&self, name: &str) -> Option<Gender> {
-        // a full name whose first name is a common one of either gender (US Census lists): a
-        // firmer sign than the pronouns the article was read to give the name so far
-        let census = || {
-            let mut words = name.split_whitespace();
-            let first = words.next()?;
-            words.next()?;
-            lexicon::first_name_gender(first).map(|m| {
-                if m == lexicon::Gender::Male {
-                    Gender::M
-                } else {
-                    Gender::F
-                }
-            })
-        };
-        self.pronoun_gender(name)
-            .or_else(census)
-            .or_else(|| self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1))
-    }
-
-    /// The gender of the first pronoun after the first mention of the person `name`, in the
-    /// same sentence, with no other capitalized name between, when that mention is the subject
-    /// of a verb right after it ("Sen. Lindsey Graham called out his rival"): firmer than the
-    /// census's odds for the first name. After an object the pronoun is the subject's
-    /// ("endorsing Hillary Clinton, and he said").
-    fn pronoun_gender(&self, name: &str) -> Option<Gender> {
-        if let Some((_, g)) = self.pronoun_genders.borrow().iter().find(|(n, _)| n == name) {
-            return *g;
-        }
-        let g = (|| {
-            let known =
-                self.ctx.known.iter().find(|k| k.is_person && k.name == name && k.name.contains(' '))?;
-            let t = self.ctx.t;
-            // the first mention in full (a headline's surname alone is followed by anything)
-            let &(_, e) = known
-                .mentions
-                .iter()
-                .filter(|&&(s, e)| t.get(s..e).is_some_and(|m| m.contains(' ')))
-                .min()?;
-            // (the name as the subject of a verb right after it, a parenthesis between allowed:
-            // after an object, "endorsing Hillary Clinton, he said", the pronoun is another's)
-            let rest = t[e..].trim_start();
-            let rest = match rest.strip_prefix('(') {
-                Some(r) => r.split_once(')').map_or("", |x| x.1).trim_start(),
-                None => rest,
-            };
-            let verb = rest.split_whitespace().next().is_some_and(|w| {
-                w.starts_with(char::is_lowercase) && !text::lower_eq(w, lexicon::FUNCTION_WORDS)
-            });
-            if !verb {
-                return None;
-            }
-            let hi = fwd(t, e, 300);
-            let mut toks = Vec::new();
-            text::tokenize(t, e, hi, &mut toks);
-            for tk in &toks {
-                if tk.k == K::Mark || matches!(tk.k, K::Punct('.') | K::Punct('?') | K::Punct('!')) {
-                    return None;
-                }
-                if !tk.is_word() {
-                    continue;
-                }
-                let w = &t[tk.s..tk.e];
-                // subject and reflexive forms only: "him" and "her" are as often another's
-                if text::lower_eq(w, &["he", "his", "himself"]) {
-                    return Some(Gender::M);
-                }
-                if text::lower_eq(w, &["she", "herself"]) {
-                    return Some(Gender::F);
-                }
-                if text::is_cap(w) && !cap_stop(w) && w.chars().skip(1).any(|c| c.is_lowercase()) {
-                    return None;
-                }
-            }
-            None
-        })();
-        self.pronoun_genders.borrow_mut().push((name.to_string(), g));
-        g
     }
 
     pub(super) fn speaker(&mut self, a: Attr) -> Option<String> {
@@ -444,7 +365,15 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 continue;
             }
             let Some(name) = self.canonical(span.0, span.1) else { continue };
-            if !ok(self, &name) || self.not_an_antecedent(&name) {
+            // a surname two people of the article share ("Murphy" of Chris Murphy and Anne
+            // Marie Murphy): the namesake the pronoun agrees with
+            let name = if ok(self, &name) {
+                Some(name)
+            } else {
+                self.namesake(span.0, span.1, &name, |n| ok(self, n))
+            };
+            let Some(name) = name else { continue };
+            if self.not_an_antecedent(&name) {
                 continue;
             }
             // a role chain before the name belongs to it: "Rubio supporter Scott Szlachta",
@@ -453,6 +382,25 @@ impl<'a, 'c> Resolver<'a, 'c> {
             // an age before the name is the name's: "62-year-old Brenda Johnson"
             if b > 0 && toks[b - 1].is_word() && t[toks[b - 1].s..toks[b - 1].e].ends_with("-year-old") {
                 b -= 1;
+            }
+            // an office of the form "Secretary of State" before the name belongs to it too:
+            // "the other candidate, former Secretary of State Hillary Clinton, drew" (the
+            // name's clause is the one before "former", not the "of" phrase)
+            if b >= 2
+                && toks[b - 1].is_word()
+                && &t[toks[b - 1].s..toks[b - 1].e] == "of"
+                && toks[b - 2].is_word()
+                && text::is_cap(&t[toks[b - 2].s..toks[b - 2].e])
+                && text::title(&t[toks[b - 2].s..toks[b - 2].e])
+            {
+                b -= 2;
+                while b > 0
+                    && toks[b - 1].is_word()
+                    && text::is_cap(&t[toks[b - 1].s..toks[b - 1].e])
+                    && text::title(&t[toks[b - 1].s..toks[b - 1].e])
+                {
+                    b -= 1;
+                }
             }
             if b > 0
                 && toks[b - 1].is_word()

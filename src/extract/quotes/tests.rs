@@ -660,3 +660,35 @@ fn an_organization_the_recognizer_found_whole_speaks_across_of_and_for() {
     let q = extract(t, &paras(t), &known);
     assert_eq!(mention(t, find(t, &q, "Rates will rise before the summer,")), who);
 }
+
+#[test]
+fn a_pronoun_does_not_go_back_to_a_titled_name_of_the_other_gender() {
+    // the gender of "Ohio Gov. Frank Dale" is his first name's, the place and title before it
+    // aside
+    let t = "Former Ohio Gov. Frank Dale spoke after Nora Bell. “We will win,” she said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "We will win,").speaker.as_deref(), Some("Nora Bell"));
+}
+
+#[test]
+fn a_name_after_an_office_with_of_is_the_subject_of_its_clause() {
+    // "former Secretary of State Ann Marsh" in apposition to the subject: the subject, not
+    // the object of "of"
+    let t = "Mayor Jane Reed spoke first. But the other speaker, former Secretary of State Ann Marsh, drew a contrast with the remarks of Paul Grant. “We differ,” she said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "We differ,").speaker.as_deref(), Some("Ann Marsh"));
+}
+
+#[test]
+fn a_pronoun_takes_the_namesake_of_its_gender() {
+    // "Hale" is the longer name, Anne Marie Hale's, but "he" is the senator's
+    let t = "Sen. Chris Hale visited the school on Monday.\n\nThe visit was quiet.\n\nA teacher, Anne Marie Hale, showed him the library.\n\nParents waited outside. Hale stayed late. “I regret it,” he said.";
+    let at = |w: &str| t.find(w).map(|s| (s, s + w.len())).unwrap();
+    let (chris, anne) = ([at("Chris Hale")], [at("Anne Marie Hale")]);
+    let known = [
+        KnownName { name: "Chris Hale", is_person: true, is_org: false, mentions: &chris },
+        KnownName { name: "Anne Marie Hale", is_person: true, is_org: false, mentions: &anne },
+    ];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(find(t, &q, "I regret it,").speaker.as_deref(), Some("Chris Hale"));
+}
