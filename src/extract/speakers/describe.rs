@@ -85,8 +85,54 @@ impl Article<'_> {
                     return Some(name_of(p, e));
                 }
             }
+            // a pronoun's: "his campaign sent out a fundraising email", "She posted a
+            // statement": the latest person of the pronoun's gender named before the sentence
+            // ("its" is left alone: its organization is as often a description, "the party")
+            if let Some(owner) = self.pronoun_owner(ss, at, lo, &in_quote) {
+                return Some(owner);
+            }
         }
         None
+    }
+
+    /// The person a pronoun among the words `ss..at` refers to ("his", "her", "he", "she"): the
+    /// latest one named from `lo` to `ss`, outside quotations, of a gender the pronoun allows
+    /// (by the Census first name; unknown allows both).
+    fn pronoun_owner(
+        &self,
+        ss: usize,
+        at: usize,
+        lo: usize,
+        in_quote: &dyn Fn(usize) -> bool,
+    ) -> Option<String> {
+        let t = self.text;
+        // (the subject of the clause that names the document, a few words before it: "On
+        // Saturday, his campaign sent out a fundraising email"; not "he changed his mind in June,
+        // following ..., the book claims")
+        let clause = t[ss..at].rsplit(',').next().unwrap_or("");
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        if words.len() > 8 {
+            return None;
+        }
+        let pronoun =
+            words.iter().take(2).find(|w| lower_eq(w, &["his", "her", "he", "she"]))?.to_lowercase();
+        let want = if matches!(pronoun.as_str(), "his" | "he") {
+            lexicon::Gender::Male
+        } else {
+            lexicon::Gender::Female
+        };
+        let (p, e) = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
+            .filter(|&(p, _)| p >= lo && p < ss && !in_quote(p))
+            .filter(|&(_, e)| {
+                let first = names::core_words(&e.name).first().and_then(|f| lexicon::first_name_gender(f));
+                first.is_none_or(|g| g == want)
+            })
+            .max_by_key(|x| x.0)?;
+        Some(self.fullest(&e.name, p))
     }
 
     /// The institution that "the ministry" or "the campaign" refers back to when the article

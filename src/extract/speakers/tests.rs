@@ -397,3 +397,21 @@ fn an_unnamed_speaker_opened_by_a_quantifier_is_no_name() {
     assert_eq!(q[0].speaker, None);
     assert_eq!(q[0].description.as_deref(), Some("one U.S. trade official"));
 }
+
+#[test]
+fn a_document_of_a_pronoun_speaks_for_the_person_the_pronoun_is() {
+    // "his campaign sent out an email": the latest man named before
+    let t = "Mary Stone spoke after Tom Reyes on Friday.\n\n\
+             On Saturday, his campaign sent out a fundraising email. “We are winning,” read the email.";
+    let ents = [person("Mary Stone", t), person("Tom Reyes", t)];
+    assert_eq!(resolved(t, None, "the email", &ents).as_deref(), Some("Tom Reyes"));
+    // "her": the latest woman
+    let t = t.replace("his campaign", "her campaign");
+    let ents = [person("Mary Stone", &t), person("Tom Reyes", &t)];
+    assert_eq!(resolved(&t, None, "the email", &ents).as_deref(), Some("Mary Stone"));
+    // a pronoun far from the document is another clause's: nobody
+    let t = "Tom Reyes spoke on Friday.\n\n\
+             But he changed his mind in June after long talks with friends in the party as a new book \
+             reports. The book says “he was wrong.”";
+    assert_eq!(resolved(t, None, "The book", &[person("Tom Reyes", t)]), None);
+}
