@@ -256,6 +256,22 @@ mod tests {
     }
 
     #[test]
+    fn a_place_before_the_title_of_its_office_is_a_place() {
+        let text = "Budget talks\n\nSenator Tom Reyes, the Alabama Republican who heads the banking \
+                    panel, was there. Texas Sen. Paul Ortega spoke first, and Ohio Gov. Dana Fisk, a \
+                    Republican presidential contender, said it was a joke. Goodyear Chairman Sam Ford \
+                    stayed away.\n";
+        let e = rec(text);
+        let kind = |n: &str| find(&e, n).map(|x| x.kind);
+        assert_eq!(kind("Ohio"), Some(EntityKind::Location), "{e:#?}");
+        assert_eq!(kind("Texas"), Some(EntityKind::Location), "{e:#?}");
+        assert_eq!(kind("Alabama"), Some(EntityKind::Location), "{e:#?}");
+        assert_eq!(kind("Dana Fisk"), Some(EntityKind::Person), "{e:#?}");
+        // a company's title makes no place of the company
+        assert_ne!(kind("Goodyear"), Some(EntityKind::Location), "{e:#?}");
+    }
+
+    #[test]
     fn a_bullet_glued_to_a_name_is_no_part_of_it() {
         let text = "Morning reading\n\n-Nora Quill explains why the polls were off. [Harbor Times.]\n\n\
                     -Tom Reyes takes another look at the vote. [Bloomberg.]\n";

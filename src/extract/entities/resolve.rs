@@ -309,6 +309,36 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     // a title inside an organization's name is a person's after it ("Federal Reserve Chair
     // Janet L. Yellen", "White House Counsel W. Neil Eggleston"): the words before the title
     // are the organization's, those after it the person's
+    // (the words before the title are a place when the gazetteer knows each as one and none
+    // is an organization's: "Ohio Gov. John Kasich", "Maryland Gov. Martin O'Malley")
+    let place_or = |lo: usize, hi: usize, kind: u8| {
+        // (nor an acronym, "UN", nor a common word that is also some place's name, "Most", nor
+        // a party's, "Liberal Democrat")
+        let place = (lo..hi).all(|x| {
+            let w = word(x);
+            model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0
+                && !crate::extract::names::is_org_like(w)
+                && !crate::extract::lexicon::lower_eq(w, crate::extract::lexicon::PARTY_WORDS)
+                && w.chars().any(char::is_lowercase)
+                && !super::usually_lowercase(&w.to_lowercase())
+        });
+        if place {
+            2
+        } else {
+            kind
+        }
+    };
+    // (and so are such words tagged apart before the title of an office of a place: "Ohio |
+    // Gov. John Kasich", "the Alabama | Republican"; not "Goodyear Chairman")
+    for m in ms.iter_mut() {
+        if m.kind != 0
+            && m.hi < toks.len()
+            && toks[m.hi].flags & INIT_UPPER != 0
+            && crate::extract::lexicon::lower_eq(word(m.hi), crate::extract::lexicon::PLACE_OFFICES)
+        {
+            m.kind = place_or(m.lo, m.hi, m.kind);
+        }
+    }
     let mut split: Vec<Mention> = Vec::with_capacity(ms.len());
     for m in ms {
         let at = (m.hi - m.lo >= 3)
@@ -331,7 +361,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 // (before a person's title, words of an affiliation: "Clinton Communication
                 // Director Jennifer Palmieri")
                 if m.kind != 0 {
-                    split.push(Mention { lo: m.lo, hi: x, kind: m.kind });
+                    split.push(Mention { lo: m.lo, hi: x, kind: place_or(m.lo, x, m.kind) });
                 }
                 split.push(Mention { lo: x + 1, hi: m.hi, kind: 0 });
             }
@@ -345,7 +375,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 && crate::extract::names::is_role_word(word(m.hi - 1))
                 && !crate::extract::names::is_org_like(word(m.hi - 1)) =>
             {
-                split.push(Mention { lo: m.lo, hi: m.hi - 1, kind: m.kind })
+                split.push(Mention { lo: m.lo, hi: m.hi - 1, kind: place_or(m.lo, m.hi - 1, m.kind) })
             }
             None => split.push(m),
         }

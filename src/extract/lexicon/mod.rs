@@ -68,6 +68,71 @@ pub const ORG_WORDS: &[&str] = &[
     "ocean", "avenue", "square", "hall", "building", "hospital", "prison", "airport", "station", "square",
 ];
 
+/// Titles of an office that a place's name stands before ("Ohio Gov. John Kasich", "Texas
+/// Sen.", "the Alabama Republican"); a company's titles ("Chairman", "CEO") are not among them.
+pub const PLACE_OFFICES: &[&str] = &[
+    "gov.",
+    "gov",
+    "governor",
+    "lt.",
+    "sen.",
+    "sen",
+    "senator",
+    "rep.",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "mayor",
+    "sheriff",
+    "attorney",
+    "comptroller",
+    "treasurer",
+    "delegate",
+    "delegation",
+    "legislator",
+    "lawmaker",
+    "lawmakers",
+    "democrat",
+    "democrats",
+    "republican",
+    "republicans",
+    "premier",
+    "mp",
+    "mps",
+    "mep",
+    "meps",
+];
+
+/// Words that name a party or its members ("Liberal Democrat", "Green Party"): some are a
+/// place's name too, in the gazetteer, but before a title they are no place.
+pub const PARTY_WORDS: &[&str] = &[
+    "democrat",
+    "democrats",
+    "democratic",
+    "republican",
+    "republicans",
+    "liberal",
+    "liberals",
+    "conservative",
+    "conservatives",
+    "labour",
+    "labor",
+    "tory",
+    "tories",
+    "green",
+    "greens",
+    "socialist",
+    "independent",
+    "progressive",
+    "libertarian",
+    "reform",
+    "unionist",
+    "nationalist",
+];
+
 /// Lowercase nouns that name a role ("spokesman John Kirby", "economist Ana Ruiz").
 #[rustfmt::skip]
 pub const ROLE_NOUNS: &[&str] = &[
