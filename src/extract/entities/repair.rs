@@ -1,10 +1,12 @@
 //! Mentions the tagger got wrong in ways grammar settles, repaired before names are grouped:
 //! a person after a capitalized title that the tagger missed ("Commerce Secretary Julia
-//! Banks"), and a nickname in quotation marks that split a person's name in three.
+//! Banks"), a title inside a run that splits it between an organization or a place and a
+//! person, and a nickname in quotation marks that split a person's name in three.
 
 use super::model::*;
 use super::resolve::Mention;
 use super::tokenize::*;
+use super::train::{GAZ_COUNTRY, GAZ_LAST, GAZ_PLACE};
 use super::words::*;
 
 /// A person the tagger missed after a capitalized title ("Commerce Secretary Julia Banks", all
@@ -97,4 +99,87 @@ pub(super) fn join_nicknames(d: &Doc, ms: Vec<Mention>) -> Vec<Mention> {
         y += 1;
     }
     merged
+}
+
+/// A title inside an organization's name is a person's after it ("Federal Reserve Chair Janet
+/// L. Yellen", "White House Counsel W. Neil Eggleston"): the words before the title are the
+/// organization's (or a place's: "Ohio Gov. John Kasich"), those after it the person's.
+pub(super) fn split_at_titles(model: &Model, d: &Doc, mut ms: Vec<Mention>) -> Vec<Mention> {
+    let (text, toks) = (d.text, &d.toks);
+    let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
+    // a title inside an organization's name is a person's after it ("Federal Reserve Chair
+    // Janet L. Yellen", "White House Counsel W. Neil Eggleston"): the words before the title
+    // are the organization's, those after it the person's
+    // (the words before the title are a place when the gazetteer knows each as one and none
+    // is an organization's: "Ohio Gov. John Kasich", "Maryland Gov. Martin O'Malley")
+    let place_or = |lo: usize, hi: usize, kind: u8| {
+        // (nor an acronym, "UN", nor a common word that is also some place's name, "Most", nor
+        // a party's, "Liberal Democrat")
+        let place = (lo..hi).all(|x| {
+            let w = word(x);
+            model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0
+                && !crate::extract::names::is_org_like(w)
+                && !crate::extract::lexicon::lower_eq(w, crate::extract::lexicon::PARTY_WORDS)
+                && w.chars().any(char::is_lowercase)
+                && !super::usually_lowercase(&w.to_lowercase())
+        });
+        if place {
+            2
+        } else {
+            kind
+        }
+    };
+    // (and so are such words tagged apart before the title of an office of a place: "Ohio |
+    // Gov. John Kasich", "the Alabama | Republican"; not "Goodyear Chairman")
+    for m in ms.iter_mut() {
+        if m.kind != 0
+            && m.hi < toks.len()
+            && toks[m.hi].flags & INIT_UPPER != 0
+            && crate::extract::lexicon::lower_eq(word(m.hi), crate::extract::lexicon::PLACE_OFFICES)
+        {
+            m.kind = place_or(m.lo, m.hi, m.kind);
+        }
+    }
+    let mut split: Vec<Mention> = Vec::with_capacity(ms.len());
+    for m in ms {
+        let at = (m.hi - m.lo >= 3)
+            .then(|| {
+                (m.lo + 1..m.hi - 1).find(|&x| {
+                    toks[x].flags & INIT_UPPER != 0
+                        && crate::extract::names::is_role_word(word(x))
+                        && (crate::extract::lexicon::is_first_name(word(x + 1))
+                            || is_initial(word(x + 1))
+                            // (or two or three words after it, the last a surname: "Homeland
+                            // Security Secretary Jeh Johnson")
+                            || ((3..=4).contains(&(m.hi - x))
+                                && model.lex_of(hash_bytes(2, word(m.hi - 1).as_bytes(), true))[1] & GAZ_LAST
+                                    != 0))
+                })
+            })
+            .flatten();
+        match at {
+            Some(x) => {
+                // (before a person's title, words of an affiliation: "Clinton Communication
+                // Director Jennifer Palmieri")
+                if m.kind != 0 {
+                    split.push(Mention { lo: m.lo, hi: x, kind: place_or(m.lo, x, m.kind) });
+                }
+                split.push(Mention { lo: x + 1, hi: m.hi, kind: 0 });
+            }
+            // a run that ends with the title of a name after it ("Homeland Security
+            // Secretary | Jeh Johnson"): the title is the person's, not the organization's
+            None if m.kind != 0
+                && m.hi - m.lo >= 2
+                && m.hi < toks.len()
+                && toks[m.hi - 1].flags & INIT_UPPER != 0
+                && toks[m.hi].flags & INIT_UPPER != 0
+                && crate::extract::names::is_role_word(word(m.hi - 1))
+                && !crate::extract::names::is_org_like(word(m.hi - 1)) =>
+            {
+                split.push(Mention { lo: m.lo, hi: m.hi - 1, kind: place_or(m.lo, m.hi - 1, m.kind) })
+            }
+            None => split.push(m),
+        }
+    }
+    split
 }
