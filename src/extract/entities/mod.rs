@@ -272,6 +272,23 @@ mod tests {
     }
 
     #[test]
+    fn the_head_of_a_name_settles_a_county_and_a_state_that_is_no_place() {
+        let text = "Border watch\n\nDeputies in Pima County and Yavapai County seized the rifles on \
+                    Monday, officials in Kern County said. The Islamic State claimed the attack in a \
+                    statement, and the Islamic State said more would follow. New York State will \
+                    review the case. The Central Bank of Lake County was closed.\n";
+        let e = rec(text);
+        let kind = |n: &str| find(&e, n).map(|x| x.kind);
+        for county in ["Pima County", "Yavapai County", "Kern County"] {
+            assert_eq!(kind(county), Some(EntityKind::Location), "{county}: {e:#?}");
+        }
+        assert_eq!(kind("Islamic State"), Some(EntityKind::Organization), "{e:#?}");
+        // a state whose words are a place's stays a place; a bank of a county is a bank
+        assert_ne!(kind("New York State"), Some(EntityKind::Organization), "{e:#?}");
+        assert_ne!(kind("Central Bank of Lake County"), Some(EntityKind::Location), "{e:#?}");
+    }
+
+    #[test]
     fn a_bullet_glued_to_a_name_is_no_part_of_it() {
         let text = "Morning reading\n\n-Nora Quill explains why the polls were off. [Harbor Times.]\n\n\
                     -Tom Reyes takes another look at the vote. [Bloomberg.]\n";

@@ -881,6 +881,32 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         {
             k = 1;
         }
+        // the head of a name settles what the tags may not: "Maricopa County" is a place (an
+        // administrative division's name), "Islamic State" an organization (a "State" whose
+        // words before it are no place's; "New York State", "Washington State" are places)
+        // (of a place's words only: "Bank of Marion County" is a bank; a state's nickname is
+        // of common words or rare ones, "Garden State", "Hoosier State")
+        if let [before @ .., last] = &words[..] {
+            let gaz = |w: &str, flags: u8| model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & flags != 0;
+            if !before.is_empty()
+                && lexicon::DIVISION_HEADS.contains(last)
+                && before
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase) && !crate::extract::names::is_org_like(w))
+            {
+                k = 2;
+            } else if (k == 2 || k == 3)
+                && *last == "State"
+                && !before.is_empty()
+                && !before.iter().any(|w| gaz(w, GAZ_PLACE | GAZ_COUNTRY))
+                && !before.iter().all(|w| {
+                    // (a common word, or one the training text never wrote)
+                    matches!(model.lex_of(hash_bytes(2, w.to_lowercase().as_bytes(), true))[0], 0..=2)
+                })
+            {
+                k = 1;
+            }
+        }
         // "R-Wis.", "D-Calif": a legislator's party and state
         if words.len() == 1 && lexicon::party_state_tag(words[0]) {
             drop = true;

@@ -68,6 +68,11 @@ pub const ORG_WORDS: &[&str] = &[
     "ocean", "avenue", "square", "hall", "building", "hospital", "prison", "airport", "station", "square",
 ];
 
+/// The last word of the name of an administrative division ("Maricopa County", "Orleans
+/// Parish"): the name is a place's.
+pub const DIVISION_HEADS: &[&str] =
+    &["County", "Parish", "Province", "Township", "Prefecture", "Oblast", "Governorate", "Borough"];
+
 /// Titles of an office that a place's name stands before ("Ohio Gov. John Kasich", "Texas
 /// Sen.", "the Alabama Republican"); a company's titles ("Chairman", "CEO") are not among them.
 pub const PLACE_OFFICES: &[&str] = &[
