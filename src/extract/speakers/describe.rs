@@ -15,6 +15,17 @@ impl Article<'_> {
         pos: usize,
         quote_spans: &[(usize, usize)],
     ) -> Option<String> {
+        self.document_owner_within(desc, pos, quote_spans, usize::MAX)
+    }
+
+    /// [`Self::document_owner`] from the latest `tries` mentions of the document noun only.
+    fn document_owner_within(
+        &self,
+        desc: &str,
+        pos: usize,
+        quote_spans: &[(usize, usize)],
+        tries: usize,
+    ) -> Option<String> {
         if self.big {
             return None;
         }
@@ -53,6 +64,7 @@ impl Article<'_> {
             })
             .collect();
         ats.reverse();
+        ats.truncate(tries);
         let named = |ss: usize, se: usize| {
             self.entities
                 .iter()
@@ -95,6 +107,30 @@ impl Article<'_> {
         None
     }
 
+    /// The author of the document that "it" at `pos` refers to ("Bujnowski wrote in the
+    /// affidavit. It continued: ..."): the last document noun outside quotations in the
+    /// sentence before or in the words before "it", when that sentence names its author.
+    pub(super) fn document_before(&self, pos: usize, quote_spans: &[(usize, usize)]) -> Option<String> {
+        let t = self.text;
+        let own = sentence_start(t, pos);
+        let prev_end =
+            t[..own].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '?' | '!')).len();
+        let from = if prev_end == 0 { 0 } else { sentence_start(t, prev_end) };
+        let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
+        let mut noun = None;
+        let mut at = from;
+        for w in t[from..pos].split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let l = w.to_ascii_lowercase();
+            if !w.is_empty() && !in_quote(at) {
+                if let Some(n) = lexicon::DOCUMENT_NOUNS.iter().find(|n| **n == l) {
+                    noun = Some(*n);
+                }
+            }
+            at += w.len() + 1;
+        }
+        self.document_owner_within(&format!("the {}", noun?), pos, quote_spans, 1)
+    }
+
     /// The person a pronoun among the words `ss..at` refers to ("his", "her", "he", "she"): the
     /// latest one named from `lo` to `ss`, outside quotations, of a gender the pronoun allows
     /// (by the Census first name; unknown allows both).
@@ -116,6 +152,26 @@ impl Article<'_> {
         }
         let pronoun =
             words.iter().take(2).find(|w| lower_eq(w, &["his", "her", "he", "she"]))?.to_lowercase();
+        // (an introductory phrase's "his" is the main clause's subject when a name opens it:
+        // "On his website, Sanders has ..."; a person's, even where the recognizer typed the
+        // surname an organization)
+        let rest = &t[at..];
+        let sentence_end = rest.find(['.', '?', '!', '\n']).unwrap_or(rest.len());
+        if let Some(comma) = rest[..sentence_end].find(',') {
+            let main = at + comma + 1;
+            let main = main + (t[main..].len() - t[main..].trim_start().len());
+            let subject = self
+                .entities
+                .iter()
+                .filter(|e| {
+                    e.kind == EntityKind::Person
+                        || (e.kind == EntityKind::Organization && !e.name.contains(' '))
+                })
+                .find(|e| e.mentions.iter().any(|m| m.0 == main));
+            if let Some(e) = subject {
+                return Some(self.fullest(&e.name, main));
+            }
+        }
         let want = if matches!(pronoun.as_str(), "his" | "he") {
             lexicon::Gender::Male
         } else {

@@ -760,6 +760,12 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                         continue;
                     }
                 }
+                // "it" after a sentence that names a document ("Bujnowski wrote in the
+                // affidavit. It continued: ..."): the document's author
+                if lower_eq(m, &["it"]) {
+                    q.speaker = art.document_before(s, &spans).map(without_modifier);
+                    continue;
+                }
                 if !m.contains(' ') {
                     continue;
                 }

@@ -415,3 +415,27 @@ fn a_document_of_a_pronoun_speaks_for_the_person_the_pronoun_is() {
              reports. The book says “he was wrong.”";
     assert_eq!(resolved(t, None, "The book", &[person("Tom Reyes", t)]), None);
 }
+
+#[test]
+fn it_after_a_sentence_that_names_a_document_is_the_documents_author() {
+    let t =
+        "Officer Ana Ruiz wrote in the affidavit that the crowd was calm. It continued: “No one was hurt.”";
+    assert_eq!(resolved(t, None, "It", &[person("Ana Ruiz", t)]).as_deref(), Some("Ana Ruiz"));
+    // no document: nobody
+    let t = "Officer Ana Ruiz said the crowd was calm. It continued: “No one was hurt.”";
+    assert_eq!(resolved(t, None, "It", &[person("Ana Ruiz", t)]), None);
+}
+
+#[test]
+fn his_in_an_introductory_phrase_is_the_subject_after_it() {
+    // "On his website, Reyes has ...": Reyes, not the man named last before
+    let t = "Tom Reyes spoke after Dan Ortiz.\n\nOn his website, Reyes has posted new pictures. It says: “We will win.”";
+    let at = |w: &str, from: usize| t[from..].find(w).map(|s| (from + s, from + s + w.len())).unwrap();
+    let reyes = Entity {
+        name: "Tom Reyes".into(),
+        kind: EntityKind::Person,
+        mentions: vec![at("Tom Reyes", 0), at("Reyes", t.find("On his").unwrap())],
+    };
+    let ents = [reyes, person("Dan Ortiz", t)];
+    assert_eq!(resolved(t, None, "It", &ents).as_deref(), Some("Tom Reyes"));
+}
