@@ -737,6 +737,20 @@ impl<'a, 'c> Resolver<'a, 'c> {
             .iter()
             .map(|w| text::base(w.trim_end_matches([',', ':'])).to_string())
             .collect();
+        // (a title word that opens an organization's name is the name's: "General Motors",
+        // "House Intelligence Committee"; not when the words after it name a person, as a
+        // title and a name the recognizer took for an organization do: "Lord Butler" with
+        // Robin Butler, "Mayor Bill de Blasio")
+        let whole = words.join(" ");
+        if let Some(k) = self.ctx.known.iter().find(|k| !k.is_person && k.name == whole) {
+            let last = words.last().map(String::as_str).unwrap_or("");
+            let a_person =
+                words.iter().any(|w| lexicon::is_first_name(w) || lexicon::title_gender(w).is_some())
+                    || self.ctx.known.iter().any(|p| p.is_person && p.name.rsplit(' ').next() == Some(last));
+            if !a_person {
+                return Some(k.name.to_string());
+            }
+        }
         while words.len() > 1 && text::title(&words[0]) {
             words.remove(0);
         }

@@ -692,3 +692,18 @@ fn a_pronoun_takes_the_namesake_of_its_gender() {
     let q = extract(t, &paras(t), &known);
     assert_eq!(find(t, &q, "I regret it,").speaker.as_deref(), Some("Chris Hale"));
 }
+
+#[test]
+fn a_title_word_that_opens_an_organizations_name_is_the_names() {
+    let t = "Carmakers cut jobs. “We have no choice,” General Motors said.";
+    let gm = [t.find("General").map(|s| (s, s + "General Motors".len())).unwrap()];
+    let known = [KnownName { name: "General Motors", is_person: false, is_org: true, mentions: &gm }];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(find(t, &q, "We have no choice,").speaker.as_deref(), Some("General Motors"));
+    // a title and a name that the recognizer took for an organization stay a person's
+    let t = "Peers met. “We have no choice,” Lord Janner said.";
+    let lj = [t.find("Lord").map(|s| (s, s + "Lord Janner".len())).unwrap()];
+    let known = [KnownName { name: "Lord Janner", is_person: false, is_org: true, mentions: &lj }];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(find(t, &q, "We have no choice,").speaker.as_deref(), Some("Janner"));
+}
