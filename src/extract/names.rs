@@ -72,7 +72,7 @@ fn is_suffix(w: &str) -> bool {
     sets().suffixes.contains(w.trim_end_matches(','))
 }
 
-fn is_particle(w: &str) -> bool {
+pub fn is_particle(w: &str) -> bool {
     sets().particles.contains(w)
 }
 

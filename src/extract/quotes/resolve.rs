@@ -114,7 +114,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 Some(name)
             }
             MK::Name | MK::Label => {
-                let name = self.canonical(a.s, a.e)?;
+                // an office before the name in apposition: "Ryanair CEO, Michael O'Leary,
+                // justified ..." is Michael O'Leary
+                let (s, e) = self.apposed_name(a.s, a.e).unwrap_or((a.s, a.e));
+                let name = self.canonical(s, e)?;
                 let g = title_gender(m);
                 if let Some(g) = g {
                     self.genders.push((name.clone(), g));
@@ -123,6 +126,9 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 Some(name)
             }
             MK::Phrase => {
+                if let Some((s, e)) = self.apposed_name(a.s, a.e) {
+                    return self.canonical(s, e);
+                }
                 // an organization or office named by a capitalized phrase; nobody otherwise
                 let words: Vec<&str> = m.split_whitespace().collect();
                 if !words.iter().any(|w| text::is_cap(w) && !cap_stop(w)) {
@@ -168,6 +174,26 @@ impl<'a, 'c> Resolver<'a, 'c> {
             at += w.len() + 1;
         }
         (e > s).then(|| self.canonical(s, e)).flatten()
+    }
+
+    /// The name in apposition after a mention `s..e` that ends in a title or a role ("Ryanair
+    /// CEO, Michael O'Leary, said"): two to four capitalized words between commas, the first
+    /// a Census first name or all of them a person the recognizer found.
+    fn apposed_name(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        let t = self.ctx.t;
+        let last = t[s..e].split_whitespace().last()?;
+        if !(text::title(last) || crate::extract::names::is_role_word(last) || text::role_noun(last)) {
+            return None;
+        }
+        let from = e + t[e..].strip_prefix(", ").map(|_| 2)?;
+        let len = t[from..].find(',')?;
+        let words: Vec<&str> = t[from..from + len].split_whitespace().collect();
+        let run = t[from..from + len].trim();
+        let names = (2..=4).contains(&words.len())
+            && (lexicon::is_first_name(words[0])
+                || self.ctx.known.iter().any(|k| k.is_person && k.name == run))
+            && words.iter().all(|w| text::is_cap(w) || crate::extract::names::is_particle(w));
+        names.then_some((from, from + len))
     }
 
     /// What "it" right after a quote refers to ("“Keep the tax,” it recommended."): an

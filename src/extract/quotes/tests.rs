@@ -707,3 +707,14 @@ fn a_title_word_that_opens_an_organizations_name_is_the_names() {
     let q = extract(t, &paras(t), &known);
     assert_eq!(find(t, &q, "We have no choice,").speaker.as_deref(), Some("Janner"));
 }
+
+#[test]
+fn an_office_before_a_name_in_apposition_is_that_name() {
+    let t = "Councils want more money. Harbor Finance Minister, Mary Fisk, said: “We have added funds for the ports.”";
+    let q = run(t);
+    assert_eq!(find(t, &q, "We have added funds for the ports.").speaker.as_deref(), Some("Mary Fisk"));
+    // no name after the comma: the office stays as written
+    let t = "Councils want more money. Harbor Finance Minister, in a statement, said: “We have added funds.”";
+    let q = run(t);
+    assert_eq!(find(t, &q, "We have added funds.").speaker.as_deref(), Some("Harbor Finance Minister"));
+}
