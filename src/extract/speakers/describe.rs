@@ -117,23 +117,26 @@ impl Article<'_> {
             t[..own].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '?' | '!')).len();
         let from = if prev_end == 0 { 0 } else { sentence_start(t, prev_end) };
         let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
+        let window = &t[from..pos];
         let mut noun = None;
-        let mut at = from;
-        for w in t[from..pos].split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        for w in window.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()) {
+            // (where the word stands: its offset in the window, whatever the separators' sizes)
+            let at = from + (w.as_ptr() as usize - window.as_ptr() as usize);
             let l = w.to_ascii_lowercase();
-            if !w.is_empty() && !in_quote(at) {
-                if let Some(n) = lexicon::DOCUMENT_NOUNS.iter().find(|n| **n == l) {
+            if let Some(n) = lexicon::DOCUMENT_NOUNS.iter().find(|n| **n == l) {
+                if !in_quote(at) {
                     noun = Some(*n);
                 }
             }
-            at += w.len() + 1;
         }
         self.document_owner_within(&format!("the {}", noun?), pos, quote_spans, 1)
     }
 
-    /// The person a pronoun among the words `ss..at` refers to ("his", "her", "he", "she"): the
-    /// latest one named from `lo` to `ss`, outside quotations, of a gender the pronoun allows
-    /// (by the Census first name; unknown allows both).
+    /// The person a pronoun among the first words of the clause before a document noun at `at`
+    /// refers to ("his", "her", "he", "she"): the name that opens the main clause after an
+    /// introductory phrase ("On his website, Sanders has"), or else the latest person named
+    /// from `lo` to `ss`, outside quotations, of a gender the pronoun allows (by the Census first
+    /// name; unknown allows both).
     fn pronoun_owner(
         &self,
         ss: usize,
