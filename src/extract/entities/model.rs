@@ -656,6 +656,11 @@ impl Model {
         self.lex.get(lw).copied().unwrap_or([0, 0])
     }
 
+    /// [`Self::lex_of`] a word as written: its case class and its gazetteer flags.
+    pub fn lex_of_word(&self, w: &str) -> [u8; 2] {
+        self.lex_of(hash_bytes(2, w.as_bytes(), true))
+    }
+
     pub fn case_of(&self, lw: u64) -> u8 {
         self.lex_of(lw)[0]
     }

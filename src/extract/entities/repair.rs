@@ -107,9 +107,6 @@ pub(super) fn join_nicknames(d: &Doc, ms: Vec<Mention>) -> Vec<Mention> {
 pub(super) fn split_at_titles(model: &Model, d: &Doc, mut ms: Vec<Mention>) -> Vec<Mention> {
     let (text, toks) = (d.text, &d.toks);
     let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
-    // a title inside an organization's name is a person's after it ("Federal Reserve Chair
-    // Janet L. Yellen", "White House Counsel W. Neil Eggleston"): the words before the title
-    // are the organization's, those after it the person's
     // (the words before the title are a place when the gazetteer knows each as one and none
     // is an organization's: "Ohio Gov. John Kasich", "Maryland Gov. Martin O'Malley")
     let place_or = |lo: usize, hi: usize, kind: u8| {
@@ -117,7 +114,7 @@ pub(super) fn split_at_titles(model: &Model, d: &Doc, mut ms: Vec<Mention>) -> V
         // a party's, "Liberal Democrat")
         let place = (lo..hi).all(|x| {
             let w = word(x);
-            model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0
+            model.lex_of_word(w)[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0
                 && !crate::extract::names::is_org_like(w)
                 && !crate::extract::lexicon::lower_eq(w, crate::extract::lexicon::PARTY_WORDS)
                 && w.chars().any(char::is_lowercase)
@@ -152,7 +149,7 @@ pub(super) fn split_at_titles(model: &Model, d: &Doc, mut ms: Vec<Mention>) -> V
                             // (or two or three words after it, the last a surname: "Homeland
                             // Security Secretary Jeh Johnson")
                             || ((3..=4).contains(&(m.hi - x))
-                                && model.lex_of(hash_bytes(2, word(m.hi - 1).as_bytes(), true))[1] & GAZ_LAST
+                                && model.lex_of_word(word(m.hi - 1))[1] & GAZ_LAST
                                     != 0))
                 })
             })

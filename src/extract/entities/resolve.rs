@@ -207,7 +207,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 && !word(a).contains('-')
                 && (b >= hi || word(b) == "," || toks[b].flags & (HAS_UPPER | HAS_LOWER) == HAS_LOWER)
             {
-                let l = model.lex_of(hash_bytes(2, word(a).as_bytes(), true));
+                let l = model.lex_of_word(word(a));
                 let known = GAZ_FIRST | GAZ_LAST | GAZ_PLACE | GAZ_COUNTRY;
                 if l[0] <= 2 && l[1] & known == 0 {
                     i = j;
@@ -666,7 +666,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         if names[i].parent != usize::MAX || names[i].words.len() != 1 || major(&names[i].votes) != 0 {
             continue;
         }
-        let g = model.lex_of(hash_bytes(2, names[i].words[0].as_bytes(), true))[1];
+        let g = model.lex_of_word(names[i].words[0])[1];
         if g & GAZ_FIRST == 0 {
             continue;
         }
@@ -765,7 +765,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         // persons against places: the gazetteer settles it
         if (k == 0 || k == 2) && votes[0] > 0 && votes[2] > 0 {
             if let Some(w) = names[r].words.last() {
-                let g = model.lex_of(hash_bytes(2, w.as_bytes(), true))[1];
+                let g = model.lex_of_word(w)[1];
                 let place = g & (GAZ_PLACE | GAZ_COUNTRY) != 0;
                 let person = g & (GAZ_FIRST | GAZ_LAST_TOP) != 0;
                 if place && !person {
@@ -789,7 +789,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             && words.iter().all(|w| w.starts_with(char::is_uppercase) && !ORG_HEADS.contains(w))
             && !words[..words.len() - 1]
                 .iter()
-                .any(|w| model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0)
+                .any(|w| model.lex_of_word(w)[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0)
         {
             k = 0;
         }
@@ -801,7 +801,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             && !members.iter().any(|&m| names[m].after_title)
         {
             let w = &names[r].words[0];
-            let g = model.lex_of(hash_bytes(2, w.as_bytes(), true))[1];
+            let g = model.lex_of_word(w)[1];
             // (the surname of a person the article names in full is a person's: "Fiorina" with
             // "Carly Fiorina" and "Frank Fiorina")
             if g & (GAZ_FIRST | GAZ_LAST) == 0 && !surname_of_full[r] {
@@ -815,8 +815,8 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             let n_ment = members.iter().map(|&m| names[m].mentions.len() as u32).sum::<u32>();
             let det: u32 = members.iter().map(|&m| names[m].det).sum();
             let cue: u32 = members.iter().map(|&m| names[m].org_cue).sum();
-            let g = model.lex_of(hash_bytes(2, words[0].as_bytes(), true))[1];
-            let gl = model.lex_of(hash_bytes(2, words[words.len() - 1].as_bytes(), true))[1];
+            let g = model.lex_of_word(words[0])[1];
+            let gl = model.lex_of_word(words[words.len() - 1])[1];
             let known = (g | gl) & (GAZ_FIRST | GAZ_LAST_TOP) != 0 || surname_of_full[r];
             if words.iter().all(|w| is_initial(w)) {
                 drop = true;
@@ -851,11 +851,8 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 && w.chars().all(|c| !c.is_lowercase())
                 && [" —", " –", ", ", " ("].iter().any(|p| after.starts_with(p))
         };
-        let gazetteer_place = || {
-            words
-                .iter()
-                .all(|w| model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0)
-        };
+        let gazetteer_place =
+            || words.iter().all(|w| model.lex_of_word(w)[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0);
         // (before a dash, with at most a state and an agency between, it is one whatever the
         // gazetteer knows: "LOS ANGELES —", "ALBANY, N.Y. (AP) —")
         let dash_after = |&(_, e): &(usize, usize)| {
@@ -874,7 +871,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             k = 2;
         }
         // a newspaper: "Boston Globe" is no place, "Washington Post" no person
-        let first_name = || model.lex_of(hash_bytes(2, words[0].as_bytes(), true))[1] & GAZ_FIRST != 0;
+        let first_name = || model.lex_of_word(words[0])[1] & GAZ_FIRST != 0;
         if words.len() >= 2
             && words.last().is_some_and(|w| lexicon::PUBLICATION_HEADS.contains(w))
             && !(k == 0 && first_name())
@@ -887,7 +884,6 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         // (of a place's words only: "Bank of Marion County" is a bank; a state's nickname is
         // of common words or rare ones, "Garden State", "Hoosier State")
         if let [before @ .., last] = &words[..] {
-            let gaz = |w: &str, flags: u8| model.lex_of(hash_bytes(2, w.as_bytes(), true))[1] & flags != 0;
             if !before.is_empty()
                 && lexicon::DIVISION_HEADS.contains(last)
                 && before
@@ -898,10 +894,10 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             } else if (k == 2 || k == 3)
                 && *last == "State"
                 && !before.is_empty()
-                && !before.iter().any(|w| gaz(w, GAZ_PLACE | GAZ_COUNTRY))
+                && !before.iter().any(|w| model.lex_of_word(w)[1] & (GAZ_PLACE | GAZ_COUNTRY) != 0)
                 && !before.iter().all(|w| {
                     // (a common word, or one the training text never wrote)
-                    matches!(model.lex_of(hash_bytes(2, w.to_lowercase().as_bytes(), true))[0], 0..=2)
+                    matches!(model.lex_of_word(&w.to_lowercase())[0], 0..=2)
                 })
             {
                 k = 1;
@@ -935,7 +931,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 e.kind == EntityKind::Organization
                     && e.name.split_once(' ').is_some_and(|(first, _)| first.eq_ignore_ascii_case(n))
             });
-            if starts_org && model.lex_of(hash_bytes(2, n.as_bytes(), true))[1] & GAZ_FIRST == 0 {
+            if starts_org && model.lex_of_word(n)[1] & GAZ_FIRST == 0 {
                 out[x].kind = EntityKind::Organization;
             }
         }

@@ -585,5 +585,14 @@ enum Gender {
     F,
 }
 
+impl From<lexicon::Gender> for Gender {
+    fn from(g: lexicon::Gender) -> Self {
+        match g {
+            lexicon::Gender::Male => Gender::M,
+            lexicon::Gender::Female => Gender::F,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

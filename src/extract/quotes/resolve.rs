@@ -930,5 +930,5 @@ pub(super) fn titlecase(w: &str) -> String {
 }
 
 pub(super) fn title_gender(m: &str) -> Option<Gender> {
-    lexicon::title_gender(m).map(|g| if g == lexicon::Gender::Male { Gender::M } else { Gender::F })
+    lexicon::title_gender(m).map(Gender::from)
 }

@@ -14,13 +14,7 @@ impl Resolver<'_, '_> {
             let mut words = cleaned.as_deref().unwrap_or(name).split_whitespace();
             let first = words.next()?;
             words.next()?;
-            lexicon::first_name_gender(first).map(|m| {
-                if m == lexicon::Gender::Male {
-                    Gender::M
-                } else {
-                    Gender::F
-                }
-            })
+            lexicon::first_name_gender(first).map(Gender::from)
         };
         self.pronoun_gender(name)
             .or_else(census)
