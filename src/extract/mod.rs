@@ -649,4 +649,32 @@ mod tests {
         // the organization is his affiliation; "However," before him is no subject
         assert_eq!(speaker_for(&all, "We have waited"), Some("Tom Reyes"), "{all:#?}");
     }
+
+    fn entities_of(t: &str) -> Vec<(String, EntityKind)> {
+        extract(t, 0, ExtractOptions::default()).entities.into_iter().map(|e| (e.name, e.kind)).collect()
+    }
+
+    #[test]
+    fn a_title_and_a_first_name_are_a_person_and_a_particle_opens_the_surname() {
+        let t = "Mayor Tom de Vries rejected the plan on Friday. He spoke at the harbor.\n\n\
+                 After the storm, de Vries said, \"We are ready.\"\n\n\
+                 Neither de Vries nor Stone spoke with reporters.\n";
+        let ents = entities_of(t);
+        assert!(ents.contains(&("Tom de Vries".to_string(), EntityKind::Person)), "{ents:?}");
+        assert!(!ents.iter().any(|(n, _)| n.contains("Mayor") || n.starts_with("Neither")), "{ents:?}");
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "We are ready"), Some("Tom de Vries"), "{all:#?}");
+    }
+
+    #[test]
+    fn an_organization_after_the_is_named_without_it_and_its_short_form_is_the_full_name() {
+        let t = "Harbor\n\n\"He is a politician selling his own brand,\" The Harbor Daily Post wrote in an \
+                 editorial on Sunday.\n\nMary Stone answered the paper on Monday.\n\n\
+                 \"Her ideas are not too bold,\" The Post responded.\n";
+        let ents = entities_of(t);
+        assert!(ents.contains(&("Harbor Daily Post".to_string(), EntityKind::Organization)), "{ents:?}");
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "He is a politician"), Some("Harbor Daily Post"), "{all:#?}");
+        assert_eq!(speaker_for(&all, "Her ideas"), Some("Harbor Daily Post"), "{all:#?}");
+    }
 }

@@ -175,6 +175,18 @@ pub(super) fn split_at_titles(model: &Model, d: &Doc, mut ms: Vec<Mention>) -> V
             {
                 split.push(Mention { lo: m.lo, hi: m.hi - 1, kind: place_or(m.lo, m.hi - 1, m.kind) })
             }
+            // a title, then a first name, tagged an organization: the person with the title
+            // ("Mayor Bill de Blasio", "Senator Tim Kaine"), unless the name ends in an
+            // organization's word ("Senator John Heinz History Center")
+            None if m.kind == 1
+                && m.hi - m.lo >= 3
+                && toks[m.lo].flags & INIT_UPPER != 0
+                && crate::extract::names::is_role_word(word(m.lo))
+                && crate::extract::lexicon::is_first_name(word(m.lo + 1))
+                && !(m.lo + 1..m.hi).any(|x| crate::extract::names::is_org_like(word(x))) =>
+            {
+                split.push(Mention { lo: m.lo + 1, hi: m.hi, kind: 0 })
+            }
             None => split.push(m),
         }
     }

@@ -439,7 +439,14 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             })
             .collect()
     };
-    for m in &ms {
+    for full in &ms {
+        // an organization's or place's name after "The" is the name without it ("The Washington
+        // Post" is "Washington Post", "The United States" is "United States"; "The Hague" keeps
+        // it); the mention keeps the article
+        let the = full.hi - full.lo >= 3
+            && (full.kind == 1 || full.kind == 2)
+            && matches!(&text[d.toks[full.lo].s as usize..d.toks[full.lo].e as usize], "The" | "the");
+        let m = &Mention { lo: full.lo + the as usize, ..*full };
         // the key: the words lowercased, joined by spaces
         key.clear();
         for k in m.lo..m.hi {
@@ -454,13 +461,14 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             }
         }
         let caps = d.toks[m.lo].flags & CAPS_PARA != 0;
-        let span = (d.toks[m.lo].s as usize, d.toks[m.hi - 1].e as usize);
+        let shown = (d.toks[m.lo].s as usize, d.toks[m.hi - 1].e as usize);
+        let span = (d.toks[full.lo].s as usize, d.toks[m.hi - 1].e as usize);
         let ix = match by_key.get(key.as_str()) {
             Some(&ix) => ix,
             None => {
                 names.push(Name {
                     words: words_of(m),
-                    display: display_name(&text[span.0..span.1]),
+                    display: display_name(&text[shown.0..shown.1]),
                     display_caps: caps,
                     lower: lower_of(m),
                     votes: [0; 4],
@@ -519,7 +527,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         if n.display_caps && !caps {
             n.display_caps = false;
             n.words = words_of(m);
-            n.display = display_name(&text[span.0..span.1]);
+            n.display = display_name(&text[shown.0..shown.1]);
         }
     }
     let major = |v: &[u32; 4]| -> u8 {

@@ -433,7 +433,8 @@ pub const ORG_HEADS: &[&str] = &[
 ];
 
 /// Words that are never a name on their own nor its first word: pronouns, interjections,
-/// discourse adverbs ("However", "We", "Hey Frank", "OK").
+/// discourse adverbs, determiners and conjunctions ("However", "We", "Hey Frank", "OK",
+/// "Neither Warren nor Clinton").
 #[rustfmt::skip]
 pub const NEVER_NAMES: &[&str] = &[
     "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it",
@@ -445,7 +446,8 @@ pub const NEVER_NAMES: &[&str] = &[
     "because", "after", "before", "today", "yesterday", "tomorrow", "images", "image", "readers",
     "theres", "what", "why", "how", "who", "where", "which", "nobody", "somebody", "everybody",
     "anybody", "someone", "everyone", "anyone", "nothing", "something", "everything", "anything",
-    "none", "whoever", "whatever",
+    "none", "whoever", "whatever", "neither", "either", "nor", "both", "each", "every", "whether",
+    "whose", "whom", "unlike", "than", "since", "until", "unless",
 ];
 
 /// Last words of organization names ("Chrysler LLC", "Nissan Motors", "Croucher Foundation").

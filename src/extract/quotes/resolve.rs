@@ -144,7 +144,8 @@ impl<'a, 'c> Resolver<'a, 'c> {
                         s = m[f.len()..].trim_start();
                     }
                 }
-                Some(s.to_string())
+                let words: Vec<String> = s.split_whitespace().map(String::from).collect();
+                Some(self.fuller_org(&words).unwrap_or_else(|| s.to_string()))
             }
         }
     }
@@ -774,7 +775,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 words.iter().any(|w| lexicon::is_first_name(w) || lexicon::title_gender(w).is_some())
                     || self.ctx.known.iter().any(|p| p.is_person && p.name.rsplit(' ').next() == Some(last));
             if !a_person {
-                return Some(k.name.to_string());
+                return Some(self.fuller_org(&words).unwrap_or_else(|| k.name.to_string()));
             }
         }
         while words.len() > 1 && text::title(&words[0]) {
@@ -814,7 +815,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 && kw[kw.len() - words.len()..].iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b))
             {
                 if !kn.is_person && kw.len() == words.len() {
-                    return Some(kn.name.to_string());
+                    return Some(self.fuller_org(&words).unwrap_or_else(|| kn.name.to_string()));
                 }
                 // (of two namesakes as long, the one the article introduced first)
                 let first = kn.mentions.iter().map(|m| m.0).min().unwrap_or(usize::MAX);
@@ -829,6 +830,9 @@ impl<'a, 'c> Resolver<'a, 'c> {
         }
         if let Some((b, _)) = best {
             return Some(b);
+        }
+        if let Some(o) = self.fuller_org(&words) {
+            return Some(o);
         }
         if words.iter().any(|w| text::org_word(w)) {
             return Some(short);
@@ -892,6 +896,27 @@ impl<'a, 'c> Resolver<'a, 'c> {
             }
         }
         Some(best)
+    }
+
+    /// The one organization whose name the article gives in full and ends with `words` ("The
+    /// Post responded" after "The Washington Post"). Not for an acronym, nor from a name with
+    /// a title or a role in it (a person the recognizer took for an organization: "Former
+    /// Labour MP Lord Janner").
+    fn fuller_org(&self, words: &[String]) -> Option<String> {
+        if words.iter().all(|w| !w.chars().any(char::is_lowercase)) {
+            return None;
+        }
+        let mut orgs = self.ctx.known.iter().filter(|kn| {
+            let kw: Vec<&str> = kn.name.split_whitespace().collect();
+            kn.is_org
+                && kw.len() > words.len()
+                && !kw.iter().any(|w| text::title(w) || crate::extract::names::is_role_word(w))
+                && kw[kw.len() - words.len()..].iter().zip(words).all(|(a, b)| a == b)
+        });
+        match (orgs.next(), orgs.next()) {
+            (Some(o), None) => Some(o.name.to_string()),
+            _ => None,
+        }
     }
 
     /// Descriptions: the first appositive the article gives each speaker.

@@ -32,9 +32,10 @@ impl<'a> Ctx<'a> {
                     "de", "van", "von", "bin", "al", "la", "le", "da", "di", "du", "del", "der", "ibn",
                     "dos", "el",
                 ],
-            ) && s >= 2
-                && win[s - 2].is_word()
-                && text::is_cap(self.w(&win[s - 2]))
+            ) && (s >= 2 && win[s - 2].is_word() && text::is_cap(self.w(&win[s - 2]))
+                // (or it opens the tail of a name the article gives in full: "de Blasio said"
+                // after "Bill de Blasio")
+                || self.known_tail(&self.t[tk.s..win[k].e]))
             {
                 s -= 1;
             } else {
@@ -42,6 +43,15 @@ impl<'a> Ctx<'a> {
             }
         }
         (s, titled)
+    }
+
+    /// Whether `tail` ends a longer name the recognizer found, after a space.
+    fn known_tail(&self, tail: &str) -> bool {
+        self.known.iter().any(|kn| {
+            kn.name.len() > tail.len()
+                && kn.name.ends_with(tail)
+                && kn.name.as_bytes()[kn.name.len() - tail.len() - 1] == b' '
+        })
     }
 
     /// Rightward walk over a name starting at token `k`. Returns the last token.
