@@ -677,4 +677,18 @@ mod tests {
         assert_eq!(speaker_for(&all, "He is a politician"), Some("Harbor Daily Post"), "{all:#?}");
         assert_eq!(speaker_for(&all, "Her ideas"), Some("Harbor Daily Post"), "{all:#?}");
     }
+
+    #[test]
+    fn an_office_named_advocate_and_an_abbreviated_title_leave_the_person() {
+        let t = "Budget\n\n\"The council voted twice to cut the schools,\" New York City Public Advocate \
+                 Trish Reyes said.\n\nPres. Obama admits the plan \"did not work.\"\n\n\"We averted a \
+                 crisis,\" the president told the magazine.\n";
+        let ents = entities_of(t);
+        assert!(ents.contains(&("Trish Reyes".to_string(), EntityKind::Person)), "{ents:?}");
+        assert!(ents.contains(&("Obama".to_string(), EntityKind::Person)), "{ents:?}");
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "The council voted"), Some("Trish Reyes"), "{all:#?}");
+        assert_eq!(speaker_for(&all, "did not work"), Some("Obama"), "{all:#?}");
+        assert_eq!(speaker_for(&all, "We averted"), Some("Obama"), "{all:#?}");
+    }
 }

@@ -27,7 +27,8 @@ pub const TITLES: &[&str] = &[
 pub const PERSON_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
     "president", "sir", "dame", "mayor", "judge", "congressman", "congresswoman", "rev", "reverend",
-    "prof", "professor", "pope", "ambassador", "sheriff", "lt", "col", "capt", "sgt", "gen",
+    "prof", "professor", "pope", "ambassador", "sheriff", "lt", "col", "capt", "sgt", "gen", "pres",
+    "adm", "maj", "cmdr", "lieut",
 ];
 
 /// More words of office and occupation that stand before a name in news copy ("Whip John
@@ -159,6 +160,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "agent", "detective", "lieutenant", "sergeant", "captain", "colonel", "admiral", "mogul", "tycoon",
     "entrepreneur", "lobbyist", "fundraiser", "donor", "surrogate", "superintendent", "commissioner",
     "administrator", "trustee", "councilman", "councilwoman", "councilor", "assemblyman", "assemblywoman",
+    "advocate", "comptroller", "auditor", "inspector", "ombudsman", "solicitor", "magistrate", "chaplain",
 ];
 
 /// Capitalized words that start sentences but are no names: function words, pronouns,
@@ -371,6 +373,9 @@ pub const ENTITY_TITLES: &[&str] = &[
     "frau",
     "monsieur",
     "senor",
+    "pres",
+    "cmdr",
+    "lieut",
     "señor",
 ];
 
