@@ -691,4 +691,13 @@ mod tests {
         assert_eq!(speaker_for(&all, "did not work"), Some("Obama"), "{all:#?}");
         assert_eq!(speaker_for(&all, "We averted"), Some("Obama"), "{all:#?}");
     }
+
+    #[test]
+    fn the_younger_of_two_namesakes_is_the_one_with_a_suffix() {
+        let t = "Convention\n\nTom A. Reyes spoke on Monday. His son Tom Reyes Jr. spoke on Tuesday.\n\n\
+                 \"It is a movement,\" said the younger Mr. Reyes.\n\n\"We will win,\" the elder Reyes said.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "It is a movement"), Some("Tom Reyes Jr."), "{all:#?}");
+        assert_eq!(speaker_for(&all, "We will win"), Some("Tom A. Reyes"), "{all:#?}");
+    }
 }

@@ -705,6 +705,36 @@ fn pronoun_gender(m: &str) -> Option<lexicon::Gender> {
     }
 }
 
+impl Article<'_> {
+    /// "The younger Mr. Trump" is the namesake with a generational suffix ("Donald Trump Jr.")
+    /// when the article names one person so; "the elder" the one without.
+    /// (`mention` is the words that name the speaker, and the word may be among them.)
+    fn generation(&self, pos: usize, mention: Option<&str>, name: String) -> String {
+        let before = self.text[..pos].trim_end().as_bytes();
+        let said = |w: &str| {
+            (before.len() > w.len()
+                && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+                && before[before.len() - w.len() - 1] == b' ')
+                || mention.is_some_and(|m| m.split_whitespace().any(|x| x.eq_ignore_ascii_case(w)))
+        };
+        let younger = said("younger");
+        if !younger && !said("elder") && !said("older") {
+            return name;
+        }
+        let Some(&last) = names::core_words(&name).last() else { return name };
+        let suffixed = |n: &str| n.split_whitespace().count() > names::core_words(n).len();
+        let mut same = self.entities.iter().filter(|e| {
+            e.kind == EntityKind::Person
+                && names::core_words(&e.name).last() == Some(&last)
+                && suffixed(&e.name) == younger
+        });
+        match (same.next(), same.next()) {
+            (Some(e), None) => e.name.clone(),
+            _ => name,
+        }
+    }
+}
+
 /// Files each quote's speaker under its normalized, fullest name, or under nobody when the
 /// words the quote finder took are not a speaker. `quotes[i].mention` places it in the text.
 pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
@@ -793,7 +823,8 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                     && names::core_words(&raw).last() == Some(&c.as_str())
                     && art.shared_surname(&c)
                 {
-                    q.speaker = Some(art.fullest_of(&c, pos, lexicon::title_gender(m)));
+                    let full = art.fullest_of(&c, pos, lexicon::title_gender(m));
+                    q.speaker = Some(art.generation(pos, Some(m), full));
                     continue;
                 }
             }
@@ -846,7 +877,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                 q.description = Some(m.to_string());
             }
         }
-        q.speaker = resolved;
+        q.speaker = resolved.map(|r| art.generation(pos, written.map(|w| w.1), r));
     }
 }
 
