@@ -59,11 +59,32 @@ pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extractio
         speakers::resolve(text, &mut q, &entities);
         unify_speakers(&mut q, &entities);
         unify_persons(text, &mut entities, &q);
+        recase_capitals(&mut entities, &mut q);
         q
     } else {
         Vec::new()
     };
     Extraction { paragraphs, quotes, entities }
+}
+
+/// A person's full name that the article writes only in capitals (a transcript's "KATE
+/// BOLDUAN:") is shown as names are written, in the persons and the speakers alike. (A speaker
+/// is recased when a person has that name, or when its first word is a first name.)
+fn recase_capitals(entities: &mut [Entity], quotes: &mut [Quote]) {
+    let caps = |n: &str| n.contains(' ') && !n.chars().any(char::is_lowercase);
+    let mut recased: Vec<String> = Vec::new();
+    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Person && caps(&e.name)) {
+        let t = names::titlecase(&e.name);
+        recased.push(std::mem::replace(&mut e.name, t));
+    }
+    for q in quotes.iter_mut() {
+        if let Some(sp) = q.speaker.as_mut().filter(|sp| caps(sp)) {
+            let t = names::titlecase(sp);
+            if recased.contains(sp) || t.split(' ').next().is_some_and(lexicon::is_first_name) {
+                *sp = t;
+            }
+        }
+    }
 }
 
 /// Makes a speaker the same canonical name as the person entity it refers to: a speaker
@@ -699,5 +720,18 @@ mod tests {
         let all = speakers_of(t);
         assert_eq!(speaker_for(&all, "It is a movement"), Some("Tom Reyes Jr."), "{all:#?}");
         assert_eq!(speaker_for(&all, "We will win"), Some("Tom A. Reyes"), "{all:#?}");
+    }
+
+    #[test]
+    fn a_transcripts_short_label_in_capitals_is_the_full_label_recased() {
+        let t = "Debate\n\nMARA QUILLEN: Why not debate?\n\nJOEL HARTWICK: This is a man who said he would \
+                 never run a negative ad.\n\nQUILLEN: You were opposed back in January.\n\nHARTWICK: The \
+                 senator does not get to decide when we debate.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "You were opposed"), Some("Mara Quillen"), "{all:#?}");
+        assert_eq!(speaker_for(&all, "This is a man"), Some("Joel Hartwick"), "{all:#?}");
+        assert_eq!(speaker_for(&all, "The senator does not"), Some("Joel Hartwick"), "{all:#?}");
+        let ents = entities_of(t);
+        assert!(ents.iter().all(|(n, _)| n.chars().any(char::is_lowercase)), "{ents:?}");
     }
 }

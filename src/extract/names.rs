@@ -286,6 +286,22 @@ pub fn is_bare_head(name: &str) -> bool {
         && (crate::extract::lexicon::ORG_HEADS.contains(&name) || sets().titles.contains(name))
 }
 
+/// A word or name in capitals written as a name is: "BOLDUAN" -> "Bolduan", "O'NEILL" ->
+/// "O'Neill".
+pub fn titlecase(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut up = true;
+    for c in w.chars() {
+        if up {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        up = c == '-' || c == '\'' || c == '’' || c == ' ';
+    }
+    out
+}
+
 /// The words of a name that identify the person: without a suffix ("Jr.").
 pub fn core_words(name: &str) -> Vec<&str> {
     let mut w: Vec<&str> = name.split_whitespace().collect();

@@ -2,6 +2,7 @@
 //! titles to the fullest name, phrases to organizations, and the descriptions of speakers.
 
 use super::*;
+use crate::extract::names::titlecase;
 
 mod describe;
 mod gender;
@@ -769,6 +770,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
         // title and a name the recognizer took for an organization do: "Lord Butler" with
         // Robin Butler, "Mayor Bill de Blasio")
         let whole = words.join(" ");
+        // a transcript's label in capitals after the full one ("BOLDUAN:" after "KATE BOLDUAN:")
+        if let Some(full) = self.fuller_label(&words) {
+            return Some(full);
+        }
         if let Some(k) = self.ctx.known.iter().find(|k| !k.is_person && k.name == whole) {
             let last = words.last().map(String::as_str).unwrap_or("");
             let a_person =
@@ -829,7 +834,8 @@ impl<'a, 'c> Resolver<'a, 'c> {
             }
         }
         if let Some((b, _)) = best {
-            return Some(b);
+            // (a name the article writes only in capitals is shown recased: "KATE BOLDUAN")
+            return Some(if caps && !b.chars().any(char::is_lowercase) { titlecase(&b) } else { b });
         }
         if let Some(o) = self.fuller_org(&words) {
             return Some(o);
@@ -898,6 +904,34 @@ impl<'a, 'c> Resolver<'a, 'c> {
         Some(best)
     }
 
+    /// The longest label in capitals opening a paragraph ("KATE BOLDUAN:") that ends with
+    /// `words`, all in capitals themselves, recased; None when there is none longer.
+    fn fuller_label(&self, words: &[String]) -> Option<String> {
+        let caps = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+        };
+        if words.len() > 2 || !words.iter().all(|w| caps(w)) {
+            return None;
+        }
+        let t = self.ctx.t;
+        let short = words.join(" ");
+        let mut best: Option<&str> = None;
+        for (pos, _) in t.match_indices(&format!("{short}:")) {
+            let start = t[..pos].rfind('\n').map_or(0, |i| i + 1);
+            let label = t[start..pos + short.len()].trim();
+            let n = label.split_whitespace().count();
+            if n > words.len()
+                && n <= 4
+                && t[start..pos].ends_with(' ')
+                && label.split_whitespace().all(|w| caps(w) && !text::title(w))
+                && best.is_none_or(|b| label.len() > b.len())
+            {
+                best = Some(label);
+            }
+        }
+        best.map(titlecase)
+    }
+
     /// The one organization whose name the article gives in full and ends with `words` ("The
     /// Post responded" after "The Washington Post"). Not for an acronym, nor from a name with
     /// a title or a role in it (a person the recognizer took for an organization: "Former
@@ -938,20 +972,6 @@ impl<'a, 'c> Resolver<'a, 'c> {
             q.description = d;
         }
     }
-}
-
-pub(super) fn titlecase(w: &str) -> String {
-    let mut out = String::with_capacity(w.len());
-    let mut up = true;
-    for c in w.chars() {
-        if up {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        up = c == '-' || c == '\'' || c == '’' || c == ' ';
-    }
-    out
 }
 
 pub(super) fn title_gender(m: &str) -> Option<Gender> {
