@@ -734,4 +734,16 @@ mod tests {
         let ents = entities_of(t);
         assert!(ents.iter().all(|(n, _)| n.chars().any(char::is_lowercase)), "{ents:?}");
     }
+
+    #[test]
+    fn a_name_after_an_office_is_the_subject_a_pronoun_goes_back_to_and_interjecting_is_a_cue() {
+        let t = "Hearing\n\nOn Tuesday, Tom Reyes announced that Stone was careless.\n\nHouse Oversight \
+                 Committee Chairman Dan Ortiz said the questioning will start with Reyes, but not end \
+                 there. \"There is no reason why the agency should not share that,\" he said.\n\n\
+                 Mary Stone tried to laugh it off by interjecting, \"Only the governor.\" But Reyes was \
+                 relentless.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "There is no reason"), Some("Dan Ortiz"), "{all:#?}");
+        assert_eq!(speaker_for(&all, "Only the governor"), Some("Mary Stone"), "{all:#?}");
+    }
 }

@@ -707,8 +707,13 @@ impl<'a, 'c> Resolver<'a, 'c> {
     /// Whether the capitalized words `toks` name a person.
     pub(super) fn person_like(&self, toks: &[Tok]) -> bool {
         let t = self.ctx.t;
-        let words: Vec<&str> =
-            toks.iter().map(|x| text::base(&t[x.s..x.e])).filter(|w| !text::title(w)).collect();
+        // (the words after the last title: an office's words before it are the office's,
+        // "House Oversight Committee Chairman Dan Ortiz")
+        let from = toks.iter().rposition(|x| text::title(text::base(&t[x.s..x.e]))).map_or(0, |k| k + 1);
+        let mut words: Vec<&str> = toks[from..].iter().map(|x| text::base(&t[x.s..x.e])).collect();
+        if words.is_empty() {
+            words = toks.iter().map(|x| text::base(&t[x.s..x.e])).filter(|w| !text::title(w)).collect();
+        }
         if words.is_empty() {
             return false;
         }

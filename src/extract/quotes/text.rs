@@ -201,7 +201,12 @@ pub(super) fn cue(w: &str) -> Option<Cue> {
         | "proclaiming" | "yelling" | "musing" | "wondering" | "pleading" | "charging" | "asserting"
         | "calling" | "citing" | "accusing" | "praising" | "blaming" | "criticizing" | "referring"
         | "labeling" | "branding" | "dubbing" | "denouncing" | "commenting" | "conceding" | "recounting"
-        | "reiterating" | "remembering" | "gushing" => Some(Cue::Participle),
+        | "reiterating" | "remembering" | "gushing"
+        // (more participles of the speech verbs above)
+        | "interjecting" | "retorting" | "countering" | "interrupting" | "exclaiming" | "announcing"
+        | "cautioning" | "remarking" | "whispering" | "confiding" | "confessing" | "testifying"
+        | "bragging" | "scoffing" | "muttering" | "grumbling" | "opining" | "elaborating"
+        | "contending" | "pledging" => Some(Cue::Participle),
         _ => None,
     }
 }
