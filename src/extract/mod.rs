@@ -746,4 +746,16 @@ mod tests {
         assert_eq!(speaker_for(&all, "There is no reason"), Some("Dan Ortiz"), "{all:#?}");
         assert_eq!(speaker_for(&all, "Only the governor"), Some("Mary Stone"), "{all:#?}");
     }
+
+    #[test]
+    fn two_spellings_of_a_first_name_with_one_letter_doubled_are_one_person() {
+        let t =
+            "Rally\n\nMary Stone campaigned with Phillip Reyes in Dayton.\n\nPhilip Reyes and Mary Stone \
+                 spoke on Monday. Philip Reyes later left.\n\n\"We are together,\" Mr. Reyes said.\n";
+        let ents = entities_of(t);
+        let reyes: Vec<&String> = ents.iter().map(|(n, _)| n).filter(|n| n.ends_with("Reyes")).collect();
+        assert_eq!(reyes, ["Philip Reyes"], "{ents:?}");
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "We are together"), Some("Philip Reyes"), "{all:#?}");
+    }
 }

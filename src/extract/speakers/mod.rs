@@ -13,6 +13,7 @@
 mod describe;
 mod phrase;
 mod spans;
+mod spelling;
 use super::entities::{Entity, EntityKind};
 use super::headlines;
 use super::lexicon::{self, lower_eq};
@@ -885,6 +886,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
 /// same name after that are merged).
 pub fn normalize_entities(entities: &mut Vec<Entity>) {
     let mut out: Vec<Entity> = std::mem::take(entities);
+    spelling::merge_doubled_letter_spellings(&mut out);
     // an organization by the grammar of its name ("Democratic Party", "Brookings
     // Institution": a head noun of organizations last), a platform by name ("Twitter")
     for e in out.iter_mut() {
