@@ -758,4 +758,13 @@ mod tests {
         let all = speakers_of(t);
         assert_eq!(speaker_for(&all, "We are together"), Some("Philip Reyes"), "{all:#?}");
     }
+
+    #[test]
+    fn a_full_name_only_an_inner_title_case_heading_gives_is_the_surnames_fullest_form() {
+        let t = "Stars\n\nMany actors spoke about it.\n\n2\nZaira Quillen Described Her Experience Being \
+                 Turned Away.\n\nGetty.\n\nIn an interview in August, the actress was asked about it. \
+                 Quillen confirmed it and said, \"It happens all the time.\"\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "It happens"), Some("Zaira Quillen"), "{all:#?}");
+    }
 }

@@ -337,7 +337,9 @@ impl<'a> Article<'a> {
                         nickname
                             || (lexicon::is_first_name(w) && !(in_headline && names::ambiguous_given(w)))
                             || is_initial(w)
-                            || (!in_headline
+                            // (in a Title-Case line, a word the training text does not write
+                            // mostly in lowercase: "Salma Hayek Described Her Experience")
+                            || ((!in_headline || !crate::extract::entities::usually_lowercase(&w.to_lowercase()))
                                 && is_cap(w)
                                 && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
                                 && !names::is_role_word(w)
