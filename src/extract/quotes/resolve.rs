@@ -770,15 +770,15 @@ impl<'a, 'c> Resolver<'a, 'c> {
             .iter()
             .map(|w| text::base(w.trim_end_matches([',', ':'])).to_string())
             .collect();
+        // a transcript's label in capitals after the full one ("BOLDUAN:" after "KATE BOLDUAN:")
+        if let Some(full) = self.fuller_label(&words) {
+            return Some(full);
+        }
         // (a title word that opens an organization's name is the name's: "General Motors",
         // "House Intelligence Committee"; not when the words after it name a person, as a
         // title and a name the recognizer took for an organization do: "Lord Butler" with
         // Robin Butler, "Mayor Bill de Blasio")
         let whole = words.join(" ");
-        // a transcript's label in capitals after the full one ("BOLDUAN:" after "KATE BOLDUAN:")
-        if let Some(full) = self.fuller_label(&words) {
-            return Some(full);
-        }
         if let Some(k) = self.ctx.known.iter().find(|k| !k.is_person && k.name == whole) {
             let last = words.last().map(String::as_str).unwrap_or("");
             let a_person =
@@ -795,9 +795,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
             return None;
         }
         // transcript labels in capitals: PENCE -> Pence
-        let caps = words.iter().all(|w| {
-            w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(|c| c.is_lowercase())
-        });
+        let caps = words.iter().all(|w| text::all_caps(w));
         if caps {
             if words.len() == 1 && words[0].len() <= 1 {
                 return None;
@@ -839,8 +837,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
             }
         }
         if let Some((b, _)) = best {
-            // (a name the article writes only in capitals is shown recased: "KATE BOLDUAN")
-            return Some(if caps && !b.chars().any(char::is_lowercase) { titlecase(&b) } else { b });
+            return Some(b);
         }
         if let Some(o) = self.fuller_org(&words) {
             return Some(o);
@@ -912,10 +909,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
     /// The longest label in capitals opening a paragraph ("KATE BOLDUAN:") that ends with
     /// `words`, all in capitals themselves, recased; None when there is none longer.
     fn fuller_label(&self, words: &[String]) -> Option<String> {
-        let caps = |w: &str| {
-            w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
-        };
-        if words.len() > 2 || !words.iter().all(|w| caps(w)) {
+        if words.len() > 2 || !words.iter().all(|w| text::all_caps(w)) {
             return None;
         }
         let t = self.ctx.t;
@@ -928,7 +922,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
             if n > words.len()
                 && n <= 4
                 && t[start..pos].ends_with(' ')
-                && label.split_whitespace().all(|w| caps(w) && !text::title(w))
+                && label.split_whitespace().all(|w| text::all_caps(w) && !text::title(w))
                 && best.is_none_or(|b| label.len() > b.len())
             {
                 best = Some(label);
