@@ -7,25 +7,34 @@ use super::entities::{self, Entity, EntityKind};
 use super::lexicon;
 
 /// Whether the line is written in Title Case or in capitals: at least three words of four
-/// letters or more, and at least four in five of them capitalized.
+/// letters or more, and at least four in five of the words that Title Case capitalizes written
+/// so. Title Case leaves only short function words in lowercase ("of", "in", "and"); a short
+/// word of content in lowercase ("law", "is", "met") is a sentence's, and counts against the
+/// line ("Glenn Harlan Reynolds, a University of Tennessee law professor, is at USA TODAY.").
 pub fn is_title_case(line: &str) -> bool {
     // a headline, a subhead or a table row is short; a paragraph is not
     if line.len() > 300 {
         return false;
     }
     let mut long = 0;
+    let mut counted = 0;
     let mut cap = 0;
     for w in line.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.chars().count() < 4 || !w.chars().next().is_some_and(char::is_alphabetic) {
+        let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else { continue };
+        if w.chars().count() < 4 {
+            if first.is_lowercase() && !lexicon::TITLE_CASE_SMALL_WORDS.contains(&w) {
+                counted += 1;
+            }
             continue;
         }
         long += 1;
-        if w.chars().next().is_some_and(char::is_uppercase) {
+        counted += 1;
+        if first.is_uppercase() {
             cap += 1;
         }
     }
-    long >= 3 && cap * 5 >= long * 4
+    long >= 3 && cap * 5 >= counted * 4
 }
 
 /// Where the first line of `text` ends: the title line of an article read with its title
@@ -349,6 +358,11 @@ mod tests {
         assert!(is_title_case("MAYOR VETOES THE TRANSIT PLAN"));
         assert!(!is_title_case("The mayor vetoed the transit plan on Monday, aides said."));
         assert!(!is_title_case("Paul Hale"));
+        // short lowercase words of content belong to a sentence, function words to Title Case
+        assert!(!is_title_case(
+            "Glenn Harlan Reynolds, a University of Tennessee law professor, is at USA TODAY."
+        ));
+        assert!(is_title_case("Senator Slams Deal on Budget, Governor Fires Back at the Plan"));
     }
 
     #[test]

@@ -676,6 +676,36 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_of_names_is_no_title_case_line_and_keeps_its_names() {
+        // its long words are capitalized, as a headline's are, but "law" and "is" are words
+        // Title Case would capitalize: a sentence, whose names are names
+        let t = "Tides\n\nMara Okonkwo Delgado, a University of Vermont law professor, is a member of THE \
+                 HARBOR DAILY's Board of Writers.\n";
+        let ents = entities_of(t);
+        assert!(ents.contains(&("Mara Okonkwo Delgado".to_string(), EntityKind::Person)), "{ents:?}");
+        assert!(ents.contains(&("University of Vermont".to_string(), EntityKind::Organization)), "{ents:?}");
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_is_one_place_shown_as_the_body_writes_it() {
+        let t = "Harbor Mills Posts Gain\n\nCEDAR FALLS HEIGHTS, Iowa, March 3 - Harbor Mills Inc said net \
+                 profit rose.\n\nThe company's plant in Cedar Falls Heights employs 300 people.\n";
+        let ents = entities_of(t);
+        assert!(ents.iter().any(|(n, _)| n == "Cedar Falls Heights"), "{ents:?}");
+        assert!(!ents.iter().any(|(n, _)| n.ends_with("HEIGHTS")), "{ents:?}");
+    }
+
+    #[test]
+    fn an_abbreviated_plural_title_is_no_name() {
+        let t =
+            "Race\n\nThe mayor leads in the polls, with Sens. Paul Hale (R-Ohio) and Dana Voss trailing. \
+                 Voters in Jackson, Miss. And elsewhere waited.\n";
+        let ents = entities_of(t);
+        assert!(!ents.iter().any(|(n, _)| n.starts_with("Sens")), "{ents:?}");
+        assert!(ents.contains(&("Paul Hale".to_string(), EntityKind::Person)), "{ents:?}");
+    }
+
+    #[test]
     fn a_title_and_a_first_name_are_a_person_and_a_particle_opens_the_surname() {
         let t = "Mayor Tom de Vries rejected the plan on Friday. He spoke at the harbor.\n\n\
                  After the storm, de Vries said, \"We are ready.\"\n\n\

@@ -192,3 +192,45 @@ pub(super) fn split_at_titles(model: &Model, d: &Doc, mut ms: Vec<Mention>) -> V
     }
     split
 }
+
+/// Whether the mention `[a, b)` of the paragraph `(lo, hi)`, in capitals, is the end of a
+/// dateline's place that the tagger started late: one or two untagged words in capitals open
+/// the paragraph before it, and a comma or a dash follows ("BEVERLY HILLS, Calif., Feb 26 -
+/// ..." tagged on "HILLS" alone).
+pub(super) fn dateline_opens_before(
+    d: &Doc,
+    tags: &[u8],
+    (lo, hi): (usize, usize),
+    a: usize,
+    b: usize,
+) -> bool {
+    let (text, toks) = (d.text, &d.toks);
+    let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
+    a > lo
+        && a - lo <= 2
+        && b < hi
+        && (a..b).all(|x| toks[x].flags & HAS_LOWER == 0)
+        && (lo..a).all(|x| {
+            tags[x] == O
+                && toks[x + 1].s == toks[x].e + 1
+                && toks[x].flags & (HAS_LOWER | HAS_DIGIT) == 0
+                && word(x).len() >= 2
+                && word(x).chars().all(|c| c.is_ascii_uppercase())
+        })
+        && matches!(word(b), "," | "—" | "–" | "-")
+}
+
+/// Whether the one-word mention `[a, b)` of the paragraph `(lo, hi)` is a title alone,
+/// abbreviated, before a capitalized word: the title of the names after it ("Sens. Ted Cruz
+/// and Marco Rubio"), no name of its own. After a comma it is a state's ("Jackson, Miss.").
+pub(super) fn abbreviated_title_alone(d: &Doc, (lo, hi): (usize, usize), a: usize, b: usize) -> bool {
+    let (text, toks) = (d.text, &d.toks);
+    let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
+    b == a + 1
+        && b + 1 < hi
+        && word(b) == "."
+        && toks[b].s == toks[a].e
+        && toks[b + 1].flags & INIT_UPPER != 0
+        && (a == lo || word(a - 1) != ",")
+        && (is_title(word(a)) || is_title(word(a).strip_suffix('s').unwrap_or("")))
+}

@@ -155,6 +155,11 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                     k = 1;
                 }
             }
+            // a dateline's place that the tagger started late ("BEVERLY HILLS, Calif." on "HILLS")
+            if repair::dateline_opens_before(d, tags, (lo, hi), a, b) {
+                a = lo;
+                k = 2;
+            }
             if k == 0 {
                 // "General Motors (Co.)" is no title and a name: a word after the title that
                 // ends organizations' names makes the whole an organization's
@@ -196,6 +201,11 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 )
             {
                 b -= 1;
+            }
+            // a title alone, abbreviated, is no name ("Sens. Ted Cruz and Marco Rubio")
+            if repair::abbreviated_title_alone(d, (lo, hi), a, b) {
+                i = j;
+                continue;
             }
             // a sentence-initial adverb, participle or adjective ("Unfortunately, ...",
             // "Alarmed by ...", "Subsequent estimates"): a word of that form that no gazetteer
@@ -460,7 +470,10 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 key.push_str(&w.to_lowercase());
             }
         }
-        let caps = d.toks[m.lo].flags & CAPS_PARA != 0;
+        // (a name of several words in capitals, as a dateline writes it, is shown as the body
+        // writes it when it does: "SALT LAKE CITY, Utah -" then "Salt Lake City")
+        let caps = d.toks[m.lo].flags & CAPS_PARA != 0
+            || (m.hi - m.lo >= 2 && (m.lo..m.hi).all(|x| d.toks[x].flags & HAS_LOWER == 0));
         let shown = (d.toks[m.lo].s as usize, d.toks[m.hi - 1].e as usize);
         let span = (d.toks[full.lo].s as usize, d.toks[m.hi - 1].e as usize);
         let ix = match by_key.get(key.as_str()) {

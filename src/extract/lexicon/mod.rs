@@ -189,6 +189,17 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "none", "few", "several", "more", "less", "much", "very", "too", "quite", "whichever", "wherein",
 ];
 
+/// The short words that Title Case leaves in lowercase (articles, coordinating conjunctions and
+/// short prepositions, as the newsroom style guides list them).
+#[rustfmt::skip]
+pub const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off",
+    "on", "per", "to", "up", "via", "vs", "v",
+    // and the particles of names ("CA del Fava", "D dal Maso", "Ursula von der Berg")
+    "de", "del", "della", "di", "da", "dal", "dos", "das", "du", "des", "la", "le", "van", "von", "der", "den",
+    "ter", "ten", "al", "el", "bin", "ibn", "y", "e",
+];
+
 /// Words after which a name stands as the subject of a new clause ("and Rubio said", "when
 /// Cruz spoke"), not as an object ("asked Cruz", "told Rubio").
 #[rustfmt::skip]
