@@ -128,6 +128,7 @@ pub fn drop_names_without_signal(text: &str, entities: &mut Vec<Entity>) {
     let lines = title_case_lines(text);
     drop_headline_only_in(text, &lines, entities);
     drop_capitalized_common_words_in(text, &lines, entities);
+    realign_capitals_runs(text, entities);
     drop_capitals_run_only(text, entities);
     drop_credit_lines(text, entities);
 }
@@ -162,12 +163,19 @@ fn drop_capitals_run_only(text: &str, entities: &mut Vec<Entity>) {
             return true;
         }
         // a name of proper words ("NORWAY", "NEW HAMPSHIRE") is taken at its word; one with a
-        // common word after its first ("POLLS", "HAS") is the lead-in's words
-        if !e
-            .name
-            .split_whitespace()
-            .skip(1)
-            .any(|w| crate::extract::entities::usually_lowercase(&w.to_lowercase()))
+        // common word after its first ("POLLS", "HAS"), or a run of three words or more ("RED
+        // STATES OUTNUMBER"), is the lead-in's words unless the body writes it
+        // (a dateline is a place's name: "UPPER SADDLE RIVER, N.J., March 3 -")
+        let dateline = e.mentions.iter().all(|&(s, en)| {
+            (s == 0 || text[..s].ends_with('\n'))
+                && [",", " -", " —", " –"].iter().any(|p| text[en..].starts_with(p))
+        });
+        if (e.name.split_whitespace().count() < 3 || dateline)
+            && !e
+                .name
+                .split_whitespace()
+                .skip(1)
+                .any(|w| crate::extract::entities::usually_lowercase(&w.to_lowercase()))
         {
             return true;
         }
@@ -178,6 +186,59 @@ fn drop_capitals_run_only(text: &str, entities: &mut Vec<Entity>) {
             w.len() == lower.len() && w.chars().any(char::is_lowercase) && w.to_lowercase() == lower
         })
     });
+}
+
+/// Gives the mentions in runs of capitals that lie inside another entity's name, written
+/// there in capitals, to that entity: the tagger may cut "NEW HAMPSHIRE SHOWS STRONG LEAD" into
+/// "NEW" and "HAMPSHIRE", where the body names New Hampshire. An entity left without mentions
+/// is dropped.
+fn realign_capitals_runs(text: &str, entities: &mut Vec<Entity>) {
+    if text.len() > 1 << 19 {
+        return;
+    }
+    let runs_only: Vec<usize> = (0..entities.len())
+        .filter(|&i| {
+            let e = &entities[i];
+            !e.mentions.is_empty() && e.mentions.iter().all(|&(s, en)| in_capitals_run(text, s, en))
+        })
+        .collect();
+    if runs_only.is_empty() {
+        return;
+    }
+    let bounded = |p: usize, end: usize| {
+        !text[..p].ends_with(char::is_alphanumeric) && !text[end..].starts_with(char::is_alphanumeric)
+    };
+    for &i in &runs_only {
+        let mentions = std::mem::take(&mut entities[i].mentions);
+        for (s, e) in mentions {
+            // the other entity, named outside runs of capitals, whose name in capitals covers
+            // this mention and is longer than it
+            let home = entities.iter().enumerate().find_map(|(j, other)| {
+                if j == i || other.name.len() <= e - s || runs_only.contains(&j) {
+                    return None;
+                }
+                let upper = other.name.to_uppercase();
+                let from = s.saturating_sub(upper.len());
+                let to = (e + upper.len()).min(text.len());
+                let window = text.get(from..to)?;
+                window
+                    .match_indices(upper.as_str())
+                    .map(|(p, m)| (from + p, from + p + m.len()))
+                    .find(|&(p, end)| p <= s && e <= end && bounded(p, end))
+                    .map(|span| (j, span))
+            });
+            match home {
+                Some((j, span)) => {
+                    if !entities[j].mentions.contains(&span) {
+                        entities[j].mentions.push(span);
+                        entities[j].mentions.sort_unstable();
+                    }
+                }
+                None => entities[i].mentions.push((s, e)),
+            }
+        }
+    }
+    entities.retain(|e| !e.mentions.is_empty());
 }
 
 fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Vec<Entity>) {
@@ -399,6 +460,27 @@ mod tests {
         drop_capitals_run_only(text, &mut ents);
         let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["NEW HAMPSHIRE"]);
+    }
+
+    #[test]
+    fn words_of_a_body_name_cut_apart_in_a_capitals_run_go_to_that_name() {
+        let text = "HARBOR CITY SHOWS STRONG LEAD FOR HALE - Polls in Harbor City favor Paul Hale.\n\n\
+                    TIDES OUTNUMBER BOATS FOR THE FIRST TIME - Counts rose.\n\n\
+                    CEDAR GROVE HEIGHTS, Iowa, March 3 - Harbor Mills Inc said profit rose.";
+        let mut ents = vec![
+            at_first(text, "HARBOR", EntityKind::Location),
+            at_first(text, "CITY", EntityKind::Organization),
+            at_first(text, "Harbor City", EntityKind::Location),
+            at_first(text, "TIDES OUTNUMBER BOATS", EntityKind::Organization),
+            at_first(text, "CEDAR GROVE HEIGHTS", EntityKind::Location),
+        ];
+        drop_names_without_signal(text, &mut ents);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Harbor City", "CEDAR GROVE HEIGHTS"]);
+        assert_eq!(
+            ents[0].mentions,
+            [(0, 11), (text.find("Harbor City").unwrap(), text.find(" favor").unwrap())]
+        );
     }
 
     #[test]

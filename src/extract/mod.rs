@@ -696,6 +696,19 @@ mod tests {
     }
 
     #[test]
+    fn an_initial_after_a_capitalized_title_opens_the_persons_name() {
+        for who in ["White House Counsel", "Counsel"] {
+            let t = format!(
+                "Hill\n\nThe aides sent {who} R. Dana Whitcombe to the hill for a tense meeting with the \
+                 members, officials said.\n"
+            );
+            let ents = entities_of(&t);
+            assert!(ents.contains(&("R. Dana Whitcombe".to_string(), EntityKind::Person)), "{ents:?}");
+            assert!(!ents.iter().any(|(n, _)| n.contains("Counsel")), "{ents:?}");
+        }
+    }
+
+    #[test]
     fn an_abbreviated_plural_title_is_no_name() {
         let t =
             "Race\n\nThe mayor leads in the polls, with Sens. Paul Hale (R-Ohio) and Dana Voss trailing. \

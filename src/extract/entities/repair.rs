@@ -101,6 +101,27 @@ pub(super) fn join_nicknames(d: &Doc, ms: Vec<Mention>) -> Vec<Mention> {
     merged
 }
 
+/// An initial that ends a run tagged apart, right before a person's name, opens the person's
+/// name ("White House Counsel W. | Neil Eggleston": the person is W. Neil Eggleston, and the
+/// run before it keeps its other words). `ms` is in text order.
+pub(super) fn initial_to_person(d: &Doc, ms: &mut [Mention]) {
+    let (text, toks) = (d.text, &d.toks);
+    let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
+    for x in 1..ms.len() {
+        let (m, next) = (&ms[x - 1], &ms[x]);
+        if m.kind != 0
+            && next.kind == 0
+            && m.hi == next.lo
+            && m.hi - m.lo >= 2
+            && is_initial(word(m.hi - 1))
+            && toks[next.lo].s == toks[m.hi - 1].e + 1
+        {
+            ms[x - 1].hi -= 1;
+            ms[x].lo -= 1;
+        }
+    }
+}
+
 /// A title inside an organization's name is a person's after it ("Federal Reserve Chair Janet
 /// L. Yellen", "White House Counsel W. Neil Eggleston"): the words before the title are the
 /// organization's (or a place's: "Ohio Gov. John Kasich"), those after it the person's.
@@ -166,14 +187,16 @@ pub(super) fn split_at_titles(model: &Model, d: &Doc, mut ms: Vec<Mention>) -> V
             // a run that ends with the title of a name after it ("Homeland Security
             // Secretary | Jeh Johnson"): the title is the person's, not the organization's
             None if m.kind != 0
-                && m.hi - m.lo >= 2
                 && m.hi < toks.len()
                 && toks[m.hi - 1].flags & INIT_UPPER != 0
                 && toks[m.hi].flags & INIT_UPPER != 0
                 && crate::extract::names::is_role_word(word(m.hi - 1))
                 && !crate::extract::names::is_org_like(word(m.hi - 1)) =>
             {
-                split.push(Mention { lo: m.lo, hi: m.hi - 1, kind: place_or(m.lo, m.hi - 1, m.kind) })
+                // (a title alone, "Counsel | W. Neil Eggleston", is no name)
+                if m.hi - m.lo >= 2 {
+                    split.push(Mention { lo: m.lo, hi: m.hi - 1, kind: place_or(m.lo, m.hi - 1, m.kind) })
+                }
             }
             // a title, then a first name, tagged an organization: the person with the title
             // ("Mayor Bill de Blasio", "Senator Tim Kaine"), unless the name ends in an
