@@ -131,6 +131,95 @@ pub fn drop_names_without_signal(text: &str, entities: &mut Vec<Entity>) {
     realign_capitals_runs(text, entities);
     drop_capitals_run_only(text, entities);
     drop_credit_lines(text, entities);
+    drop_inside_quoted_titles(text, entities);
+}
+
+/// The quoted words around `[s, e)`, on its line and within 60 bytes each side, when they are
+/// the title of a work in Title Case (two words or more, every word capitalized but the small
+/// ones): ''Doomed to Succeed,'', "Atlas Shrugged", 'America's Pacific Century'.
+fn quoted_title_around(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let mut from = s.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (e + 60).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = text[from..s].rsplit('\n').next().unwrap_or("");
+    let after = text[e..to].split('\n').next().unwrap_or("");
+    // the opening mark nearest before the name, and its closing mark after it
+    let (open_at, close) = [("“", "”"), ("‘", "’"), ("''", "''"), ("\"", "\"")]
+        .iter()
+        .filter_map(|&(o, c)| before.rfind(o).map(|p| (p + o.len(), c)))
+        .max_by_key(|&(p, _)| p)?;
+    let inner_before = &before[open_at..];
+    if inner_before.contains(['”', '"']) || inner_before.contains("''") {
+        return None;
+    }
+    // (an apostrophe inside a word is no closing mark: "America's")
+    let close_at = after
+        .match_indices(close)
+        .map(|(p, _)| p)
+        .find(|&p| !after[p + close.len()..].starts_with(char::is_alphabetic))?;
+    // (a straight mark opens after a space and closes before one: in `"Low energy" Jeb Bush`
+    // the name is outside)
+    if close == "\""
+        && (text[..s - inner_before.len() - 1].ends_with(|c: char| !c.is_whitespace() && c != '(')
+            || inner_before.starts_with(char::is_whitespace)
+            || after[..close_at].ends_with(char::is_whitespace))
+    {
+        return None;
+    }
+    let lo = s - inner_before.len();
+    let hi = e + close_at;
+    let words: Vec<&str> = text[lo..hi]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_alphabetic))
+        .collect();
+    // Title Case, and after the first word (capitalized in any quote) a capitalized word that
+    // is usually written in lowercase, as titles capitalize them ("Succeed", "Shrugged",
+    // "Century"); "Only Rosie O'Donnell." and "Buffalo to Albany." are words said
+    let title = words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || lexicon::TITLE_CASE_SMALL_WORDS.contains(w))
+        && words[1..].iter().any(|w| {
+            w.len() >= 3
+                && w.starts_with(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+                && crate::extract::entities::usually_lowercase(&w.to_lowercase())
+        });
+    title.then_some((lo, hi))
+}
+
+/// Drops the mentions that are words of a quoted title of a work ("Doomed to Succeed", "Atlas
+/// Shrugged"): a person or a place named there is the title's word, not of the news. A mention
+/// that is the whole quoted title stays, and so do the entity's other mentions.
+fn drop_inside_quoted_titles(text: &str, entities: &mut Vec<Entity>) {
+    if !text.contains(['“', '"', '‘', '\'']) {
+        return;
+    }
+    for ent in entities.iter_mut() {
+        // (a person's full name, or an acronym, in a show's title is the show's host or its
+        // network: "The Late Show With Stephen Colbert", "CBS This Morning")
+        let words: Vec<&str> = ent.name.split_whitespace().collect();
+        if (ent.kind == EntityKind::Person && words.len() >= 2 && lexicon::is_first_name(words[0]))
+            || (words.len() >= 2
+                && words.last().is_some_and(|w| {
+                    lexicon::PUBLICATION_HEADS.contains(w) || matches!(*w, "News" | "Network")
+                }))
+            || (words.len() == 1 && words[0].len() >= 2 && !words[0].chars().any(char::is_lowercase))
+        {
+            continue;
+        }
+        ent.mentions.retain(|&(s, e)| match quoted_title_around(text, s, e) {
+            Some((lo, hi)) => text[lo..hi].trim_matches(|c: char| !c.is_alphanumeric()) == &text[s..e],
+            None => true,
+        });
+    }
+    entities.retain(|e| !e.mentions.is_empty());
 }
 
 /// Whether `text[s..e]` has no lowercase letter and stands among words in capitals on its line
@@ -481,6 +570,26 @@ mod tests {
             ents[0].mentions,
             [(0, 11), (text.find("Harbor City").unwrap(), text.find(" favor").unwrap())]
         );
+    }
+
+    #[test]
+    fn words_of_a_quoted_title_are_no_names_but_words_said_are() {
+        let text = "In her book ''Bound to Win,'' Dana Voss quotes Ray Coyle's \"Harbor Stands Still\" and \
+                    the \"Morning Hour With Paul Hale.\" \"Only Tom Reyes,\" she said. He lists \"Lazy\" Tom \
+                    Reyes and jobs from \"Buffalo to Albany.\"";
+        let mut ents = vec![
+            at_first(text, "Win", EntityKind::Person),
+            at_first(text, "Harbor", EntityKind::Location),
+            at_first(text, "Paul Hale", EntityKind::Person),
+            at_first(text, "Tom Reyes", EntityKind::Person),
+            at_first(text, "Albany", EntityKind::Location),
+        ];
+        let reyes = text.rfind("Tom").unwrap();
+        ents[3].mentions.push((reyes, reyes + 11));
+        drop_inside_quoted_titles(text, &mut ents);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Paul Hale", "Tom Reyes", "Albany"]);
+        assert_eq!(ents[1].mentions.len(), 2);
     }
 
     #[test]
