@@ -709,6 +709,18 @@ mod tests {
     }
 
     #[test]
+    fn two_particles_in_a_row_stay_inside_the_name() {
+        let t = "Notes\n\nHarbor board spokesman Pieter van der Molen told reporters on Monday that the ban \
+                 would stay in place for now.\n";
+        let ents = entities_of(t);
+        assert!(ents.contains(&("Pieter van der Molen".to_string(), EntityKind::Person)), "{ents:?}");
+        let t =
+            "Notes\n\nThe actress Lucia de la Fuente starred in the film, which opened on Friday to strong \
+                 reviews in the city.\n";
+        assert!(entities_of(t).iter().any(|(n, _)| n == "Lucia de la Fuente"), "{:?}", entities_of(t));
+    }
+
+    #[test]
     fn an_abbreviated_plural_title_is_no_name() {
         let t =
             "Race\n\nThe mayor leads in the polls, with Sens. Paul Hale (R-Ohio) and Dana Voss trailing. \

@@ -1,6 +1,7 @@
 //! The tagger: hashed features, the weight table, the model file format and greedy decoding.
 
 use super::tokenize::*;
+use super::words::is_particle;
 
 /// Tags: O, then B-/I- for PER, ORG, LOC, MISC.
 pub(crate) const NT: usize = 9;
@@ -480,15 +481,19 @@ impl<'a> Doc<'a> {
 
     /// Whether token i of paragraph [lo, hi) is outside any name without scoring it: it has no
     /// capital letter and is not a short word before a capitalized one (the "of" of "Bank of
-    /// England", the "van" of "van der Pas").
+    /// England"; and the two particles of "van der Pas", "de la Rua").
     #[inline]
     pub fn skippable(&self, i: usize, hi: usize) -> bool {
         let t = self.toks[i];
-        if t.flags & HAS_UPPER != 0 {
+        if t.flags & HAS_UPPER != 0 || t.e - t.s > 4 || i + 1 >= hi {
+            return t.flags & HAS_UPPER == 0;
+        }
+        let capital_after = |k: usize| k < hi && self.toks[k].flags & HAS_UPPER != 0;
+        if capital_after(i + 1) {
             return false;
         }
-        let short = t.e - t.s <= 4;
-        !(short && i + 1 < hi && self.toks[i + 1].flags & HAS_UPPER != 0)
+        let word = |k: usize| &self.text[self.toks[k].s as usize..self.toks[k].e as usize];
+        !(capital_after(i + 2) && is_particle(word(i)) && is_particle(word(i + 1)))
     }
 
     /// The tag-independent features of token i of the paragraph [lo, hi).

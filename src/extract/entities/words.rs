@@ -192,6 +192,14 @@ pub(super) fn display_name(span: &str) -> String {
     }
 }
 
+/// The particles of names that come two in a row ("van der Pas", "de la Rua", "van den Berg").
+pub(super) fn is_particle(l: &str) -> bool {
+    matches!(
+        l,
+        "van" | "von" | "der" | "den" | "de" | "la" | "le" | "da" | "del" | "di" | "dos" | "ter" | "ten"
+    )
+}
+
 pub(super) fn is_connector(l: &str) -> bool {
     matches!(
         l,
