@@ -721,6 +721,15 @@ mod tests {
     }
 
     #[test]
+    fn the_head_of_a_name_before_of_is_the_names() {
+        let t =
+            "Notes\n\nVoters in the heavily Democratic District of Columbia cast ballots on Tuesday, and \
+                 turnout was high across the city.\n";
+        let ents = entities_of(t);
+        assert!(ents.contains(&("District of Columbia".to_string(), EntityKind::Location)), "{ents:?}");
+    }
+
+    #[test]
     fn an_abbreviated_plural_title_is_no_name() {
         let t =
             "Race\n\nThe mayor leads in the polls, with Sens. Paul Hale (R-Ohio) and Dana Voss trailing. \

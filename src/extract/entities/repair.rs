@@ -101,6 +101,50 @@ pub(super) fn join_nicknames(d: &Doc, ms: Vec<Mention>) -> Vec<Mention> {
     merged
 }
 
+/// The head of an institution's or a place's name before "of" and the name the tagger found,
+/// capitalized, untagged and in mid-sentence: "District of | Columbia", "Bank of | England",
+/// "Department of | Homeland Security". The mention grows over it and takes the head's kind.
+pub(super) fn heads_before_of(d: &Doc, ms: &mut [Mention]) {
+    let (text, toks) = (d.text, &d.toks);
+    let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
+    for x in 0..ms.len() {
+        let m = &ms[x];
+        if m.lo < 2 || m.kind == 0 || word(m.lo - 1) != "of" {
+            continue;
+        }
+        let h = m.lo - 2;
+        if toks[h].flags & (INIT_UPPER | SENT_START) != INIT_UPPER
+            || toks[h].e + 1 != toks[h + 1].s
+            || ms.iter().any(|o| o.lo <= h && h < o.hi)
+            // (not after a word of direction: "Southern District of New York" is a court's
+            // district, whose first word the tagger did not find)
+            || (h > 0
+                && matches!(
+                    word(h - 1),
+                    "Southern" | "Northern" | "Eastern" | "Western" | "Central" | "Middle" | "Upper" | "Lower"
+                ))
+        {
+            continue;
+        }
+        let head = word(h);
+        // (an institution's head after a capitalized word ends a longer name the tagger did not
+        // find: "Young Presidents Organization of Cincinnati")
+        let capital_before = h > 0 && toks[h - 1].flags & INIT_UPPER != 0 && toks[h - 1].e + 1 == toks[h].s;
+        let kind = if crate::extract::lexicon::ORG_HEADS.contains(&head) && !capital_before {
+            1
+        } else if crate::extract::lexicon::PLACE_HEADS_BEFORE_OF.contains(&head) {
+            2
+        } else {
+            continue;
+        };
+        // (in a paragraph, not across its start: the head is a word of the same paragraph)
+        if d.paras.iter().any(|&(lo, hi)| lo <= h && m.hi <= hi) {
+            ms[x].lo = h;
+            ms[x].kind = kind;
+        }
+    }
+}
+
 /// An initial that ends a run tagged apart, right before a person's name, opens the person's
 /// name ("White House Counsel W. | Neil Eggleston": the person is W. Neil Eggleston, and the
 /// run before it keeps its other words). `ms` is in text order.

@@ -317,6 +317,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     }
     ms = split;
     repair::initial_to_person(d, &mut ms);
+    repair::heads_before_of(d, &mut ms);
     ms = repair::split_at_titles(model, d, ms);
     repair::persons_after_titles(d, &mut ms, &mut tagged);
     ms.sort_unstable_by_key(|m| m.lo);

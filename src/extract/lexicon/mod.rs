@@ -74,6 +74,15 @@ pub const ORG_WORDS: &[&str] = &[
 pub const DIVISION_HEADS: &[&str] =
     &["County", "Parish", "Province", "Township", "Prefecture", "Oblast", "Governorate", "Borough"];
 
+/// Heads of places' names written before "of" and a name ("District of Columbia", "Gulf of
+/// Mexico", "Republic of Korea").
+#[rustfmt::skip]
+pub const PLACE_HEADS_BEFORE_OF: &[&str] = &[
+    "District", "Republic", "Kingdom", "Province", "Commonwealth", "Gulf", "Bay", "Isle", "Cape", "Strait",
+    "Straits", "Sea", "Lake", "Mount", "Port", "Duchy", "Principality", "Emirate", "Sultanate", "City",
+    "County", "Islands", "Island",
+];
+
 /// Titles of an office that a place's name stands before ("Ohio Gov. John Kasich", "Texas
 /// Sen.", "the Alabama Republican"); a company's titles ("Chairman", "CEO") are not among them.
 pub const PLACE_OFFICES: &[&str] = &[
