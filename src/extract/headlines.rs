@@ -173,15 +173,20 @@ fn quoted_title_around(text: &str, s: usize, e: usize) -> Option<(usize, usize)>
     }
     let lo = s - inner_before.len();
     let hi = e + close_at;
-    let words: Vec<&str> = text[lo..hi]
+    is_work_title(&text[lo..hi]).then_some((lo, hi))
+}
+
+/// Whether quoted words are the title of a work: Title Case, two words or more, and after the
+/// first word (capitalized in any quote) a capitalized word that is usually written in
+/// lowercase, as titles capitalize them ("Doomed to Succeed", "Atlas Shrugged", "America's
+/// Pacific Century"). "Only Rosie O'Donnell." and "Buffalo to Albany." are words said.
+fn is_work_title(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.starts_with(char::is_alphabetic))
         .collect();
-    // Title Case, and after the first word (capitalized in any quote) a capitalized word that
-    // is usually written in lowercase, as titles capitalize them ("Succeed", "Shrugged",
-    // "Century"); "Only Rosie O'Donnell." and "Buffalo to Albany." are words said
-    let title = words.len() >= 2
+    words.len() >= 2
         && words
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) || lexicon::TITLE_CASE_SMALL_WORDS.contains(w))
@@ -190,8 +195,7 @@ fn quoted_title_around(text: &str, s: usize, e: usize) -> Option<(usize, usize)>
                 && w.starts_with(char::is_uppercase)
                 && w.chars().any(char::is_lowercase)
                 && crate::extract::entities::usually_lowercase(&w.to_lowercase())
-        });
-    title.then_some((lo, hi))
+        })
 }
 
 /// Drops the mentions that are words of a quoted title of a work ("Doomed to Succeed", "Atlas

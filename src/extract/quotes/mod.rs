@@ -30,6 +30,7 @@
 
 mod cue_words;
 mod cues;
+mod first_subject;
 mod marks;
 mod resolve;
 mod subjects;
