@@ -730,6 +730,15 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_after_a_name_of_two_words_is_not_the_names() {
+        let t = "Notes\n\nThe letter was first reported last week by The Post's Dana Voss and was organized \
+                 by members.\n";
+        let ents = entities_of(t);
+        assert!(ents.iter().any(|(n, k)| n.ends_with("Post") && *k == EntityKind::Organization), "{ents:?}");
+        assert!(!ents.iter().any(|(n, _)| n.ends_with("Post's")), "{ents:?}");
+    }
+
+    #[test]
     fn an_abbreviated_plural_title_is_no_name() {
         let t =
             "Race\n\nThe mayor leads in the polls, with Sens. Paul Hale (R-Ohio) and Dana Voss trailing. \

@@ -108,6 +108,11 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             while b > a && toks[b - 1].flags & (HAS_ALPHA | HAS_DIGIT) == 0 {
                 b -= 1;
             }
+            // a possessive after a name of two words or more is the sentence's, not the name's
+            // ("The Post's Greg Sargent", "the Washington Post's"; "Moody's" stays)
+            if b - a >= 3 && matches!(word(b - 1), "'s" | "’s" | "'S" | "’S") {
+                b -= 1;
+            }
             let mut k = k;
             // an organization's name that the tagger started a word or two late: after a word
             // that is a title before a person's name ("General Motors Co."), or before a head
