@@ -169,6 +169,18 @@ pub fn usually_lowercase(word: &str) -> bool {
     }
 }
 
+/// Whether `word` (lowercased) is a common word: one the training text wrote mostly in
+/// lowercase, or one it never saw that no gazetteer knows as a name ("shrugged", "succeed").
+pub fn common_word(word: &str) -> bool {
+    match tagger() {
+        Some(t) => {
+            let [case, gaz] = t.model.lex_of(model::hash_bytes(2, word.as_bytes(), true));
+            matches!(case, 1 | 2) || (case == 0 && gaz == 0)
+        }
+        None => false,
+    }
+}
+
 /// Entities of one article: `paragraphs` are byte spans [start,end) of text's paragraphs.
 pub fn recognize(text: &str, paragraphs: &[(usize, usize)]) -> Vec<Entity> {
     match tagger() {
