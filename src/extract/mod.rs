@@ -739,6 +739,17 @@ mod tests {
     }
 
     #[test]
+    fn it_after_a_quote_is_no_dateline_shown_as_the_body_writes_it() {
+        let t = "Supporters cannot quite say goodbye.\n\nLOS ANGELES — Actress Dana Voss took the stage at a \
+                 rally here in late June, a “Vote for Me” tote bag at her side, as hundreds of boisterous \
+                 supporters cheered and waved signs. Voss smiled and triumphantly lifted a sign of her own.\n\n\
+                 “I am still here,” it read.\n\n“All the way!” Voss shouted.\n\nLater, at a hall in Los \
+                 Angeles, the crowd thinned.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "I am still here"), None, "{all:#?}");
+    }
+
+    #[test]
     fn an_abbreviated_plural_title_is_no_name() {
         let t =
             "Race\n\nThe mayor leads in the polls, with Sens. Paul Hale (R-Ohio) and Dana Voss trailing. \

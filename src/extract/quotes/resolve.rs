@@ -223,9 +223,11 @@ impl<'a, 'c> Resolver<'a, 'c> {
         self.ctx
             .known
             .iter()
-            // (a dateline in capitals, "LOS ANGELES —", is no organization either)
-            .filter(|k| k.is_org && !surname(k.name) && !(k.name.contains(' ') && text::all_caps(k.name)))
+            .filter(|k| k.is_org && !surname(k.name))
             .flat_map(|k| k.mentions.iter().map(move |&(s, e)| (s, e, k.name)))
+            // (a dateline in capitals, "LOS ANGELES —", is no organization either, though the
+            // name is shown as the body writes it)
+            .filter(|&(s, e, _)| !(t[s..e].contains(' ') && text::all_caps(&t[s..e])))
             .filter(|&(s, e, _)| s >= from && e <= at && subject_at(s))
             .max_by_key(|x| x.0)
             .map(|x| x.2.to_string())
