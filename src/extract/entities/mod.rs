@@ -163,22 +163,18 @@ pub fn tagger() -> Option<&'static Tagger> {
 /// Whether the training text wrote `word` mostly in lowercase (a common word such as "Might"
 /// or "Flanked" when a sentence or a headline capitalizes it); false for unknown words.
 pub fn usually_lowercase(word: &str) -> bool {
-    match tagger() {
-        Some(t) => matches!(t.model.lex_of(model::hash_bytes(2, word.as_bytes(), true))[0], 1 | 2),
-        None => false,
-    }
+    lex_of_lowercase(word).is_some_and(|[case, _]| matches!(case, 1 | 2))
+}
+
+/// The model's case class and gazetteer flags of a lowercased word (None without a model).
+fn lex_of_lowercase(word: &str) -> Option<[u8; 2]> {
+    tagger().map(|t| t.model.lex_of(model::hash_bytes(2, word.as_bytes(), true)))
 }
 
 /// Whether `word` (lowercased) is a common word: one the training text wrote mostly in
 /// lowercase, or one it never saw that no gazetteer knows as a name ("shrugged", "succeed").
 pub fn common_word(word: &str) -> bool {
-    match tagger() {
-        Some(t) => {
-            let [case, gaz] = t.model.lex_of(model::hash_bytes(2, word.as_bytes(), true));
-            matches!(case, 1 | 2) || (case == 0 && gaz == 0)
-        }
-        None => false,
-    }
+    lex_of_lowercase(word).is_some_and(|[case, gaz]| matches!(case, 1 | 2) || (case == 0 && gaz == 0))
 }
 
 /// Entities of one article: `paragraphs` are byte spans [start,end) of text's paragraphs.

@@ -118,11 +118,7 @@ pub(super) fn heads_before_of(d: &Doc, ms: &mut [Mention]) {
             || ms.iter().any(|o| o.lo <= h && h < o.hi)
             // (not after a word of direction: "Southern District of New York" is a court's
             // district, whose first word the tagger did not find)
-            || (h > 0
-                && matches!(
-                    word(h - 1),
-                    "Southern" | "Northern" | "Eastern" | "Western" | "Central" | "Middle" | "Upper" | "Lower"
-                ))
+            || (h > 0 && crate::extract::lexicon::DIRECTION_WORDS.contains(&word(h - 1)))
         {
             continue;
         }

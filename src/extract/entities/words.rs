@@ -194,10 +194,7 @@ pub(super) fn display_name(span: &str) -> String {
 
 /// The particles of names that come two in a row ("van der Pas", "de la Rua", "van den Berg").
 pub(super) fn is_particle(l: &str) -> bool {
-    matches!(
-        l,
-        "van" | "von" | "der" | "den" | "de" | "la" | "le" | "da" | "del" | "di" | "dos" | "ter" | "ten"
-    )
+    crate::extract::lexicon::PAIRED_NAME_PARTICLES.contains(&l)
 }
 
 pub(super) fn is_connector(l: &str) -> bool {

@@ -273,6 +273,17 @@ pub const NAME_PARTICLES: &[&str] = &[
     "ibn", "al", "el", "y", "ter", "ten", "af", "zu", "st.",
 ];
 
+/// The particles of names that come two in a row before the surname ("van der Pas", "de la
+/// Rua", "van den Berg"); the tagger scores such a pair instead of skipping it.
+#[rustfmt::skip]
+pub const PAIRED_NAME_PARTICLES: &[&str] =
+    &["van", "von", "der", "den", "de", "la", "le", "da", "del", "di", "dos", "ter", "ten"];
+
+/// Words of direction that open a longer name before a head and "of" ("Southern District of New
+/// York"): the head is not the name's first word.
+pub const DIRECTION_WORDS: &[&str] =
+    &["Southern", "Northern", "Eastern", "Western", "Central", "Middle", "Upper", "Lower"];
+
 /// Generational suffixes written after a name ("Jr.", "III").
 #[rustfmt::skip]
 pub const NAME_SUFFIXES: &[&str] = &[
