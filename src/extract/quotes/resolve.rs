@@ -686,8 +686,8 @@ impl<'a, 'c> Resolver<'a, 'c> {
     }
 
     /// A lone word that a pronoun does not take: a common word capitalized at a sentence start
-    /// ("Audiences", "Ever") or a plural ("Latinos"), unless it is the surname of a person the
-    /// article names in full.
+    /// ("Audiences", "Ever") or a plural ("Latinos"), unless it is a word of the full name of a
+    /// person the article names.
     fn not_an_antecedent(&self, name: &str) -> bool {
         if name.contains(' ') {
             // a title of common words ("A Different Story", "Do the Right Thing"), no first name
@@ -696,8 +696,11 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let last_of = |n: &str| {
             crate::extract::names::core_words(n).last().is_some_and(|w| *w == name) && n.contains(' ')
         };
-        let surname = self.ctx.known.iter().any(|k| last_of(k.name))
-            || self.speakers.iter().any(|(_, n, _)| last_of(n));
+        // (or any word of a person's full name: "Ban" of "Ban Ki-moon", whose family name
+        // comes first)
+        let word_of = |n: &str| n.contains(' ') && crate::extract::names::core_words(n).contains(&name);
+        let surname = self.ctx.known.iter().any(|k| last_of(k.name) || (k.is_person && word_of(k.name)))
+            || self.speakers.iter().any(|(_, n, _)| word_of(n));
         if surname {
             return false;
         }
@@ -742,9 +745,16 @@ impl<'a, 'c> Resolver<'a, 'c> {
         if words.len() >= 2 {
             return true;
         }
-        // a single word: a person when it is the surname of an earlier speaker
-        self.speakers.iter().any(|(_, n, _)| names_ending(n))
-            || self.ctx.known.iter().any(|k| k.is_person && names_ending(k.name))
+        // a single word: a person when it is the surname of an earlier speaker, or a word
+        // other than a first name of a person's full name ("Ban" of "Ban Ki-moon", whose
+        // family name comes first)
+        let family_first = |n: &str| {
+            n.contains(' ')
+                && !lexicon::is_first_name(&full)
+                && crate::extract::names::core_words(n).first() == Some(&full.as_str())
+        };
+        self.speakers.iter().any(|(_, n, _)| names_ending(n) || family_first(n))
+            || self.ctx.known.iter().any(|k| k.is_person && (names_ending(k.name) || family_first(k.name)))
     }
 
     /// The fullest name the article gives for the name at `t[s..e]` (cached by its words).

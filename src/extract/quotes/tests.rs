@@ -718,3 +718,17 @@ fn an_office_before_a_name_in_apposition_is_that_name() {
     let q = run(t);
     assert_eq!(find(t, &q, "We have added funds.").speaker.as_deref(), Some("Harbor Finance Minister"));
 }
+
+#[test]
+fn a_pronoun_goes_back_to_a_family_name_that_comes_first() {
+    // "Moon" is a common word, but here the first word of "Moon Hae-jin" (the family name
+    // first): the subject of "Moon smiled", not the object named before it
+    let t = "Moon Hae-jin, the foreign minister, spoke in Seoul this week.\n\n“We are ready,” she said.\n\nThe talks went on. Moon expects a deal by the spring.\n\nAsked whether she feared that Paul Grant, the envoy, could walk out, Moon smiled.\n\n“There is one road,” she said.";
+    let at = |w: &str| t.find(w).map(|s| (s, s + w.len())).unwrap();
+    let moon = [at("Moon Hae-jin")];
+    let known = [KnownName { name: "Moon Hae-jin", is_person: true, is_org: false, mentions: &moon }];
+    let q = extract(t, &paras(t), &known);
+    let last = q.last().unwrap();
+    assert_eq!(&t[last.start..last.end], "There is one road,");
+    assert_eq!(last.speaker.as_deref(), Some("Moon"));
+}
