@@ -358,7 +358,9 @@ impl Article<'_> {
                     }
                 }
             }
-            if let Some(n) = found {
+            // (a name that cannot speak is no apposition's: "... earnings on Wednesday, the
+            // company said")
+            if let Some(n) = found.filter(|n| !self.not_a_speaker(n)) {
                 best = Some((p, n));
             }
         }
@@ -409,11 +411,11 @@ impl Article<'_> {
         let lo = pos.saturating_sub(700);
         let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
         // the narrative's mentions of that type before the description; the latest within the
-        // window
+        // window (of names that can speak: "On Wednesday" is no company)
         let before: Vec<(usize, &Entity)> = self
             .entities
             .iter()
-            .filter(|e| e.kind == want)
+            .filter(|e| e.kind == want && !self.not_a_speaker(&e.name))
             .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
             .filter(|&(p, _)| p < pos && !in_quote(p))
             .collect();

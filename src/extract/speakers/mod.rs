@@ -177,7 +177,7 @@ impl<'a> Article<'a> {
 
     /// Whether `name` cannot be who spoke: a publishing platform, a place, a dateline, a common
     /// word capitalized at the start of a sentence.
-    fn not_a_speaker(&self, name: &str) -> bool {
+    pub(super) fn not_a_speaker(&self, name: &str) -> bool {
         if lower_eq(name, lexicon::PLATFORMS) {
             return true;
         }

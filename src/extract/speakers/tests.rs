@@ -439,3 +439,28 @@ fn his_in_an_introductory_phrase_is_the_subject_after_it() {
     let ents = [reyes, person("Dan Ortiz", t)];
     assert_eq!(resolved(t, None, "It", &ents).as_deref(), Some("Tom Reyes"));
 }
+
+#[test]
+fn a_day_before_a_description_in_apposition_is_not_its_name() {
+    // "on Wednesday, the company said": the comma ends a phrase of time, not a name
+    let text = "Acme Corp. has struggled since it went public.\n\nJust days before it was to report earnings on Wednesday, the company said on Friday that it had cut jobs.\n\nIts statement was short. “We regret it,” a statement from the company said.";
+    let acme = Entity {
+        name: "Acme Corp.".into(),
+        kind: EntityKind::Organization,
+        mentions: vec![(0, "Acme Corp.".len())],
+    };
+    let pos = text.rfind("the company").unwrap();
+    let mut q = vec![Quote {
+        start: pos,
+        end: pos + 1,
+        paragraph: 0,
+        direct: true,
+        speaker: None,
+        mention: Some((pos, pos + "the company".len())),
+        cue: None,
+        description: None,
+        named_by: None,
+    }];
+    resolve(text, &mut q, &[acme]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Acme Corp."));
+}
