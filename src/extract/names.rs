@@ -246,6 +246,16 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
             last.pop();
         }
     }
+    // a day after a frequent surname is the time of the sentence ("asked Clinton Friday
+    // whether ..."), not its word; after a first name ("Mike Friday") or a common word
+    // ("Super Tuesday", "Black Friday") it is
+    if !org && name.len() >= 2 && name.last().is_some_and(|w| lower_eq(w, lexicon::WEEKDAYS)) && {
+        let before = name[name.len() - 2].to_lowercase();
+        crate::extract::entities::frequent_surname(&before)
+            && !crate::extract::entities::usually_lowercase(&before)
+    } {
+        name.pop();
+    }
     let core = name.iter().filter(|w| !is_suffix(w)).count();
     if core == 0 || !name.iter().any(|w| w.chars().any(|c| c.is_alphabetic())) {
         return None;
@@ -317,6 +327,17 @@ mod tests {
 
     fn n(raw: &str) -> Option<String> {
         clean_name(raw)
+    }
+
+    #[test]
+    fn a_day_after_a_surname_is_no_part_of_the_name() {
+        // "asked Wilson Friday whether ...": the day is when
+        assert_eq!(n("Wilson Friday").as_deref(), Some("Wilson"));
+        assert_eq!(n("Martin Tuesday").as_deref(), Some("Martin"));
+        // a first name before the day, or a common word, makes one name of them
+        assert_eq!(n("Mike Friday").as_deref(), Some("Mike Friday"));
+        assert_eq!(n("Super Tuesday").as_deref(), Some("Super Tuesday"));
+        assert_eq!(n("Black Friday").as_deref(), Some("Black Friday"));
     }
 
     #[test]

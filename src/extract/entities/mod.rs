@@ -166,6 +166,12 @@ pub fn usually_lowercase(word: &str) -> bool {
     lex_of_lowercase(word).is_some_and(|[case, _]| matches!(case, 1 | 2))
 }
 
+/// Whether `word` (lowercased) is among the most frequent surnames of the gazetteer
+/// ("clinton"; not "mike").
+pub fn frequent_surname(word: &str) -> bool {
+    lex_of_lowercase(word).is_some_and(|[_, gaz]| gaz & train::GAZ_LAST_TOP != 0)
+}
+
 /// The model's case class and gazetteer flags of a lowercased word (None without a model).
 fn lex_of_lowercase(word: &str) -> Option<[u8; 2]> {
     tagger().map(|t| t.model.lex_of(model::hash_bytes(2, word.as_bytes(), true)))
