@@ -728,11 +728,21 @@ impl<'a, 'c> Resolver<'a, 'c> {
             let core = crate::extract::names::core_words(n);
             core.len() >= words.len() && core[core.len() - words.len()..] == words[..]
         };
+        // the first known name that ends so decides, unless a person's full name with a first
+        // name ends so too ("Sanders" tagged an organization beside "Bernie Sanders")
+        let mut first: Option<bool> = None;
         for kn in self.ctx.known {
             if kn.name == full || kn.name.ends_with(&format!(" {full}")) || names_ending(kn.name) {
+                let first_named = crate::extract::names::first_named(kn.name);
+                if kn.is_person && first_named {
+                    return true;
+                }
                 // a full name that starts with a first name is a person's, whatever its tag
-                return kn.is_person || crate::extract::names::first_named(kn.name);
+                first.get_or_insert(kn.is_person || first_named);
             }
+        }
+        if let Some(verdict) = first {
+            return verdict;
         }
         if words.iter().any(|w| {
             text::org_word(w) || (w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 1)

@@ -732,3 +732,23 @@ fn a_pronoun_goes_back_to_a_family_name_that_comes_first() {
     assert_eq!(&t[last.start..last.end], "There is one road,");
     assert_eq!(last.speaker.as_deref(), Some("Moon"));
 }
+
+#[test]
+fn a_surname_tagged_an_organization_beside_the_full_name_is_the_person() {
+    // the recognizer tagged "Whitlock" alone an organization: the subject of "Whitlock said"
+    // is still Frank Whitlock, not the man named in the sentence before
+    let t = "Frank Whitlock spoke at the town hall.\n\nTom Reyes, a teacher, said he earns little and asked about Whitlock's plan.\n\nWhitlock said the plan would save families money.\n\n“I have been criticized for this,” he said.";
+    let at = |w: &str| t.find(w).map(|s| (s, s + w.len())).unwrap();
+    let full = [at("Frank Whitlock")];
+    let alone: Vec<(usize, usize)> =
+        t.match_indices("Whitlock said").map(|(p, _)| (p, p + "Whitlock".len())).collect();
+    let reyes = [at("Tom Reyes")];
+    let known = [
+        KnownName { name: "Whitlock", is_person: false, is_org: true, mentions: &alone },
+        KnownName { name: "Frank Whitlock", is_person: true, is_org: false, mentions: &full },
+        KnownName { name: "Tom Reyes", is_person: true, is_org: false, mentions: &reyes },
+    ];
+    let q = extract(t, &paras(t), &known);
+    // (the quote finder's name; the speaker pass gives the fullest form)
+    assert_eq!(find(t, &q, "I have been criticized for this,").speaker.as_deref(), Some("Whitlock"));
+}
