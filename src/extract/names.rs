@@ -146,6 +146,14 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
         let next_cap = words.get(k + 1).is_some_and(|x| is_cap(x));
         let lettered = w.chars().next().is_some_and(|c| c.is_alphabetic());
         if is_lower(w) && !(in_name && is_particle(w)) {
+            // a noun of role between a name and the person's name opens the person's:
+            // "former Obama adviser David Axelrod" (the name before is the role's)
+            if in_name && is_role_word(w) && next_cap && words[k + 1..].iter().all(|x| is_cap(x)) {
+                role_run = Some(k);
+                cut = k + 1;
+                in_name = false;
+                continue;
+            }
             if in_name {
                 let org_so_far = is_org_like(&words[cut..k].join(" "));
                 if org_so_far && lower_eq(w, &["of", "for", "and", "on", "the", "de", "in", "&"]) && next_cap
@@ -327,6 +335,19 @@ mod tests {
 
     fn n(raw: &str) -> Option<String> {
         clean_name(raw)
+    }
+
+    #[test]
+    fn a_noun_of_role_after_a_name_opens_the_persons_name() {
+        // the name before the role is the role's: whose adviser, which club's boss
+        assert_eq!(n("former Obama adviser Ann Ruiz").as_deref(), Some("Ann Ruiz"));
+        assert_eq!(n("Harbor FC boss Tom Reed").as_deref(), Some("Tom Reed"));
+        assert_eq!(
+            clean("former Obama adviser Ann Ruiz").and_then(|c| c.role).as_deref(),
+            Some("former Obama adviser")
+        );
+        // not when lowercase words follow the person's name
+        assert_eq!(n("Ruiz adviser Tom said").as_deref(), Some("Ruiz"));
     }
 
     #[test]
