@@ -432,10 +432,18 @@ impl<'a, 'c> Resolver<'a, 'c> {
                     b -= 1;
                 }
             }
+            // (and an owner's institution before a title: "Clinton campaign Chairman John
+            // Podesta")
+            let owned = |b: usize| {
+                b >= 2
+                    && text::lower_eq(&t[toks[b - 1].s..toks[b - 1].e], lexicon::OWNED_INSTITUTIONS)
+                    && toks[b - 2].is_word()
+                    && text::is_cap(&t[toks[b - 2].s..toks[b - 2].e])
+            };
             if b > 0
                 && toks[b - 1].is_word()
                 && text::is_lower(&t[toks[b - 1].s..toks[b - 1].e])
-                && crate::extract::names::is_role_word(&t[toks[b - 1].s..toks[b - 1].e])
+                && (crate::extract::names::is_role_word(&t[toks[b - 1].s..toks[b - 1].e]) || owned(b))
             {
                 b -= 1;
                 let mut n = 0;

@@ -752,3 +752,12 @@ fn a_surname_tagged_an_organization_beside_the_full_name_is_the_person() {
     // (the quote finder's name; the speaker pass gives the fullest form)
     assert_eq!(find(t, &q, "I have been criticized for this,").speaker.as_deref(), Some("Whitlock"));
 }
+
+#[test]
+fn an_owners_institution_and_a_title_before_a_name_open_its_clause() {
+    // "Reed campaign Chairman Paul Grant" is the subject of "offered", not an object after
+    // "campaign"; "Tom Reed's" is a possessive inside the appositive
+    let t = "Tom Reed will not face the questions himself.\n\nAnd Reed campaign Chairman Paul Grant — Tom Reed’s former chief of staff — offered a slogan when I asked him how his wife would answer.\n\n“She will fight for every family,” he said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "She will fight for every family,").speaker.as_deref(), Some("Paul Grant"));
+}
