@@ -761,3 +761,17 @@ fn an_owners_institution_and_a_title_before_a_name_open_its_clause() {
     let q = run(t);
     assert_eq!(find(t, &q, "She will fight for every family,").speaker.as_deref(), Some("Paul Grant"));
 }
+
+#[test]
+fn a_first_name_alone_has_the_census_gender() {
+    // "Chloe" alone is a girl's name: "He said" is her father's
+    let t = "Andrew Hale took his daughter, Chloe, there on Sunday.\n\nHe said: “I hope I can be like him one day.”";
+    let at = |w: &str| t.find(w).map(|s| (s, s + w.len())).unwrap();
+    let (hale, chloe) = ([at("Andrew Hale")], [at("Chloe")]);
+    let known = [
+        KnownName { name: "Andrew Hale", is_person: true, is_org: false, mentions: &hale },
+        KnownName { name: "Chloe", is_person: true, is_org: false, mentions: &chloe },
+    ];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(find(t, &q, "I hope I can be like him one day.").speaker.as_deref(), Some("Andrew Hale"));
+}

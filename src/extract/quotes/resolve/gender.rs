@@ -13,7 +13,17 @@ impl Resolver<'_, '_> {
             let cleaned = crate::extract::names::clean_name(name);
             let mut words = cleaned.as_deref().unwrap_or(name).split_whitespace();
             let first = words.next()?;
-            words.next()?;
+            // (a first name alone, when it is no frequent surname too and no word of a full
+            // name the article gives: "his daughter, Chloe"; not "Clinton", nor "Lou" of "Lou
+            // Jiwei", whose family name comes first)
+            if words.next().is_none()
+                && (crate::extract::entities::frequent_surname(&first.to_lowercase())
+                    || self.ctx.known.iter().any(|k| {
+                        k.name.contains(' ') && crate::extract::names::core_words(k.name).contains(&first)
+                    }))
+            {
+                return None;
+            }
             lexicon::first_name_gender(first).map(Gender::from)
         };
         self.pronoun_gender(name)
