@@ -288,6 +288,20 @@ mod tests {
     }
 
     #[test]
+    fn the_mention_stands_where_the_speakers_name_is_written() {
+        // the quote finder's words are the person's place ("Flint"), the speaker the person
+        let text = "Rally\n\nCory Banks, 22, of Flint, Mich., said he had not given up hope of a \"surprise\" at \
+                    the convention.\n\nNora Hale, an economist at Harbor Securities, said: \"Rates will rise.\"\n";
+        let x = extract(text, 0, ExtractOptions::default());
+        let mentions: Vec<(Option<&str>, Option<&str>)> =
+            x.quotes.iter().map(|q| (q.speaker.as_deref(), q.mention.map(|(s, e)| &text[s..e]))).collect();
+        assert_eq!(
+            mentions,
+            [(Some("Cory Banks"), Some("Cory Banks")), (Some("Nora Hale"), Some("Nora Hale"))]
+        );
+    }
+
+    #[test]
     fn it_after_a_quote_is_the_organization_that_opened_the_sentence_before() {
         let text = "Fee Fight\n\nStill, the Harbor Business Council opposed an increase. \"Keep the fee \
                     where it is for the rest of the decade,\" it recommended.\n\nThe board did not \

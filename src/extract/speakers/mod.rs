@@ -20,7 +20,8 @@ use super::lexicon::{self, lower_eq};
 use super::names::{self, first_named, is_cap, is_initial};
 use super::quotes::Quote;
 use spans::{
-    line_of, name_run, sentence_start, spelling_variant, subsequence, without_modifier, word_bounded,
+    line_of, name_run, name_written_before, sentence_start, spelling_variant, subsequence, without_modifier,
+    word_bounded,
 };
 
 /// A full name found in the article, with where it occurs.
@@ -881,6 +882,13 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
             }
         }
         q.speaker = resolved.map(|r| art.generation(pos, written.map(|w| w.1), r));
+        // the mention stands where the name is written when the quote finder took another
+        // name of the sentence ("Cory James, 22, of Flint, Mich., said": not "Flint")
+        if let (Some(sp), Some((s, m)), None) = (&q.speaker, written, q.named_by) {
+            if let Some(at) = name_written_before(text, sp, s, m) {
+                q.mention = Some((at, at + sp.len()));
+            }
+        }
     }
 }
 

@@ -158,3 +158,36 @@ pub(super) fn without_modifier(r: String) -> String {
         w.join(" ")
     }
 }
+
+/// Where the name `name` is written before the mention `m` (at `s`) in its sentence, when the
+/// mention is capitalized words that share none of the name's words.
+pub(super) fn name_written_before(text: &str, name: &str, s: usize, m: &str) -> Option<usize> {
+    let words: Vec<&str> = m.split_whitespace().collect();
+    if words.is_empty()
+        || !words.iter().all(|w| w.starts_with(char::is_uppercase))
+        || lower_eq(m, &["he", "she", "it", "they", "we", "i", "you"])
+    {
+        return None;
+    }
+    let norm = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let name_words: Vec<String> = name.split_whitespace().map(norm).collect();
+    if words.iter().any(|w| name_words.contains(&norm(w))) {
+        return None;
+    }
+    // the sentence before the mention: back to a stop or a paragraph's start, 300 bytes at most
+    let lo = (s.saturating_sub(300)..=s).find(|&i| text.is_char_boundary(i)).unwrap_or(s);
+    let before = &text[lo..s];
+    // (a stop, and any closing marks, before a space: "... Mr. Ruiz" is one sentence)
+    let b = before.as_bytes();
+    let from = (0..b.len())
+        .rev()
+        .find(|&i| {
+            b[i] == b'\n'
+                || (matches!(b[i], b'.' | b'!' | b'?')
+                    && before[i + 1..].trim_start_matches(['”', '"', '’', '\'', ')']).starts_with(' ')
+                    && before[..i].rsplit(' ').next().is_none_or(|w| w.len() > 3))
+        })
+        .map_or(0, |i| i + 1);
+    let at = lo + from + before[from..].rfind(name)?;
+    word_bounded(text, at, at + name.len()).then_some(at)
+}
