@@ -57,6 +57,32 @@ impl Article<'_> {
                 }
             }
         }
+        // forward over an office's "of" phrase: "Assistant Secretary of the Air Force for
+        // Acquisition Marvin Sambur" (the person's name opens with a first name)
+        if t[s..e].split_whitespace().last().is_some_and(names::is_role_word) {
+            if let Some(r) = t[e..].strip_prefix(" of ") {
+                let mut p = e + 4;
+                for w in r.split(' ').take(8) {
+                    let bare = w.trim_end_matches([',', ';', ':']);
+                    if crate::extract::lexicon::is_first_name(bare) && w.len() == bare.len() {
+                        let we = p + w.len();
+                        let (_, ne) = name_run(t, p, we, true);
+                        if let Some(n) = names::clean_name(&t[p..ne]).filter(|n| n.contains(' ')) {
+                            if self.person_shaped(&n) {
+                                return Some(n);
+                            }
+                        }
+                        break;
+                    }
+                    if !(names::is_cap(w) || ["the", "for", "of", "and"].contains(&w))
+                        || w.len() != bare.len()
+                    {
+                        break;
+                    }
+                    p += w.len() + 1;
+                }
+            }
+        }
         // backward: the mention is the object of a preposition in the subject's phrase (not
         // when it is a possessive: the owner of the noun after it, "blamed the media for
         // Donald Trump's claim that ...", is the one the cue noun names)

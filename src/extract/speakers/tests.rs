@@ -464,3 +464,14 @@ fn a_day_before_a_description_in_apposition_is_not_its_name() {
     resolve(text, &mut q, &[acme]);
     assert_eq!(q[0].speaker.as_deref(), Some("Acme Corp."));
 }
+
+#[test]
+fn an_office_with_an_of_phrase_is_held_by_the_name_after_it() {
+    // the quote finder stopped at "of": the speaker is the person the office's words lead to
+    let text = "Budget cuts\n\nAssistant Secretary of the Navy for Research Paula Grant defended the plan, saying, “We will review it.”";
+    let who = speaker_of(text, "Assistant Secretary", "Assistant Secretary", &[]);
+    assert_eq!(who.as_deref(), Some("Paula Grant"));
+    // an office without a name after it gives none
+    let text = "Budget cuts\n\nThe Secretary of the Navy defended the plan, saying, “We will review it.”";
+    assert_ne!(speaker_of(text, "Secretary", "Secretary", &[]).as_deref(), Some("Navy"));
+}
