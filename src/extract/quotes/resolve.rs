@@ -706,7 +706,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
         };
         // (or any word of a person's full name: "Ban" of "Ban Ki-moon", whose family name
         // comes first)
-        let word_of = |n: &str| n.contains(' ') && crate::extract::names::core_words(n).contains(&name);
+        let word_of = |n: &str| n.contains(' ') && n.split_whitespace().any(|w| w == name);
         let surname = self.ctx.known.iter().any(|k| last_of(k.name) || (k.is_person && word_of(k.name)))
             || self.speakers.iter().any(|(_, n, _)| word_of(n));
         if surname {
@@ -766,11 +766,9 @@ impl<'a, 'c> Resolver<'a, 'c> {
         // a single word: a person when it is the surname of an earlier speaker, or a word
         // other than a first name of a person's full name ("Ban" of "Ban Ki-moon", whose
         // family name comes first)
-        let family_first = |n: &str| {
-            n.contains(' ')
-                && !lexicon::is_first_name(&full)
-                && crate::extract::names::core_words(n).first() == Some(&full.as_str())
-        };
+        let given = lexicon::is_first_name(&full);
+        let family_first =
+            |n: &str| !given && n.contains(' ') && n.split_whitespace().next() == Some(full.as_str());
         self.speakers.iter().any(|(_, n, _)| names_ending(n) || family_first(n))
             || self.ctx.known.iter().any(|k| k.is_person && (names_ending(k.name) || family_first(k.name)))
     }

@@ -411,11 +411,11 @@ impl Article<'_> {
         let lo = pos.saturating_sub(700);
         let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
         // the narrative's mentions of that type before the description; the latest within the
-        // window (of names that can speak: "On Wednesday" is no company)
+        // window
         let before: Vec<(usize, &Entity)> = self
             .entities
             .iter()
-            .filter(|e| e.kind == want && !self.not_a_speaker(&e.name))
+            .filter(|e| e.kind == want)
             .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
             .filter(|&(p, _)| p < pos && !in_quote(p))
             .collect();

@@ -18,9 +18,11 @@ impl Resolver<'_, '_> {
             // Jiwei", whose family name comes first)
             if words.next().is_none()
                 && (crate::extract::entities::frequent_surname(&first.to_lowercase())
-                    || self.ctx.known.iter().any(|k| {
-                        k.name.contains(' ') && crate::extract::names::core_words(k.name).contains(&first)
-                    }))
+                    || self
+                        .ctx
+                        .known
+                        .iter()
+                        .any(|k| k.name.contains(' ') && k.name.split_whitespace().any(|w| w == first)))
             {
                 return None;
             }
