@@ -221,9 +221,55 @@ impl<'a> Ctx<'a> {
             if text::np_stop(w) || text::cue(w).is_some() {
                 return None;
             }
-            return self.phrase_left(win, lo, k);
+            let phrase = self.phrase_left(win, lo, k)?;
+            // "Nate Silver, the polling guru who founded the site tweeted": the phrase stops at
+            // the relative pronoun; the subject is the name before the appositive
+            // (or at the relative clause's object: "who runs the site wrote")
+            let first = win.iter().position(|t| t.s == phrase.s)?;
+            let who = (first.saturating_sub(3).max(lo)..first)
+                .rev()
+                .find(|&i| win[i].is_word() && text::lower_eq(self.w(&win[i]), &["who"]));
+            let clause = who.is_some_and(|i| {
+                win[i + 1..first]
+                    .iter()
+                    .all(|t| t.is_word() && text::is_lower(self.w(t)) && !text::np_stop(self.w(t)))
+            });
+            if let (Some(i), true) = (who, clause) {
+                if let Some(a) = self.name_before_apposed_relative(win, lo, i) {
+                    return Some(a);
+                }
+            }
+            return Some(phrase);
         }
         None
+    }
+
+    /// The name before an appositive whose noun a relative clause follows, "who" being token
+    /// `q`: "Nate Silver, the polling guru who founded the site" (the appositive opens with a
+    /// determiner after the name's comma).
+    fn name_before_apposed_relative(&self, win: &[Tok], lo: usize, q: usize) -> Option<Attr> {
+        let mut d = q;
+        while d > lo + 2 && q - d < 6 && win[d - 1].is_word() && text::is_lower(self.w(&win[d - 1])) {
+            d -= 1;
+            if text::lower_eq(self.w(&win[d]), &["the", "a", "an"]) {
+                break;
+            }
+        }
+        let apposed = d < q
+            && d >= lo + 2
+            && text::lower_eq(self.w(&win[d]), &["the", "a", "an"])
+            && win[d - 1].is_punct(',')
+            && win[d - 2].is_word()
+            && text::is_cap(self.w(&win[d - 2]))
+            && !cap_stop(self.w(&win[d - 2]));
+        if !apposed {
+            return None;
+        }
+        let (s, _) = self.name_left(win, d - 2, lo);
+        if win[s..d - 1].iter().any(|t| text::org_word(self.w(t))) {
+            return None;
+        }
+        Some(mention(win[s].s, win[d - 2].e, MK::Name))
     }
 
     /// Where a prepositional phrase of time or circumstance ends right before token `j` ("at
@@ -426,6 +472,12 @@ impl<'a> Ctx<'a> {
                     if !win[s..q - 1].iter().any(|t| text::org_word(self.w(t))) {
                         return Some(mention(win[s].s, w.e, MK::Name));
                     }
+                }
+                break;
+            }
+            if tk.is_word() && text::lower_eq(self.w(&tk), &["who"]) {
+                if let Some(a) = self.name_before_apposed_relative(win, lo, q) {
+                    return Some(a);
                 }
                 break;
             }

@@ -775,3 +775,12 @@ fn a_first_name_alone_has_the_census_gender() {
     let q = extract(t, &paras(t), &known);
     assert_eq!(find(t, &q, "I hope I can be like him one day.").speaker.as_deref(), Some("Andrew Hale"));
 }
+
+#[test]
+fn a_relative_clause_of_an_appositive_does_not_hide_the_name_before_it() {
+    // "the pollster who runs the site" is an appositive with a relative clause, and no comma
+    // closes it before the verb: the subject is the name before it
+    let t = "“The race is close,” Mara Quill, the pollster who runs the survey site wrote on Monday.";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "The race is close,")), "Mara Quill");
+}
