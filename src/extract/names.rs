@@ -320,6 +320,12 @@ pub fn titlecase(w: &str) -> String {
     out
 }
 
+/// Whether `w` is one of the words of the name `name` of two words or more ("Ban" of "Ban
+/// Ki-moon").
+pub fn word_of_full_name(name: &str, w: &str) -> bool {
+    name.contains(' ') && name.split_whitespace().any(|x| x == w)
+}
+
 /// The words of a name that identify the person: without a suffix ("Jr.").
 pub fn core_words(name: &str) -> Vec<&str> {
     let mut w: Vec<&str> = name.split_whitespace().collect();

@@ -655,6 +655,9 @@ pub const TITLE_OPENERS: &[&str] = &[
 /// are left out, as they modify the noun phrase before them ("the head of the agency said").
 pub const ADVERBIAL_PREPOSITIONS: &[&str] = &["at", "in", "on", "during", "for", "over", "since"];
 
+/// Pronouns that stand for a speaker ("he said", "who told").
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you", "who"];
+
 /// The days of the week.
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 

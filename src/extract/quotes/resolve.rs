@@ -706,7 +706,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
         };
         // (or any word of a person's full name: "Ban" of "Ban Ki-moon", whose family name
         // comes first)
-        let word_of = |n: &str| n.contains(' ') && n.split_whitespace().any(|w| w == name);
+        let word_of = |n: &str| crate::extract::names::word_of_full_name(n, name);
         let surname = self.ctx.known.iter().any(|k| last_of(k.name) || (k.is_person && word_of(k.name)))
             || self.speakers.iter().any(|(_, n, _)| word_of(n));
         if surname {

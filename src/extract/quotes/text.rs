@@ -217,10 +217,8 @@ pub(super) fn weak_cue(w: &str) -> bool {
     lower_eq(w, lexicon::WEAK_CUE_WORDS)
 }
 
-pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you", "who"];
-
 pub(super) fn pronoun(w: &str) -> bool {
-    lower_eq(w, PRONOUNS)
+    lower_eq(w, lexicon::PRONOUNS)
 }
 
 /// Words between a subject and its verb that do not break the link ("he also said").

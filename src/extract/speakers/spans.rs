@@ -165,7 +165,7 @@ pub(super) fn name_written_before(text: &str, name: &str, s: usize, m: &str) -> 
     let words: Vec<&str> = m.split_whitespace().collect();
     if words.is_empty()
         || !words.iter().all(|w| w.starts_with(char::is_uppercase))
-        || lower_eq(m, &["he", "she", "it", "they", "we", "i", "you"])
+        || lower_eq(m, lexicon::PRONOUNS)
     {
         return None;
     }

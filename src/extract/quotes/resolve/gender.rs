@@ -18,11 +18,7 @@ impl Resolver<'_, '_> {
             // Jiwei", whose family name comes first)
             if words.next().is_none()
                 && (crate::extract::entities::frequent_surname(&first.to_lowercase())
-                    || self
-                        .ctx
-                        .known
-                        .iter()
-                        .any(|k| k.name.contains(' ') && k.name.split_whitespace().any(|w| w == first)))
+                    || self.ctx.known.iter().any(|k| crate::extract::names::word_of_full_name(k.name, first)))
             {
                 return None;
             }
