@@ -200,6 +200,11 @@ pub struct Decoded {
     specials: Vec<u32>,
 }
 
+/// A search whose matches number at most the head's size divided by this reads out its
+/// counts from the matches' ranks ([`FacetCounter::read_matches`]): about 23 ranks per match,
+/// against a scan of the whole head.
+const FEW_MATCHES: usize = 32;
+
 /// The fewest documents a number of the head is held by (merged names are head whatever
 /// their frequency).
 pub const HEAD_DF: u32 = 8;
@@ -778,6 +783,8 @@ impl Collector for FacetCounter {
         let mut out = Counts::default();
         let mut acc = self.shared.lock().unwrap_or_else(|e| e.into_inner()).take();
         let mut matches: Vec<(usize, Vec<DocId>)> = Vec::new();
+        // every segment kept its matches (each counted the head of the decoded table)
+        let all_kept = fruits.iter().all(|f| f.docs.is_some());
         for f in &mut fruits {
             for (k, c) in &f.dates {
                 *out.dates.entry(*k).or_default() += c;
@@ -797,7 +804,12 @@ impl Collector for FacetCounter {
         }
         let Some(mut acc) = acc else { return Ok(out) };
         if let (Some(d), true) = (&self.decoded, self.size != usize::MAX) {
-            self.read_head(d, &mut acc, &mut out);
+            let few = matches.iter().map(|m| m.1.len()).sum::<usize>() * FEW_MATCHES <= d.head as usize;
+            if all_kept && few {
+                self.read_matches(d, &matches, &mut acc, &mut out);
+            } else {
+                self.read_head(d, &mut acc, &mut out);
+            }
         }
         let number = |slot: u32| match &self.decoded {
             Some(d) => d.number_of.get(slot as usize).copied().unwrap_or(slot),
@@ -830,18 +842,9 @@ impl Collector for FacetCounter {
 }
 
 impl FacetCounter {
-    /// Reads out the head's counts (ranks below `head`) into `out` and zeroes them, keeping
-    /// only the values the `size` shown of each kind need. A kind's head ranks are visited
-    /// most frequent first, and the visit stops at the first rank held by fewer documents
-    /// than the kind's `size`-th count so far: no later value can count more, or tie with the
-    /// values shown. Merged names are summed into their representative first (hidden ones
-    /// dropped), their sums standing as they are. So a broad query, whose shown values count
-    /// hundreds, reads the few frequent values of each kind instead of every one counted.
-    /// What is read out of a kind is all of it whenever the tail could matter (its `size`-th
-    /// count is then at most the tail's frequency, below the head's).
-    fn read_head(&self, d: &Decoded, acc: &mut Acc, out: &mut Counts) {
-        let head = (d.head as usize).min(acc.counts.len());
-        let counts = &mut acc.counts[..head];
+    /// Folds the counts of merged names (head ranks of `specials`) into their representative,
+    /// zeroing them; hidden ones are dropped. Returns the (number, count) sums.
+    fn fold_specials(&self, d: &Decoded, counts: &mut [u32]) -> Vec<(u32, u32)> {
         let mut folded: Vec<(u32, u32)> = Vec::new();
         if let Some(reps) = &self.reps {
             for &r in &d.specials {
@@ -854,6 +857,52 @@ impl FacetCounter {
             }
             summed_by_number(&mut folded);
         }
+        folded
+    }
+
+    /// [`FacetCounter::read_head`] for a search of few matches: the head ranks the matches
+    /// hold are read out (each once, zeroed as it is read) instead of the head's counts of
+    /// every value, most of them zero. Every value counted is read out, so the values shown
+    /// are exact. A slot counted other than as a match's own rank is a merged name's
+    /// representative, which `fold_specials` zeroes first.
+    fn read_matches(&self, d: &Decoded, matches: &[(usize, Vec<DocId>)], acc: &mut Acc, out: &mut Counts) {
+        let head = (d.head as usize).min(acc.counts.len());
+        let counts = &mut acc.counts[..head];
+        let folded = self.fold_specials(d, counts);
+        let mut wanted = [false; 256];
+        for &w in &self.wanted {
+            wanted[w as usize] = true;
+        }
+        for (seg, docs) in matches {
+            let Some(t) = d.segments.get(*seg) else { continue };
+            for &doc in docs {
+                let base = doc as usize * d.kinds;
+                for k in (0..d.kinds).filter(|&k| wanted[k]) {
+                    for &r in t.ranks_of(base, (k, k + 1)) {
+                        if let Some(c) = counts.get_mut(r as usize).map(std::mem::take).filter(|&c| c > 0) {
+                            out.counts.push((d.number_of[r as usize], c));
+                        }
+                    }
+                }
+            }
+        }
+        out.counts.extend(folded);
+        acc.dense = 0;
+    }
+
+    /// Reads out the head's counts (ranks below `head`) into `out` and zeroes them, keeping
+    /// only the values the `size` shown of each kind need. A kind's head ranks are visited
+    /// most frequent first, and the visit stops at the first rank held by fewer documents
+    /// than the kind's `size`-th count so far: no later value can count more, or tie with the
+    /// values shown. Merged names are summed into their representative first (hidden ones
+    /// dropped), their sums standing as they are. So a broad query, whose shown values count
+    /// hundreds, reads the few frequent values of each kind instead of every one counted.
+    /// What is read out of a kind is all of it whenever the tail could matter (its `size`-th
+    /// count is then at most the tail's frequency, below the head's).
+    fn read_head(&self, d: &Decoded, acc: &mut Acc, out: &mut Counts) {
+        let head = (d.head as usize).min(acc.counts.len());
+        let counts = &mut acc.counts[..head];
+        let folded = self.fold_specials(d, counts);
         // the `size` largest counts of the kind so far, smallest on top
         let mut best: std::collections::BinaryHeap<std::cmp::Reverse<u32>> = Default::default();
         let size = self.size;
@@ -1309,6 +1358,67 @@ mod tests {
         assert_eq!(read_out(1, true), (vec![(0, 7), (1, 9)], true));
         assert_eq!(read_out(2, true), (vec![(0, 7), (1, 9)], true));
         assert_eq!(read_out(3, true), (vec![(0, 7), (1, 9), (2, 5)], true));
+    }
+
+    #[test]
+    fn few_matches_read_out_from_their_ranks_what_the_whole_head_gives() {
+        // five documents of one kind, head ranks 0 to 3; 3 is a form of 0
+        let docs: [&[u32]; 5] = [&[0, 1], &[1, 2], &[1, 3], &[0, 1, 2], &[1]];
+        let mut seg = DecodedSegment {
+            starts: vec![0],
+            ranks: Vec::new(),
+            days: vec![NO_DAY; 5],
+            head_bits: Vec::new(),
+        };
+        for d in docs {
+            seg.ranks.extend_from_slice(d);
+            seg.starts.push(seg.ranks.len() as u32);
+        }
+        let decoded = Decoded {
+            fields: ("f".into(), "d".into()),
+            number_of: vec![0, 1, 2, 3],
+            rank_of: vec![0, 1, 2, 3],
+            kinds: 1,
+            segments: vec![seg],
+            head: 4,
+            tail_df: vec![0],
+            head_df: vec![2, 5, 2, 1],
+            head_of_kind: vec![vec![0, 1, 2, 3]],
+            specials: vec![0, 3],
+        };
+        let reps = Some(std::sync::Arc::new(Reps::new(&[0, 1, 2, 0])));
+        let counter =
+            FacetCounter::new("f", std::sync::Arc::new(vec![0; 4]), vec![0], None, reps, None, None)
+                .for_top(10);
+        for matched in [vec![0, 1, 2, 3, 4], vec![1, 2], vec![2], vec![4]] {
+            let read = |by_matches: bool| {
+                let mut acc = Acc::new(4);
+                for &d in &matched {
+                    for &r in docs[d as usize] {
+                        acc.counts[r as usize] += 1;
+                    }
+                }
+                let mut out = Counts::default();
+                if by_matches {
+                    counter.read_matches(&decoded, &[(0, matched.clone())], &mut acc, &mut out);
+                } else {
+                    counter.read_head(&decoded, &mut acc, &mut out);
+                }
+                out.counts.sort_unstable();
+                (out.counts, acc.counts.iter().all(|&c| c == 0))
+            };
+            assert_eq!(read(true), read(false), "matches {matched:?}");
+            assert!(read(true).1, "the vector is left zeroed");
+        }
+        // all five: 0 and its form 3 sum to 3
+        let mut acc = Acc::new(4);
+        for r in docs.iter().flat_map(|d| d.iter()) {
+            acc.counts[*r as usize] += 1;
+        }
+        let mut out = Counts::default();
+        counter.read_matches(&decoded, &[(0, (0..5).collect())], &mut acc, &mut out);
+        out.counts.sort_unstable();
+        assert_eq!(out.counts, [(0, 3), (1, 5), (2, 2)]);
     }
 
     #[test]

@@ -61,8 +61,7 @@ impl Highlight {
         if !text.is_ascii() {
             return true;
         }
-        lower.clear();
-        lower.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        super::snippets::lower_ascii(text, lower);
         self.stem_words
             .keys()
             .chain(&self.words)
