@@ -36,11 +36,13 @@ python3 "$here/benches/gold/make-speaker-gold.py" --speakers "$here/benches/gold
     > "$work/silver3-train.jsonl"
 python3 "$here/benches/gold/make-speaker-gold.py" --speakers "$here/benches/gold/polnear-train-speakers-4.jsonl" \
     > "$work/silver4-train.jsonl"
+python3 "$here/benches/gold/make-speaker-gold.py" --speakers "$here/benches/gold/polnear-train-speakers-5.jsonl" \
+    > "$work/silver5-train.jsonl"
 
 run() { "$bin" extract "$1" --json > "$2" 2> "$2.err"; }
 headline() { printf '%-58s %s\n' "$1" "$(tail -n 1)"; }
 
-for set in named-dev named-train silver-train silver2-train silver3-train silver4-train pn-train; do
+for set in named-dev named-train silver-train silver2-train silver3-train silver4-train silver5-train pn-train; do
     run "$work/$set.jsonl" "$work/$set.pred"
 done
 run "$data/polnear-dev.jsonl.gz" "$work/pn-all.pred"
@@ -53,6 +55,7 @@ $eval quotes "$work/silver-train.jsonl" "$work/silver-train.pred" | headline "sp
 $eval quotes "$work/silver2-train.jsonl" "$work/silver2-train.pred" | headline "speaker names, 60 further train articles"
 $eval quotes "$work/silver3-train.jsonl" "$work/silver3-train.pred" | headline "speaker names, 56 third-set train articles"
 $eval quotes "$work/silver4-train.jsonl" "$work/silver4-train.pred" | headline "speaker names, 65 fourth-set train articles"
+$eval quotes "$work/silver5-train.jsonl" "$work/silver5-train.pred" | headline "speaker names, 54 fifth-set train articles"
 $eval quotes "$work/pn-train.jsonl" "$work/pn-train.pred" | headline "mentions, PolNeAR train"
 $eval quotes "$data/polnear-dev.jsonl.gz" "$work/pn-all.pred" | headline "mentions, all of polnear-dev.jsonl.gz"
 $eval entities "$data/conll2003-dev.jsonl.gz" "$work/conll-dev.pred" | headline "entities, CoNLL-2003 dev (measure)"
