@@ -351,6 +351,17 @@ mod tests {
     }
 
     #[test]
+    fn two_roles_joined_by_and_are_one_description_of_the_person_named_before() {
+        let t = "Senators reacted on Tuesday.\n\nSen. Maria Lopez responded first, late Tuesday night.\n\n\
+                 \"We have been warning about this for years,\" the Ohio senator and Republican \
+                 presidential candidate said in a statement.\n";
+        let all = speakers_of(t);
+        let q = all.iter().find(|q| q.0.starts_with("We have been")).expect("the quote");
+        assert_eq!(q.1.as_deref(), Some("Maria Lopez"), "{all:#?}");
+        assert_eq!(q.2.as_deref(), Some("the Ohio senator and Republican presidential candidate"));
+    }
+
+    #[test]
     fn a_pronoun_is_not_the_object_of_its_own_verb() {
         let t = "Town Hall\n\nAt the town hall, supporter Tom Reyes told Sen. Mary Stone that he drove from \
                  Chicago to ask her about visas. Stone co-sponsored a bill this year on visas.\n\n\

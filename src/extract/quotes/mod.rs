@@ -32,6 +32,7 @@ mod cue_words;
 mod cues;
 mod first_subject;
 mod marks;
+mod phrases;
 mod resolve;
 mod subjects;
 mod text;

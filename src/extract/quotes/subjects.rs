@@ -396,44 +396,6 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// A noun phrase ending at token `k`: back to its determiner or the clause start.
-    pub(super) fn phrase_left(&self, win: &[Tok], lo: usize, k: usize) -> Option<Attr> {
-        let mut s = k;
-        let mut n = 0;
-        while s > lo && n < 8 {
-            let tk = win[s - 1];
-            if !tk.is_word() {
-                break;
-            }
-            let w = self.w(&tk);
-            if text::np_stop(w) || text::cue(w).is_some() || text::pronoun(w) {
-                break;
-            }
-            s -= 1;
-            n += 1;
-            if text::lower_eq(w, lexicon::DETERMINERS)
-                && !text::lower_eq(w, &["top", "senior", "two", "three", "four", "five", "one"])
-            {
-                // "the head of the agency": the phrase's head stands before "of"
-                if s >= lo + 2
-                    && win[s - 1].is_word()
-                    && self.w(&win[s - 1]) == "of"
-                    && win[s - 2].is_word()
-                    && text::is_lower(self.w(&win[s - 2]))
-                    && !text::np_stop(self.w(&win[s - 2]))
-                    && text::cue(self.w(&win[s - 2])).is_none()
-                    && !text::pronoun(self.w(&win[s - 2]))
-                    && !text::lower_eq(self.w(&win[s - 2]), lexicon::DETERMINERS)
-                {
-                    s -= 1;
-                    continue;
-                }
-                break;
-            }
-        }
-        Some(mention(win[s].s, win[k].e, MK::Phrase))
-    }
-
     /// "Linda Thomas-Greenfield, the U.S. ambassador to the U.N., told": the name before the
     /// appositive that ends at the comma `k`.
     pub(super) fn appositive_subject(&self, win: &[Tok], lo: usize, k: usize) -> Option<Attr> {

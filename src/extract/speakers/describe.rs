@@ -258,6 +258,13 @@ impl Article<'_> {
         if self.big {
             return None;
         }
+        // two roles of one person ("the Florida senator and Republican presidential
+        // candidate"): the first is identified as a description of its own
+        if let Some((first, _)) = desc.split_once(" and ") {
+            if let Some(n) = self.described(first, pos) {
+                return Some(n);
+            }
+        }
         let words: Vec<&str> = desc.split_whitespace().collect();
         let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
         if head.len() < 3 || !head.chars().all(|c| c.is_lowercase() || c == '-') || words.len() > 8 {
