@@ -190,6 +190,17 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
                 end = k + 1;
                 break;
             }
+        } else if !in_name
+            && next_cap
+            && !words.get(k + 2).is_some_and(|x| is_cap(x))
+            && is_cap(w)
+            && lexicon::is_first_name(w)
+            && lexicon::title_gender(w).is_none()
+        {
+            // a first name that is also a word of office, before a surname alone: "Dean
+            // Baker", "Major Garrett" (an office before a full name stays one: "Dean Martha
+            // Minow"; a royal's title stays a title: "King Abdullah")
+            in_name = true;
         } else if is_role_word(w) && cap_after && !is_suffix(w) {
             if role_run.is_none() || in_name {
                 role_run = Some(if in_name { cut } else { k });
@@ -354,6 +365,16 @@ mod tests {
         );
         // not when lowercase words follow the person's name
         assert_eq!(n("Ruiz adviser Tom said").as_deref(), Some("Ruiz"));
+    }
+
+    #[test]
+    fn a_first_name_that_is_also_an_office_before_a_surname_alone_is_the_name() {
+        assert_eq!(n("Dean Hollis").as_deref(), Some("Dean Hollis"));
+        assert_eq!(n("economist Dean Hollis").as_deref(), Some("Dean Hollis"));
+        // before a full name it is the office; a royal's title stays a title
+        assert_eq!(n("Dean Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(n("King Tomas").as_deref(), Some("Tomas"));
+        assert_eq!(n("Chancellor Hollis").as_deref(), Some("Hollis"));
     }
 
     #[test]
