@@ -362,6 +362,27 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_apposition_has_the_role_of_the_phrase_it_names() {
+        // "his wife, Mary Stone," is the subject of a clause of "while": the pronoun chain
+        // goes on to the main clauses' subject
+        let t = "Jane Doyle spoke on a radio show. She has said the attack took place in the spring, \
+                 while his wife, Mary Stone, ran a charity.\n\nOn Sunday, she disclosed for the first \
+                 time that the governor called her again.\n\n\"He called my office,\" she said.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "He called my office"), Some("Jane Doyle"), "{all:#?}");
+        // an object's apposition ("thanked the woman she played, Ana Ruiz,") is no subject
+        let t = "Carla Hale won the award. She thanked the woman she played, Ana Ruiz, for her help. \
+                 \"Thank you, I am sure you are pleased,\" she said.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "Thank you, I am sure"), Some("Carla Hale"), "{all:#?}");
+        // a phrase with a prepositional phrase opening the sentence is its subject
+        let t = "Tom Reed runs the company. Head of the division, Paul Hale, spoke about the plan. \
+                 \"We can push it to the limit,\" he said.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "We can push it"), Some("Paul Hale"), "{all:#?}");
+    }
+
+    #[test]
     fn a_pronoun_is_not_the_object_of_its_own_verb() {
         let t = "Town Hall\n\nAt the town hall, supporter Tom Reyes told Sen. Mary Stone that he drove from \
                  Chicago to ask her about visas. Stone co-sponsored a bill this year on visas.\n\n\
