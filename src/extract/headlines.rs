@@ -349,6 +349,12 @@ fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Ve
     }
     let lower = text.to_lowercase();
     let same_len = lower.len() == text.len();
+    // the last words of the persons the body names
+    let body_surnames: std::collections::HashSet<String> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.mentions.iter().any(|&(s, en)| !inside(lines, s, en)))
+        .filter_map(|e| e.name.split_whitespace().last().map(str::to_lowercase))
+        .collect();
     entities.retain(|e| {
         if e.mentions.is_empty() || !e.mentions.iter().all(|&(s, e)| inside(lines, s, e)) {
             return true;
@@ -371,9 +377,15 @@ fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Ve
                     && ((text[p..end] == *w) == as_written)
             })
         };
-        // a word the body writes in lowercase (and, for a one-word name, never capitalized)
+        // a word the body writes in lowercase (and, for a one-word name, never capitalized),
+        // or, after the surname of a person the body names, a word that is no surname: the
+        // headline's verb ("Rush Limbaugh Explains The ...", tagged "Limbaugh Explains")
+        let verb_after = words.len() == 2
+            && body_surnames.contains(words[0])
+            && !entities::frequent_surname(words[1])
+            && !lexicon::is_first_name(words[1]);
         let common_word = same_len
-            && words.iter().any(|w| w.len() >= 4 && in_body(w, true))
+            && (verb_after || words.iter().any(|w| w.len() >= 4 && in_body(w, true)))
             && (words.len() >= 2 || !in_body(words[0], false));
         if words.len() < 3 && !common_word {
             return true;
@@ -542,6 +554,29 @@ mod tests {
         drop_headline_only(text3, &mut ents);
         let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Paul Hale"]);
+        // a headline's verb after the surname of a person the body names is no word of the name;
+        // a first name before the surname the body uses is
+        let text4 =
+            "Dana Quill Explains The Senate Opposition To A Budget Deal\n\nRadio host Dana Quill spoke.";
+        let body = text4.find("\n\n").unwrap();
+        let quill = Entity {
+            name: "Dana Quill".into(),
+            kind: EntityKind::Person,
+            mentions: vec![(body + 13, body + 23)],
+        };
+        let mut ents = vec![at_first(text4, "Quill Explains", EntityKind::Person), quill];
+        drop_headline_only(text4, &mut ents);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Dana Quill"]);
+        let text5 = "Ana Ruiz Wins The Vote In Ohio\n\nThe count ended late. Ruiz thanked voters.";
+        let ruiz = Entity {
+            name: "Ruiz".into(),
+            kind: EntityKind::Person,
+            mentions: vec![(text5.rfind("Ruiz").unwrap(), text5.rfind("Ruiz").unwrap() + 4)],
+        };
+        let mut ents = vec![at_first(text5, "Ana Ruiz", EntityKind::Person), ruiz];
+        drop_headline_only(text5, &mut ents);
+        assert_eq!(ents.len(), 2);
     }
 
     #[test]
