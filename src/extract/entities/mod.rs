@@ -239,6 +239,16 @@ mod tests {
     }
 
     #[test]
+    fn a_common_word_between_a_noun_of_role_and_a_surname_is_the_first_name() {
+        let text = "Radio talk host Rush Limbaugh used his show on Friday to discuss the debate.\n\n\
+                    Limbaugh said the idea was brilliant.";
+        let ents = rec(text);
+        let persons: Vec<&str> =
+            ents.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        assert_eq!(persons, ["Rush Limbaugh"], "{ents:#?}");
+    }
+
+    #[test]
     fn a_surname_after_mr_joins_the_full_name_written_with_and_without_a_middle_initial() {
         let text = "Nora J. Quill spoke on Monday in Ohio. Later, Nora Quill spoke again.\n\n\
                     Mr. Quill said the plan was sound, and Mr. Quill repeated it.";

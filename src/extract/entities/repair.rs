@@ -297,3 +297,31 @@ pub(super) fn abbreviated_title_alone(d: &Doc, (lo, hi): (usize, usize), a: usiz
         && (a == lo || word(a - 1) != ",")
         && (is_title(word(a)) || is_title(word(a).strip_suffix('s').unwrap_or("")))
 }
+
+/// A capitalized word tagged a name of its own kind (a nationality, an event: kind 3) between
+/// a lowercase noun of role and a person's name is the person's first name: "talk host Rush
+/// Limbaugh" (the tagger reads "Rush", a common word, apart). `ms` is sorted by position.
+pub(super) fn first_word_after_role(d: &Doc, ms: Vec<Mention>) -> Vec<Mention> {
+    let (text, toks) = (d.text, &d.toks);
+    let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
+    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+    for m in ms {
+        if let Some(prev) = out.last_mut() {
+            let joins = m.kind == 0
+                && prev.kind == 3
+                && prev.hi == m.lo
+                && prev.hi - prev.lo == 1
+                && prev.lo > 0
+                && toks[prev.lo].s == toks[prev.lo - 1].e + 1
+                && toks[m.lo].s == toks[prev.lo].e + 1
+                && toks[prev.lo - 1].flags & INIT_UPPER == 0
+                && crate::extract::names::is_role_word(word(prev.lo - 1));
+            if joins {
+                *prev = Mention { lo: prev.lo, hi: m.hi, kind: 0 };
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
