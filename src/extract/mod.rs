@@ -383,6 +383,14 @@ mod tests {
     }
 
     #[test]
+    fn a_frequent_surname_the_recognizer_missed_is_a_pronouns_antecedent() {
+        let t = "Donald Trump went with the odds, saying Carolina would win.\n\nCruz openly admitted that \
+                 his pick was political. \"With an eye to the primary, Carolina,\" he said.\n";
+        let all = speakers_of(t);
+        assert_eq!(speaker_for(&all, "With an eye"), Some("Cruz"), "{all:#?}");
+    }
+
+    #[test]
     fn a_pronoun_is_not_the_object_of_its_own_verb() {
         let t = "Town Hall\n\nAt the town hall, supporter Tom Reyes told Sen. Mary Stone that he drove from \
                  Chicago to ask her about visas. Stone co-sponsored a bill this year on visas.\n\n\

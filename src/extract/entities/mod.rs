@@ -172,6 +172,17 @@ pub fn frequent_surname(word: &str) -> bool {
     lex_of_lowercase(word).is_some_and(|[_, gaz]| gaz & train::GAZ_LAST_TOP != 0)
 }
 
+/// Whether `word` (lowercased) is a frequent surname and nothing else the gazetteer or the
+/// training text knows: no place, no country, no word written mostly in lowercase ("cruz";
+/// not "washington", "young").
+pub fn surname_alone(word: &str) -> bool {
+    lex_of_lowercase(word).is_some_and(|[case, gaz]| {
+        gaz & train::GAZ_LAST_TOP != 0
+            && gaz & (train::GAZ_PLACE | train::GAZ_COUNTRY) == 0
+            && !matches!(case, 1 | 2)
+    })
+}
+
 /// The model's case class and gazetteer flags of a lowercased word (None without a model).
 fn lex_of_lowercase(word: &str) -> Option<[u8; 2]> {
     tagger().map(|t| t.model.lex_of(model::hash_bytes(2, word.as_bytes(), true)))

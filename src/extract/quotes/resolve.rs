@@ -389,6 +389,14 @@ impl<'a, 'c> Resolver<'a, 'c> {
             |n: &str| !given && n.contains(' ') && n.split_whitespace().next() == Some(full.as_str());
         self.speakers.iter().any(|(_, n, _)| names_ending(n) || family_first(n))
             || self.ctx.known.iter().any(|k| k.is_person && (names_ending(k.name) || family_first(k.name)))
+            // (or a frequent surname that is nothing else, which the recognizer missed: "Cruz
+            // openly admitted ..."; not a modifier of a name after it, "Rock star Ozzy Osbourne")
+            || (first.is_none()
+                && crate::extract::entities::surname_alone(&full.to_lowercase())
+                && !toks.last().is_some_and(|x| {
+                    let mut after = t[x.e..].split_whitespace();
+                    after.next().is_some_and(text::is_lower) && after.next().is_some_and(text::is_cap)
+                }))
     }
 
     /// The fullest name the article gives for the name at `t[s..e]` (cached by its words).
