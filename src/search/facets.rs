@@ -1262,20 +1262,25 @@ mod tests {
         assert!(acc.counts.iter().all(|&c| c == 0) && acc.dirty.iter().all(|&w| w == 0));
     }
 
-    /// A decoded table of one segment and one kind: numbers 0 and 1 are the head (ranks 0
-    /// and 1), 2 and 3 the tail (held by at most 2 documents).
-    fn small_table() -> Decoded {
-        let docs: [&[u32]; 5] = [&[0, 1, 2], &[0, 1, 2], &[0, 1, 3], &[0], &[1]];
+    /// A decoded segment of one kind whose documents hold these ranks, undated.
+    fn segment_of(docs: &[&[u32]]) -> DecodedSegment {
         let mut seg = DecodedSegment {
             starts: vec![0],
             ranks: Vec::new(),
-            days: vec![NO_DAY; 5],
+            days: vec![NO_DAY; docs.len()],
             head_bits: Vec::new(),
         };
         for d in docs {
             seg.ranks.extend_from_slice(d);
             seg.starts.push(seg.ranks.len() as u32);
         }
+        seg
+    }
+
+    /// A decoded table of one segment and one kind: numbers 0 and 1 are the head (ranks 0
+    /// and 1), 2 and 3 the tail (held by at most 2 documents).
+    fn small_table() -> Decoded {
+        let mut seg = segment_of(&[&[0, 1, 2], &[0, 1, 2], &[0, 1, 3], &[0], &[1]]);
         seg.mark_head(1, 2);
         Decoded {
             fields: ("f".into(), "d".into()),
@@ -1364,16 +1369,7 @@ mod tests {
     fn few_matches_read_out_from_their_ranks_what_the_whole_head_gives() {
         // five documents of one kind, head ranks 0 to 3; 3 is a form of 0
         let docs: [&[u32]; 5] = [&[0, 1], &[1, 2], &[1, 3], &[0, 1, 2], &[1]];
-        let mut seg = DecodedSegment {
-            starts: vec![0],
-            ranks: Vec::new(),
-            days: vec![NO_DAY; 5],
-            head_bits: Vec::new(),
-        };
-        for d in docs {
-            seg.ranks.extend_from_slice(d);
-            seg.starts.push(seg.ranks.len() as u32);
-        }
+        let seg = segment_of(&docs);
         let decoded = Decoded {
             fields: ("f".into(), "d".into()),
             number_of: vec![0, 1, 2, 3],
