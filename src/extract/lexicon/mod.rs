@@ -4,6 +4,9 @@
 //! compiled from a measuring set.
 
 use std::collections::HashMap;
+
+mod speech_verbs;
+pub use speech_verbs::{speech_verb, SpeechVerb};
 use std::sync::OnceLock;
 
 /// Titles and honorifics written before a name ("Sen.", "Gov.", "President", "Chairman").
