@@ -705,10 +705,7 @@ impl Collector for FacetCounter {
         ord: SegmentOrdinal,
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentFacetCounter> {
-        let mut wanted = [false; 256];
-        for &w in &self.wanted {
-            wanted[w as usize] = true;
-        }
+        let wanted = self.wanted_mask();
         let table = self.decoded.as_ref().filter(|t| {
             t.segments.get(ord as usize).is_some_and(|d| d.days.len() == segment.max_doc() as usize)
                 && t.fields.0 == self.field
@@ -842,6 +839,15 @@ impl Collector for FacetCounter {
 }
 
 impl FacetCounter {
+    /// The wanted kind codes as a set: `mask[code]` is true for each.
+    fn wanted_mask(&self) -> [bool; 256] {
+        let mut mask = [false; 256];
+        for &w in &self.wanted {
+            mask[w as usize] = true;
+        }
+        mask
+    }
+
     /// Folds the counts of merged names (head ranks of `specials`) into their representative,
     /// zeroing them; hidden ones are dropped. Returns the (number, count) sums.
     fn fold_specials(&self, d: &Decoded, counts: &mut [u32]) -> Vec<(u32, u32)> {
@@ -869,10 +875,7 @@ impl FacetCounter {
         let head = (d.head as usize).min(acc.counts.len());
         let counts = &mut acc.counts[..head];
         let folded = self.fold_specials(d, counts);
-        let mut wanted = [false; 256];
-        for &w in &self.wanted {
-            wanted[w as usize] = true;
-        }
+        let wanted = self.wanted_mask();
         for (seg, docs) in matches {
             let Some(t) = d.segments.get(*seg) else { continue };
             for &doc in docs {
