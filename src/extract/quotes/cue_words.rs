@@ -3,19 +3,6 @@
 
 use super::*;
 
-/// The particle that makes a verb a speech cue ("put it", "shot back", "went on", "pointed
-/// out", "summed up"), for the verbs that are no cue without one; `lw` is lowercased.
-fn particle(lw: &str) -> Option<&'static str> {
-    Some(match lw {
-        "put" | "puts" => "it",
-        "shot" | "fired" | "hit" | "pushed" => "back",
-        "went" => "on",
-        "pointed" | "points" => "out",
-        "summed" => "up",
-        _ => return None,
-    })
-}
-
 impl<'a> Ctx<'a> {
     /// Whether word `c` of `win` is a speech cue in this context.
     pub(super) fn cue_at(&self, win: &[Tok], c: usize) -> Option<Cue> {
@@ -24,38 +11,18 @@ impl<'a> Ctx<'a> {
         let next = win.get(c + 1).filter(|t| t.is_word()).map(|t| self.w(t));
         let prev = if c > 0 && win[c - 1].is_word() { Some(self.w(&win[c - 1])) } else { None };
         let lw = w.to_ascii_lowercase();
-        if let Some(p) = particle(&lw) {
+        if let Some(p) = lexicon::cue_particle(&lw) {
             return next.is_some_and(|n| n.eq_ignore_ascii_case(p)).then_some(Cue::Finite);
         }
-        match lw.as_str() {
-            "call" | "calls" | "called" | "calling"
-                if next.is_some_and(|n| {
-                    text::lower_eq(n, &["for", "on", "upon", "off", "in", "up", "out", "back"])
-                }) =>
-            {
-                return None
-            }
-            "read" | "reads" | "reported" | "reports" | "described" | "describes" | "shared" | "quoted"
-            | "calling"
-                if prev.is_some_and(|p| {
-                    text::lower_eq(p, &["was", "were", "is", "are", "be", "been", "being", "widely"])
-                }) =>
-            {
-                return if lw == "quoted" { Some(Cue::Participle) } else { None };
-            }
-            _ => {}
+        if lexicon::is_call_form(&lw) && next.is_some_and(|n| text::lower_eq(n, lexicon::CALL_PARTICLES)) {
+            return None;
+        }
+        if lexicon::is_passive_cue(&lw) && prev.is_some_and(|p| text::lower_eq(p, lexicon::PASSIVE_MARKERS)) {
+            return if lw == "quoted" { Some(Cue::Participle) } else { None };
         }
         // a participle as an adjective: "toward shared objectives", "the quoted passage"
         if lw.ends_with("ed")
-            && prev.is_some_and(|p| {
-                text::lower_eq(
-                    p,
-                    &[
-                        "toward", "towards", "of", "for", "with", "by", "from", "into", "on", "in", "at",
-                        "the", "a", "an", "its", "their", "his", "her", "our",
-                    ],
-                )
-            })
+            && prev.is_some_and(|p| text::lower_eq(p, lexicon::ADJECTIVAL_PARTICIPLE_OPENERS))
             && next.is_some_and(|n| {
                 text::is_lower(n) && !text::np_stop(n) && !text::lower_eq(n, lexicon::DETERMINERS)
             })
@@ -64,49 +31,13 @@ impl<'a> Ctx<'a> {
         }
         // "the United States", "both states": no verb
         if lw == "states"
-            && prev.is_none_or(|p| {
-                !text::is_lower(p)
-                    || text::lower_eq(
-                        p,
-                        &[
-                            "both",
-                            "all",
-                            "many",
-                            "some",
-                            "other",
-                            "several",
-                            "southern",
-                            "northern",
-                            "western",
-                            "eastern",
-                            "swing",
-                            "battleground",
-                            "member",
-                            "these",
-                            "those",
-                            "two",
-                            "three",
-                            "four",
-                            "five",
-                            "in",
-                            "of",
-                            "across",
-                            "and",
-                        ],
-                    )
-            })
+            && prev.is_none_or(|p| !text::is_lower(p) || text::lower_eq(p, lexicon::STATES_NOUN_MODIFIERS))
         {
             return None;
         }
         // a noun after a determiner: "in a tweet", "his statement", "the reports"
         if prev.is_some_and(|p| {
-            text::lower_eq(
-                p,
-                &[
-                    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those",
-                    "such", "every", "each",
-                ],
-            ) || (text::is_possessive(p) && !text::is_cap(p))
+            text::lower_eq(p, lexicon::CUE_NOUN_DETERMINERS) || (text::is_possessive(p) && !text::is_cap(p))
         }) && !lw.ends_with("ing")
         {
             return None;
@@ -115,15 +46,11 @@ impl<'a> Ctx<'a> {
         // verb in its plain form after a determiner and a noun needs a plural noun: "the
         // senators note")
         // (the plain forms of the cues that are nouns as well)
-        let plain =
-            text::lower_eq(&lw, &["note", "claim", "reply", "tweet", "shout", "yell", "scream", "chant"]);
+        let plain = text::lower_eq(&lw, lexicon::PLAIN_CUE_NOUNS);
         if plain
             && c >= 2
             && win[c - 2].is_word()
-            && text::lower_eq(
-                self.w(&win[c - 2]),
-                &["a", "an", "the", "his", "her", "their", "its", "our", "my", "your"],
-            )
+            && text::lower_eq(self.w(&win[c - 2]), lexicon::ARTICLES_AND_POSSESSIVES)
             && prev.is_some_and(|p| {
                 text::is_lower(p) && !p.ends_with('s') && !text::lower_eq(p, lexicon::AUXILIARY_VERBS)
             })
@@ -138,40 +65,7 @@ impl<'a> Ctx<'a> {
         if lw.ends_with('s')
             && !lw.ends_with("ss")
             && lw != "says"
-            && prev.is_some_and(|p| {
-                text::is_possessive(p)
-                    || text::lower_eq(
-                        p,
-                        &[
-                            "the",
-                            "a",
-                            "his",
-                            "her",
-                            "their",
-                            "its",
-                            "our",
-                            "my",
-                            "your",
-                            "these",
-                            "those",
-                            "such",
-                            "many",
-                            "some",
-                            "any",
-                            "no",
-                            "recent",
-                            "earlier",
-                            "new",
-                            "public",
-                            "own",
-                            "latest",
-                            "previous",
-                            "critical",
-                            "controversial",
-                            "similar",
-                        ],
-                    )
-            })
+            && prev.is_some_and(|p| text::is_possessive(p) || text::lower_eq(p, lexicon::PLURAL_NOUN_OPENERS))
         {
             return None;
         }
@@ -180,24 +74,13 @@ impl<'a> Ctx<'a> {
         if lw == "asked"
             && text::is_cap(w)
             && prev.is_none()
-            && next.is_some_and(|n| {
-                text::lower_eq(
-                    n,
-                    &[
-                        "about", "whether", "if", "why", "what", "which", "how", "who", "when", "where",
-                        "to", "for", "by", "during", "on", "in", "at", "later", "again",
-                    ],
-                )
-            })
+            && next.is_some_and(|n| text::lower_eq(n, lexicon::ASKED_PHRASE_WORDS))
         {
             return None;
         }
         // passives and "when asked"
         if let Some(p) = prev {
-            if text::lower_eq(
-                p,
-                &["was", "were", "been", "being", "is", "are", "be", "when", "if", "get", "got"],
-            ) {
+            if text::lower_eq(p, lexicon::PASSIVE_CUE_OPENERS) {
                 return None;
             }
         }
@@ -212,7 +95,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn cue_end(&self, win: &[Tok], c: usize) -> usize {
         let w = self.w(&win[c]);
         let mut e = c;
-        if particle(&w.to_ascii_lowercase()).is_some() && c + 1 < win.len() {
+        if lexicon::cue_particle(&w.to_ascii_lowercase()).is_some() && c + 1 < win.len() {
             e = c + 1;
         }
         // "said in a statement", "said in an interview"
@@ -220,10 +103,7 @@ impl<'a> Ctx<'a> {
             let (a, b, d) = (self.w(&win[e + 1]), self.w(&win[e + 2]), self.w(&win[e + 3]));
             if a.eq_ignore_ascii_case("in")
                 && text::lower_eq(b, &["a", "an"])
-                && text::lower_eq(
-                    d,
-                    &["statement", "interview", "tweet", "post", "email", "release", "letter", "speech"],
-                )
+                && text::lower_eq(d, lexicon::STATEMENT_NOUNS)
             {
                 e += 3;
             }

@@ -99,7 +99,7 @@ impl<'a> Ctx<'a> {
                 let mut v = e + 1;
                 if v < win.len()
                     && win[v].is_word()
-                    && text::lower_eq(self.w(&win[v]), &["first", "also", "later", "previously", "earlier"])
+                    && text::lower_eq(self.w(&win[v]), lexicon::REPORTED_ADVERBS)
                 {
                     v += 1;
                 }
@@ -185,13 +185,8 @@ impl<'a> Ctx<'a> {
                     && cue_pos.and_then(|c| win.get(c + 1)).is_some_and(|t| {
                         let x = self.w(t);
                         t.is_word()
-                            && (text::lower_eq(
-                                x,
-                                &[
-                                    "to", "the", "a", "an", "his", "her", "their", "its", "this", "these",
-                                    "those",
-                                ],
-                            ) || text::pronoun(x)
+                            && (text::lower_eq(x, lexicon::CUE_COMPLEMENT_OPENERS)
+                                || text::pronoun(x)
                                 || (text::is_cap(x) && !text::time_word(x)))
                     });
                 let reports_more = reports_more || complement;
@@ -301,7 +296,7 @@ impl<'a> Ctx<'a> {
                     // "Roloson supports Clinton. “I'm a graduate ...”"
                     if let Some(t0) = sent.first().filter(|x| x.is_word()) {
                         let w = self.w(t0);
-                        if (text::pronoun(w) && !text::lower_eq(w, &["it", "who", "you", "i", "we"]))
+                        if (text::pronoun(w) && !text::lower_eq(w, lexicon::PRONOUNS_BUT_HE_SHE_THEY))
                             || (text::is_cap(w) && !cap_stop(w))
                         {
                             if let Some(m) = self.first_subject(sent, 1.min(sent.len())) {
@@ -341,10 +336,7 @@ impl<'a> Ctx<'a> {
                 && w.len() > 3
                 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")))
                 && !text::np_stop(w)
-                && !text::lower_eq(
-                    w,
-                    &["has", "was", "is", "does", "seems", "appears", "means", "needed", "used"],
-                )
+                && !text::lower_eq(w, lexicon::NON_SPEECH_VERBS)
         };
         // the end of the attribution: the window's end, a comma or a preposition/adverb
         let closes = |j: usize| match win.get(j) {
@@ -354,33 +346,12 @@ impl<'a> Ctx<'a> {
             }
             Some(t) => {
                 let w = self.w(t);
-                text::is_lower(w)
-                    && (w.ends_with("ly")
-                        || text::lower_eq(
-                            w,
-                            &[
-                                "to",
-                                "at",
-                                "from",
-                                "in",
-                                "on",
-                                "as",
-                                "while",
-                                "before",
-                                "after",
-                                "during",
-                                "with",
-                                "matter-of-factly",
-                                "back",
-                                "again",
-                                "later",
-                            ],
-                        ))
+                text::is_lower(w) && (w.ends_with("ly") || text::lower_eq(w, lexicon::ATTRIBUTION_CLOSERS))
             }
         };
         let w = self.w(&win[k]);
         // name or pronoun, then the verb
-        let subj_end = if text::pronoun(w) && !text::lower_eq(w, &["it", "you", "who", "we", "they", "i"]) {
+        let subj_end = if text::pronoun(w) && !text::lower_eq(w, lexicon::PRONOUNS_BUT_HE_SHE) {
             Some(k)
         } else if text::is_cap(w) && !cap_stop(w) && !text::intro_word(w) {
             Some(self.name_right(win, k, win.len()))
@@ -443,15 +414,7 @@ impl<'a> Ctx<'a> {
         }
         let first = self.w(&win[k]);
         // "“...” until Haley said": a subordinate clause after the quote has its own cue
-        if !tight
-            && text::lower_eq(
-                first,
-                &[
-                    "until", "because", "when", "while", "after", "before", "since", "if", "though",
-                    "although", "unless", "whereas", "once",
-                ],
-            )
-        {
+        if !tight && text::lower_eq(first, lexicon::SUBORDINATING_CONJUNCTIONS) {
             return None;
         }
         // "“...” ― Carlos Raúl": a dash and a name
@@ -504,24 +467,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             // "told CNN", "urged voters": an object follows, never an inverted subject
-            let takes_object = text::lower_eq(
-                w,
-                &[
-                    "told",
-                    "tells",
-                    "tell",
-                    "informed",
-                    "reminded",
-                    "assured",
-                    "urged",
-                    "thanked",
-                    "accused",
-                    "blamed",
-                    "praised",
-                    "criticized",
-                    "warned",
-                ],
-            );
+            let takes_object = text::lower_eq(w, lexicon::OBJECT_TAKING_CUES);
             if !takes_object
                 && !far
                 && (c == k
@@ -557,12 +503,8 @@ impl<'a> Ctx<'a> {
             }
             // a verb of a relative or infinitive clause ("“...” that would respond to requests
             // from X, Y wrote"): a later cue of the sentence may have the subject
-            let embedded = c > k
-                && win[c - 1].is_word()
-                && text::lower_eq(
-                    self.w(&win[c - 1]),
-                    &["would", "will", "could", "should", "might", "can", "may", "to"],
-                );
+            let embedded =
+                c > k && win[c - 1].is_word() && text::lower_eq(self.w(&win[c - 1]), lexicon::MODALS_AND_TO);
             if tight && embedded {
                 continue;
             }
@@ -697,7 +639,7 @@ impl<'a> Ctx<'a> {
                 {
                     let kind = if win[f + 1..last]
                         .iter()
-                        .any(|t| text::is_lower(self.w(t)) && !text::lower_eq(self.w(t), &["the", "a", "an"]))
+                        .any(|t| text::is_lower(self.w(t)) && !text::lower_eq(self.w(t), lexicon::ARTICLES))
                     {
                         MK::Phrase
                     } else {
@@ -721,13 +663,7 @@ impl<'a> Ctx<'a> {
                 // "... contrasted him with Clinton:" names no speaker
                 let in_pp = s > 0
                     && win[s - 1].is_word()
-                    && text::lower_eq(
-                        self.w(&win[s - 1]),
-                        &[
-                            "with", "to", "of", "for", "from", "about", "against", "at", "on", "in", "by",
-                            "than", "like",
-                        ],
-                    );
+                    && text::lower_eq(self.w(&win[s - 1]), lexicon::OBJECT_PREPOSITIONS);
                 if !in_pp {
                     return Some(Attr {
                         s: win[s].s,
@@ -765,23 +701,7 @@ impl<'a> Ctx<'a> {
             let w0 = self.w(&win[c0]);
             if a.kind == MK::Pronoun
                 && self.cue_at(win, c0) == Some(Cue::Participle)
-                && !text::lower_eq(
-                    w0,
-                    &[
-                        "calling",
-                        "referring",
-                        "labeling",
-                        "branding",
-                        "dubbing",
-                        "citing",
-                        "accusing",
-                        "praising",
-                        "blaming",
-                        "criticizing",
-                        "describing",
-                        "denouncing",
-                    ],
-                )
+                && !text::lower_eq(w0, lexicon::CHARACTERIZING_PARTICIPLES)
             {
                 // "Trump has hailed ..., telling reporters that he thinks ...": the subject of
                 // the participle's clause
@@ -796,41 +716,14 @@ impl<'a> Ctx<'a> {
             }
             if self.cue_at(win, c0) != Some(Cue::Finite)
                 || text::weak_cue(w0)
-                || text::lower_eq(
-                    w0,
-                    &[
-                        "read",
-                        "reads",
-                        "reported",
-                        "reports",
-                        "asked",
-                        "asks",
-                        "continued",
-                        "continues",
-                        "continue",
-                        "posted",
-                        "posts",
-                        "shared",
-                        "quoted",
-                        "went",
-                        "put",
-                        "shot",
-                        "fired",
-                        "hit",
-                        "pushed",
-                        "pointed",
-                        "called",
-                    ],
-                )
+                || text::lower_eq(w0, lexicon::NO_MAIN_CLAUSE_CUES)
             {
                 continue;
             }
             // the inner clause must follow the verb, not a new sentence-level clause after
             // a conjunction ("X said ..., and Y told")
             if win[c0 + 1..ms].iter().any(|t| {
-                t.is_punct(';')
-                    || t.is_word()
-                        && text::lower_eq(self.w(t), &["and", "but", "while", "whereas", "who", "which"])
+                t.is_punct(';') || t.is_word() && text::lower_eq(self.w(t), lexicon::NEW_CLAUSE_OPENERS)
             }) {
                 continue;
             }
@@ -910,7 +803,7 @@ impl<'a> Ctx<'a> {
                     // "of Eastport," is a place in the appositive: keep going
                     let place = s0 > 0
                         && win[s0 - 1].is_word()
-                        && text::lower_eq(self.w(&win[s0 - 1]), &["of", "from", "in", "at", "near"]);
+                        && text::lower_eq(self.w(&win[s0 - 1]), lexicon::PLACE_PREPOSITIONS);
                     if !place {
                         return Some(Attr { s: win[s0].s, e: win[k - 1].e, kind: MK::Name, ..a });
                     }

@@ -42,7 +42,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.w(&tk);
-            if text::pronoun(w) && !text::lower_eq(w, &["it", "you", "who"]) {
+            if text::pronoun(w) && !text::lower_eq(w, lexicon::NON_PERSON_PRONOUNS) {
                 return Some(mention(tk.s, tk.e, MK::Pronoun));
             }
             if text::is_cap(w) && (!cap_stop(w) || self.known_person_starts(&tk)) {
@@ -69,14 +69,7 @@ impl<'a> Ctx<'a> {
                 let e = self.name_right(win, k, end);
                 let in_pp = k > 0
                     && win[k - 1].is_word()
-                    && text::lower_eq(
-                        self.w(&win[k - 1]),
-                        &[
-                            "in", "at", "on", "from", "of", "to", "for", "with", "by", "about", "against",
-                            "during", "after", "before", "into", "over", "under", "since", "than", "like",
-                            "unlike", "near", "the", "a", "an",
-                        ],
-                    );
+                    && text::lower_eq(self.w(&win[k - 1]), lexicon::PREPOSITIONS_AND_ARTICLES);
                 if in_pp {
                     continue;
                 }

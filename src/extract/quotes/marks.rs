@@ -118,8 +118,6 @@ fn is_closing_context(c: char) -> bool {
         )
 }
 
-const ELISIONS: &[&str] = &["em", "til", "cause", "n", "tis", "twas", "bout", "round", "nuff", "cos", "s"];
-
 fn is_elision(t: &str, after: usize) -> bool {
     let rest = match t.get(after..) {
         Some(r) => r,
@@ -139,7 +137,8 @@ fn is_elision(t: &str, after: usize) -> bool {
     }
     let after_w = rest[w.len()..].chars().next();
     // 'n' in rock 'n' roll: followed by a mark
-    ELISIONS.iter().any(|e| w.eq_ignore_ascii_case(e)) && !matches!(after_w, Some('\'') | Some('’'))
+    crate::extract::lexicon::ELISIONS.iter().any(|e| w.eq_ignore_ascii_case(e))
+        && !matches!(after_w, Some('\'') | Some('’'))
         || (w.eq_ignore_ascii_case("n") && matches!(after_w, Some('\'') | Some('’')))
 }
 

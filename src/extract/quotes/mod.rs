@@ -392,7 +392,7 @@ fn is_title(t: &str, p: Piece, para_start: usize) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
         // (prepositions stay lowercase in Title Case: "The Late Hour with Nora Quill")
-        .filter(|w| !text::lower_eq(w, &["with", "from", "into", "over", "upon", "onto", "without"]))
+        .filter(|w| !text::lower_eq(w, lexicon::TITLE_CASE_LONG_PREPOSITIONS))
         .all(|w| !text::is_lower(w.trim_start_matches(|c: char| !c.is_alphanumeric())));
     if !capitalized || !text::is_cap(words.trim_start_matches(|c: char| !c.is_alphanumeric())) {
         return false;
@@ -504,34 +504,7 @@ fn transcript_line(t: &str, s: usize, e: usize) -> Option<(Attr, usize)> {
         return None;
     }
     // headlines in capitals ("FIX IS IN: ...") are not speakers
-    if letters > 1
-        && label.split_whitespace().any(|w| {
-            text::lower_eq(
-                w,
-                &[
-                    "is",
-                    "in",
-                    "the",
-                    "of",
-                    "to",
-                    "a",
-                    "and",
-                    "on",
-                    "for",
-                    "breaking",
-                    "update",
-                    "watch",
-                    "video",
-                    "exclusive",
-                    "photos",
-                    "note",
-                    "editor's",
-                    "abstract",
-                    "update",
-                ],
-            )
-        })
-    {
+    if letters > 1 && label.split_whitespace().any(|w| text::lower_eq(w, lexicon::HEADLINE_LABEL_WORDS)) {
         return None;
     }
     Some((Attr { s, e: s + colon, kind: MK::Label, cue: (0, 0), cue_kind: CueText::Colon }, qs))

@@ -24,9 +24,7 @@ impl<'a> Ctx<'a> {
             }
             s -= 1;
             n += 1;
-            if text::lower_eq(w, lexicon::DETERMINERS)
-                && !text::lower_eq(w, &["top", "senior", "two", "three", "four", "five", "one"])
-            {
+            if text::lower_eq(w, lexicon::DETERMINERS) && !text::lower_eq(w, lexicon::NUMERAL_DETERMINERS) {
                 // "the head of the agency": the phrase's head stands before "of"
                 if s >= lo + 2
                     && win[s - 1].is_word()

@@ -142,7 +142,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 }
                 let mut s = m;
                 if let Some(f) = words.first() {
-                    if text::lower_eq(f, &["the", "a", "an"]) {
+                    if text::lower_eq(f, lexicon::ARTICLES) {
                         s = m[f.len()..].trim_start();
                     }
                 }

@@ -26,13 +26,8 @@ impl<'a> Ctx<'a> {
                     titled = true;
                 }
                 s -= 1;
-            } else if text::lower_eq(
-                w,
-                &[
-                    "de", "van", "von", "bin", "al", "la", "le", "da", "di", "du", "del", "der", "ibn",
-                    "dos", "el",
-                ],
-            ) && (s >= 2 && win[s - 2].is_word() && text::is_cap(self.w(&win[s - 2]))
+            } else if text::lower_eq(w, lexicon::LOWERCASE_NAME_PARTICLES)
+                && (s >= 2 && win[s - 2].is_word() && text::is_cap(self.w(&win[s - 2]))
                 // (or it opens the tail of a name the article gives in full: "de Blasio said"
                 // after "Bill de Blasio")
                 || self.known_tail(&self.t[tk.s..win[k].e]))
@@ -72,13 +67,8 @@ impl<'a> Ctx<'a> {
                 if text::is_possessive(w) {
                     break;
                 }
-            } else if text::lower_eq(
-                w,
-                &[
-                    "de", "van", "von", "bin", "al", "la", "le", "da", "di", "du", "del", "der", "ibn",
-                    "dos", "el",
-                ],
-            ) && e + 2 < hi
+            } else if text::lower_eq(w, lexicon::LOWERCASE_NAME_PARTICLES)
+                && e + 2 < hi
                 && win[e + 2].is_word()
                 && text::is_cap(self.w(&win[e + 2]))
             {
@@ -100,7 +90,7 @@ impl<'a> Ctx<'a> {
                 && win[j - 1].is_word()
                 && text::time_word(self.w(&win[j - 1]))
                 && !text::is_lower(self.w(&win[j - 1]))
-                && text::lower_eq(self.w(&win[j - 2]), &["on", "last", "this", "late", "early"])
+                && text::lower_eq(self.w(&win[j - 2]), lexicon::DAY_MODIFIERS)
             {
                 // "Donald Trump on Saturday tweeted"
                 j -= 2;
@@ -111,8 +101,7 @@ impl<'a> Ctx<'a> {
             {
                 // "Priebus later Thursday told Fox News": a day is no subject
                 j -= 1;
-                if win[j - 1].is_word()
-                    && text::lower_eq(self.w(&win[j - 1]), &["later", "earlier", "late", "early"])
+                if win[j - 1].is_word() && text::lower_eq(self.w(&win[j - 1]), lexicon::RELATIVE_TIME_ADVERBS)
                 {
                     j -= 1;
                 }
@@ -251,13 +240,13 @@ impl<'a> Ctx<'a> {
         let mut d = q;
         while d > lo + 2 && q - d < 6 && win[d - 1].is_word() && text::is_lower(self.w(&win[d - 1])) {
             d -= 1;
-            if text::lower_eq(self.w(&win[d]), &["the", "a", "an"]) {
+            if text::lower_eq(self.w(&win[d]), lexicon::ARTICLES) {
                 break;
             }
         }
         let apposed = d < q
             && d >= lo + 2
-            && text::lower_eq(self.w(&win[d]), &["the", "a", "an"])
+            && text::lower_eq(self.w(&win[d]), lexicon::ARTICLES)
             && win[d - 1].is_punct(',')
             && win[d - 2].is_word()
             && text::is_cap(self.w(&win[d - 2]))
@@ -297,7 +286,7 @@ impl<'a> Ctx<'a> {
                                     || text::lower_eq(x, lexicon::MONTHS)))
                         && (i == 0
                             || !text::lower_eq(self.w(&body[0]), lexicon::WEEKDAYS)
-                            || text::lower_eq(x, &["morning", "afternoon", "evening", "night"]))
+                            || text::lower_eq(x, lexicon::PARTS_OF_DAY))
                 });
                 return ok.then_some(p);
             }
@@ -320,7 +309,9 @@ impl<'a> Ctx<'a> {
         if p > lo && win[p - 1].is_word() && self.w(&win[p - 1]).eq_ignore_ascii_case("the") {
             p -= 1;
         }
-        if p < lo + 3 || !win[p - 1].is_word() || !text::lower_eq(self.w(&win[p - 1]), &["of", "from", "at"])
+        if p < lo + 3
+            || !win[p - 1].is_word()
+            || !text::lower_eq(self.w(&win[p - 1]), lexicon::AFFILIATION_PREPOSITIONS)
         {
             return None;
         }
@@ -350,7 +341,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let pw = self.w(&win[s - 1]);
-        if !text::lower_eq(pw, &["by", "of", "from", "for", "with", "at"]) {
+        if !text::lower_eq(pw, lexicon::MODIFIER_PREPOSITIONS) {
             return None;
         }
         let start = lo.max(self.intro_end(win, c));
@@ -360,33 +351,7 @@ impl<'a> Ctx<'a> {
         if np.s < win[s].s
             && np_end + 1 < s
             && win[np_end + 1].is_word()
-            && text::lower_eq(
-                self.w(&win[np_end + 1]),
-                &[
-                    "from",
-                    "of",
-                    "by",
-                    "for",
-                    "with",
-                    "at",
-                    "in",
-                    "on",
-                    "obtained",
-                    "owned",
-                    "released",
-                    "issued",
-                    "written",
-                    "signed",
-                    "sent",
-                    "published",
-                    "filed",
-                    "led",
-                    "run",
-                    "produced",
-                    "commissioned",
-                    "conducted",
-                ],
-            )
+            && text::lower_eq(self.w(&win[np_end + 1]), lexicon::NOUN_MODIFIER_OPENERS)
         {
             if win[np_end + 1..s].iter().any(|t| !t.is_word() || text::cue(self.w(t)).is_some()) {
                 return None;
@@ -505,7 +470,7 @@ impl<'a> Ctx<'a> {
             let w = self.w(&win[j]);
             if text::time_word(w) {
                 j += 1;
-            } else if text::lower_eq(w, &["on", "in", "at"])
+            } else if text::lower_eq(w, lexicon::TIME_PREPOSITIONS)
                 && win.get(j + 1).is_some_and(|n| n.is_word() && text::time_word(self.w(n)))
             {
                 j += 2;
@@ -520,7 +485,7 @@ impl<'a> Ctx<'a> {
         let tk = win[j];
         let w = self.w(&tk);
         if text::pronoun(w) {
-            if text::lower_eq(w, &["it", "you", "who"]) {
+            if text::lower_eq(w, lexicon::NON_PERSON_PRONOUNS) {
                 return None;
             }
             return Some(mention(tk.s, tk.e, MK::Pronoun));
@@ -591,11 +556,7 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 let nw = self.w(&nt);
-                if text::lower_eq(
-                    nw,
-                    &["who", "that", "which", "in", "on", "at", "during", "after", "when", "while", "as"],
-                ) || text::cue(nw).is_some()
-                {
+                if text::lower_eq(nw, lexicon::PHRASE_ENDERS) || text::cue(nw).is_some() {
                     break;
                 }
                 // a verb of its own: the words are the reported clause ("said the candidate
@@ -663,32 +624,12 @@ impl<'a> Ctx<'a> {
         }
         if lw.len() > 5 && lw.ends_with("ed") {
             // "Reached by POLITICO, Bennett", "Preceded on stage by ..."
-            return next_w.is_some_and(|n| {
-                text::lower_eq(n, &["by", "about", "on", "for", "in", "at", "with", "after", "from", "to"])
-            });
+            return next_w.is_some_and(|n| text::lower_eq(n, lexicon::PARTICIPLE_PHRASE_PREPOSITIONS));
         }
         if lw.len() > 5 && lw.ends_with("ly") {
             // "Immediately after", "Specifically," but not "Kelly said"
             return next.is_some_and(|n| n.is_punct(','))
-                || next_w.is_some_and(|n| {
-                    text::lower_eq(
-                        n,
-                        &[
-                            "after",
-                            "before",
-                            "in",
-                            "on",
-                            "at",
-                            "for",
-                            "with",
-                            "to",
-                            "since",
-                            "following",
-                            "upon",
-                            "enough",
-                        ],
-                    )
-                });
+                || next_w.is_some_and(|n| text::lower_eq(n, lexicon::ADVERB_PHRASE_FOLLOWERS));
         }
         false
     }
@@ -703,10 +644,8 @@ impl<'a> Ctx<'a> {
         // "Even before ...", "Shortly after ...": an adverb before the phrase's opener
         let k0 = match win.get(k0 + 1) {
             Some(nx)
-                if text::lower_eq(
-                    self.w(&win[k0]),
-                    &["even", "just", "only", "shortly", "long", "right", "soon"],
-                ) && nx.is_word()
+                if text::lower_eq(self.w(&win[k0]), lexicon::INTRO_INTENSIFIERS)
+                    && nx.is_word()
                     && text::lower_eq(self.w(nx), lexicon::INTRO_OPENERS)
                     && k0 + 1 < end =>
             {
@@ -731,14 +670,7 @@ impl<'a> Ctx<'a> {
         // a prepositional phrase ends at its first comma ("On Friday, Mr. Carson endorsed Mr.
         // Trump at Mar-a-Lago, Mr. Trump's club, calling"); a clause may hold commas of its own
         let prepositional = day
-            || text::lower_eq(w, lexicon::INTRO_OPENERS)
-                && !text::lower_eq(
-                    w,
-                    &[
-                        "when", "while", "as", "if", "although", "though", "because", "since", "once",
-                        "until", "asked", "speaking", "after", "before",
-                    ],
-                );
+            || text::lower_eq(w, lexicon::INTRO_OPENERS) && !text::lower_eq(w, lexicon::CLAUSE_INTRO_OPENERS);
         // the clause after the last comma (before the cue) that opens with a subject
         let mut found = None;
         let mut k = k0 + 1;
@@ -751,12 +683,9 @@ impl<'a> Ctx<'a> {
                 if let Some(nx) = win.get(k + 1).filter(|t| t.is_word() && k + 1 < end) {
                     let x = self.w(nx);
                     let bare = x.split(['\'', '’']).next().unwrap_or(x);
-                    let subj = (text::pronoun(bare) && !text::lower_eq(bare, &["it", "you", "who"]))
+                    let subj = (text::pronoun(bare) && !text::lower_eq(bare, lexicon::NON_PERSON_PRONOUNS))
                         || (text::is_cap(x) && !cap_stop(x) && !text::intro_word(x))
-                        || text::lower_eq(
-                            x,
-                            &["the", "a", "an", "another", "this", "that", "his", "her", "their"],
-                        );
+                        || text::lower_eq(x, lexicon::CLAUSE_SUBJECT_DETERMINERS);
                     let place_like = x.len() <= 5 && x.ends_with('.') && text::is_cap(x) && !text::title(x);
                     if subj && !place_like {
                         found = Some(k + 1);
@@ -782,32 +711,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let w = self.w(&win[k]);
-        if !text::lower_eq(
-            w,
-            &[
-                "the", "a", "an", "another", "this", "that", "these", "those", "one", "some", "many",
-                "several", "his", "her", "their", "its",
-            ],
-        ) {
+        if !text::lower_eq(w, lexicon::SUBJECT_NP_DETERMINERS) {
             // "Hundreds of demonstrators marched ...": the quantity opens the subject
             if text::is_cap(w)
-                && text::lower_eq(
-                    w,
-                    &[
-                        "hundreds",
-                        "thousands",
-                        "dozens",
-                        "millions",
-                        "most",
-                        "others",
-                        "both",
-                        "few",
-                        "all",
-                        "many",
-                        "some",
-                        "several",
-                    ],
-                )
+                && text::lower_eq(w, lexicon::QUANTITY_WORDS)
                 && win.get(k + 1).is_some_and(|t| t.is_word())
             {
                 let e = if self.w(&win[k + 1]).eq_ignore_ascii_case("of")
@@ -842,25 +749,16 @@ impl<'a> Ctx<'a> {
             // text"), and so is one before a particle and a determiner or a preposition ("an
             // email sent out by Price")
             let det = |i: usize| {
-                win.get(i).is_some_and(|t| {
-                    t.is_word()
-                        && text::lower_eq(
-                            self.w(t),
-                            &[
-                                "the", "a", "an", "his", "her", "their", "its", "this", "these", "those",
-                                "our",
-                            ],
-                        )
-                })
+                win.get(i)
+                    .is_some_and(|t| t.is_word() && text::lower_eq(self.w(t), lexicon::OBJECT_DETERMINERS))
             };
             let particle = |i: usize| {
-                win.get(i).is_some_and(|t| {
-                    t.is_word() && text::lower_eq(self.w(t), &["out", "up", "off", "down", "back", "over"])
-                })
+                win.get(i)
+                    .is_some_and(|t| t.is_word() && text::lower_eq(self.w(t), lexicon::ADVERB_PARTICLES))
             };
             let prep = |i: usize| {
                 win.get(i).is_some_and(|t| {
-                    t.is_word() && text::lower_eq(self.w(t), &["by", "to", "with", "for", "from", "on", "in"])
+                    t.is_word() && text::lower_eq(self.w(t), lexicon::PHRASAL_VERB_PREPOSITIONS)
                 })
             };
             let before_determiner = n >= 1 && (det(e + 2) || particle(e + 2) && (det(e + 3) || prep(e + 3)));
@@ -873,35 +771,7 @@ impl<'a> Ctx<'a> {
             {
                 break;
             }
-            if text::time_word(x)
-                || text::lower_eq(
-                    x,
-                    &[
-                        "day",
-                        "days",
-                        "time",
-                        "times",
-                        "week",
-                        "weeks",
-                        "year",
-                        "years",
-                        "month",
-                        "months",
-                        "hour",
-                        "hours",
-                        "minute",
-                        "minutes",
-                        "moment",
-                        "point",
-                        "same",
-                        "next",
-                        "following",
-                        "other",
-                        "previous",
-                        "first",
-                    ],
-                )
-            {
+            if text::time_word(x) || text::lower_eq(x, lexicon::TIME_PHRASE_WORDS) {
                 return None;
             }
             e += 1;

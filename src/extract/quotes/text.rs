@@ -1,4 +1,5 @@
-//! A small tokenizer for the text around a quote, and the word lists the attribution uses.
+//! A small tokenizer for the text around a quote, and the word tests the attribution uses (over
+//! the lexicon's lists).
 
 use crate::extract::lexicon;
 
@@ -29,14 +30,6 @@ impl Tok {
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')
 }
-
-/// Abbreviations that keep their period (so that "Mr." or "Sen." ends no sentence).
-const ABBREV: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "prof",
-    "rev", "hon", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr",
-    "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "pres", "gens", "cmdr", "maj", "sens", "messrs",
-    "supt", "insp", "det", "atty", "lieut",
-];
 
 /// Tokenizes `t[from..to]` into `out` (cleared first).
 pub(super) fn tokenize(t: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
@@ -90,7 +83,10 @@ pub(super) fn tokenize(t: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             if let Some(&(j, '.')) = it.peek() {
                 let w = &t[a..e];
                 let single = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
-                if has_dot || single || ABBREV.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+                if has_dot
+                    || single
+                    || lexicon::PERIOD_ABBREVIATIONS.iter().any(|x| w.eq_ignore_ascii_case(x))
+                {
                     e = from + j + 1;
                     it.next();
                 }
@@ -160,10 +156,7 @@ pub(super) fn skippable_adverb(w: &str) -> bool {
     if !is_lower(w) {
         return false;
     }
-    if w.len() > 4
-        && w.ends_with("ly")
-        && !lower_eq(w, &["rally", "ally", "italy", "july", "family", "early"])
-    {
+    if w.len() > 4 && w.ends_with("ly") && !lower_eq(w, lexicon::LY_NON_ADVERBS) {
         return true;
     }
     lower_eq(w, lexicon::SKIPPABLE_ADVERB_WORDS)

@@ -86,7 +86,7 @@ impl Resolver<'_, '_> {
             if same_pronoun && depth < 3 && found[0].is_none() {
                 let opens = i == 0
                     || !toks[i - 1].is_word()
-                    || text::lower_eq(&t[toks[i - 1].s..toks[i - 1].e], &["and", "but", "then", "so"]);
+                    || text::lower_eq(&t[toks[i - 1].s..toks[i - 1].e], lexicon::PRONOUN_CLAUSE_JOINERS);
                 let verb_next = toks.get(i + 1).is_some_and(|x| x.is_word() && text::is_lower(&t[x.s..x.e]));
                 if opens && verb_next {
                     if let Some(name) = self.antecedent_within(tk.s, g, depth + 1) {
@@ -221,15 +221,8 @@ impl Resolver<'_, '_> {
                 } else {
                     after.strip_prefix("'s").or_else(|| after.strip_prefix("’s"))
                 };
-                rest.and_then(|r| r.split_whitespace().next()).is_some_and(|nx| {
-                    text::lower_eq(
-                        nx,
-                        &[
-                            "been", "got", "gotten", "going", "not", "never", "also", "already", "long",
-                            "always",
-                        ],
-                    )
-                })
+                rest.and_then(|r| r.split_whitespace().next())
+                    .is_some_and(|nx| text::lower_eq(nx, lexicon::S_CONTRACTION_FOLLOWERS))
             };
             let possessive =
                 !has && (text::is_possessive(w) || after.starts_with("'s") || after.starts_with("’s"));
@@ -283,26 +276,10 @@ impl Resolver<'_, '_> {
                             && !text::lower_eq(pw, lexicon::FUNCTION_WORDS)
                             && !text::lower_eq(pw, lexicon::SUBJECT_SPEECH_VERBS)
                             && !text::lower_eq(pw, lexicon::INVERTED_SPEECH_VERBS)
-                            && !["ed", "ing", "ly", "s"].iter().any(|x| pw.ends_with(x));
+                            && !lexicon::INFLECTION_ENDINGS.iter().any(|x| pw.ends_with(x));
                         if role_opening
                             || text::is_cap(pw)
-                            || text::lower_eq(
-                                pw,
-                                &[
-                                    "and",
-                                    "but",
-                                    "or",
-                                    "so",
-                                    "then",
-                                    "yet",
-                                    "meanwhile",
-                                    "however",
-                                    "also",
-                                    "still",
-                                    "now",
-                                    "later",
-                                ],
-                            )
+                            || text::lower_eq(pw, lexicon::MAIN_CLAUSE_LINKERS)
                         {
                             0
                         } else if text::lower_eq(pw, lexicon::CLAUSE_OPENERS) {
@@ -356,8 +333,6 @@ impl Resolver<'_, '_> {
         if b < 2 || !toks[b - 1].is_punct(',') || !toks.get(last + 1).is_some_and(|x| x.is_punct(',')) {
             return None;
         }
-        const DETERMINERS: &[&str] = &["his", "her", "their", "its", "the", "our", "my", "a", "an"];
-        const PREPOSITIONS: &[&str] = &["of", "on", "in", "at", "for", "from", "with", "to", "by", "about"];
         let mut j = b - 1;
         for _ in 0..14 {
             if j == 0 || !word(j - 1) {
@@ -365,23 +340,23 @@ impl Resolver<'_, '_> {
             }
             j -= 1;
             let x = w(j);
-            if text::is_cap(x) && !text::lower_eq(x, DETERMINERS) {
+            if text::is_cap(x) && !text::lower_eq(x, lexicon::APPOSITIVE_DETERMINERS) {
                 // a capitalized head opening its sentence ("Head of the division")
                 return (j == 0 || !word(j - 1)).then_some(0);
             }
-            if !text::lower_eq(x, DETERMINERS) {
+            if !text::lower_eq(x, lexicon::APPOSITIVE_DETERMINERS) {
                 continue;
             }
             // the phrase opens at its determiner: what stands before it says its role
             let Some(p) = j.checked_sub(1).filter(|&p| word(p)) else { return Some(0) };
             let pw = w(p);
-            if text::lower_eq(pw, &["and", "but", "so", "then", "yet"]) {
+            if text::lower_eq(pw, lexicon::MAIN_CLAUSE_COORDINATORS) {
                 return Some(0);
             }
             if text::lower_eq(pw, lexicon::CLAUSE_OPENERS) {
                 return Some(1);
             }
-            if text::lower_eq(pw, PREPOSITIONS) {
+            if text::lower_eq(pw, lexicon::POSTMODIFIER_PREPOSITIONS) {
                 j = p;
                 continue;
             }
@@ -421,7 +396,7 @@ impl Resolver<'_, '_> {
             return true;
         }
         // one appositive, "the ranking Democrat on the committee,"
-        if !toks.get(j).is_some_and(|x| x.is_word() && text::lower_eq(w(x), &["the", "a", "an"])) {
+        if !toks.get(j).is_some_and(|x| x.is_word() && text::lower_eq(w(x), lexicon::ARTICLES)) {
             return false;
         }
         for (k, x) in toks.iter().enumerate().take(j + 16).skip(j + 1) {

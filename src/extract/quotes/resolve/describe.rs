@@ -46,50 +46,8 @@ impl Resolver<'_, '_> {
         let res = (|| {
             let first = toks.first().filter(|x| x.is_word())?;
             let fw = &t[first.s..first.e];
-            if text::lower_eq(
-                fw,
-                &[
-                    "who",
-                    "which",
-                    "that",
-                    "when",
-                    "where",
-                    "while",
-                    "as",
-                    "but",
-                    "and",
-                    "because",
-                    "if",
-                    "although",
-                    "though",
-                    "in",
-                    "on",
-                    "at",
-                    "for",
-                    "with",
-                    "from",
-                    "by",
-                    "during",
-                    "after",
-                    "before",
-                    "to",
-                    "of",
-                    "according",
-                    "so",
-                    "then",
-                    "not",
-                    "also",
-                    "said",
-                    "says",
-                    "told",
-                    "it",
-                    "he",
-                    "she",
-                    "they",
-                    "we",
-                    "i",
-                ],
-            ) || text::cue(fw).is_some()
+            if text::lower_eq(fw, lexicon::NOT_APPOSITIVE_OPENERS)
+                || text::cue(fw).is_some()
                 || text::lower_eq(fw, crate::extract::lexicon::CONJUNCTIVE_ADVERBS)
                 || text::lower_eq(fw, crate::extract::lexicon::AUXILIARY_VERBS)
                 || (text::is_lower(fw) && fw.ends_with("ing"))
@@ -119,33 +77,7 @@ impl Resolver<'_, '_> {
                             if n.is_word() && {
                                 let nw = &t[n.s..n.e];
                                 text::cue(nw).is_some()
-                                    || text::lower_eq(
-                                        nw,
-                                        &[
-                                            "according",
-                                            "has",
-                                            "have",
-                                            "is",
-                                            "was",
-                                            "will",
-                                            "would",
-                                            "did",
-                                            "does",
-                                            "who",
-                                            "spoke",
-                                            "met",
-                                            "went",
-                                            "came",
-                                            "took",
-                                            "gave",
-                                            "made",
-                                            "sat",
-                                            "stood",
-                                            "ran",
-                                            "won",
-                                            "lost",
-                                        ],
-                                    )
+                                    || text::lower_eq(nw, lexicon::VERBS_AFTER_APPOSITIVE)
                                     || (text::is_lower(nw) && nw.len() > 4 && nw.ends_with("ed"))
                             } =>
                         {
@@ -205,11 +137,11 @@ impl Resolver<'_, '_> {
                 if text::np_stop(w)
                     || text::cue(w).is_some()
                     || text::pronoun(w)
-                    || (text::is_cap(w) && cap_stop(w) && !text::lower_eq(w, &["the", "a", "an"]))
+                    || (text::is_cap(w) && cap_stop(w) && !text::lower_eq(w, lexicon::ARTICLES))
                 {
                     break;
                 }
-                if text::lower_eq(w, &["the", "a", "an"]) {
+                if text::lower_eq(w, lexicon::ARTICLES) {
                     break;
                 }
                 s -= 1;

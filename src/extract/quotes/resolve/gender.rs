@@ -73,10 +73,10 @@ impl Resolver<'_, '_> {
                 }
                 let w = &t[tk.s..tk.e];
                 // subject and reflexive forms only: "him" and "her" are as often another's
-                if text::lower_eq(w, &["he", "his", "himself"]) {
+                if text::lower_eq(w, lexicon::MASCULINE_PRONOUNS) {
                     return Some(Gender::M);
                 }
-                if text::lower_eq(w, &["she", "herself"]) {
+                if text::lower_eq(w, lexicon::FEMININE_PRONOUNS) {
                     return Some(Gender::F);
                 }
                 if text::is_cap(w) && !cap_stop(w) && w.chars().skip(1).any(|c| c.is_lowercase()) {
