@@ -5,6 +5,7 @@ use super::model::*;
 use super::resolve::Mention;
 use super::tokenize::*;
 use super::words::*;
+use crate::extract::lexicon;
 
 /// Whether a mention follows a determiner ("the iPod", "its Mac") and whether an organization
 /// noun stands next to it ("automaker Chrysler", "Ford shares", "a stake in Chrysler").
@@ -20,8 +21,8 @@ pub(super) fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool, u8) {
     let prev = if m.lo > lo { w(m.lo - 1) } else { "" };
     let prev2 = if m.lo > lo + 1 { w(m.lo - 2) } else { "" };
     let next = if m.hi < hi { w(m.hi) } else { "" };
-    let det = matches!(prev, "the" | "a" | "an" | "its" | "their" | "our" | "your" | "new" | "The")
-        && !(prev == "The" && d.toks[m.lo - 1].flags & SENT_START == 0);
+    let det =
+        lexicon::is_name_determiner(prev) && !(prev == "The" && d.toks[m.lo - 1].flags & SENT_START == 0);
     let lower = |x: &str| x.bytes().next().is_some_and(|c| c.is_ascii_lowercase());
     let lower_is = |x: &str, list: usize| lower(x) && in_list(x, list);
     let nb = list_bits(next);
@@ -31,40 +32,17 @@ pub(super) fn mention_cues(d: &Doc, m: &Mention) -> (bool, bool, u8) {
         || (m.hi - m.lo == 1
             && prev == ","
             && lower_is(prev2, L_ORG_BEFORE)
-            && matches!(prev3, "the" | "a" | "an"))
-        || (matches!(prev, "in" | "of" | "at" | "for")
-            && matches!(
-                prev2,
-                "stake"
-                    | "shares"
-                    | "employees"
-                    | "workers"
-                    | "chairman"
-                    | "chairwoman"
-                    | "executives"
-                    | "CEO"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-                    | "bankruptcy"
-                    | "founder"
-                    | "co-founder"
-                    | "subsidiary"
-                    | "unit"
-                    | "division"
-            ));
+            && lexicon::ARTICLES.contains(&prev3))
+        || (lexicon::is_company_object_preposition(prev) && lexicon::is_company_noun(prev2));
     let after = (lower(next) && next_in(L_ORG_AFTER))
-        || matches!(next, "Inc" | "Inc." | "Corp" | "Corp." | "Ltd" | "Ltd." | "LLC" | "PLC" | "CEO" | "CFO")
-        || (next == "Chief"
-            && m.hi + 1 < hi
-            && matches!(w(m.hi + 1), "Executive" | "Operating" | "Financial"));
+        || lexicon::is_company_designator(next)
+        || (next == "Chief" && m.hi + 1 < hi && lexicon::is_chief_officer_word(w(m.hi + 1)));
     // a one-word name before a member or a role of a party, club or people ("Tory MP",
     // "Chelsea striker", "Muslim leaders"): 1 for a party or people, 2 for a club
     // a plural verb after one word ("Chelsea have", "Sony were"): a team or a company
     let plural_verb = m.hi - m.lo == 1
-        && matches!(next, "have" | "were" | "are")
-        && (d.toks[m.lo].flags & SENT_START != 0
-            || matches!(prev, "that" | "but" | "if" | "when" | "while" | "because" | "as"));
+        && lexicon::is_plural_verb(next)
+        && (d.toks[m.lo].flags & SENT_START != 0 || lexicon::is_clause_conjunction(prev));
     let adj = if m.hi - m.lo != 1 {
         0
     } else if next_in(L_ADJ) && !next.starts_with(|c: char| c.is_ascii_uppercase() && next.len() > 3) {

@@ -187,24 +187,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 a += 1;
             }
             // nor a next sentence's first word ("the U.S. The proposal")
-            while b > a + 1
-                && matches!(
-                    word(b - 1),
-                    "The"
-                        | "A"
-                        | "An"
-                        | "This"
-                        | "That"
-                        | "These"
-                        | "Those"
-                        | "It"
-                        | "He"
-                        | "She"
-                        | "We"
-                        | "They"
-                        | "I"
-                )
-            {
+            while b > a + 1 && lexicon::is_sentence_opener(word(b - 1)) {
                 b -= 1;
             }
             // a title alone, abbreviated, is no name ("Sens. Ted Cruz and Marco Rubio")
@@ -236,13 +219,10 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
             // a department in a title ("Minister of Strategic Affairs", "Defense Secretary")
             if k != 0 && b > a {
                 let next = if b < hi { word(b) } else { "" };
-                let title_after = matches!(next, "Secretary" | "Minister" | "secretary" | "minister");
+                let title_after = lexicon::is_minister_title(next);
                 let title_before = a >= lo + 2
                     && matches!(word(a - 1), "of")
-                    && matches!(
-                        word(a - 2),
-                        "Minister" | "Secretary" | "minister" | "secretary" | "Ministers"
-                    );
+                    && lexicon::is_minister_title_before_of(word(a - 2));
                 if title_after || title_before {
                     i = j;
                     continue;
@@ -277,7 +257,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
         if let Some(prev) = joined.last_mut() {
             let gap = m.lo - prev.hi;
             let last = word(prev.hi - 1);
-            let dangling = matches!(last, "of" | "for" | "de" | "du" | "des" | "von" | "van" | "der" | "del");
+            let dangling = lexicon::is_dangling_connector(last);
             let head = ORG_HEADS.contains(&last);
             let same_para = d.paras.iter().any(|&(lo, hi)| lo <= prev.lo && m.hi <= hi);
             if same_para && gap == 0 && dangling && prev.hi - prev.lo > 1 {
@@ -289,7 +269,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
                 && head
                 && prev.kind != 0
                 && m.kind != 0
-                && matches!(word(prev.hi), "for" | "of" | "on")
+                && lexicon::is_org_joining_preposition(word(prev.hi))
             {
                 prev.hi = m.hi;
                 prev.kind = 1;

@@ -72,16 +72,6 @@ fn trail_punct(b: &[u8], start: usize, end: usize) -> usize {
     }
 }
 
-const ABBREV: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
-    "Cmdr", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "No", "Mt", "Ft", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Calif", "Ariz", "Fla",
-    "Ga", "Ill", "Mass", "Mich", "Minn", "Wash", "Va", "Pa", "Tenn", "Tex", "Conn", "Colo", "Ky", "La", "Md",
-    "Mo", "Nev", "Okla", "Ore", "Wis", "Ala", "Ark", "Del", "Ind", "Kan", "Miss", "Neb", "Vt", "Wyo", "Pres",
-    "Messrs", "Mme", "Mlle", "Dept", "Gov", "vs", "Vs", "Univ", "Assn", "Cie", "Plc", "Pty", "Bhd", "Mfg",
-    "Intl", "Natl", "Ste", "Blvd", "Rd",
-];
-
 /// Whether a period after the core `b[s..e]` belongs to the token (U.S., J., Inc.).
 fn keeps_period(b: &[u8], s: usize, e: usize) -> bool {
     if e <= s {
@@ -94,7 +84,7 @@ fn keeps_period(b: &[u8], s: usize, e: usize) -> bool {
     if core.len() == 1 && core[0].is_ascii_alphabetic() {
         return true;
     }
-    ABBREV.iter().any(|a| a.as_bytes() == core)
+    crate::extract::lexicon::CASED_PERIOD_ABBREVIATIONS.iter().any(|a| a.as_bytes() == core)
 }
 
 /// Appends the tokens of `text[start..end]` to `out` (flags are only the character-class ones).

@@ -97,14 +97,7 @@ pub(super) fn plural_word(w: &str) -> bool {
     n >= 6
         && b[0].is_ascii_uppercase()
         && b[1..].iter().all(|c| c.is_ascii_lowercase())
-        && (w.ends_with("ians")
-            || w.ends_with("ans")
-            || w.ends_with("ims")
-            || w.ends_with("is")
-            || w.ends_with("ists")
-            || w.ends_with("ites")
-            || w.ends_with("ics")
-            || w.ends_with("ats"))
+        && crate::extract::lexicon::has_people_plural_ending(w)
 }
 
 /// A name with an abbreviation or a number after its first word ("Mac OS X", "Vickers VC-10"),
@@ -119,23 +112,7 @@ pub(super) fn product_words(words: &[&str]) -> bool {
                     && b.len() <= 4
                     && !roman
                     && b.iter().all(|c| c.is_ascii_uppercase())
-                    && !matches!(
-                        *w,
-                        "QC" | "KC"
-                            | "MP"
-                            | "MEP"
-                            | "MSP"
-                            | "AM"
-                            | "OBE"
-                            | "MBE"
-                            | "CBE"
-                            | "KBE"
-                            | "MD"
-                            | "JR"
-                            | "SR"
-                            | "DJ"
-                            | "MC"
-                    ))
+                    && !crate::extract::lexicon::is_capital_post_nominal(w))
         })
 }
 
@@ -197,31 +174,7 @@ pub(super) fn is_particle(l: &str) -> bool {
     crate::extract::lexicon::PAIRED_NAME_PARTICLES.contains(&l)
 }
 
-pub(super) fn is_connector(l: &str) -> bool {
-    matches!(
-        l,
-        "of" | "the"
-            | "and"
-            | "for"
-            | "de"
-            | "&"
-            | "du"
-            | "des"
-            | "la"
-            | "le"
-            | "on"
-            | "in"
-            | "a"
-            | "an"
-            | "at"
-            | "to"
-            | "y"
-            | "del"
-            | "der"
-            | "von"
-            | "van"
-    )
-}
+pub(super) use crate::extract::lexicon::is_name_connector as is_connector;
 
 pub(super) fn kind_of(k: u8) -> EntityKind {
     match k {

@@ -11,6 +11,19 @@ pub const PERIOD_ABBREVIATIONS: &[&str] = &[
     "supt", "insp", "det", "atty", "lieut",
 ];
 
+/// Abbreviations that keep their period in the entity tokenizer, as they are written without it
+/// (titles, months, US states, forms of companies, streets).
+#[rustfmt::skip]
+pub const CASED_PERIOD_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
+    "Cmdr", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "No", "Mt", "Ft", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Calif", "Ariz", "Fla",
+    "Ga", "Ill", "Mass", "Mich", "Minn", "Wash", "Va", "Pa", "Tenn", "Tex", "Conn", "Colo", "Ky", "La",
+    "Md", "Mo", "Nev", "Okla", "Ore", "Wis", "Ala", "Ark", "Del", "Ind", "Kan", "Miss", "Neb", "Vt", "Wyo",
+    "Pres", "Messrs", "Mme", "Mlle", "Dept", "vs", "Vs", "Univ", "Assn", "Cie", "Plc", "Pty", "Bhd", "Mfg",
+    "Intl", "Natl", "Ste", "Blvd", "Rd",
+];
+
 /// Words an apostrophe opens for letters dropped before them ("'em", "'til", "'cause",
 /// "'twas", rock 'n' roll), and "s": after one, the apostrophe is no quotation mark.
 #[rustfmt::skip]
