@@ -156,8 +156,7 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
             }
             if in_name {
                 let org_so_far = is_org_like(&words[cut..k].join(" "));
-                if org_so_far && lower_eq(w, &["of", "for", "and", "on", "the", "de", "in", "&"]) && next_cap
-                {
+                if org_so_far && lower_eq(w, lexicon::ORG_NAME_CONNECTORS) && next_cap {
                     continue;
                 }
                 end = k;
@@ -311,7 +310,7 @@ pub fn clean_name(raw: &str) -> Option<String> {
 /// name.)
 pub fn is_bare_head(name: &str) -> bool {
     !name.contains(' ')
-        && !matches!(name, "Congress" | "Assembly" | "Senate" | "House" | "Parliament" | "Cabinet")
+        && !lexicon::is_government_body(name)
         && (crate::extract::lexicon::ORG_HEADS.contains(&name) || sets().titles.contains(name))
 }
 

@@ -11,6 +11,21 @@ pub const ARTICLES_AND_POSSESSIVES: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
 ];
 
+/// Articles and the singular demonstratives, which open a description of a person ("the New
+/// Jersey governor", "that official").
+pub const DESCRIPTION_DETERMINERS: &[&str] = &["the", "a", "an", "this", "that"];
+
+/// Determiners that open the noun of a document whose author is sought ("the statement", "his
+/// email").
+pub const DOCUMENT_DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "his", "her", "their"];
+
+/// Determiners that open a description by a noun of role ("the Florida senator", "our
+/// correspondent").
+#[rustfmt::skip]
+pub const ROLE_DESCRIPTION_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "his", "her", "their", "our",
+];
+
 /// Articles and possessive determiners that open a noun phrase a name stands in apposition to
 /// ("while his wife, Mary Stone, ran a charity").
 pub const APPOSITIVE_DETERMINERS: &[&str] = &["his", "her", "their", "its", "the", "our", "my", "a", "an"];
@@ -58,6 +73,13 @@ pub const PRONOUNS_BUT_HE_SHE_THEY: &[&str] = &["it", "who", "you", "i", "we"];
 
 /// The pronouns of [`PRONOUNS`](super::PRONOUNS) but "he" and "she".
 pub const PRONOUNS_BUT_HE_SHE: &[&str] = &["it", "you", "who", "we", "they", "i"];
+
+/// Pronouns by which the words of a quotation speak of its speaker and the speaker's side
+/// ("it", "they", "I", "we").
+pub const IN_QUOTE_PRONOUNS: &[&str] = &["it", "they", "i", "we"];
+
+/// The singular third-person pronouns of a person, subject and possessive.
+pub const HE_SHE_PRONOUNS: &[&str] = &["his", "her", "he", "she"];
 
 /// The masculine pronouns but "him" (as often another's): subject, possessive and reflexive.
 pub const MASCULINE_PRONOUNS: &[&str] = &["he", "his", "himself"];
@@ -143,6 +165,17 @@ pub const ADVERB_PARTICLES: &[&str] = &["out", "up", "off", "down", "back", "ove
 /// Prepositions after a phrasal verb's particle ("an email sent out by Price").
 pub const PHRASAL_VERB_PREPOSITIONS: &[&str] = &["by", "to", "with", "for", "from", "on", "in"];
 
+/// Prepositions after a noun of role whose object is the one served ("aide to President Bush",
+/// "spokesman for Clinton").
+pub const ROLE_PREPOSITIONS: &[&str] = &["to", "for", "of", "at", "with"];
+
+/// Prepositions whose object a name is inside the subject's phrase ("the head of Y said").
+pub const SUBJECT_PHRASE_PREPOSITIONS: &[&str] = &["of", "at", "from", "in", "for", "with"];
+
+/// Prepositions that link a document to the one it is by, named after it ("a statement by the
+/// group", "a column in the Asahi newspaper").
+pub const DOCUMENT_AUTHOR_PREPOSITIONS: &[&str] = &["by", "from", "of", "in"];
+
 /// Subordinating conjunctions: a clause one opens after a quote has its own cue ("“...” until
 /// Haley said").
 #[rustfmt::skip]
@@ -176,6 +209,10 @@ pub const MAIN_CLAUSE_COORDINATORS: &[&str] = &["and", "but", "so", "then", "yet
 pub const MAIN_CLAUSE_LINKERS: &[&str] = &[
     "and", "but", "or", "so", "then", "yet", "meanwhile", "however", "also", "still", "now", "later",
 ];
+
+/// Conjunctions and adverbs that may open a sentence before its pronoun subject ("And he
+/// said", "Later she added").
+pub const SENTENCE_LINKERS: &[&str] = &["and", "but", "yet", "so", "still", "then", "now", "also", "later"];
 
 /// Words that open no appositive after a name's comma but a clause or a phrase of their own:
 /// relatives, conjunctions, prepositions, speech verbs, pronouns.

@@ -9,6 +9,24 @@ pub const LOWERCASE_NAME_PARTICLES: &[&str] = &[
     "de", "van", "von", "bin", "al", "la", "le", "da", "di", "du", "del", "der", "ibn", "dos", "el",
 ];
 
+/// Words between the capitalized words of an organization's name ("Council on Foreign
+/// Relations", "Bank of America", "Procter & Gamble").
+pub const ORG_NAME_CONNECTORS: &[&str] = &["of", "for", "and", "on", "the", "de", "in", "&"];
+
+/// Lowercase words inside an office's "of" phrase ("Assistant Secretary of the Air Force for
+/// Acquisition").
+pub const OFFICE_CONNECTORS: &[&str] = &["the", "for", "of", "and"];
+
+/// Endings of the adjectives and plurals of peoples, parties and faiths ("American",
+/// "Democratic", "British", "Chinese", "Republicans").
+#[rustfmt::skip]
+pub const PEOPLE_ADJECTIVE_ENDINGS: &[&str] = &[
+    "an", "ans", "ic", "ics", "ish", "ese", "ist", "ists", "ats", "ers",
+];
+
+/// Endings of a people's plural ("Americans", "Chinese", "Israelites").
+pub const DEMONYM_PLURAL_ENDINGS: &[&str] = &["ans", "ese", "ians", "ites", "ists"];
+
 /// Whether `l` (lowercase) joins the words of a name ("Bank of England", "Procter & Gamble",
 /// "Charles de Gaulle"): no initial of it counts.
 #[rustfmt::skip]
@@ -55,6 +73,12 @@ pub fn is_capital_post_nominal(w: &str) -> bool {
         "QC" | "KC" | "MP" | "MEP" | "MSP" | "AM" | "OBE" | "MBE" | "CBE" | "KBE" | "MD" | "JR" | "SR"
         | "DJ" | "MC"
     )
+}
+
+/// Whether `name` is a legislature or a government body named by its head word alone, which
+/// is its name ("Congress", "the Senate").
+pub fn is_government_body(name: &str) -> bool {
+    matches!(name, "Congress" | "Assembly" | "Senate" | "House" | "Parliament" | "Cabinet")
 }
 
 /// Whether `w` is a determiner (or "new") before a name that makes it a common noun's use of a
@@ -120,4 +144,17 @@ pub fn has_people_plural_ending(w: &str) -> bool {
         || w.ends_with("ites")
         || w.ends_with("ics")
         || w.ends_with("ats")
+}
+
+/// The abbreviated title of the office that a lowercase noun of role names ("senator" and
+/// "Sen."), if it has one.
+pub fn short_title(head: &str) -> Option<&'static str> {
+    match head {
+        "senator" => Some("Sen."),
+        "governor" => Some("Gov."),
+        "representative" | "congressman" | "congresswoman" => Some("Rep."),
+        "general" => Some("Gen."),
+        "president" => Some("President"),
+        _ => None,
+    }
 }

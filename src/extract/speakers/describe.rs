@@ -30,9 +30,7 @@ impl Article<'_> {
             return None;
         }
         let words: Vec<&str> = desc.split_whitespace().collect();
-        if words.len() > 4
-            || !lower_eq(words[0], &["the", "a", "an", "this", "that", "its", "his", "her", "their"])
-        {
+        if words.len() > 4 || !lower_eq(words[0], lexicon::DOCUMENT_DETERMINERS) {
             return None;
         }
         let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
@@ -91,8 +89,12 @@ impl Article<'_> {
             let after = at + head.len();
             if let Some((p, _, e)) = named(after, se).min_by_key(|x| x.0) {
                 let gap = t[after..p].trim_start_matches('s');
-                let linked =
-                    [" by ", " from ", " of ", " in "].iter().any(|w| gap.starts_with(w) && gap.len() <= 40);
+                let linked = gap.len() <= 40
+                    && gap.strip_prefix(' ').is_some_and(|g| {
+                        lexicon::DOCUMENT_AUTHOR_PREPOSITIONS
+                            .iter()
+                            .any(|p| g.strip_prefix(p).is_some_and(|r| r.starts_with(' ')))
+                    });
                 if linked {
                     return Some(name_of(p, e));
                 }
@@ -153,8 +155,7 @@ impl Article<'_> {
         if words.len() > 8 {
             return None;
         }
-        let pronoun =
-            words.iter().take(2).find(|w| lower_eq(w, &["his", "her", "he", "she"]))?.to_lowercase();
+        let pronoun = words.iter().take(2).find(|w| lower_eq(w, lexicon::HE_SHE_PRONOUNS))?.to_lowercase();
         // (an introductory phrase's "his" is the main clause's subject when a name opens it:
         // "On his website, Sanders has ..."; a person's, even where the recognizer typed the
         // surname an organization)
@@ -270,21 +271,14 @@ impl Article<'_> {
         if head.len() < 3 || !head.chars().all(|c| c.is_lowercase() || c == '-') || words.len() > 8 {
             return None;
         }
-        if !lower_eq(words[0], &["the", "a", "an", "this", "that", "its", "his", "her", "their", "our"]) {
+        if !lower_eq(words[0], lexicon::ROLE_DESCRIPTION_DETERMINERS) {
             return None;
         }
         // "a" or "an" introduces someone not named before; an organization named by its head
         // word ("the campaign") is named with it
         let mut best: Option<(usize, String)> = None;
         // the abbreviated title of the same office ("senator" and "Sen.")
-        let short = match head {
-            "senator" => Some("Sen."),
-            "governor" => Some("Gov."),
-            "representative" | "congressman" | "congresswoman" => Some("Rep."),
-            "general" => Some("Gen."),
-            "president" => Some("President"),
-            _ => None,
-        };
+        let short = lexicon::short_title(head);
         let mut at: Vec<(usize, usize)> = t.match_indices(head).map(|(p, w)| (p, w.len())).collect();
         if let Some(sh) = short {
             at.extend(t.match_indices(sh).map(|(p, w)| (p, w.len())));
@@ -321,7 +315,7 @@ impl Article<'_> {
                 if let Some(c) = seg.rfind(", ") {
                     let between = &seg[c + 2..];
                     let det_ok =
-                        between.split_whitespace().next().is_some_and(|w| lower_eq(w, &["the", "a", "an"]));
+                        between.split_whitespace().next().is_some_and(|w| lower_eq(w, lexicon::ARTICLES));
                     if det_ok && !between.contains(',') {
                         let name_end = sent_start + c;
                         let ns = t[sent_start..name_end]
@@ -507,9 +501,7 @@ impl Article<'_> {
         if he(Some(first)) {
             return true;
         }
-        if lower_eq(&bare(first), &["and", "but", "yet", "so", "still", "then", "now", "also", "later"])
-            && he(words.get(1))
-        {
+        if lower_eq(&bare(first), lexicon::SENTENCE_LINKERS) && he(words.get(1)) {
             return true;
         }
         words.iter().position(|w| w.ends_with(',')).is_some_and(|k| he(words.get(k + 1)))

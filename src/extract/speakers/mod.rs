@@ -194,10 +194,7 @@ impl<'a> Article<'a> {
         // an adjective or a plural of a people, a party, a faith ("Democratic", "Republicans")
         if self.is_named_as(name, &[EntityKind::Other]) && !self.is_named_as(name, &speaker_kinds) {
             let l = name.to_lowercase();
-            if ["an", "ans", "ic", "ics", "ish", "ese", "ist", "ists", "ats", "ers"]
-                .iter()
-                .any(|x| l.ends_with(x))
-            {
+            if lexicon::PEOPLE_ADJECTIVE_ENDINGS.iter().any(|x| l.ends_with(x)) {
                 return true;
             }
         }
@@ -245,7 +242,7 @@ impl<'a> Article<'a> {
         // a people ("Muslim Americans", "Chinese"): a demonym's plural
         if words.last().is_some_and(|l| {
             let l = l.to_lowercase();
-            l.len() > 5 && ["ans", "ese", "ians", "ites", "ists"].iter().any(|x| l.ends_with(x))
+            l.len() > 5 && lexicon::DEMONYM_PLURAL_ENDINGS.iter().any(|x| l.ends_with(x))
         }) {
             return true;
         }
@@ -653,13 +650,13 @@ impl<'a> Article<'a> {
         let desc = {
             let w: Vec<&str> = desc.split_whitespace().collect();
             let cut = (2..w.len()).find(|&k| {
-                lower_eq(w[k], &["to", "for", "of", "at", "with"])
+                lower_eq(w[k], lexicon::ROLE_PREPOSITIONS)
                     && (names::is_role_word(w[k - 1]) || lower_eq(w[k - 1], lexicon::PERSON_NOUNS))
                     && w[k - 1].starts_with(char::is_lowercase)
                     && w.get(k + 1).is_some_and(|x| x.starts_with(char::is_uppercase))
             });
             match cut {
-                Some(k) if lower_eq(w[0], &["the", "a", "an", "this", "that"]) => {
+                Some(k) if lower_eq(w[0], lexicon::DESCRIPTION_DETERMINERS) => {
                     let nth = w[..k].iter().filter(|x| **x == w[k]).count();
                     let end =
                         desc.match_indices(&format!(" {} ", w[k])).nth(nth).map_or(desc.len(), |(i, _)| i);
@@ -672,7 +669,7 @@ impl<'a> Article<'a> {
             let w: Vec<&str> = desc.split_whitespace().collect();
             // (a quantifier opens one too: "one U.S. trade official", "two senior aides")
             w.len() >= 2
-                && (lower_eq(w[0], &["the", "a", "an", "this", "that"]) || lower_eq(w[0], lexicon::QUANTIFIERS))
+                && (lower_eq(w[0], lexicon::DESCRIPTION_DETERMINERS) || lower_eq(w[0], lexicon::QUANTIFIERS))
                 // (a party's member is a description though capitalized: "the New Mexico
                 // Democrat")
                 && w.last().is_some_and(|l| l.starts_with(char::is_lowercase) || lower_eq(l, lexicon::PARTY_MEMBERS))
@@ -783,7 +780,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
             (None, Some((s, m))) => {
                 // "it", "they", "I" or "we" inside an earlier quotation ("... Here they are:"
                 // closing a quoted paragraph, a list after it): the words are still its speaker's,
-                if lower_eq(m, &["it", "they", "i", "we"]) {
+                if lower_eq(m, lexicon::IN_QUOTE_PRONOUNS) {
                     if let Some(p) =
                         before.iter().rev().find(|p| p.start <= s && s < p.end && p.speaker.is_some())
                     {

@@ -74,7 +74,7 @@ impl Article<'_> {
                         }
                         break;
                     }
-                    if !(names::is_cap(w) || ["the", "for", "of", "and"].contains(&w))
+                    if !(names::is_cap(w) || crate::extract::lexicon::OFFICE_CONNECTORS.contains(&w))
                         || w.len() != bare.len()
                     {
                         break;
@@ -88,9 +88,10 @@ impl Article<'_> {
         // Donald Trump's claim that ...", is the one the cue noun names)
         let before = t[..s].trim_end_matches(' ');
         let before = before.strip_suffix(" the").or_else(|| before.strip_suffix(" The")).unwrap_or(before);
-        let prep =
-            ["of", "at", "from", "in", "for", "with"].iter().any(|p| before.ends_with(&format!(" {p}")))
-                && names::strip_possessive(&t[s..e]).len() == e - s;
+        let prep = crate::extract::lexicon::SUBJECT_PHRASE_PREPOSITIONS
+            .iter()
+            .any(|p| before.ends_with(&format!(" {p}")))
+            && names::strip_possessive(&t[s..e]).len() == e - s;
         if prep {
             let sent = t[..s]
                 .rfind(['.', '\n', '“', '”', '"', ';'])
