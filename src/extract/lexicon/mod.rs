@@ -524,6 +524,38 @@ pub const PUBLICATION_HEADS: &[&str] = &[
     "Free Press", "Newsweek", "Magazine", "Review", "Monitor", "Register-Guard",
 ];
 
+/// Whether an organization's name is a publication's: its last words are a newspaper's or
+/// magazine's head ([`PUBLICATION_HEADS`]), "News" or "Daily" ("New York Daily News", "China
+/// Daily").
+pub fn is_publication_name(name: &str) -> bool {
+    let name = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")).unwrap_or(name);
+    name.contains(' ')
+        && (name.ends_with(" News")
+            || name.ends_with(" Daily")
+            || PUBLICATION_HEADS
+                .iter()
+                .any(|h| name.ends_with(h) && name[..name.len() - h.len()].ends_with(' ')))
+}
+
+/// Nouns that refer back to a publication ("the newspaper said", "the paper reported").
+pub const PUBLICATION_NOUNS: &[&str] =
+    &["newspaper", "paper", "magazine", "publication", "tabloid", "daily", "weekly"];
+
+/// Nouns of institutions that campaign or organize, which never refer back to a publication
+/// ("the group said" is not the newspaper that reported it).
+pub const ADVOCACY_NOUNS: &[&str] = &[
+    "group",
+    "campaign",
+    "party",
+    "coalition",
+    "union",
+    "charity",
+    "nonprofit",
+    "league",
+    "alliance",
+    "federation",
+];
+
 /// Whether `w` is a party and state tag after a legislator's name ("R-Wis.", "D-Calif", "I-Vt."):
 /// no name of its own.
 pub fn party_state_tag(w: &str) -> bool {

@@ -384,9 +384,14 @@ impl Article<'_> {
             return None;
         }
         let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let person = head.ends_with("-old")
+            || names::is_role_word(head)
+            || lower_eq(head, lexicon::PERSON_NOUNS)
+            || lexicon::agent_noun(head);
         // an organization named before with that noun as its last word: "the Massachusetts Bay
         // Transportation Authority ... the authority said", "the Riders Union ... the union"
-        if head.len() > 3 && head.chars().all(|c| c.is_lowercase()) {
+        // (not a noun of a person's role: "the Senate minority leader" is no "Union Leader")
+        if !person && head.len() > 3 && head.chars().all(|c| c.is_lowercase()) {
             let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
             let by_head = self
                 .entities
@@ -400,23 +405,54 @@ impl Article<'_> {
                 return Some(e.name.clone());
             }
         }
-        let person = head.ends_with("-old")
-            || names::is_role_word(head)
-            || lower_eq(head, lexicon::PERSON_NOUNS)
-            || lexicon::agent_noun(head);
-        let org = lower_eq(head, lexicon::INSTITUTION_NOUNS);
+        let publication = lower_eq(head, lexicon::PUBLICATION_NOUNS);
+        // a publication's name in the description itself: "the Financial Times newspaper",
+        // "the influential Edge magazine"
+        if publication {
+            let n = words.len();
+            let caps = words[1..n - 1].iter().rev().take_while(|w| w.starts_with(char::is_uppercase)).count();
+            if caps > 0 {
+                return Some(words[n - 1 - caps..n - 1].join(" "));
+            }
+        }
+        let org = lower_eq(head, lexicon::INSTITUTION_NOUNS) || publication;
         if person == org {
             return None;
         }
         let want = if person { EntityKind::Person } else { EntityKind::Organization };
-        let lo = pos.saturating_sub(700);
+        // "the newspaper" goes back to a publication, named seldom and referred to by the noun
+        // for long after; "the group" or "the campaign" never to one ("Black Lives Matter
+        // issued a statement, the Sun-Times reported. ... the group said")
+        // (a publication by its name, or by the words the article writes around it: "the Ming
+        // Pao newspaper", "the daily Izvestia")
+        let t = self.text;
+        let a_publication = |e: &Entity| {
+            lexicon::is_publication_name(&e.name)
+                || e.mentions.iter().any(|&(s, x)| {
+                    let after = t[x..].split_whitespace().next().unwrap_or("");
+                    let before = t[..s].split_whitespace().next_back().unwrap_or("");
+                    let noun = |w: &str| {
+                        lower_eq(w.trim_matches(|c: char| !c.is_alphanumeric()), lexicon::PUBLICATION_NOUNS)
+                    };
+                    noun(after) || noun(before)
+                })
+        };
+        let fits = |e: &Entity| {
+            want == EntityKind::Person
+                || if publication {
+                    a_publication(e)
+                } else {
+                    !lower_eq(head, lexicon::ADVOCACY_NOUNS) || !a_publication(e)
+                }
+        };
+        let lo = pos.saturating_sub(if publication { 2000 } else { 700 });
         let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);
         // the narrative's mentions of that type before the description; the latest within the
         // window
         let before: Vec<(usize, &Entity)> = self
             .entities
             .iter()
-            .filter(|e| e.kind == want)
+            .filter(|e| e.kind == want && fits(e))
             .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
             .filter(|&(p, _)| p < pos && !in_quote(p))
             .collect();
@@ -426,7 +462,6 @@ impl Article<'_> {
         // added"): the description is that unnamed person's
         // (from the start of that name's sentence: "A Democratic strategist who has advised
         // both campaigns said Clinton remained the favorite")
-        let t = self.text;
         let ss = sentence_start(t, last.0);
         if self.introduced_unnamed(head, ss, pos, quote_spans) {
             return None;

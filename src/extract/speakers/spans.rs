@@ -29,8 +29,26 @@ pub(super) fn spelling_variant(a: &[String], b: &[String]) -> bool {
 
 /// Where the sentence holding `p` starts: after the last end of a sentence before it (a line
 /// break, "?", "!", or a period that closes no initial or abbreviated title: "George W. Bush"
-/// and "Sen. Ted Cruz" go on).
+/// and "Sen. Ted Cruz" go on), or after a wire story's dateline ("LANDOVER, MD., April 3 - ").
 pub(super) fn sentence_start(t: &str, p: usize) -> usize {
+    let s = sentence_start_past_periods(t, p);
+    let line = t[..s].rfind('\n').map_or(0, |i| i + 1);
+    match t[line..p].find(" - ") {
+        Some(d) if line + d >= s && d < 60 && is_dateline(&t[line..line + d]) => line + d + 3,
+        _ => s,
+    }
+}
+
+/// Whether a line's opening words are a dateline: a place in capitals, a comma, and a date or
+/// more place ("WASHINGTON, March 19", "LANDOVER, MD., April 3").
+fn is_dateline(head: &str) -> bool {
+    let Some((place, rest)) = head.split_once(',') else { return false };
+    !place.is_empty()
+        && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-')
+        && rest.chars().any(|c| c.is_ascii_digit() || c.is_uppercase())
+}
+
+fn sentence_start_past_periods(t: &str, p: usize) -> usize {
     let mut end = p;
     while let Some(i) = t[..end].rfind(['.', '\n', '?', '!']) {
         if t.as_bytes()[i] != b'.' {
@@ -40,7 +58,11 @@ pub(super) fn sentence_start(t: &str, p: usize) -> usize {
         let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
         // (the word with its period, as the titles are listed: "sen.")
         let title = lower_eq(&t[i - word.len()..=i], lexicon::TITLES);
-        if !initial && !title {
+        // (a period that a closing parenthesis, a comma or a lowercase word follows ends an
+        // abbreviation, not a sentence: "Harry M. Reid (D-Nev.) blasted Rubio")
+        let next = t[i + 1..].trim_start_matches(' ').chars().next();
+        let inside = next.is_some_and(|c| matches!(c, ')' | ',') || c.is_lowercase());
+        if !initial && !title && !inside {
             return i + 1;
         }
         end = i;

@@ -475,3 +475,48 @@ fn an_office_with_an_of_phrase_is_held_by_the_name_after_it() {
     let text = "Budget cuts\n\nThe Secretary of the Navy defended the plan, saying, “We will review it.”";
     assert_ne!(speaker_of(text, "Secretary", "Secretary", &[]).as_deref(), Some("Navy"));
 }
+
+fn org(name: &str, text: &str) -> Entity {
+    let mentions = text.match_indices(name).map(|(p, _)| (p, p + name.len())).collect();
+    Entity { name: name.into(), kind: EntityKind::Organization, mentions }
+}
+
+#[test]
+fn the_newspaper_goes_back_to_a_publication_and_the_group_never_does() {
+    let t = "The Harbor Daily News said the Riverside Gun Club had lobbied lawmakers.\n\n\
+             According to the newspaper, “the club wrote the bill.”";
+    let ents = [org("Harbor Daily News", t), org("Riverside Gun Club", t)];
+    assert_eq!(resolved(t, None, "the newspaper", &ents).as_deref(), Some("Harbor Daily News"));
+    // a name the article writes with "newspaper" beside it is a publication's too
+    let t = "The newspaper Zorya praised the Harbor Union's plan.\n\n“It is bold,” the newspaper said.";
+    let ents = [org("Zorya", t), org("Harbor Union", t)];
+    assert_eq!(resolved(t, None, "the newspaper", &ents).as_deref(), Some("Zorya"));
+    // and the name a description holds is that publication's
+    let t = "Prices rose.\n\n“It was a shock,” the influential Zorya magazine said.";
+    assert_eq!(resolved(t, None, "the influential Zorya magazine", &[]).as_deref(), Some("Zorya"));
+    let t = "The Harbor Alliance marched on Monday. The Valley Times reported it.\n\n“We will be back,” the group said.";
+    let ents = [org("Harbor Alliance", t), org("Valley Times", t)];
+    assert_eq!(resolved(t, None, "the group", &ents).as_deref(), Some("Harbor Alliance"));
+}
+
+#[test]
+fn a_role_noun_does_not_go_back_to_an_organization_named_with_it() {
+    // "leader" is a person's role, whatever newspaper is called a "Leader"
+    let t =
+        "Tom Reed spoke to the Harbor Leader on Monday.\n\n“We will win,” the Senate minority leader said.";
+    let ents = [person("Tom Reed", t), org("Harbor Leader", t)];
+    assert_eq!(resolved(t, None, "the Senate minority leader", &ents).as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn an_abbreviation_inside_a_sentence_and_a_dateline_do_not_end_it() {
+    let t = "Mary S. Stone (D-Nev.) blasted Reed and praised Hale in an interview.";
+    assert_eq!(sentence_start(t, t.find("Hale").unwrap()), 0);
+    let t = "Sen. Mary Stone, D-Nev., blasted Reed.";
+    assert_eq!(sentence_start(t, t.find("Reed").unwrap()), 0);
+    let t = "LANDOVER, MD., April 3 - The Harbor Union said it would strike.";
+    assert_eq!(sentence_start(t, t.find("Harbor").unwrap()), t.find("The Harbor").unwrap());
+    // a period before a capitalized word still ends one
+    let t = "Reed left. Hale stayed.";
+    assert_eq!(sentence_start(t, t.find("Hale").unwrap()), t.find(" Hale").unwrap());
+}
