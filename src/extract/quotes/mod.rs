@@ -174,6 +174,19 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
         if attr[i].is_none() && pieces[i + 1].para == pieces[i].para && !inherit_clause[i] {
             attr[i] = attr[i + 1];
         }
+        // a quote opening a sentence whose cue comes after a later quote of the same sentence
+        // ("“Family values people” are “not out to bash gays,” he said"): that cue's, not the
+        // one of the sentence before
+        let (p, q) = (pieces[i], pieces[i + 1]);
+        let one_sentence = p.closed
+            && q.para == p.para
+            && !text[p.start..p.end].trim_end().ends_with(['.', '!', '?', '…'])
+            && !text[p.close_end..q.open].contains(['.', '!', '?', '\n']);
+        if one_sentence && info[i].attr.is_none() && info[i].weak.is_none() && info[i].prev.is_some() {
+            if let Some(a) = info[i + 1].attr {
+                attr[i] = Some(a);
+            }
+        }
     }
     // pass 3b: a quote paragraph signed by the next one ("“...”" then "- Bernie Sanders.")
     for i in 0..n {

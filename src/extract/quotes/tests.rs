@@ -784,3 +784,18 @@ fn a_relative_clause_of_an_appositive_does_not_hide_the_name_before_it() {
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "The race is close,")), "Mara Quill");
 }
+
+#[test]
+fn a_quote_opening_a_sentence_takes_the_cue_after_a_later_quote_of_it() {
+    // the sentence before has a cue of its own ("condemned"), which is not this sentence's
+    let t = "Tom Reed praised leaders like Paul Hale, who had condemned the plan. “Harbor people” are \
+             “not out to close the port,” he said.";
+    let q = run(t);
+    let a = find(t, &q, "Harbor people");
+    assert_eq!(mention(t, a), "he");
+    assert_eq!(a.speaker.as_deref(), Some("Tom Reed"));
+    // two sentences keep their own attributions
+    let t = "Paul Hale condemned the plan: “It is a mistake.” “Not out to close the port,” Tom Reed said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "It is a mistake.").speaker.as_deref(), Some("Paul Hale"));
+}
