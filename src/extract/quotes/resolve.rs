@@ -469,21 +469,42 @@ impl<'a, 'c> Resolver<'a, 'c> {
         }
         let short = words.join(" ");
         let last = words.last().cloned().unwrap_or_default();
-        // known names first
+        // known names first; not a person whose first name is of the other gender than the
+        // title's ("Mr. Khan" is not Ghazala Khan)
+        // (a title before a name only: "King" alone is Billie Jean King)
+        let title_gender = if raw_words.len() > from + 1 {
+            lexicon::title_gender(&raw_words[from..].join(" "))
+        } else {
+            None
+        };
+        let other_gender = |n: &str| {
+            title_gender.is_some_and(|g| {
+                n.split_whitespace().next().and_then(lexicon::first_name_gender).is_some_and(|f| f != g)
+            })
+        };
         let mut best: Option<(String, usize)> = None;
         for kn in self.ctx.known {
             let kw: Vec<&str> = kn.name.split_whitespace().collect();
+            if kn.is_person && kw.len() > words.len() && other_gender(kn.name) {
+                continue;
+            }
             if kw.len() >= words.len()
                 && kw[kw.len() - words.len()..].iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b))
             {
                 if !kn.is_person && kw.len() == words.len() {
                     return Some(self.fuller_org(&words).unwrap_or_else(|| kn.name.to_string()));
                 }
-                // (of two namesakes as long, the one the article introduced first)
+                // (a full name that opens with a first name before one that does not: "Bill
+                // Clinton", not a subhead's "Classic Clinton"; then the longer; of two namesakes
+                // as long, the one the article introduced first)
                 let first = kn.mentions.iter().map(|m| m.0).min().unwrap_or(usize::MAX);
+                let named = |n: &str| {
+                    n.split_whitespace().next().is_some_and(|w| lexicon::is_first_name(w) && !text::title(w))
+                };
                 if kn.is_person
                     && best.as_ref().is_none_or(|(b, f)| {
-                        kn.name.len() > b.len() || (kn.name.len() == b.len() && first < *f)
+                        (named(kn.name), kn.name.len(), std::cmp::Reverse(first))
+                            > (named(b), b.len(), std::cmp::Reverse(*f))
                     })
                 {
                     best = Some((kn.name.to_string(), first));
@@ -551,7 +572,7 @@ impl<'a, 'c> Resolver<'a, 'c> {
             if names.len() > best_n && names.len() <= 4 {
                 let cand = names.join(" ");
                 // the shorter name must be a tail of the longer one
-                if cand.ends_with(&short) {
+                if cand.ends_with(&short) && !other_gender(&cand) {
                     best_n = names.len();
                     best = cand;
                 }

@@ -799,3 +799,29 @@ fn a_quote_opening_a_sentence_takes_the_cue_after_a_later_quote_of_it() {
     let q = run(t);
     assert_eq!(find(t, &q, "It is a mistake.").speaker.as_deref(), Some("Paul Hale"));
 }
+
+#[test]
+fn a_title_of_one_gender_is_no_namesake_of_the_other_and_a_first_name_comes_first() {
+    // "Mr. Stone" is not Mary Stone, the one Stone the article names in full
+    let t = "Mary Stone ran the clinic for years.\n\n“It was hard,” Mr. Stone said.";
+    let m = t.find("Mary Stone").unwrap();
+    let ms = [(m, m + 10)];
+    let known = [KnownName { name: "Mary Stone", is_person: true, is_org: false, mentions: &ms }];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(q[0].speaker.as_deref(), Some("Stone"));
+    // "Mrs. Stone" is
+    let t = "Mary Stone ran the clinic for years.\n\n“It was hard,” Mrs. Stone said.";
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(q[0].speaker.as_deref(), Some("Mary Stone"));
+    // of two full names ending in "Reed", the one opening with a first name, though shorter
+    // than a subhead's run of capitals
+    let t = "Classical Reed\n\nTom Reed ran the clinic.\n\n“It was hard,” Reed said.";
+    let (c, r) = (t.find("Classical Reed").unwrap(), t.find("Tom Reed").unwrap());
+    let (cs, rs) = ([(c, c + 14)], [(r, r + 8)]);
+    let known = [
+        KnownName { name: "Classical Reed", is_person: true, is_org: false, mentions: &cs },
+        KnownName { name: "Tom Reed", is_person: true, is_org: false, mentions: &rs },
+    ];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(q[0].speaker.as_deref(), Some("Tom Reed"));
+}
