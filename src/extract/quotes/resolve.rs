@@ -482,6 +482,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 n.split_whitespace().next().and_then(lexicon::first_name_gender).is_some_and(|f| f != g)
             })
         };
+        // (whether a full name opens with a first name that is no title)
+        let named = |n: &str| {
+            n.split_whitespace().next().is_some_and(|w| lexicon::is_first_name(w) && !text::title(w))
+        };
         let mut best: Option<(String, usize)> = None;
         for kn in self.ctx.known {
             let kw: Vec<&str> = kn.name.split_whitespace().collect();
@@ -498,9 +502,6 @@ impl<'a, 'c> Resolver<'a, 'c> {
                 // Clinton", not a subhead's "Classic Clinton"; then the longer; of two namesakes
                 // as long, the one the article introduced first)
                 let first = kn.mentions.iter().map(|m| m.0).min().unwrap_or(usize::MAX);
-                let named = |n: &str| {
-                    n.split_whitespace().next().is_some_and(|w| lexicon::is_first_name(w) && !text::title(w))
-                };
                 if kn.is_person
                     && best.as_ref().is_none_or(|(b, f)| {
                         (named(kn.name), kn.name.len(), std::cmp::Reverse(first))
