@@ -361,15 +361,29 @@ impl Decoded {
         })
     }
 
-    /// Adds to `acc` the tail ranks of kinds `codes` of the documents `docs` of segment `seg`.
-    fn count_tail(&self, seg: usize, docs: &[DocId], codes: &[usize], acc: &mut Acc) {
+    /// Adds to `counts` the tail ranks of kinds `codes` of the documents `docs` of segment
+    /// `seg`, and to `touched` each rank the first time it is counted (a search's tail ranks
+    /// are few beside the tail: the read-out visits them instead of the whole vector).
+    fn count_tail(
+        &self,
+        seg: usize,
+        docs: &[DocId],
+        codes: &[usize],
+        counts: &mut [u32],
+        touched: &mut Vec<u32>,
+    ) {
         let Some(t) = self.segments.get(seg) else { return };
         for &doc in docs {
             let base = doc as usize * self.kinds;
             for &k in codes {
                 for &rank in t.ranks_of(base, (k, k + 1)) {
                     if rank >= self.head {
-                        acc.add(rank, 1);
+                        if let Some(c) = counts.get_mut(rank as usize) {
+                            if *c == 0 {
+                                touched.push(rank);
+                            }
+                            *c += 1;
+                        }
                     }
                 }
             }
@@ -629,15 +643,12 @@ impl Counts {
                     let cut = v.select_nth_unstable_by(size - 1, |a, b| b.0.cmp(&a.0)).1 .0;
                     v.retain(|x| x.0 >= cut);
                 }
-                let mut out: Vec<FacetValue> = v
-                    .into_iter()
-                    .filter_map(|(c, id)| {
-                        name_of(id).map(|n| FacetValue { value: n.to_string(), count: c as u64 })
-                    })
-                    .collect();
-                out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-                out.truncate(size);
-                out
+                // named and ordered before any name is copied: a cut may tie hundreds
+                let mut named: Vec<(u32, &str)> =
+                    v.into_iter().filter_map(|(c, id)| name_of(id).map(|n| (c, n))).collect();
+                named.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+                named.truncate(size);
+                named.into_iter().map(|(c, n)| FacetValue { value: n.to_string(), count: c as u64 }).collect()
             })
             .collect()
     }
@@ -652,18 +663,13 @@ impl Counts {
             DateBucket::Day => next_day(y, m, d),
         };
         let entry = |k: (i32, u8, u8), count: u64| {
-            let (y, m, d) = k;
-            let (ny, nm, nd) = next(k);
-            DateCount {
-                period: match bucket {
-                    DateBucket::Year => format!("{y:04}"),
-                    DateBucket::Month => format!("{y:04}-{m:02}"),
-                    DateBucket::Day => format!("{y:04}-{m:02}-{d:02}"),
-                },
-                from: format!("{y:04}-{m:02}-{d:02}"),
-                to: format!("{ny:04}-{nm:02}-{nd:02}"),
-                count,
-            }
+            let from = iso_day(k);
+            let period = match bucket {
+                DateBucket::Year => from[..from.len() - 6].to_string(),
+                DateBucket::Month => from[..from.len() - 3].to_string(),
+                DateBucket::Day => from.clone(),
+            };
+            DateCount { period, from, to: iso_day(next(k)), count }
         };
         let (Some((&first, _)), Some((&last, _))) =
             (self.dates.first_key_value(), self.dates.last_key_value())
@@ -691,6 +697,28 @@ impl Counts {
         }
         out
     }
+}
+
+/// `YYYY-MM-DD`, as `format!("{y:04}-{m:02}-{d:02}")` writes it, without the formatter's
+/// machinery (a histogram writes three dates per bucket, a hundred buckets per search).
+fn iso_day((y, m, d): (i32, u8, u8)) -> String {
+    if !(0..=9999).contains(&y) || m > 99 || d > 99 {
+        return format!("{y:04}-{m:02}-{d:02}");
+    }
+    let y = y as u32;
+    let digits = [
+        y / 1000,
+        y / 100 % 10,
+        y / 10 % 10,
+        y % 10,
+        10,
+        u32::from(m / 10),
+        u32::from(m % 10),
+        10,
+        u32::from(d / 10),
+        u32::from(d % 10),
+    ];
+    digits.iter().map(|&x| if x == 10 { '-' } else { char::from(b'0' + x as u8) }).collect()
 }
 
 /// The most buckets a histogram fills in between its first and last match.
@@ -964,10 +992,15 @@ impl FacetCounter {
             return;
         }
         let mut acc = pool_take(d.number_of.len());
+        let mut touched = Vec::new();
         for (seg, docs) in matches {
-            d.count_tail(*seg, docs, &open, &mut acc);
+            d.count_tail(*seg, docs, &open, &mut acc.counts, &mut touched);
         }
-        acc.drain(|rank, c| out.counts.push((d.number_of.get(rank as usize).copied().unwrap_or(rank), c)));
+        // read and zeroed where counted: the vector goes back to the pool zeroed
+        for rank in touched {
+            let c = std::mem::take(&mut acc.counts[rank as usize]);
+            out.counts.push((d.number_of.get(rank as usize).copied().unwrap_or(rank), c));
+        }
         pool_give(acc);
     }
 }
@@ -1232,6 +1265,15 @@ impl DayTally {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_the_formatter_writes_them() {
+        for y in [-12345, -1, 0, 7, 99, 1970, 2024, 9999, 10000, 123456] {
+            for (m, d) in [(1, 1), (2, 29), (12, 31), (9, 5)] {
+                assert_eq!(iso_day((y, m, d)), format!("{y:04}-{m:02}-{d:02}"), "{y} {m} {d}");
+            }
+        }
+    }
 
     #[test]
     fn merged_counts_go_to_their_representative_and_hidden_ones_are_dropped() {

@@ -280,18 +280,26 @@ impl<'a> Builder<'a> {
         upper.push(0xff);
         let longest = word.len().max(stem.len()) + 6;
         let searcher = self.searcher;
+        // the words of other stems already seen: each segment and field lists the same words
+        // again, and stemming is most of the work
+        let mut other: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
         for &(f, _) in fields {
             for seg in searcher.segment_readers() {
                 let inv = seg.inverted_index(f)?;
                 let mut stream = inv.terms().range().ge(prefix).lt(&upper).into_stream()?;
                 while stream.advance() {
                     let key = stream.key();
-                    if key.len() > longest {
+                    if key.len() > longest || other.contains(key) {
                         continue;
                     }
                     if let Ok(k) = std::str::from_utf8(key) {
-                        if !out.contains(k) && Self::stem(&mut self.stems, k) == stem {
+                        if out.contains(k) {
+                            continue;
+                        }
+                        if Self::stem(&mut self.stems, k) == stem {
                             out.insert(k.to_string());
+                        } else {
+                            other.insert(key.to_vec());
                         }
                     }
                 }
