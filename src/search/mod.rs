@@ -4,6 +4,7 @@
 
 pub mod facets;
 pub mod filters;
+pub mod gate;
 pub mod provenance;
 pub mod query;
 pub mod query_lang;
@@ -375,26 +376,74 @@ impl Searchers {
             },
         );
         let limit = req.limit.max(1);
+        // The kinds filtered and shown: each is counted again over the matches of the other
+        // filters (multi-select). One such kind is counted in the same pass as the page
+        // (`gate::Gated`): that pass runs the broader query and keeps, for the page and the
+        // other counts, the matches that pass the kind's filter.
+        let multi_kinds: Vec<&String> =
+            wanted.iter().filter(|k| filtered_kinds.iter().any(|f| **f == ***k)).collect();
+        let gated = match multi_kinds.as_slice() {
+            [k] => {
+                let only = Resolved {
+                    groups: resolved
+                        .groups
+                        .iter()
+                        .filter(|(g, _)| *g == k.as_ref() as &str)
+                        .cloned()
+                        .collect(),
+                    since: None,
+                    until: None,
+                };
+                let gate = match target {
+                    Target::Articles => only.query(keys, date, None),
+                    Target::Quotes => {
+                        only.quotes_query(&self.articles, &self.archive.af, &self.archive.qf, None)?
+                    }
+                };
+                match gate {
+                    Some(g) => Some((
+                        (*k).clone(),
+                        g.weight(tantivy::query::EnableScoring::disabled_from_searcher(searcher))?,
+                        with_filter(Some(k))?,
+                    )),
+                    None => None,
+                }
+            }
+            _ => None,
+        };
+        let mut side_counts: Option<(String, Counts)> = None;
+        // the main collectors over `full`, or gated over the broader query with the side count
+        macro_rules! search_main {
+            ($main:expr) => {
+                match gated {
+                    Some((k, gate, broad)) => {
+                        let side = counter_of(code(&k).into_iter().collect(), None);
+                        let (main, side) =
+                            searcher.search(&*broad, &gate::Gated { gate, main: $main, side })?;
+                        side_counts = Some((k, side));
+                        main
+                    }
+                    None => searcher.search(&*full, &$main)?,
+                }
+            };
+        }
         let (total, top, counts): (usize, Vec<(f32, DocAddress)>, Counts) = match req.sort {
             Sort::Relevance => {
-                let (t, top, c) = searcher.search(
-                    &*full,
-                    &(Count, TopDocs::with_limit(limit).and_offset(req.offset).order_by_score(), counter),
-                )?;
-                (t, top, c)
+                search_main!((
+                    Count,
+                    TopDocs::with_limit(limit).and_offset(req.offset).order_by_score(),
+                    counter
+                ))
             }
             Sort::DateAscending | Sort::DateDescending => {
                 let order = if req.sort == Sort::DateAscending { Order::Asc } else { Order::Desc };
-                let (t, top, c) = searcher.search(
-                    &*full,
-                    &(
-                        Count,
-                        TopDocs::with_limit(limit)
-                            .and_offset(req.offset)
-                            .order_by_fast_field::<tantivy::DateTime>("date", order),
-                        counter,
-                    ),
-                )?;
+                let (t, top, c) = search_main!((
+                    Count,
+                    TopDocs::with_limit(limit)
+                        .and_offset(req.offset)
+                        .order_by_fast_field::<tantivy::DateTime>("date", order),
+                    counter,
+                ));
                 (t, top.into_iter().map(|(_, a)| (0.0, a)).collect(), c)
             }
         };
@@ -411,10 +460,15 @@ impl Searchers {
             results.undated = Some(counts.undated);
         }
         let mut multi = Vec::new();
-        for k in wanted.iter().filter(|k| filtered_kinds.iter().any(|f| **f == ***k)) {
-            let q = with_filter(Some(k))?;
-            let wanted: Vec<u8> = code(k).into_iter().collect();
-            let c = searcher.search(&*q, &counter_of(wanted, None))?;
+        for k in multi_kinds {
+            let c = match side_counts.take() {
+                Some((sk, c)) if sk == *k => c,
+                _ => {
+                    let q = with_filter(Some(k))?;
+                    let wanted: Vec<u8> = code(k).into_iter().collect();
+                    searcher.search(&*q, &counter_of(wanted, None))?
+                }
+            };
             let values =
                 code(k).map(|cd| c.top(cd, &self.kinds_of, req.facet_size, name_of)).unwrap_or_default();
             results.values.insert(k.clone(), values);
