@@ -114,6 +114,21 @@ pub fn is_org_like(name: &str) -> bool {
     name.split_whitespace().any(|w| sets().orgs.contains(strip_possessive(w.trim_end_matches(','))))
 }
 
+/// Whether `w`, written in capitals before a capitalized word in mixed case, is the last word of
+/// a heading run into the text ("STEADY INTEREST RATES Thayer added"): a common word (one the
+/// tagger's training text wrote mostly in lowercase, or a longer one no gazetteer knows as a
+/// name), where an acronym before a name is not ("UBS Securities", "FBI Director").
+fn heading_word_before(w: &str, next: Option<&str>) -> bool {
+    w.len() >= 3
+        && w.bytes().all(|c| c.is_ascii_uppercase())
+        && next.is_some_and(|x| is_cap(x) && x.chars().any(char::is_lowercase))
+        && {
+            let lower = w.to_lowercase();
+            super::entities::usually_lowercase(&lower)
+                || (w.len() >= 5 && super::entities::common_word(&lower))
+        }
+}
+
 /// The name in `raw` without the roles, titles and words around it; None when nothing of a name
 /// is left ("Republican presidential candidate", "the Florida senator").
 pub fn clean(raw: &str) -> Option<Cleaned> {
@@ -145,6 +160,13 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
         let cap_after = words[k + 1..].iter().any(|x| is_cap(x));
         let next_cap = words.get(k + 1).is_some_and(|x| is_cap(x));
         let lettered = w.chars().next().is_some_and(|c| c.is_alphabetic());
+        if heading_word_before(w, words.get(k + 1).copied()) {
+            // a heading run into the text ends here: "GROWTH Bernanke said"
+            cut = k + 1;
+            role_run = None;
+            in_name = false;
+            continue;
+        }
         if is_lower(w) && !(in_name && is_particle(w)) {
             // a noun of role between a name and the person's name opens the person's:
             // "former Obama adviser David Axelrod" (the name before is the role's)
@@ -351,6 +373,14 @@ mod tests {
 
     fn n(raw: &str) -> Option<String> {
         clean_name(raw)
+    }
+
+    #[test]
+    fn the_words_of_a_heading_run_into_the_text_are_no_part_of_the_name() {
+        assert_eq!(n("STEADY HARBOR RATES Halvorsen").as_deref(), Some("Halvorsen"));
+        assert_eq!(n("MARGIN IMPROVES Tom Reed").as_deref(), Some("Tom Reed"));
+        // acronyms before a name stay
+        assert_eq!(n("UBS Securities").as_deref(), Some("UBS Securities"));
     }
 
     #[test]

@@ -626,6 +626,13 @@ mod tests {
     }
 
     #[test]
+    fn the_last_word_of_a_heading_run_into_the_text_is_not_the_name_after_it() {
+        let ents = rec("The council met on Monday to discuss the harbor. MARGIN IMPROVES Halvorsen, based in Bergen, reported a profit. The report was written by JP Morgan analysts.");
+        assert!(find(&ents, "IMPROVES Halvorsen").is_none(), "{ents:?}");
+        assert!(find(&ents, "Halvorsen").is_some(), "{ents:?}");
+    }
+
+    #[test]
     fn a_nickname_in_quotation_marks_is_part_of_the_name_and_nobody_is_no_one() {
         let t = "Race\n\nRep. Robert C. \"Bobby\" Scott of Virginia said the race was close. \
                  \"Nobody knows,\" Scott said.\n";
