@@ -115,18 +115,20 @@ pub fn is_org_like(name: &str) -> bool {
 }
 
 /// Whether `w`, written in capitals before a capitalized word in mixed case, is the last word of
-/// a heading run into the text ("STEADY INTEREST RATES Thayer added"): a common word (one the
-/// tagger's training text wrote mostly in lowercase, or a longer one no gazetteer knows as a
-/// name), where an acronym before a name is not ("UBS Securities", "FBI Director").
+/// a heading run into the text ("STEADY INTEREST RATES Thayer added").
 fn heading_word_before(w: &str, next: Option<&str>) -> bool {
-    w.len() >= 3
-        && w.bytes().all(|c| c.is_ascii_uppercase())
-        && next.is_some_and(|x| is_cap(x) && x.chars().any(char::is_lowercase))
-        && {
-            let lower = w.to_lowercase();
-            super::entities::usually_lowercase(&lower)
-                || (w.len() >= 5 && super::entities::common_word(&lower))
-        }
+    next.is_some_and(|x| is_cap(x) && x.chars().any(char::is_lowercase)) && heading_word(w)
+}
+
+/// Whether `w` can end a heading run into the text before a name: a word of at least three
+/// letters in capitals that is a common word (one the tagger's training text wrote mostly in
+/// lowercase, or a longer one no gazetteer knows as a name), where an acronym before a name is
+/// not ("UBS Securities", "FBI Director").
+pub(crate) fn heading_word(w: &str) -> bool {
+    w.len() >= 3 && w.bytes().all(|c| c.is_ascii_uppercase()) && {
+        let lower = w.to_lowercase();
+        super::entities::usually_lowercase(&lower) || (w.len() >= 5 && super::entities::common_word(&lower))
+    }
 }
 
 /// The name in `raw` without the roles, titles and words around it; None when nothing of a name

@@ -329,28 +329,22 @@ pub(super) fn first_word_after_role(d: &Doc, ms: Vec<Mention>) -> Vec<Mention> {
 /// The last word of a heading run into the text before a name written in mixed case belongs to
 /// the heading, not to the name ("PROFITABILITY IMPROVES Dell, based in", "STEADY INTEREST RATES
 /// Thayer added"): the words of one name are written one way, and this one ends a run of words
-/// in capitals and is a common word (one the training text wrote mostly in lowercase, or a
-/// longer word no gazetteer knows as a name). An acronym after a lowercase word stays ("by JP
-/// Morgan", "UBS Securities"), and so does a paragraph in capitals, where every word is
-/// written so.
+/// in capitals and is a common word (`names::heading_word`). An acronym after a lowercase word
+/// stays ("by JP Morgan", "UBS Securities"), and so does a paragraph in capitals, where every
+/// word is written so.
 pub(super) fn heading_word_before_name(d: &Doc, ms: &mut [Mention]) {
     let (text, toks) = (d.text, &d.toks);
     let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
     let capitals = |w: &str| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase());
     for m in ms.iter_mut().filter(|m| m.hi - m.lo >= 2 && m.lo > 0) {
         let (a, b) = (&toks[m.lo], &toks[m.lo + 1]);
-        let w = word(m.lo);
         if a.flags & CAPS_PARA == 0
-            && w.len() >= 3
-            && capitals(w)
             && capitals(word(m.lo - 1))
             && b.flags & INIT_UPPER != 0
             && b.flags & HAS_LOWER != 0
+            && crate::extract::names::heading_word(word(m.lo))
         {
-            let lower = w.to_lowercase();
-            if super::usually_lowercase(&lower) || (w.len() >= 5 && super::common_word(&lower)) {
-                m.lo += 1;
-            }
+            m.lo += 1;
         }
     }
 }
