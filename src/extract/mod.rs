@@ -45,6 +45,7 @@ pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extractio
     speakers::normalize_entities(&mut entities);
     entities.retain(|e| !names::is_bare_head(&e.name));
     merge_title_only_persons(text, &mut entities);
+    retype_family_members(&mut entities);
     let quotes = if opts.quotes {
         let known: Vec<quotes::KnownName> = entities
             .iter()
@@ -226,6 +227,33 @@ fn merge_title_only_persons(text: &str, entities: &mut Vec<Entity>) {
     }
 }
 
+/// A name of two capitalized words tagged an organization whose second word is the surname of
+/// a person the article names with a first name ("Ivanka Trump", tagged an organization for
+/// "the Ivanka Trump brand", beside "Donald Trump") is a person of that family, when its first
+/// word can be a given name: a gazetteer's first name or a word no list knows, not an
+/// organization's word ("Hylands Park" beside "Nick Park" is no person: "Hylands" is known as
+/// a surname only; "Clinton Foundation" ends in no surname anyway).
+fn retype_family_members(entities: &mut [Entity]) {
+    let surnames: Vec<String> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && names::first_named(&e.name))
+        .filter_map(|e| names::core_words(&e.name).last().map(|w| w.to_string()))
+        .collect();
+    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Organization) {
+        let words: Vec<&str> = e.name.split(' ').collect();
+        let [first, last] = words[..] else { continue };
+        let given_like = first.len() >= 3
+            && first.chars().next().is_some_and(char::is_uppercase)
+            && first.chars().skip(1).all(char::is_lowercase)
+            && entities::given_name_like(&first.to_lowercase())
+            && !names::is_org_like(first)
+            && !names::is_role_word(first);
+        if given_like && surnames.iter().any(|s| s == last) {
+            e.kind = EntityKind::Person;
+        }
+    }
+}
+
 /// [`extract`], with a panic inside it (a defect) turned into an error that names it, so that
 /// one article's failure fails that article alone.
 pub fn extract_guarded(text: &str, body_start: usize, opts: ExtractOptions) -> Result<Extraction, String> {
@@ -265,6 +293,25 @@ mod tests {
             description: None,
             named_by: None,
         }
+    }
+
+    #[test]
+    fn a_family_member_tagged_an_organization_is_a_person() {
+        let ent = |name: &str, kind| Entity { name: name.into(), kind, mentions: vec![(0, 1)] };
+        let mut ents = vec![
+            ent("Paul Okafor", EntityKind::Person),
+            ent("Marisol Okafor", EntityKind::Organization),
+            ent("Okafor Foundation", EntityKind::Organization),
+            ent("Today Okafor", EntityKind::Organization),
+            ent("Academy Okafor", EntityKind::Organization),
+            ent("Marisol Reyes", EntityKind::Organization),
+        ];
+        retype_family_members(&mut ents);
+        let kinds: Vec<EntityKind> = ents.iter().map(|e| e.kind).collect();
+        // (a common word before the surname is no given name; nor is any word before a surname
+        // no person of the article bears)
+        use EntityKind::{Organization as O, Person as P};
+        assert_eq!(kinds, [P, P, O, O, O, O]);
     }
 
     #[test]

@@ -188,6 +188,15 @@ fn lex_of_lowercase(word: &str) -> Option<[u8; 2]> {
     tagger().map(|t| t.model.lex_of(model::hash_bytes(2, word.as_bytes(), true)))
 }
 
+/// Whether `word` (lowercased) can be a given name: a first name of the gazetteer, or a word
+/// neither the training text nor any gazetteer knows ("ivanka"), never one the training text
+/// wrote mostly in lowercase.
+pub fn given_name_like(word: &str) -> bool {
+    lex_of_lowercase(word).is_some_and(|[case, gaz]| {
+        !matches!(case, 1 | 2) && (gaz & train::GAZ_FIRST != 0 || (case == 0 && gaz == 0))
+    })
+}
+
 /// Whether `word` (lowercased) is a common word: one the training text wrote mostly in
 /// lowercase, or one it never saw that no gazetteer knows as a name ("shrugged", "succeed").
 pub fn common_word(word: &str) -> bool {

@@ -248,6 +248,15 @@ pub const TALKING_VERBS: &[&str] = &[
     "vented", "mused", "riffed", "ranted",
 ];
 
+/// Verbs that put a question to the person named after them ("Scott Conroy asked Sanders
+/// whether ...": the next "he said" is the answer, Sanders's).
+pub const QUESTION_VERBS: &[&str] = &["asked", "asks", "questioned", "pressed", "quizzed"];
+
+/// Words that open the question after [`QUESTION_VERBS`] and their object ("asked Sanders
+/// whether", "pressed her about"), where "asked him to resign" is a request.
+pub const QUESTION_OPENERS: &[&str] =
+    &["whether", "if", "about", "what", "why", "how", "when", "where", "who", "which", "on"];
+
 /// Speech verbs whose object is the person spoken to ("he told Rubio", "she asked Mr. Bush"):
 /// that person is not the speaker.
 #[rustfmt::skip]

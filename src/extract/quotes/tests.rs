@@ -825,3 +825,33 @@ fn a_title_of_one_gender_is_no_namesake_of_the_other_and_a_first_name_comes_firs
     let q = extract(t, &paras(t), &known);
     assert_eq!(q[0].speaker.as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn capitalized_modifiers_before_a_role_noun_open_the_clause() {
+    // "Democratic front-runner Mary Okafor praised Hale" makes her the subject, not the
+    // object named after her
+    let t = "Democratic front-runner Mary Okafor praised Hale on Monday.\n\n“What a great idea,” she said.";
+    let at = |w: &str| {
+        let s = t.find(w).unwrap();
+        [(s, s + w.len())]
+    };
+    let (okafor, hale) = (at("Mary Okafor"), at("Hale"));
+    let known = [
+        KnownName { name: "Mary Okafor", is_person: true, is_org: false, mentions: &okafor },
+        KnownName { name: "Hale", is_person: true, is_org: false, mentions: &hale },
+    ];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(find(t, &q, "What a great idea,").speaker.as_deref(), Some("Mary Okafor"));
+}
+
+#[test]
+fn the_person_asked_answers_in_the_next_paragraph() {
+    let t = "Last month, reporter Tom Reed asked Paul Hale whether his health was fair game.\n\n\
+             “Sure it is,” he said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "Sure it is,").speaker.as_deref(), Some("Paul Hale"));
+    // a request is no question, and an answer in the same paragraph is the narrative's
+    let t = "Tom Reed asked Paul Hale to resign.\n\n“It is time,” he said.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "It is time,").speaker.as_deref(), Some("Tom Reed"));
+}

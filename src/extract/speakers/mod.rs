@@ -420,8 +420,13 @@ impl<'a> Article<'a> {
             }
         }
         // several people of the surname: a surname alone names the one the article introduced
-        // first (news style names the others in full), among those named before the quote
-        let first_at = |c: &&Candidate| c.positions.iter().min().copied().unwrap_or(usize::MAX);
+        // first (news style names the others in full), among those named before the quote;
+        // introduced means written in full (a brother the abstract calls "Freddy" before the
+        // body names "Donald J. Trump" and then "Freddy Trump" is introduced second)
+        let first_at = |c: &&Candidate| {
+            let full = c.positions.iter().copied().filter(|&p| self.written_in_full(c, p)).min();
+            full.or_else(|| c.positions.iter().min().copied()).unwrap_or(usize::MAX)
+        };
         // (a title's gender decides between them otherwise: the people a recent sentence
         // names are often of the other gender, "Mr. Trump" after "Ivanka Trump")
         let recent = if gender.is_none() { self.just_named(&cands, pos) } else { None };
@@ -445,8 +450,12 @@ impl<'a> Article<'a> {
             .max_by_key(|c| (c.core.len(), c.name.len(), c.positions.len()))
             .copied()
             .unwrap_or(anchor);
-        // of two spellings of the name, the one the article writes out more often
-        let written = |c: &Candidate| if self.big { 0 } else { self.text.matches(c.name.as_str()).count() };
+        // of two spellings of the name, the one the article writes out more often (and, as
+        // often, the one more mentions go to: "Hilary Clinton" once, "Hillary Clinton" once
+        // and "Mrs. Clinton" a dozen times)
+        let written = |c: &Candidate| {
+            (if self.big { 0 } else { self.text.matches(c.name.as_str()).count() }, c.positions.len())
+        };
         let best = cands
             .iter()
             .copied()
@@ -457,6 +466,21 @@ impl<'a> Article<'a> {
             return name.to_string();
         }
         best.name.clone()
+    }
+
+    /// Whether the candidate's mention at `p` writes its first and its last word (within two
+    /// words more than its name has).
+    fn written_in_full(&self, c: &Candidate, p: usize) -> bool {
+        let (Some(first), Some(last)) = (c.core.first(), c.core.last()) else { return false };
+        let words = || {
+            self.text
+                .get(p..)
+                .into_iter()
+                .flat_map(|r| r.split_whitespace().take(c.core.len() + 2))
+                .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+                .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
+        };
+        words().any(|w| same_word(w, first)) && words().any(|w| same_word(w, last))
     }
 
     /// Among people who share a surname, the one the text has just named in full: the latest
@@ -475,19 +499,10 @@ impl<'a> Article<'a> {
         // the places where a candidate is written out in full (an entity's mentions include
         // its surname alone), outside quotations
         let written = |c: &'c Candidate| {
-            let first = c.core.first().map(String::as_str).unwrap_or("");
-            let last = c.core.last().map(String::as_str).unwrap_or("");
             c.positions.iter().copied().filter(move |&p| {
-                let words = || {
-                    t.get(p..)
-                        .into_iter()
-                        .flat_map(|r| r.split_whitespace().take(c.core.len() + 2))
-                        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
-                };
                 p < pos
                     && pos - p <= JUST_NAMED
-                    && words().any(|w| same_word(w, first))
-                    && words().any(|w| same_word(w, last))
+                    && self.written_in_full(c, p)
                     && !self.spans.iter().any(|&(s, e)| s <= p && p < e)
             })
         };

@@ -520,3 +520,29 @@ fn an_abbreviation_inside_a_sentence_and_a_dateline_do_not_end_it() {
     let t = "Reed left. Hale stayed.";
     assert_eq!(sentence_start(t, t.find("Hale").unwrap()), t.find(" Hale").unwrap());
 }
+
+#[test]
+fn a_surname_with_a_title_names_the_one_introduced_in_full_first() {
+    // the abstract calls the brother "Freddy" before the body names "Donald J. Okafor"; the
+    // brother is written in full only later
+    let t = "ABSTRACT. He rarely speaks of his brother Freddy.\n\n\
+             One evening, Donald J. Okafor met Freddy. Freddy Okafor was older.\n\n\
+             “It worked for me,” Mr. Okafor said.";
+    let freddy = Entity {
+        name: "Freddy Okafor".into(),
+        kind: EntityKind::Person,
+        mentions: t.match_indices("Freddy").map(|(p, _)| (p, p + 6)).collect(),
+    };
+    let ents = [freddy, person("Donald J. Okafor", t)];
+    assert_eq!(speaker_of(t, "Freddy Okafor", "Mr. Okafor", &ents).as_deref(), Some("Donald J. Okafor"));
+}
+
+#[test]
+fn of_two_spellings_written_as_often_the_one_with_more_mentions() {
+    let t = "Marissol Okafor won. Marisol Okafor spoke. Ms. Okafor left. Ms. Okafor came back.\n\n\
+             “It works,” Okafor said.";
+    let mut many = person("Marisol Okafor", t);
+    many.mentions.extend(t.match_indices("Ms. Okafor").map(|(p, _)| (p, p + 10)));
+    let ents = [person("Marissol Okafor", t), many];
+    assert_eq!(speaker_of(t, "Marissol Okafor", "Okafor", &ents).as_deref(), Some("Marisol Okafor"));
+}

@@ -269,15 +269,41 @@ impl Resolver<'_, '_> {
                                 && !text::lower_eq(v, lexicon::FUNCTION_WORDS)
                                 && !v.ends_with("ing")
                         });
+                        // (capitalized modifiers may open the clause before the noun:
+                        // "Democratic front-runner Hillary Clinton caused a stir")
+                        let opens_at = |j: usize| {
+                            let mut j = j;
+                            let mut n = 0;
+                            while n < 3 && toks[j].is_word() {
+                                let x = &t[toks[j].s..toks[j].e];
+                                if !text::is_cap(x) || (cap_stop(x) && !text::lower_eq(x, lexicon::ARTICLES))
+                                {
+                                    return false;
+                                }
+                                if j == 0 {
+                                    return true;
+                                }
+                                j -= 1;
+                                n += 1;
+                            }
+                            !toks[j].is_word()
+                        };
                         let role_opening = verb_after
                             && b >= 1
-                            && (b == 1 || !toks[b - 2].is_word())
+                            && (b == 1 || !toks[b - 2].is_word() || opens_at(b - 2))
                             && text::is_lower(pw)
                             && !text::lower_eq(pw, lexicon::FUNCTION_WORDS)
                             && !text::lower_eq(pw, lexicon::SUBJECT_SPEECH_VERBS)
                             && !text::lower_eq(pw, lexicon::INVERTED_SPEECH_VERBS)
                             && !lexicon::INFLECTION_ENDINGS.iter().any(|x| pw.ends_with(x));
+                        // the person a question was put to answers it in the next paragraph:
+                        // "Scott Conroy asked Sanders whether ... ¶ “Sure it is,” he said"
+                        // (not the one who asked)
+                        let asked = text::lower_eq(pw, lexicon::QUESTION_VERBS)
+                            && next_word.is_some_and(|x| text::lower_eq(x, lexicon::QUESTION_OPENERS))
+                            && self.question_ends_paragraph_before(tk.e, at);
                         if role_opening
+                            || asked
                             || text::is_cap(pw)
                             || text::lower_eq(pw, lexicon::MAIN_CLAUSE_LINKERS)
                         {
@@ -318,6 +344,17 @@ impl Resolver<'_, '_> {
             }
         }
         best.map(|x| x.1)
+    }
+
+    /// Whether the sentence going on at `from` is the last of its paragraph and the paragraph
+    /// after it holds `at`.
+    fn question_ends_paragraph_before(&self, from: usize, at: usize) -> bool {
+        let paras = self.ctx.paras;
+        let of = |x: usize| paras.iter().position(|&(_, s, e)| s <= x && x <= e);
+        let (Some(k), Some(j)) = (of(from), of(at)) else { return false };
+        let rest = self.ctx.t[from..paras[k].2].trim_end();
+        let rest = rest.trim_end_matches(['.', '?', '!', '"', '”', '\'']);
+        j == k + 1 && !rest.contains(['.', '?', '!'])
     }
 
     /// The clause role of a name in apposition to the noun phrase before its comma, which
