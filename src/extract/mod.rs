@@ -296,6 +296,19 @@ mod tests {
     }
 
     #[test]
+    fn a_title_and_a_full_name_after_of_are_the_speaker() {
+        // "Speaker of the House Rep. Paul Hale said": the mention after "of" holds a name of
+        // its own, no prepositional object of a subject named earlier in the sentence
+        let t =
+            "x.\n\nTuesday on the \"Midday Show,\" while discussing a controversial tweet from presumptive \
+                 Republican presidential nominee Tom Reed, Speaker of the House Rep. Paul Hale (R-WI) said \
+                 \"images like that have no place in a campaign.\"";
+        let x = extract(t, t.find("Tuesday").unwrap(), ExtractOptions::default());
+        let q = x.quotes.iter().find(|q| t[q.start..q.end].starts_with("images")).expect("the quote");
+        assert_eq!(q.speaker.as_deref(), Some("Paul Hale"));
+    }
+
+    #[test]
     fn a_family_member_tagged_an_organization_is_a_person() {
         let ent = |name: &str, kind| Entity { name: name.into(), kind, mentions: vec![(0, 1)] };
         let mut ents = vec![

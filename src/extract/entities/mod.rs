@@ -197,6 +197,13 @@ pub fn given_name_like(word: &str) -> bool {
     })
 }
 
+/// Whether `word` (lowercased) is a first name or a surname of the gazetteer ("fleming";
+/// not "clinching").
+pub fn gazetteer_name(word: &str) -> bool {
+    lex_of_lowercase(word)
+        .is_some_and(|[_, gaz]| gaz & (train::GAZ_FIRST | train::GAZ_LAST | train::GAZ_LAST_TOP) != 0)
+}
+
 /// Whether `word` (lowercased) is a common word: one the training text wrote mostly in
 /// lowercase, or one it never saw that no gazetteer knows as a name ("shrugged", "succeed").
 pub fn common_word(word: &str) -> bool {

@@ -86,6 +86,14 @@ pub const ORG_WORDS: &[&str] = &[
 pub const DIVISION_HEADS: &[&str] =
     &["County", "Parish", "Province", "Township", "Prefecture", "Oblast", "Governorate", "Borough"];
 
+/// The last word of a place's name ("Ho Chi Minh City", "Staten Island", "Union Square"):
+/// whatever the words before it, the name is no person's.
+#[rustfmt::skip]
+pub const PLACE_NAME_HEADS: &[&str] = &[
+    "City", "County", "Island", "Islands", "River", "Valley", "Bay", "Mountain", "Mountains", "Sea",
+    "Ocean", "Avenue", "Square", "Airport", "Station", "Parish", "Province", "Township", "Borough",
+];
+
 /// Heads of places' names written before "of" and a name ("District of Columbia", "Gulf of
 /// Mexico", "Republic of Korea").
 #[rustfmt::skip]

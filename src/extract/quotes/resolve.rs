@@ -333,6 +333,9 @@ impl<'a, 'c> Resolver<'a, 'c> {
         let l = name.to_lowercase();
         crate::extract::entities::usually_lowercase(&l)
             || (l.len() > 4 && l.ends_with('s') && !l.ends_with("ss"))
+            // (or a participle opening a headline's line: "Clinching of nomination is ...",
+            // where "Fleming" is a surname)
+            || (l.len() > 5 && l.ends_with("ing") && !crate::extract::entities::gazetteer_name(&l))
     }
 
     /// Whether the capitalized words `toks` name a person.
@@ -346,6 +349,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
             words = toks.iter().map(|x| text::base(&t[x.s..x.e])).filter(|w| !text::title(w)).collect();
         }
         if words.is_empty() {
+            return false;
+        }
+        // a place's name by its last word: "Ho Chi Minh City"
+        if words.len() >= 2 && words.last().is_some_and(|w| lexicon::PLACE_NAME_HEADS.contains(w)) {
             return false;
         }
         let full = words.join(" ");

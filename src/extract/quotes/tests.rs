@@ -855,3 +855,34 @@ fn the_person_asked_answers_in_the_next_paragraph() {
     let q = run(t);
     assert_eq!(find(t, &q, "It is time,").speaker.as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_place_or_a_participle_is_no_antecedent() {
+    // whatever the tagger said of "Ho Chi Minh City" and of a headline's "Clinching"
+    let t =
+        "“People say what a mess,” Barack Okafor told a town hall in Vietnam’s Ho Chi Minh City, formerly \
+             Saigon.\n\n“We end up doing okay,” he said.";
+    let at = |w: &str| {
+        let s = t.find(w).unwrap();
+        [(s, s + w.len())]
+    };
+    let (okafor, city) = (at("Barack Okafor"), at("Ho Chi Minh City"));
+    let known = [
+        KnownName { name: "Barack Okafor", is_person: true, is_org: false, mentions: &okafor },
+        KnownName { name: "Ho Chi Minh City", is_person: true, is_org: false, mentions: &city },
+    ];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(find(t, &q, "We end up doing okay,").speaker.as_deref(), Some("Barack Okafor"));
+    let t = "Mary Okafor won the primary.\n\nClinching of the nomination came late. “We need no more of that,” she said.";
+    let at = |w: &str| {
+        let s = t.find(w).unwrap();
+        [(s, s + w.len())]
+    };
+    let (okafor, clinching) = (at("Mary Okafor"), at("Clinching"));
+    let known = [
+        KnownName { name: "Mary Okafor", is_person: true, is_org: false, mentions: &okafor },
+        KnownName { name: "Clinching", is_person: true, is_org: false, mentions: &clinching },
+    ];
+    let q = extract(t, &paras(t), &known);
+    assert_eq!(find(t, &q, "We need no more of that,").speaker.as_deref(), Some("Mary Okafor"));
+}

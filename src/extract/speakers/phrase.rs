@@ -88,10 +88,18 @@ impl Article<'_> {
         // Donald Trump's claim that ...", is the one the cue noun names)
         let before = t[..s].trim_end_matches(' ');
         let before = before.strip_suffix(" the").or_else(|| before.strip_suffix(" The")).unwrap_or(before);
+        // (nor when the mention ends in a title and a full name of its own: "Speaker of the
+        // House Rep. Paul Ryan said" is Paul Ryan)
+        let ws: Vec<&str> = t[s..e].split_whitespace().collect();
+        let titled_name = ws
+            .iter()
+            .rposition(|w| names::is_role_word(w) && w.starts_with(char::is_uppercase))
+            .is_some_and(|k| ws.len() - k > 2 && names::first_named(&ws[k + 1..].join(" ")));
         let prep = crate::extract::lexicon::SUBJECT_PHRASE_PREPOSITIONS
             .iter()
             .any(|p| before.ends_with(&format!(" {p}")))
-            && names::strip_possessive(&t[s..e]).len() == e - s;
+            && names::strip_possessive(&t[s..e]).len() == e - s
+            && !titled_name;
         if prep {
             let sent = t[..s]
                 .rfind(['.', '\n', '“', '”', '"', ';'])
