@@ -169,7 +169,16 @@ fn unify_persons(text: &str, entities: &mut Vec<Entity>, quotes: &[Quote]) {
                     && !extra.split(' ').any(names::is_role_word)
                     && !others.iter().any(|o| o.contains(extra))
             };
-            if given && same_words {
+            // (or a first surname of a name with two, "Hernandez" of "Arturo Hernandez
+            // Grisanti", when the speaker's name opens with a first name)
+            let second_surname = !e.name.contains(' ') && {
+                let w: Vec<&str> = sp.split(' ').collect();
+                w.len() >= 3
+                    && w[w.len() - 2] == e.name
+                    && lexicon::is_first_name(w[0])
+                    && !names::is_org_like(sp)
+            };
+            if (given || second_surname) && same_words {
                 unique &= fuller.is_none_or(|f| f == sp);
                 fuller = Some(sp);
             }

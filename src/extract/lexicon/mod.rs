@@ -68,7 +68,7 @@ pub const ROLE_TITLES: &[&str] = &[
 pub const ORG_WORDS: &[&str] = &[
     "council", "committee", "department", "ministry", "party", "institute", "endowment", "university",
     "college", "school", "association", "foundation", "center", "centre", "agency", "bank", "corp", "corp.",
-    "inc", "inc.", "company", "co.", "group", "fund", "office", "house", "senate", "congress", "court",
+    "inc", "inc.", "company", "co.", "group", "fund", "securities", "holdings", "partners", "office", "house", "senate", "congress", "court",
     "administration", "commission", "union", "news", "times", "post", "journal", "network", "press",
     "forum", "policy", "service", "services", "organization", "organisation", "board", "bureau",
     "authority", "force", "army", "navy", "police", "campaign", "project", "movement", "church", "club",
@@ -246,6 +246,11 @@ pub const SUBJECT_SPEECH_VERBS: &[&str] = &[
     "explained", "noted", "argued", "warned", "insisted", "continued", "replied", "responded",
     "recalled", "claimed", "tweeted", "asked", "testified", "acknowledged", "predicted", "announced",
     "concluded", "contended", "countered", "conceded", "maintained", "complained",
+    // (and the present tense of the past ones: "..., he is also the most able candidate,
+    // Viguerie argues")
+    "declares", "explains", "notes", "argues", "warns", "insists", "continues", "replies",
+    "responds", "recalls", "claims", "tweets", "asks", "testifies", "acknowledges", "predicts",
+    "announces", "concludes", "contends", "counters", "concedes", "maintains", "complains",
 ];
 
 /// Verbs of talking that take no quotation of their own ("Trump spoke only in bromides"): a

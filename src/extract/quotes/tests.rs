@@ -886,3 +886,12 @@ fn a_place_or_a_participle_is_no_antecedent() {
     let q = extract(t, &paras(t), &known);
     assert_eq!(find(t, &q, "We need no more of that,").speaker.as_deref(), Some("Mary Okafor"));
 }
+
+#[test]
+fn a_speech_verb_in_the_present_makes_its_name_the_subject() {
+    let t =
+        "Paul Hale is not only right on the issues, he is also the most able candidate Tom Reed argues.\n\n\
+             “Hale is our best debater,” he says.";
+    let q = run(t);
+    assert_eq!(find(t, &q, "Hale is our best debater,").speaker.as_deref(), Some("Tom Reed"));
+}

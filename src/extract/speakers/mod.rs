@@ -91,7 +91,10 @@ impl<'a> Article<'a> {
                 let Some(n) = names::clean_name(&e.name) else { continue };
                 let k = p.names.len();
                 let core = names::core_words(&n);
-                for w in [core.first(), core.last()].into_iter().flatten() {
+                // (by its first and last words, and by the one before the last of three or more,
+                // a first surname: "Acosta" of "Melba Acosta Febo")
+                let second = if core.len() >= 3 { core.get(core.len() - 2) } else { None };
+                for w in [core.first(), core.last(), second].into_iter().flatten() {
                     let key = w.replace('’', "'").to_lowercase();
                     let v = p.by_word.entry(key).or_default();
                     if v.last() != Some(&k) {
@@ -283,9 +286,24 @@ impl<'a> Article<'a> {
                 return;
             }
             let tail_ok = cw.len() > core.len() && eq_words(&cw[cw.len() - core.len()..], core);
+            // a second surname after the one written ("Ms. Acosta" of "Melba Acosta Febo",
+            // whose first surname is the one used alone): a first name opens the name and the
+            // last word is a capitalized name word, no organization's, role's or common word
+            let second_surname = cw.len() >= 3
+                && cw.len() > core.len()
+                && eq_words(&cw[cw.len() - 1 - core.len()..cw.len() - 1], core)
+                && lexicon::is_first_name(&cw[0])
+                && cw.last().is_some_and(|w| {
+                    is_cap(w)
+                        && w.chars().skip(1).all(char::is_lowercase)
+                        && !lexicon::is_first_name(w)
+                        && !names::is_org_like(w)
+                        && !names::is_role_word(w)
+                        && !crate::extract::entities::usually_lowercase(&w.to_lowercase())
+                });
             let head_ok = first_only && cw.len() >= 2 && same_word(&cw[0], last);
             let same = eq_words(&cw, core);
-            if !(tail_ok || head_ok || same) {
+            if !(tail_ok || head_ok || same || second_surname) {
                 return;
             }
             match out.iter_mut().find(|c| c.name == name) {

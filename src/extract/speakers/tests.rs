@@ -546,3 +546,14 @@ fn of_two_spellings_written_as_often_the_one_with_more_mentions() {
     let ents = [person("Marissol Okafor", t), many];
     assert_eq!(speaker_of(t, "Marissol Okafor", "Okafor", &ents).as_deref(), Some("Marisol Okafor"));
 }
+
+#[test]
+fn a_first_surname_alone_names_the_person_of_two_surnames() {
+    let t = "Marisol Acosta Febo, the bank's president, spoke on Monday.\n\n“We need a new law,” said Ms. Acosta.";
+    let ents = [person("Marisol Acosta Febo", t)];
+    assert_eq!(speaker_of(t, "Acosta", "Ms. Acosta", &ents).as_deref(), Some("Marisol Acosta Febo"));
+    // (not a company's last word: "Paul Acosta Group")
+    let t = "Paul Acosta Group bought a bank.\n\n“We need a new law,” said Mr. Acosta.";
+    let org = Entity { name: "Paul Acosta Group".into(), kind: EntityKind::Person, mentions: vec![(0, 17)] };
+    assert_ne!(speaker_of(t, "Acosta", "Mr. Acosta", &[org]).as_deref(), Some("Paul Acosta Group"));
+}
