@@ -1,6 +1,7 @@
 //! Extraction: pure functions from an article's text to its paragraphs, quotations (with
 //! speakers) and named entities. No I/O; each part is testable alone.
 
+pub mod acronyms;
 pub mod entities;
 pub mod headlines;
 pub mod lexicon;
@@ -46,6 +47,7 @@ pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extractio
     entities.retain(|e| !names::is_bare_head(&e.name));
     merge_title_only_persons(text, &mut entities);
     retype_family_members(&mut entities);
+    let acronyms = acronyms::link(text, &mut entities);
     let quotes = if opts.quotes {
         let known: Vec<quotes::KnownName> = entities
             .iter()
@@ -58,6 +60,19 @@ pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extractio
             .collect();
         let mut q = quotes::extract(text, &paragraphs, &known);
         speakers::resolve(text, &mut q, &entities);
+        // an acronym the text defines speaks under the full name ("CREW" is Citizens for
+        // Responsibility and Ethics in Washington)
+        for q in q.iter_mut() {
+            let written = q.mention.and_then(|(s, e)| text.get(s..e));
+            // (the acronym as the speaker, or written as the mention that found nobody; not
+            // when the mention led to a person: "FCA board member Marvin Duncan")
+            if let Some((_, full)) = acronyms.iter().find(|(a, _)| {
+                q.speaker.as_deref() == Some(a.as_str())
+                    || (q.speaker.is_none() && written == Some(a.as_str()))
+            }) {
+                q.speaker = Some(full.clone());
+            }
+        }
         unify_speakers(&mut q, &entities);
         unify_persons(text, &mut entities, &q);
         recase_capitals(&mut entities, &mut q);

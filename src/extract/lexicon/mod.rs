@@ -68,7 +68,8 @@ pub const ROLE_TITLES: &[&str] = &[
 pub const ORG_WORDS: &[&str] = &[
     "council", "committee", "department", "ministry", "party", "institute", "endowment", "university",
     "college", "school", "association", "foundation", "center", "centre", "agency", "bank", "corp", "corp.",
-    "inc", "inc.", "company", "co.", "group", "fund", "securities", "holdings", "partners", "office", "house", "senate", "congress", "court",
+    "corporation", "inc", "inc.", "company", "co.", "group", "fund", "securities", "holdings", "partners",
+    "office", "house", "senate", "congress", "court",
     "administration", "commission", "union", "news", "times", "post", "journal", "network", "press",
     "forum", "policy", "service", "services", "organization", "organisation", "board", "bureau",
     "authority", "force", "army", "navy", "police", "campaign", "project", "movement", "church", "club",
@@ -85,6 +86,11 @@ pub const ORG_WORDS: &[&str] = &[
 /// Parish"): the name is a place's.
 pub const DIVISION_HEADS: &[&str] =
     &["County", "Parish", "Province", "Township", "Prefecture", "Oblast", "Governorate", "Borough"];
+
+/// Words of function inside a name that its acronym leaves out ("Citizens for Responsibility
+/// and Ethics in Washington (CREW)").
+pub const ACRONYM_FUNCTION_WORDS: &[&str] =
+    &["of", "for", "and", "in", "on", "the", "to", "&", "de", "du", "des", "la", "le", "el", "del"];
 
 /// The last word of a place's name ("Ho Chi Minh City", "Staten Island", "Union Square"):
 /// whatever the words before it, the name is no person's.
