@@ -826,21 +826,29 @@ fn a_title_of_one_gender_is_no_namesake_of_the_other_and_a_first_name_comes_firs
     assert_eq!(q[0].speaker.as_deref(), Some("Tom Reed"));
 }
 
+/// [`run`] with the recognizer's persons `names`, each at its first place in `t`.
+fn run_with_persons(t: &str, names: &[&str]) -> Vec<Quote> {
+    let spans: Vec<[(usize, usize); 1]> = names
+        .iter()
+        .map(|w| {
+            let s = t.find(w).unwrap();
+            [(s, s + w.len())]
+        })
+        .collect();
+    let known: Vec<KnownName> = names
+        .iter()
+        .zip(&spans)
+        .map(|(name, m)| KnownName { name, is_person: true, is_org: false, mentions: m })
+        .collect();
+    extract(t, &paras(t), &known)
+}
+
 #[test]
 fn capitalized_modifiers_before_a_role_noun_open_the_clause() {
     // "Democratic front-runner Mary Okafor praised Hale" makes her the subject, not the
     // object named after her
     let t = "Democratic front-runner Mary Okafor praised Hale on Monday.\n\n“What a great idea,” she said.";
-    let at = |w: &str| {
-        let s = t.find(w).unwrap();
-        [(s, s + w.len())]
-    };
-    let (okafor, hale) = (at("Mary Okafor"), at("Hale"));
-    let known = [
-        KnownName { name: "Mary Okafor", is_person: true, is_org: false, mentions: &okafor },
-        KnownName { name: "Hale", is_person: true, is_org: false, mentions: &hale },
-    ];
-    let q = extract(t, &paras(t), &known);
+    let q = run_with_persons(t, &["Mary Okafor", "Hale"]);
     assert_eq!(find(t, &q, "What a great idea,").speaker.as_deref(), Some("Mary Okafor"));
 }
 
@@ -862,28 +870,10 @@ fn a_place_or_a_participle_is_no_antecedent() {
     let t =
         "“People say what a mess,” Barack Okafor told a town hall in Vietnam’s Ho Chi Minh City, formerly \
              Saigon.\n\n“We end up doing okay,” he said.";
-    let at = |w: &str| {
-        let s = t.find(w).unwrap();
-        [(s, s + w.len())]
-    };
-    let (okafor, city) = (at("Barack Okafor"), at("Ho Chi Minh City"));
-    let known = [
-        KnownName { name: "Barack Okafor", is_person: true, is_org: false, mentions: &okafor },
-        KnownName { name: "Ho Chi Minh City", is_person: true, is_org: false, mentions: &city },
-    ];
-    let q = extract(t, &paras(t), &known);
+    let q = run_with_persons(t, &["Barack Okafor", "Ho Chi Minh City"]);
     assert_eq!(find(t, &q, "We end up doing okay,").speaker.as_deref(), Some("Barack Okafor"));
     let t = "Mary Okafor won the primary.\n\nClinching of the nomination came late. “We need no more of that,” she said.";
-    let at = |w: &str| {
-        let s = t.find(w).unwrap();
-        [(s, s + w.len())]
-    };
-    let (okafor, clinching) = (at("Mary Okafor"), at("Clinching"));
-    let known = [
-        KnownName { name: "Mary Okafor", is_person: true, is_org: false, mentions: &okafor },
-        KnownName { name: "Clinching", is_person: true, is_org: false, mentions: &clinching },
-    ];
-    let q = extract(t, &paras(t), &known);
+    let q = run_with_persons(t, &["Mary Okafor", "Clinching"]);
     assert_eq!(find(t, &q, "We need no more of that,").speaker.as_deref(), Some("Mary Okafor"));
 }
 
