@@ -885,3 +885,12 @@ fn a_speech_verb_in_the_present_makes_its_name_the_subject() {
     let q = run(t);
     assert_eq!(find(t, &q, "Hale is our best debater,").speaker.as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_name_in_an_appositive_with_its_own_determiner_is_the_subject() {
+    // "The other man, his cousin Tom Reed, 40, cited ...": Tom Reed is the sentence's subject
+    let t = "One of the men, Paul Hale, 70, said he was worried. The other man, his cousin Tom Reed, 40, \
+             cited the cost of the war.\n\n“He's talking too much,” he said.";
+    let q = run_with_persons(t, &["Paul Hale", "Tom Reed"]);
+    assert_eq!(find(t, &q, "He's talking too much,").speaker.as_deref(), Some("Tom Reed"));
+}

@@ -248,6 +248,22 @@ impl Resolver<'_, '_> {
                 match b.checked_sub(1).map(|x| toks[x]) {
                     None => 0,
                     Some(p) if !p.is_word() => self.apposed_class(&toks, b, last).unwrap_or(0),
+                    // a name inside an appositive that opens with its own determiner and noun:
+                    // "The other man, his cousin James York, 40, cited ..." (the appositive's
+                    // role is that of the phrase before its comma)
+                    Some(p)
+                        if b >= 3
+                            && text::is_lower(&t[p.s..p.e])
+                            && toks[b - 2].is_word()
+                            && text::lower_eq(
+                                &t[toks[b - 2].s..toks[b - 2].e],
+                                lexicon::APPOSITIVE_DETERMINERS,
+                            )
+                            && toks[b - 3].is_punct(',')
+                            && self.apposed_class(&toks, b - 2, last).is_some() =>
+                    {
+                        self.apposed_class(&toks, b - 2, last).unwrap_or(2)
+                    }
                     // "Khizr and Ghazala Khan": the second of two coordinated names is no
                     // subject of a clause of its own
                     Some(p)
