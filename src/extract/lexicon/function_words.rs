@@ -268,3 +268,14 @@ pub const TIME_PHRASE_WORDS: &[&str] = &[
 
 /// Endings of inflected verbs and of adverbs ("-ed", "-ing", "-ly", "-s").
 pub const INFLECTION_ENDINGS: &[&str] = &["ed", "ing", "ly", "s"];
+
+/// Prepositions that make the name after them the object of a phrase, never a clause's subject
+/// ("Like Allen, their days begin early"). "After" and "Before" can open a clause, and "To" and
+/// "For" name the one whose view the sentence gives ("To Wilson, the party line is silly. “...,”
+/// he said"): they are not among them.
+#[rustfmt::skip]
+pub const PHRASE_PREPOSITIONS: &[&str] = &[
+    "like", "unlike", "with", "without", "from", "by", "despite", "against", "among",
+    "besides", "beside", "toward", "towards", "including", "except", "via", "than", "of", "about",
+    "behind", "beyond", "between", "under", "near", "alongside", "along", "upon", "onto", "into",
+];

@@ -894,3 +894,11 @@ fn a_name_in_an_appositive_with_its_own_determiner_is_the_subject() {
     let q = run_with_persons(t, &["Paul Hale", "Tom Reed"]);
     assert_eq!(find(t, &q, "He's talking too much,").speaker.as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_name_after_a_capitalized_preposition_is_no_subject() {
+    let t = "Tom Reed checks his phone all day. Like Hale, their days begin at 4:30 a.m.\n\n\
+             “We like to work,” he told me.";
+    let q = run_with_persons(t, &["Tom Reed", "Hale"]);
+    assert_eq!(find(t, &q, "We like to work,").speaker.as_deref(), Some("Tom Reed"));
+}

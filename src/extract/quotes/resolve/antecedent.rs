@@ -318,9 +318,12 @@ impl Resolver<'_, '_> {
                         let asked = text::lower_eq(pw, lexicon::QUESTION_VERBS)
                             && next_word.is_some_and(|x| text::lower_eq(x, lexicon::QUESTION_OPENERS))
                             && self.question_ends_paragraph_before(tk.e, at);
+                        // (a capitalized preposition opening the sentence puts the name in a
+                        // phrase: "Like Allen, their days begin at 4:30 a.m.")
+                        let preposition = text::lower_eq(pw, lexicon::PHRASE_PREPOSITIONS);
                         if role_opening
                             || asked
-                            || text::is_cap(pw)
+                            || (text::is_cap(pw) && !preposition)
                             || text::lower_eq(pw, lexicon::MAIN_CLAUSE_LINKERS)
                         {
                             0
