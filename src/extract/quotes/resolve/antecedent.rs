@@ -18,7 +18,7 @@ impl Resolver<'_, '_> {
     fn antecedent_within(&mut self, at: usize, g: Option<Gender>, depth: usize) -> Option<String> {
         let t = self.ctx.t;
         let paras = self.ctx.paras;
-        let k = paras.iter().position(|&(_, s, e)| s <= at && at <= e).unwrap_or(0);
+        let k = self.paragraph_of(at).unwrap_or(0);
         let lo = paras[k.saturating_sub(2)].1.max(back(t, at, 1500));
         let ok = |me: &Self, name: &str| {
             fn last(n: &str) -> &str {
@@ -245,25 +245,21 @@ impl Resolver<'_, '_> {
             } else if says || inverted || self.says_through_who(&toks, tk.e) {
                 0
             } else {
+                // a name inside an appositive that opens with its own determiner and noun: "The
+                // other man, his cousin James York, 40, cited ..." (the appositive's role is
+                // that of the phrase before its comma)
+                let own_determiner = (b >= 3
+                    && toks[b - 1].is_word()
+                    && text::is_lower(&t[toks[b - 1].s..toks[b - 1].e])
+                    && toks[b - 2].is_word()
+                    && text::lower_eq(&t[toks[b - 2].s..toks[b - 2].e], lexicon::APPOSITIVE_DETERMINERS)
+                    && toks[b - 3].is_punct(','))
+                .then(|| self.apposed_class(&toks, b - 2, last))
+                .flatten();
                 match b.checked_sub(1).map(|x| toks[x]) {
                     None => 0,
                     Some(p) if !p.is_word() => self.apposed_class(&toks, b, last).unwrap_or(0),
-                    // a name inside an appositive that opens with its own determiner and noun:
-                    // "The other man, his cousin James York, 40, cited ..." (the appositive's
-                    // role is that of the phrase before its comma)
-                    Some(p)
-                        if b >= 3
-                            && text::is_lower(&t[p.s..p.e])
-                            && toks[b - 2].is_word()
-                            && text::lower_eq(
-                                &t[toks[b - 2].s..toks[b - 2].e],
-                                lexicon::APPOSITIVE_DETERMINERS,
-                            )
-                            && toks[b - 3].is_punct(',')
-                            && self.apposed_class(&toks, b - 2, last).is_some() =>
-                    {
-                        self.apposed_class(&toks, b - 2, last).unwrap_or(2)
-                    }
+                    Some(_) if own_determiner.is_some() => own_determiner.unwrap_or(2),
                     // "Khizr and Ghazala Khan": the second of two coordinated names is no
                     // subject of a clause of its own
                     Some(p)
@@ -365,13 +361,16 @@ impl Resolver<'_, '_> {
         best.map(|x| x.1)
     }
 
+    /// The index of the paragraph that holds the offset `x`.
+    fn paragraph_of(&self, x: usize) -> Option<usize> {
+        self.ctx.paras.iter().position(|&(_, s, e)| s <= x && x <= e)
+    }
+
     /// Whether the sentence going on at `from` is the last of its paragraph and the paragraph
     /// after it holds `at`.
     fn question_ends_paragraph_before(&self, from: usize, at: usize) -> bool {
-        let paras = self.ctx.paras;
-        let of = |x: usize| paras.iter().position(|&(_, s, e)| s <= x && x <= e);
-        let (Some(k), Some(j)) = (of(from), of(at)) else { return false };
-        let rest = self.ctx.t[from..paras[k].2].trim_end();
+        let (Some(k), Some(j)) = (self.paragraph_of(from), self.paragraph_of(at)) else { return false };
+        let rest = self.ctx.t[from..self.ctx.paras[k].2].trim_end();
         let rest = rest.trim_end_matches(['.', '?', '!', '"', '”', '\'']);
         j == k + 1 && !rest.contains(['.', '?', '!'])
     }
