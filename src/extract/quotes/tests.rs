@@ -902,3 +902,22 @@ fn a_name_after_a_capitalized_preposition_is_no_subject() {
     let q = run_with_persons(t, &["Tom Reed", "Hale"]);
     assert_eq!(find(t, &q, "We like to work,").speaker.as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_name_that_modifies_an_institution_is_no_antecedent() {
+    // "The Reed campaign ... picked up": the campaign is the subject, not Reed
+    let t = "Paul Hale said he would stay in the race.\n\nThe Reed campaign on Monday picked up a claim \
+             that Hale was dropping out.\n\n“Is this what we accept now?” he told the show.";
+    let q = run_with_persons(t, &["Paul Hale", "Reed"]);
+    assert_eq!(find(t, &q, "Is this what we accept now?").speaker.as_deref(), Some("Paul Hale"));
+}
+
+#[test]
+fn an_auxiliary_after_a_role_and_name_makes_the_name_the_subject() {
+    // "Republican presidential nominee Paul Hale has blasted ...": Hale is the subject, not an
+    // object that a subject named before him would win over
+    let t = "Tom Reed refused to speculate.\n\nRepublican presidential nominee Paul Hale has blasted the \
+             press.\n\nWhile he was speaking in Miami, he said, “It has been 235 days.”";
+    let q = run_with_persons(t, &["Tom Reed", "Paul Hale"]);
+    assert_eq!(find(t, &q, "It has been 235 days.").speaker.as_deref(), Some("Paul Hale"));
+}

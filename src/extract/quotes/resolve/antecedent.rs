@@ -240,7 +240,10 @@ impl Resolver<'_, '_> {
                     && text::lower_eq(v, lexicon::INVERTED_SPEECH_VERBS)
                     && (toks[b - 2].is_punct(',') || toks[b - 2].k == K::Mark)
             };
-            let class = if possessive {
+            // a name that modifies an institution's noun is no one's mention as a person: "The
+            // Cruz campaign on Monday picked up ..." (the campaign is the subject)
+            let modifier = next_word.is_some_and(|v| text::lower_eq(v, lexicon::OWNED_INSTITUTIONS));
+            let class = if possessive || modifier {
                 2
             } else if says || inverted || self.says_through_who(&toks, tk.e) {
                 0
@@ -276,9 +279,11 @@ impl Resolver<'_, '_> {
                         // a lowercase noun of role opening a clause: "..., retiree Margaret
                         // Smith sat" (no verb, adverb or function word before the name, a verb
                         // after it)
+                        // (an auxiliary is a verb too: "nominee Donald Trump has blasted")
                         let verb_after = next_word.is_some_and(|v| {
                             text::is_lower(v)
-                                && !text::lower_eq(v, lexicon::FUNCTION_WORDS)
+                                && (!text::lower_eq(v, lexicon::FUNCTION_WORDS)
+                                    || text::lower_eq(v, lexicon::AUXILIARY_VERBS))
                                 && !v.ends_with("ing")
                         });
                         // (capitalized modifiers may open the clause before the noun:
