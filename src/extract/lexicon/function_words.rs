@@ -252,6 +252,10 @@ pub const INTRO_INTENSIFIERS: &[&str] = &["even", "just", "only", "shortly", "lo
 /// Thursday").
 pub const DAY_MODIFIERS: &[&str] = &["on", "last", "this", "late", "early"];
 
+/// Modifiers that put an office in the past ("the former New Jersey governor", "ex-president",
+/// "the late senator"): such an office is not the one a description without them names.
+pub const PAST_OFFICE_MODIFIERS: &[&str] = &["former", "ex", "late", "onetime", "one-time", "erstwhile"];
+
 /// Adverbs of time before a day's name ("later Thursday", "early Monday").
 pub const RELATIVE_TIME_ADVERBS: &[&str] = &["later", "earlier", "late", "early"];
 

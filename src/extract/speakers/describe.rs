@@ -284,9 +284,21 @@ impl Article<'_> {
             at.extend(t.match_indices(sh).map(|(p, w)| (p, w.len())));
             at.sort_unstable();
         }
+        // (an office the description does not put in the past is no past one: "the governor"
+        // is not "Christine Todd Whitman, the former New Jersey governor")
+        let past = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+            lower_eq(&w, lexicon::PAST_OFFICE_MODIFIERS) || w.starts_with("ex-")
+        };
+        let desc_past = words.iter().any(|w| past(w));
         for (p, hl) in at {
             let head_len = hl;
             if !word_bounded(t, p, p + head_len) && !t[..p + head_len].ends_with('.') || p > pos {
+                continue;
+            }
+            let past_before = t[..p].ends_with("ex-")
+                || t[sentence_start(t, p)..p].split_whitespace().rev().take(3).any(past);
+            if !desc_past && past_before {
                 continue;
             }
             let mut found: Option<String> = None;

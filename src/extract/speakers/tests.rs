@@ -557,3 +557,15 @@ fn a_first_surname_alone_names_the_person_of_two_surnames() {
     let org = Entity { name: "Paul Acosta Group".into(), kind: EntityKind::Person, mentions: vec![(0, 17)] };
     assert_ne!(speaker_of(t, "Acosta", "Mr. Acosta", &[org]).as_deref(), Some("Paul Acosta Group"));
 }
+
+#[test]
+fn a_description_of_an_office_is_no_former_holder_of_it() {
+    // "the governor" is Gov. Mary Stone, not Ann Hale, "the former Harbor governor" named
+    // nearer; "the former governor" is Ann Hale
+    let t = "Gov. Mary Stone toured the port. Ann Hale, the former Harbor governor, stayed home.\n\n\
+             “It is a fraud,” said the governor.";
+    assert_eq!(described_quote(t, "the governor").speaker.as_deref(), Some("Mary Stone"));
+    let t = "Gov. Mary Stone toured the port. Ann Hale, the former Harbor governor, stayed home.\n\n\
+             “It is a fraud,” said the former governor.";
+    assert_eq!(described_quote(t, "the former governor").speaker.as_deref(), Some("Ann Hale"));
+}
