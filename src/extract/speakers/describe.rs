@@ -249,6 +249,39 @@ impl Article<'_> {
         None
     }
 
+    /// The person a description mention ending at `e` names in apposition right after it:
+    /// "said a spokesman, Tom Reed.", "said his best friend at Lehigh, Bruce Turry, who ..." (a
+    /// short prepositional phrase may stand between the description and its comma). The name
+    /// is a person entity's mention that ends its phrase (a comma, a stop, a parenthesis or
+    /// the end of the paragraph after it).
+    pub(super) fn apposed_after(&self, e: usize) -> Option<String> {
+        let t = self.text;
+        let rest = t.get(e..)?;
+        // (the phrase before the comma: nothing, or a preposition and a few words)
+        let comma = rest.find([',', '\n', '.', '“', '"'])?;
+        if !rest[comma..].starts_with(", ") {
+            return None;
+        }
+        let phrase: Vec<&str> = rest[..comma].split_whitespace().collect();
+        if !phrase.is_empty()
+            && (phrase.len() > 5 || !lower_eq(phrase[0], lexicon::POSTMODIFIER_PREPOSITIONS))
+        {
+            return None;
+        }
+        let ns = e + comma + 2;
+        let person = self
+            .entities
+            .iter()
+            .filter(|x| x.kind == EntityKind::Person)
+            .find_map(|x| x.mentions.iter().find(|&&(ms, _)| ms == ns).map(|&(_, me)| (x, me)));
+        let (ent, me) = person?;
+        let after = t[me..].chars().next();
+        if !matches!(after, None | Some(',' | '.' | ';' | '(' | '\n')) {
+            return None;
+        }
+        Some(self.fullest(&ent.name, ns))
+    }
+
     /// The named person or organization the article identifies with a description ("the
     /// Florida senator", "the editorial"), by its head noun: "Florida Sen. Marco Rubio" or
     /// "candidate Ben Carson" (the head before a name), "Marco Rubio, the Florida senator" (an

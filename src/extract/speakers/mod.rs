@@ -568,7 +568,9 @@ impl<'a> Article<'a> {
                 && w.last().is_some_and(|l| l.starts_with(char::is_lowercase) || lower_eq(l, lexicon::PARTY_MEMBERS))
         };
         let as_description = || {
-            self.owned_before(desc, pos, &self.spans)
+            mention
+                .and_then(|(_, e)| self.apposed_after(e))
+                .or_else(|| self.owned_before(desc, pos, &self.spans))
                 .or_else(|| self.described(desc, pos))
                 .or_else(|| self.recent_of_type(desc, pos, &self.spans))
                 .or_else(|| self.document_owner(desc, pos, &self.spans))
@@ -694,7 +696,8 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                     continue;
                 }
                 let r = art
-                    .owned_before(m, s, &spans)
+                    .apposed_after(s + m.len())
+                    .or_else(|| art.owned_before(m, s, &spans))
                     .or_else(|| art.described(m, s))
                     .or_else(|| art.recent_of_type(m, s, &spans))
                     .or_else(|| art.document_owner(m, s, &spans));
