@@ -657,4 +657,19 @@ mod tests {
         assert!(persons[0].starts_with("Robert C.") && persons[0].ends_with("Scott"), "{persons:?}");
         assert!(persons[0].contains("Bobby"), "{persons:?}");
     }
+
+    #[test]
+    fn a_possessive_inside_a_run_ends_the_owners_name_and_a_colon_ends_a_speakers() {
+        let text = "\"The Bush endorsement is a coup for Cruz,\" The Washington Post's Ed O'Keefe explained.\n\n\
+                    Former secretary of state Hillary Rodham Clinton:\"We learned that from the State Department.\"";
+        let ents = rec(text);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(find(&ents, "Ed O'Keefe").map(|e| e.kind), Some(EntityKind::Person), "{names:?}");
+        assert_eq!(
+            find(&ents, "Washington Post").map(|e| e.kind),
+            Some(EntityKind::Organization),
+            "{names:?}"
+        );
+        assert!(names.contains(&"Hillary Rodham Clinton"), "{names:?}");
+    }
 }

@@ -348,3 +348,38 @@ pub(super) fn heading_word_before_name(d: &Doc, ms: &mut [Mention]) {
         }
     }
 }
+
+/// A possessive inside a mention ends the owner's name, and what follows it is a name of its
+/// own: "The Washington Post's Ed O'Keefe" is the Washington Post and Ed O'Keefe. The words
+/// after the possessive open with a first name, and are a person's when the tagger tagged one
+/// of them so ("Chelsea's John Terry"). The tagger runs such phrases together when it tags the
+/// possessive inside a name.
+pub(super) fn split_at_inner_possessives(d: &Doc, tags: &[u8], ms: Vec<Mention>) -> Vec<Mention> {
+    let (text, toks) = (d.text, &d.toks);
+    let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
+    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+    for m in ms {
+        let at = (m.lo + 1..m.hi.saturating_sub(2)).find(|&x| {
+            matches!(word(x), "'s" | "’s")
+                && toks[x].s == toks[x - 1].e
+                && toks[x + 1].flags & INIT_UPPER != 0
+                && toks[x + 1].flags & HAS_LOWER != 0
+                && crate::extract::lexicon::is_first_name(word(x + 1))
+        });
+        match at {
+            Some(x) => {
+                // (the owner keeps the mention's kind unless that was the person's; the words
+                // after it are a person's unless an organization's head ends them: "the Defense
+                // Department's Ada Validation Facility")
+                let owner = if m.kind == 0 { 1 } else { m.kind };
+                let rest = &text[toks[x + 1].s as usize..toks[m.hi - 1].e as usize];
+                let person_tag = (x + 1..m.hi).any(|y| tags[y] != O && tag_kind(tags[y]) == 0);
+                let kind = if person_tag && !crate::extract::names::is_org_like(rest) { 0 } else { owner };
+                out.push(Mention { lo: m.lo, hi: x, kind: owner });
+                out.push(Mention { lo: x + 1, hi: m.hi, kind });
+            }
+            None => out.push(m),
+        }
+    }
+    out
+}

@@ -151,6 +151,13 @@ pub(crate) fn tokenize_with(
                 {
                     // names joined by a slash ("NBC News/Wall Street Journal")
                     1
+                } else if b[k] == b':'
+                    && k > cs
+                    && b[k - 1].is_ascii_alphabetic()
+                    && (b.get(k + 1) == Some(&b'"') || b[k + 1..ce].starts_with("“".as_bytes()))
+                {
+                    // a transcript's speaker glued to the quotation ("Clinton:\"We learned")
+                    1
                 } else {
                     0
                 };

@@ -574,7 +574,10 @@ fn a_description_of_an_office_is_no_former_holder_of_it() {
 fn a_description_names_the_person_in_apposition_after_it() {
     let t = "“He was a great guy,” said his best friend at Lehigh, Tom Reed, who knew him.";
     let reed = person("Tom Reed", t);
-    assert_eq!(resolved(t, None, "his best friend", std::slice::from_ref(&reed)).as_deref(), Some("Tom Reed"));
+    assert_eq!(
+        resolved(t, None, "his best friend", std::slice::from_ref(&reed)).as_deref(),
+        Some("Tom Reed")
+    );
     let t = "“He was a great guy,” said a spokesman, Tom Reed.";
     assert_eq!(resolved(t, None, "a spokesman", &[person("Tom Reed", t)]).as_deref(), Some("Tom Reed"));
     // (a name that goes on is no apposition: "a spokesman, Tom Reed's deputy")
