@@ -282,6 +282,29 @@ impl Article<'_> {
         Some(self.fullest(&ent.name, ns))
     }
 
+    /// The person a description mention `m` starting at `s` stands in apposition to, named
+    /// right before its comma as a speaker: "said Tim Selaty, organizer of a group called
+    /// Citizens for Trump", "Michael Lamberty, a Lufthansa spokesman told the BBC" (the name
+    /// opens its clause after a quotation or a speech verb; "the replacement of Funaro, a
+    /// foreign banker told Reuters" is another person).
+    pub(super) fn apposed_before(&self, s: usize) -> Option<String> {
+        let t = self.text;
+        let end = s.checked_sub(2).filter(|&e| t.get(e..s) == Some(", "))?;
+        let (ent, ms) = self
+            .entities
+            .iter()
+            .filter(|x| x.kind == EntityKind::Person)
+            .find_map(|x| x.mentions.iter().find(|&&(_, me)| me == end).map(|&(ms, _)| (x, ms)))?;
+        let before = t[..ms].trim_end();
+        let opens = before.is_empty()
+            || before.ends_with(['”', '"', '\'', '.', '\n'])
+            || before.ends_with(",”")
+            || before.rsplit(char::is_whitespace).next().is_some_and(|w| {
+                lower_eq(w, lexicon::INVERTED_SPEECH_VERBS) || lower_eq(w, lexicon::SUBJECT_SPEECH_VERBS)
+            });
+        opens.then(|| self.fullest(&ent.name, ms))
+    }
+
     /// The named person or organization the article identifies with a description ("the
     /// Florida senator", "the editorial"), by its head noun: "Florida Sen. Marco Rubio" or
     /// "candidate Ben Carson" (the head before a name), "Marco Rubio, the Florida senator" (an

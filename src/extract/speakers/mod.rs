@@ -570,6 +570,7 @@ impl<'a> Article<'a> {
         let as_description = || {
             mention
                 .and_then(|(_, e)| self.apposed_after(e))
+                .or_else(|| mention.and_then(|(s, _)| self.apposed_before(s)))
                 .or_else(|| self.owned_before(desc, pos, &self.spans))
                 .or_else(|| self.described(desc, pos))
                 .or_else(|| self.recent_of_type(desc, pos, &self.spans))
@@ -697,6 +698,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                 }
                 let r = art
                     .apposed_after(s + m.len())
+                    .or_else(|| art.apposed_before(s))
                     .or_else(|| art.owned_before(m, s, &spans))
                     .or_else(|| art.described(m, s))
                     .or_else(|| art.recent_of_type(m, s, &spans))

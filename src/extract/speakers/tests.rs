@@ -584,3 +584,19 @@ fn a_description_names_the_person_in_apposition_after_it() {
     let t = "“He was a great guy,” said a spokesman, Tom Reed's deputy.";
     assert_eq!(resolved(t, None, "a spokesman", &[person("Tom Reed", t)]), None);
 }
+
+#[test]
+fn a_description_in_apposition_after_a_name_is_that_persons() {
+    let t = "“You stick everybody together,” said Tom Reed, organizer of a group called Citizens for Hale.";
+    assert_eq!(
+        resolved(t, None, "organizer of a group", &[person("Tom Reed", t)]).as_deref(),
+        Some("Tom Reed")
+    );
+}
+
+#[test]
+fn a_name_in_apposition_that_is_no_speaker_leaves_the_description() {
+    // "the replacement of Funaro, a foreign banker told Reuters": the banker is another person
+    let t = "Bankers want the replacement of Tom Reed, a foreign banker told Reuters, “They see it so.”";
+    assert_eq!(resolved(t, None, "a foreign banker", &[person("Tom Reed", t)]), None);
+}
