@@ -921,3 +921,29 @@ fn an_auxiliary_after_a_role_and_name_makes_the_name_the_subject() {
     let q = run_with_persons(t, &["Tom Reed", "Paul Hale"]);
     assert_eq!(find(t, &q, "It has been 235 days.").speaker.as_deref(), Some("Paul Hale"));
 }
+
+#[test]
+fn words_after_a_possessive_are_no_subject() {
+    // "Trump's Middle Eastern policy": whatever the tagger made of "Middle Eastern", it modifies
+    // the policy, and the sentence's subject is Paul Hale
+    let t = "Moments later, Paul Hale made sure his critique of Reed’s Middle Eastern policy was polite.\n\n\
+             “I don’t know if Reed realizes this,” he said.";
+    let q = run_with_persons(t, &["Paul Hale", "Middle Eastern", "Reed"]);
+    assert_eq!(find(t, &q, "I don’t know if Reed realizes this,").speaker.as_deref(), Some("Paul Hale"));
+}
+
+#[test]
+fn a_persons_name_after_an_owners_possessive_is_a_subject() {
+    let t = "Hale said the court was slow, but Tennis Australia's Gaffo Reed rejected his comments.\n\n\
+             “We did ask for it to be made faster,” he said.";
+    let q = run_with_persons(t, &["Hale", "Tennis Australia", "Gaffo Reed"]);
+    assert_eq!(find(t, &q, "We did ask for it to be made faster,").speaker.as_deref(), Some("Gaffo Reed"));
+    let t = "Hale won the cup.\n\nArsenal's Edu has lifted the lid on the scenes that followed.\n\n\
+             “I saw people being pulled apart,” he told the website.";
+    let q = run_with_persons(t, &["Hale", "Edu"]);
+    assert_eq!(find(t, &q, "I saw people being pulled apart,").speaker.as_deref(), Some("Edu"));
+    let t = "Mary Hale said voters care about jobs.\n\nAnd North Carolina’s Ada Okafor, one of a handful of \
+             members, said the party will do well. “I think it will do fine,” she said.";
+    let q = run_with_persons(t, &["Mary Hale", "Ada Okafor"]);
+    assert_eq!(find(t, &q, "I think it will do fine,").speaker.as_deref(), Some("Ada Okafor"));
+}

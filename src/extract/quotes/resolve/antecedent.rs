@@ -243,7 +243,22 @@ impl Resolver<'_, '_> {
             // a name that modifies an institution's noun is no one's mention as a person: "The
             // Cruz campaign on Monday picked up ..." (the campaign is the subject)
             let modifier = next_word.is_some_and(|v| text::lower_eq(v, lexicon::OWNED_INSTITUTIONS));
-            let class = if possessive || modifier {
+            // (nor are words after a possessive, which modify what it owns: "his critique of
+            // Trump's Middle Eastern policy"; but a name before a verb is the owner's person
+            // and the subject, "Tennis Australia's Geoff Pollard rejected", "Arsenal's Edu has")
+            let owned = {
+                let before = t[..toks[s].s].trim_end();
+                // (the owned thing's noun or a preposition after the words; not a verb, nor the
+                // comma of an appositive, "North Carolina's Ada Fisher, one of ..., said")
+                let noun_next = next_word.is_some_and(|v| {
+                    text::is_lower(v)
+                        && !(v.ends_with("ed")
+                            || text::lower_eq(v, lexicon::AUXILIARY_VERBS)
+                            || text::lower_eq(v, lexicon::SUBJECT_SPEECH_VERBS))
+                });
+                (before.ends_with("'s") || before.ends_with("’s")) && noun_next
+            };
+            let class = if possessive || modifier || owned {
                 2
             } else if says || inverted || self.says_through_who(&toks, tk.e) {
                 0
