@@ -522,9 +522,18 @@ impl<'a> Ctx<'a> {
                 while k < hi && k <= e + 3 && win[k].is_word() && text::is_lower(self.w(&win[k])) {
                     k += 1;
                 }
+                // (or any one noun before a first name: "said Cruz constituent Dan Golvach")
+                let noun_before_first_name = k == e + 2 && k < hi && {
+                    let n = self.w(&win[k - 1]);
+                    !text::lower_eq(n, lexicon::FUNCTION_WORDS)
+                        && !n.ends_with("ed")
+                        && !n.ends_with("ing")
+                        && win[k].is_word()
+                        && lexicon::is_first_name(self.w(&win[k]))
+                };
                 if k > e + 1
                     && k < hi
-                    && crate::extract::names::is_role_word(self.w(&win[k - 1]))
+                    && (crate::extract::names::is_role_word(self.w(&win[k - 1])) || noun_before_first_name)
                     && win[k].is_word()
                     && text::is_cap(self.w(&win[k]))
                     && !cap_stop(self.w(&win[k]))

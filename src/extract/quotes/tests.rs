@@ -947,3 +947,14 @@ fn a_persons_name_after_an_owners_possessive_is_a_subject() {
     let q = run_with_persons(t, &["Mary Hale", "Ada Okafor"]);
     assert_eq!(find(t, &q, "I think it will do fine,").speaker.as_deref(), Some("Ada Okafor"));
 }
+
+#[test]
+fn a_noun_between_a_name_and_a_first_name_after_said_makes_the_second_the_speaker() {
+    // "said Cruz constituent Dan Golvach", "said Aviator star Alan Alda"
+    let t = "“Anyone who refuses to follow the law puts us at risk,” said Hale constituent Mary Okafor when asked.";
+    let q = run(t);
+    assert_eq!(
+        mention(t, find(t, &q, "Anyone who refuses to follow the law puts us at risk,")),
+        "Mary Okafor"
+    );
+}
