@@ -258,9 +258,14 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
     let org = is_org_like(&words[cut..].join(" "));
     let role = (cut > 0).then(|| words[..cut].join(" ")).filter(|r| r.chars().any(|c| c.is_alphabetic()));
     let mut name: Vec<String> = words.split_off(cut);
-    // a word of a Title-Case headline before a first name: "Fault Ted Cruz" -> "Ted Cruz"
+    // a word of a Title-Case headline before a first name: "Fault Ted Cruz" -> "Ted Cruz" (a
+    // surname's particle is none, though "Le" is a Census first name: "Marine Le Pen")
     if !org && name.len() >= 3 && !lexicon::is_first_name(&name[0]) && !is_initial(&name[0]) {
-        if let Some(k) = (1..name.len() - 1).find(|&k| lexicon::is_first_name(&name[k]) && is_cap(&name[k])) {
+        if let Some(k) = (1..name.len() - 1).find(|&k| {
+            lexicon::is_first_name(&name[k])
+                && is_cap(&name[k])
+                && !lower_eq(&name[k], lexicon::LOWERCASE_NAME_PARTICLES)
+        }) {
             name.drain(..k);
         }
     }
@@ -271,6 +276,7 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
         && ambiguous_given(&name[0])
         && lexicon::is_first_name(&name[1])
         && !ambiguous_given(&name[1])
+        && !lower_eq(&name[1], lexicon::LOWERCASE_NAME_PARTICLES)
     {
         name.remove(0);
     }
@@ -480,6 +486,8 @@ mod tests {
     fn a_headline_word_before_a_first_name_is_removed() {
         assert_eq!(n("Budget Paul Hale").as_deref(), Some("Paul Hale"));
         assert_eq!(n("Mary Ann Evans").as_deref(), Some("Mary Ann Evans"));
+        // (a surname's particle is no first name, whatever the Census lists say of "Le")
+        assert_eq!(n("Marine Le Pen").as_deref(), Some("Marine Le Pen"));
     }
 
     #[test]
