@@ -491,6 +491,11 @@ mod tests {
     }
 
     #[test]
+    fn a_members_title_of_a_parliament_is_a_role() {
+        assert_eq!(n("Tory MP Boris Johnson").as_deref(), Some("Boris Johnson"));
+    }
+
+    #[test]
     fn descriptions_without_a_name_are_no_name() {
         assert_eq!(n("the Republican nominee"), None);
         assert_eq!(n("a spokeswoman"), None);

@@ -53,7 +53,7 @@ pub const ROLE_TITLES: &[&str] = &[
     "commentator", "columnist", "founder", "co-founder", "ceo", "executive", "manager", "strategist",
     "pollster", "adviser", "advisor", "aide", "analyst", "economist", "lawmaker", "delegate", "incumbent",
     "ex-president", "ex-governor", "mrs", "messrs.", "msgr.", "fr.", "sr.", "supt.", "insp.", "det.", "pvt.",
-    "cpl.", "sgt", "senators", "rep", "reps", "del.", "assemblyman", "assemblywoman",
+    "cpl.", "sgt", "senators", "rep", "reps", "del.", "assemblyman", "assemblywoman", "mp", "mep", "msp",
     "councilman", "councilwoman", "alderman", "trustee", "superintendent", "chief", "dean", "provost",
     "chancellor", "rector", "brig.", "maj.", "gen", "lieut", "ens.",
     "actor", "actress", "singer", "rapper", "comedian", "musician", "filmmaker", "producer",

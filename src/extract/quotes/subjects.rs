@@ -445,7 +445,7 @@ impl<'a> Ctx<'a> {
                 let (s, _) = self.name_left(win, p - 1, lo);
                 let a = mention(win[s].s, win[p - 1].e, MK::Name);
                 let orgish = win[s..p].iter().any(|t| text::org_word(self.w(t)));
-                if !orgish {
+                if !orgish && !self.object_of_preposition(win, lo, s) {
                     return Some(a);
                 }
                 if first.is_none() {
@@ -459,6 +459,24 @@ impl<'a> Ctx<'a> {
             }
         }
         first
+    }
+
+    /// Whether the name starting at token `s` is the object of a preposition inside an
+    /// appositive, a place's "City, State" taken whole: "Mr. Daniloff, now 81 and retired in
+    /// Cambridge, Mass., said" (the subject is the name before the appositive).
+    fn object_of_preposition(&self, win: &[Tok], lo: usize, s: usize) -> bool {
+        let mut s = s;
+        if s >= lo + 2
+            && win[s - 1].is_punct(',')
+            && win[s - 2].is_word()
+            && text::is_cap(self.w(&win[s - 2]))
+        {
+            s = self.name_left(win, s - 2, lo).0;
+        }
+        s > lo && win[s - 1].is_word() && {
+            let p = self.w(&win[s - 1]);
+            text::is_lower(p) && text::lower_eq(p, lexicon::POSTMODIFIER_PREPOSITIONS)
+        }
     }
 
     /// The subject of an inverted cue: "said Aaron David Miller", "said the official", "said he".

@@ -958,3 +958,13 @@ fn a_noun_between_a_name_and_a_first_name_after_said_makes_the_second_the_speake
         "Mary Okafor"
     );
 }
+
+#[test]
+fn a_place_in_an_appositive_before_the_verb_is_no_subject() {
+    // "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the subject opens the clause
+    let t =
+        "“I would have been sitting in Siberia,” Mr. Hale, now 81 and retired in Cambridge, Mass., said by \
+             telephone.";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "I would have been sitting in Siberia,")), "Mr. Hale");
+}
