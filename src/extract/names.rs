@@ -76,6 +76,11 @@ pub fn is_particle(w: &str) -> bool {
     sets().particles.contains(w)
 }
 
+/// A modal verb that is a first name too, capitalized: "Will", "May".
+fn modal_given(w: &str) -> bool {
+    is_cap(w) && lower_eq(w, lexicon::AUXILIARY_VERBS) && lexicon::is_first_name(w)
+}
+
 fn is_function_word(w: &str) -> bool {
     sets().function.contains(w)
 }
@@ -188,7 +193,12 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
             }
             cut = k + 1;
             role_run = None;
-        } else if !lettered || is_function_word(w) {
+        } else if !lettered
+            || (is_function_word(w)
+                // (a modal that is a first name too opens a name of two words, "Will Doyle",
+                // "May Bateman"; in a longer run it is a question's verb, "Will Trump Win")
+                && !(k == 0 && words.len() == 2 && next_cap && modal_given(w)))
+        {
             if in_name && !cap_after {
                 end = k;
                 break;
@@ -280,7 +290,10 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
     {
         name.remove(0);
     }
-    while name.first().is_some_and(|w| !is_cap(w) || is_function_word(w)) {
+    // (see above: "Will Doyle")
+    let given_name =
+        |name: &[String]| name.len() == 2 && modal_given(&name[0]) && !is_function_word(&name[1]);
+    while name.first().is_some_and(|w| !is_cap(w) || is_function_word(w)) && !given_name(&name) {
         name.remove(0);
     }
     // a sentence's period after the last word ("... said Tom Reed.")
@@ -486,6 +499,9 @@ mod tests {
     fn a_headline_word_before_a_first_name_is_removed() {
         assert_eq!(n("Budget Paul Hale").as_deref(), Some("Paul Hale"));
         assert_eq!(n("Mary Ann Evans").as_deref(), Some("Mary Ann Evans"));
+        assert_eq!(n("Will Doyle").as_deref(), Some("Will Doyle"));
+        assert_eq!(n("Will Trump Win").as_deref(), Some("Trump Win"));
+        assert_eq!(n("In Asia").as_deref(), Some("Asia"));
         // (a surname's particle is no first name, whatever the Census lists say of "Le")
         assert_eq!(n("Marine Le Pen").as_deref(), Some("Marine Le Pen"));
     }

@@ -252,6 +252,11 @@ pub const INTRO_INTENSIFIERS: &[&str] = &["even", "just", "only", "shortly", "lo
 /// Thursday").
 pub const DAY_MODIFIERS: &[&str] = &["on", "last", "this", "late", "early"];
 
+/// Participles that introduce the name of the person a description is ("the base chief known
+/// as Bob", "a woman named Ana Ruiz").
+pub const NAMING_PARTICIPLES: &[&str] =
+    &["known as", "named", "called", "identified as", "nicknamed", "dubbed"];
+
 /// Modifiers that put an office in the past ("the former New Jersey governor", "ex-president",
 /// "the late senator"): such an office is not the one a description without them names.
 pub const PAST_OFFICE_MODIFIERS: &[&str] = &["former", "ex", "late", "onetime", "one-time", "erstwhile"];

@@ -567,6 +567,23 @@ impl<'a> Ctx<'a> {
                 && win[e + 1].is_word()
                 && text::is_lower(self.w(&win[e + 1]))
             {
+                // (and the name in apposition to it: "said Rubio's deputy campaign manager, Rich
+                // Beeson, who ...")
+                let mut k = e + 1;
+                while k < hi && k <= e + 4 && win[k].is_word() && text::is_lower(self.w(&win[k])) {
+                    k += 1;
+                }
+                if k + 1 < hi
+                    && win[k].is_punct(',')
+                    && win[k + 1].is_word()
+                    && text::is_cap(self.w(&win[k + 1]))
+                    && !cap_stop(self.w(&win[k + 1]))
+                {
+                    let e2 = self.name_right(win, k + 1, hi);
+                    if win.get(e2 + 1).is_none_or(|x| x.is_punct(',') || x.is_punct('.')) {
+                        return Some(mention(win[k + 1].s, win[e2].e, MK::Name));
+                    }
+                }
                 return Some(mention(tk.s, win[e + 1].e, MK::Phrase));
             }
             return Some(mention(tk.s, win[e].e, MK::Name));

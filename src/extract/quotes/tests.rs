@@ -968,3 +968,12 @@ fn a_place_in_an_appositive_before_the_verb_is_no_subject() {
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "I would have been sitting in Siberia,")), "Mr. Hale");
 }
+
+#[test]
+fn a_name_in_apposition_to_a_possessive_role_phrase_after_said_is_the_speaker() {
+    let t =
+        "“We are treating it as one long Election Day,” said Hale’s deputy campaign manager, Tom Reed, who \
+             oversaw the ground game.";
+    let q = run(t);
+    assert_eq!(mention(t, find(t, &q, "We are treating it as one long Election Day,")), "Tom Reed");
+}

@@ -256,6 +256,9 @@ impl Article<'_> {
     /// the end of the paragraph after it).
     pub(super) fn apposed_after(&self, e: usize) -> Option<String> {
         let t = self.text;
+        if let Some(n) = self.named_after(e) {
+            return Some(n);
+        }
         let rest = t.get(e..)?;
         // (the phrase before the comma: nothing, or a preposition and a few words)
         let comma = rest.find([',', '\n', '.', '“', '"'])?;
@@ -280,6 +283,34 @@ impl Article<'_> {
             return None;
         }
         Some(self.fullest(&ent.name, ns))
+    }
+
+    /// The person a description mention ending at `e` names with a participle of naming: "the
+    /// base chief known as Bob", "a 70-year-old academic named Eric Kingson" (the participle
+    /// may end the mention, "the base chief known | as Bob").
+    fn named_after(&self, e: usize) -> Option<String> {
+        let t = self.text;
+        let ns = lexicon::NAMING_PARTICIPLES.iter().find_map(|p| {
+            let after = |x: usize| t.get(x..)?.strip_prefix(' ').map(|r| (x + 1, r));
+            // the whole participle after the mention, or its last word after the rest of it
+            if let Some((x, r)) = after(e) {
+                if r.strip_prefix(p).is_some_and(|r2| r2.starts_with(' ')) {
+                    return Some(x + p.len() + 1);
+                }
+                let (head, last) = p.rsplit_once(' ')?;
+                if t[..e].ends_with(&format!(" {head}")) && r.starts_with(&format!("{last} ")) {
+                    return Some(x + last.len() + 1);
+                }
+            }
+            None
+        })?;
+        let (ent, me) = self
+            .entities
+            .iter()
+            .filter(|x| x.kind == EntityKind::Person)
+            .find_map(|x| x.mentions.iter().find(|&&(ms, _)| ms == ns).map(|&(_, me)| (x, me)))?;
+        matches!(t[me..].chars().next(), None | Some(',' | '.' | ';' | '(' | '\n'))
+            .then(|| self.fullest(&ent.name, ns))
     }
 
     /// The person a description mention `m` starting at `s` stands in apposition to, named

@@ -103,7 +103,8 @@ pub(super) fn name_run(t: &str, s: usize, e: usize, forward: bool) -> (usize, us
             let q = sp.trim_end_matches(['"', '”']);
             if let Some(o) = q.rfind(['"', '“']) {
                 let nick = &q[o + q[o..].chars().next().map_or(1, char::len_utf8)..];
-                if is_cap(nick) && !nick.contains(' ') {
+                // (a quotation's last word before its comma is none: “Technicals,” Bob said)
+                if is_cap(nick) && !nick.contains(' ') && !nick.ends_with([',', '.', '?', '!', ';', ':']) {
                     ws = o;
                     w = nick;
                 }

@@ -600,3 +600,23 @@ fn a_name_in_apposition_that_is_no_speaker_leaves_the_description() {
     let t = "Bankers want the replacement of Tom Reed, a foreign banker told Reuters, “They see it so.”";
     assert_eq!(resolved(t, None, "a foreign banker", &[person("Tom Reed", t)]), None);
 }
+
+#[test]
+fn a_description_names_its_person_with_a_participle_of_naming() {
+    let t = "“There never was a stand-down order,” said the base chief known as Bob, speaking publicly.";
+    assert_eq!(resolved(t, None, "the base chief known", &[person("Bob", t)]).as_deref(), Some("Bob"));
+    let t = "“He is genuine,” said a 70-year-old academic named Eric Kingson, who is running.";
+    assert_eq!(
+        resolved(t, None, "a 70-year-old academic", &[person("Eric Kingson", t)]).as_deref(),
+        Some("Eric Kingson")
+    );
+}
+
+#[test]
+fn a_quotations_last_word_is_no_nickname_of_the_name_after_it() {
+    // "“Technicals,” Bob said": not a nickname inside a name, as Robert C. "Bobby" Scott's is
+    let t = "One of the things he wanted was a gun truck. “Technicals,” Bob said. The militias were evasive.";
+    assert_eq!(speaker_of(t, "Bob", "Bob", &[person("Bob", t)]).as_deref(), Some("Bob"));
+    let t = "A man named \"Technicals,\" Bob said. The militias were evasive.";
+    assert_eq!(speaker_of(t, "Bob", "Bob", &[person("Bob", t)]).as_deref(), Some("Bob"));
+}
