@@ -129,16 +129,17 @@ impl Article<'_> {
                 add(n, s, &mut out);
             }
         }
-        // a name written surname first ("Shen Xincheng ... Shen said", "Xi Jinping ... Xi"):
-        // the one person of two words the recognizer found that opens with the word, when
-        // no name ends with it and its second word is no first name
+        // a name written surname first ("Shen Xincheng ... Shen said", "Xi Jinping ... Xi"),
+        // or a first name the Census lists lack ("Megyn Kelly ... Megyn was incredulous"): the
+        // one person of two words the recognizer found that opens with the word, when no name
+        // ends with it
         if out.is_empty() && core.len() == 1 && !first_only && last.len() >= 2 {
             let key = last.replace('’', "'").to_lowercase();
             let mut found: Vec<&(String, Vec<usize>)> = Vec::new();
             for &k in people.by_word.get(&key).map_or(&[][..], |v| &v[..]) {
                 let entry = &people.names[k];
                 let cw = names::core_words(&entry.0);
-                if cw.len() == 2 && same_word(cw[0], last) && !lexicon::is_first_name(cw[1]) {
+                if cw.len() == 2 && same_word(cw[0], last) {
                     found.push(entry);
                 }
             }

@@ -294,8 +294,12 @@ fn a_name_written_surname_first_is_found_by_its_first_word() {
     let t = "Shen Xincheng, a retired teacher, watched the debate.\n\n“It was strange,” Shen said.";
     let ents = [person("Shen Xincheng", t)];
     assert_eq!(speaker_of(t, "Shen", "Shen said", &ents).as_deref(), Some("Shen Xincheng"));
-    // not when the word is a first name ("Warren" for "Warren Hale" is another rule's call)
-    // nor when someone's name ends with it
+    // (a first name the Census lists lack opens a Western name the same way, whose surname may
+    // be a first name too)
+    let t = "I told Megyn Kelly the news. Megyn was incredulous.\n\n“Only you,” Megyn said.";
+    let ents = [person("Megyn Kelly", t)];
+    assert_eq!(speaker_of(t, "Megyn", "Megyn said", &ents).as_deref(), Some("Megyn Kelly"));
+    // not when someone's name ends with it
     let t = "Shen Xincheng and Li Shen watched the debate.\n\n“It was strange,” Shen said.";
     let ents = [person("Shen Xincheng", t), person("Li Shen", t)];
     assert_eq!(speaker_of(t, "Shen", "Shen said", &ents).as_deref(), Some("Li Shen"));
