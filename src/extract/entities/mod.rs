@@ -204,6 +204,14 @@ pub fn gazetteer_name(word: &str) -> bool {
         .is_some_and(|[_, gaz]| gaz & (train::GAZ_FIRST | train::GAZ_LAST | train::GAZ_LAST_TOP) != 0)
 }
 
+/// Whether `word` (lowercased) is a place or a country of the gazetteer, or a word of one
+/// ("ohio", "saudi").
+pub fn gazetteer_place(word: &str) -> bool {
+    lex_of_lowercase(word).is_some_and(|[_, gaz]| {
+        gaz & (train::GAZ_PLACE | train::GAZ_COUNTRY | train::GAZ_PLACE_PART | train::GAZ_COUNTRY_PART) != 0
+    })
+}
+
 /// Whether `word` (lowercased) is a common word: one the training text wrote mostly in
 /// lowercase, or one it never saw that no gazetteer knows as a name ("shrugged", "succeed").
 pub fn common_word(word: &str) -> bool {

@@ -192,7 +192,16 @@ impl<'a> Article<'a> {
         if first_named(name) {
             return false;
         }
-        if self.is_named_as(name, &[EntityKind::Location]) && !self.is_named_as(name, &speaker_kinds) {
+        // a place: one the gazetteer knows a word of, or one a place's head ends ("Union
+        // Square"); a "place" the recognizer guessed that is none of these speaks as it is
+        // named ("Verizon said in a statement", "Soe Min, a party member, said")
+        if self.is_named_as(name, &[EntityKind::Location])
+            && !self.is_named_as(name, &speaker_kinds)
+            && (words.iter().any(|w| crate::extract::entities::gazetteer_place(&w.to_lowercase()))
+                || words.last().is_some_and(|w| lexicon::PLACE_NAME_HEADS.contains(w))
+                // (or one the text puts somewhere in: "in Scotland")
+                || self.text.contains(&format!(" in {name}")))
+        {
             return true;
         }
         // an adjective or a plural of a people, a party, a faith ("Democratic", "Republicans")

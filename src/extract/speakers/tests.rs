@@ -624,3 +624,22 @@ fn a_quotations_last_word_is_no_nickname_of_the_name_after_it() {
     let t = "A man named \"Technicals,\" Bob said. The militias were evasive.";
     assert_eq!(speaker_of(t, "Bob", "Bob", &[person("Bob", t)]).as_deref(), Some("Bob"));
 }
+
+#[test]
+fn a_place_the_recognizer_guessed_speaks_a_known_place_does_not() {
+    let place = |name: &str, text: &str| Entity {
+        name: name.into(),
+        kind: EntityKind::Location,
+        mentions: text.match_indices(name).map(|(p, _)| (p, p + name.len())).collect(),
+    };
+    // a company the recognizer took for a place
+    let t = "“We look forward to having all our employees back,” Verizane said in a statement.";
+    assert_eq!(speaker_of(t, "Verizane", "Verizane", &[place("Verizane", t)]).as_deref(), Some("Verizane"));
+    // a place the gazetteer knows, one a place's head ends, one the text puts something in
+    let t = "“We look forward to it,” Ohio said.";
+    assert_eq!(speaker_of(t, "Ohio", "Ohio", &[place("Ohio", t)]), None);
+    let t = "“We look forward to it,” Verizane Square said.";
+    assert_eq!(speaker_of(t, "Verizane Square", "Verizane Square", &[place("Verizane Square", t)]), None);
+    let t = "Fans in Verizane cheered. “We look forward to it,” Verizane said.";
+    assert_eq!(speaker_of(t, "Verizane", "Verizane said", &[place("Verizane", t)]), None);
+}
