@@ -251,9 +251,8 @@ impl Article<'_> {
 
     /// The person a description mention ending at `e` names in apposition right after it:
     /// "said a spokesman, Tom Reed.", "said his best friend at Lehigh, Bruce Turry, who ..." (a
-    /// short prepositional phrase may stand between the description and its comma). The name
-    /// is a person entity's mention that ends its phrase (a comma, a stop, a parenthesis or
-    /// the end of the paragraph after it).
+    /// short prepositional phrase may stand between the description and its comma), or named
+    /// by a participle ([`Self::named_after`]).
     pub(super) fn apposed_after(&self, e: usize) -> Option<String> {
         let t = self.text;
         if let Some(n) = self.named_after(e) {
@@ -271,18 +270,19 @@ impl Article<'_> {
         {
             return None;
         }
-        let ns = e + comma + 2;
-        let person = self
+        self.person_phrase_at(e + comma + 2)
+    }
+
+    /// The fullest name of the person entity one of whose mentions starts at `ns` and ends its
+    /// phrase (a comma, a stop, a semicolon, a parenthesis or the paragraph's end after it).
+    fn person_phrase_at(&self, ns: usize) -> Option<String> {
+        let (ent, me) = self
             .entities
             .iter()
             .filter(|x| x.kind == EntityKind::Person)
-            .find_map(|x| x.mentions.iter().find(|&&(ms, _)| ms == ns).map(|&(_, me)| (x, me)));
-        let (ent, me) = person?;
-        let after = t[me..].chars().next();
-        if !matches!(after, None | Some(',' | '.' | ';' | '(' | '\n')) {
-            return None;
-        }
-        Some(self.fullest(&ent.name, ns))
+            .find_map(|x| x.mentions.iter().find(|&&(ms, _)| ms == ns).map(|&(_, me)| (x, me)))?;
+        matches!(self.text[me..].chars().next(), None | Some(',' | '.' | ';' | '(' | '\n'))
+            .then(|| self.fullest(&ent.name, ns))
     }
 
     /// The person a description mention ending at `e` names with a participle of naming: "the
@@ -304,13 +304,7 @@ impl Article<'_> {
             }
             None
         })?;
-        let (ent, me) = self
-            .entities
-            .iter()
-            .filter(|x| x.kind == EntityKind::Person)
-            .find_map(|x| x.mentions.iter().find(|&&(ms, _)| ms == ns).map(|&(_, me)| (x, me)))?;
-        matches!(t[me..].chars().next(), None | Some(',' | '.' | ';' | '(' | '\n'))
-            .then(|| self.fullest(&ent.name, ns))
+        self.person_phrase_at(ns)
     }
 
     /// The person a description mention `m` starting at `s` stands in apposition to, named
