@@ -195,6 +195,42 @@ impl Article<'_> {
         Some(self.fullest(&e.name, p))
     }
 
+    /// The person whose institution a possessive pronoun's mention names ("his campaign sent
+    /// out a text message saying: ...", "“...,” her campaign wrote"): the latest person named
+    /// before it in the 1,500 bytes before, outside quotations, of a gender the pronoun allows
+    /// (by the Census first name; unknown allows both). A campaign speaks for its candidate.
+    pub(super) fn pronoun_institution(
+        &self,
+        m: &str,
+        s: usize,
+        quote_spans: &[(usize, usize)],
+    ) -> Option<String> {
+        let words: Vec<&str> = m.split_whitespace().collect();
+        let [pronoun, noun] = words[..] else { return None };
+        if !lower_eq(noun, lexicon::OWNED_INSTITUTIONS) {
+            return None;
+        }
+        let want = match pronoun.to_lowercase().as_str() {
+            "his" => lexicon::Gender::Male,
+            "her" => lexicon::Gender::Female,
+            _ => return None,
+        };
+        let lo = s.saturating_sub(1500);
+        let in_quote = |a: usize| quote_spans.iter().any(|&(qs, qe)| qs <= a && a < qe);
+        let (p, e) = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
+            .filter(|&(p, _)| p >= lo && p < s && !in_quote(p))
+            .filter(|&(_, e)| {
+                let first = names::core_words(&e.name).first().and_then(|f| lexicon::first_name_gender(f));
+                first.is_none_or(|g| g == want)
+            })
+            .max_by_key(|x| x.0)?;
+        Some(self.fullest(&e.name, p))
+    }
+
     /// The institution that "the ministry" or "the campaign" refers back to when the article
     /// named it by whose it is ("China's foreign ministry also weighed in. “...,” the ministry
     /// said"): the latest such phrase in the 700 bytes before `pos`, outside quotations.

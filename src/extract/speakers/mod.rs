@@ -708,6 +708,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                 let r = art
                     .apposed_after(s + m.len())
                     .or_else(|| art.apposed_before(s))
+                    .or_else(|| art.pronoun_institution(m, s, &spans))
                     .or_else(|| art.owned_before(m, s, &spans))
                     .or_else(|| art.described(m, s))
                     .or_else(|| art.recent_of_type(m, s, &spans))

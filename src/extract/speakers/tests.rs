@@ -643,3 +643,14 @@ fn a_place_the_recognizer_guessed_speaks_a_known_place_does_not() {
     let t = "Fans in Verizane cheered. “We look forward to it,” Verizane said.";
     assert_eq!(speaker_of(t, "Verizane", "Verizane said", &[place("Verizane", t)]), None);
 }
+
+#[test]
+fn a_campaign_of_his_or_hers_speaks_for_the_person_the_pronoun_is() {
+    let t = "Even before Tom Reed took the stage to acknowledge his victory, his campaign sent out a text \
+             saying: “With your help, we will win.”";
+    assert_eq!(resolved(t, None, "his campaign", &[person("Tom Reed", t)]).as_deref(), Some("Tom Reed"));
+    // (of the pronoun's gender: "her campaign" is not Tom Reed's)
+    let t = "Mary Okafor spoke after Tom Reed. “They might make headlines,” her campaign wrote.";
+    let ents = [person("Mary Okafor", t), person("Tom Reed", t)];
+    assert_eq!(resolved(t, None, "her campaign", &ents).as_deref(), Some("Mary Okafor"));
+}
