@@ -181,12 +181,24 @@ impl Article<'_> {
         } else {
             lexicon::Gender::Female
         };
+        self.latest_person_of(want, lo, ss, in_quote)
+    }
+
+    /// The fullest name of the latest person named from `lo` to `hi`, outside quotations, of a
+    /// gender `want` allows (by the Census first name; unknown allows both).
+    fn latest_person_of(
+        &self,
+        want: lexicon::Gender,
+        lo: usize,
+        hi: usize,
+        in_quote: &dyn Fn(usize) -> bool,
+    ) -> Option<String> {
         let (p, e) = self
             .entities
             .iter()
             .filter(|e| e.kind == EntityKind::Person)
             .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
-            .filter(|&(p, _)| p >= lo && p < ss && !in_quote(p))
+            .filter(|&(p, _)| p >= lo && p < hi && !in_quote(p))
             .filter(|&(_, e)| {
                 let first = names::core_words(&e.name).first().and_then(|f| lexicon::first_name_gender(f));
                 first.is_none_or(|g| g == want)
@@ -215,20 +227,8 @@ impl Article<'_> {
             "her" => lexicon::Gender::Female,
             _ => return None,
         };
-        let lo = s.saturating_sub(1500);
         let in_quote = |a: usize| quote_spans.iter().any(|&(qs, qe)| qs <= a && a < qe);
-        let (p, e) = self
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
-            .filter(|&(p, _)| p >= lo && p < s && !in_quote(p))
-            .filter(|&(_, e)| {
-                let first = names::core_words(&e.name).first().and_then(|f| lexicon::first_name_gender(f));
-                first.is_none_or(|g| g == want)
-            })
-            .max_by_key(|x| x.0)?;
-        Some(self.fullest(&e.name, p))
+        self.latest_person_of(want, s.saturating_sub(1500), s, &in_quote)
     }
 
     /// The institution that "the ministry" or "the campaign" refers back to when the article
