@@ -300,7 +300,8 @@ fn read_articles(
             if batch <= since {
                 continue;
             }
-            let d: TantivyDocument = store.get(doc)?;
+            let mut d: TantivyDocument = store.get(doc)?;
+            s.archive.dicts.unpack(&mut d, f.packed)?;
             let id = text_of(&d, f.id);
             let mut speakers = Vec::new();
             for n in facets.values_for_doc(doc) {

@@ -158,9 +158,23 @@ pub struct Archive {
     pub quotes: Index,
     pub af: ArticleFields,
     pub qf: QuoteFields,
+    /// The dictionaries articles are compressed with (see `index::packed`).
+    pub dicts: std::sync::Arc<super::packed::Dicts>,
 }
 
 impl Archive {
+    /// The article stored at `addr` of an articles searcher, with its packed values added back
+    /// as the fields they were taken from.
+    pub fn article_doc(
+        &self,
+        searcher: &tantivy::Searcher,
+        addr: tantivy::DocAddress,
+    ) -> Result<tantivy::TantivyDocument> {
+        let mut doc: tantivy::TantivyDocument = searcher.doc(addr)?;
+        self.dicts.unpack(&mut doc, self.af.packed)?;
+        Ok(doc)
+    }
+
     /// Opens an existing archive; fails with a message that says what to do when there is none
     /// or when it was written by another schema version.
     pub fn open(dir: &Path) -> Result<Archive> {
@@ -275,9 +289,17 @@ impl Archive {
             docstore_compression: tantivy::store::Compressor::Zstd(Default::default()),
             ..Default::default()
         };
+        // (an article's stored values are compressed on their own: see `index::packed`; the
+        // store's blocks, uncompressed, hold one article each, so that reading one copies no
+        // other)
+        let packed = tantivy::IndexSettings {
+            docstore_compression: tantivy::store::Compressor::None,
+            docstore_blocksize: 1024,
+            ..Default::default()
+        };
         let articles = Index::builder()
             .schema(articles_schema().0)
-            .settings(settings.clone())
+            .settings(packed)
             .create_in_dir(dir.join("articles"))?;
         let quotes = Index::builder()
             .schema(quotes_schema().0)
@@ -298,7 +320,8 @@ impl Archive {
             .map_err(|e| Error::NotAnArchive { path: dir.to_path_buf(), reason: e.to_string() })?;
         let qf = QuoteFields::from_schema(&quotes.schema())
             .map_err(|e| Error::NotAnArchive { path: dir.to_path_buf(), reason: e.to_string() })?;
-        let archive = Archive { dir: dir.to_path_buf(), articles, quotes, af, qf };
+        let dicts = std::sync::Arc::new(super::packed::Dicts::new(dir));
+        let archive = Archive { dir: dir.to_path_buf(), articles, quotes, af, qf, dicts };
         archive.verify_segment_files()?;
         Ok(archive)
     }

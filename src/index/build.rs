@@ -16,6 +16,7 @@ use tantivy::{IndexWriter, Term};
 use super::archive::{read_if_exists, write_atomic, Archive, CommitPayload, FileState};
 use super::deletions::Deletions;
 use super::document::{article_document, quote_documents, Identity};
+use super::packed::{self, Packer};
 use super::people::People;
 use super::plan::{Change, DuplicateOf, Held, Planner};
 use super::vocab::Vocab;
@@ -526,6 +527,8 @@ struct Writers {
     /// then left it out.
     people_at: std::time::Instant,
     people_behind: bool,
+    /// Packs and compresses each article's stored values (see `index::packed`).
+    packer: Packer,
 }
 
 /// Within one run, the people table is worked out again at a commit at most this often, and at
@@ -575,6 +578,24 @@ impl Writers {
         if committed.batch > 0 && People::load(&archive.dir).map(|p| p.batch).ok() != Some(committed.batch) {
             People::refresh(&archive.dir, &archive.articles_reader()?.searcher(), &vocab, committed.batch)?;
         }
+        let mut packer = Packer::open(&archive.dir)?;
+        if packer.wants_samples() && committed.batch > 0 {
+            // an archive without a dictionary (it began with few articles): the articles it
+            // holds are samples too
+            let searcher = archive.articles_reader()?.searcher();
+            'all: for seg in searcher.segment_readers() {
+                let store = seg.get_store_reader(1)?;
+                for doc in seg.doc_ids_alive() {
+                    if !packer.wants_samples() {
+                        break 'all;
+                    }
+                    let d: tantivy::TantivyDocument = store.get(doc)?;
+                    if let Some(v) = packed::value_of(&d, archive.af.packed) {
+                        packer.sample(archive.dicts.raw(v)?)?;
+                    }
+                }
+            }
+        }
         Ok(Writers {
             articles,
             quotes,
@@ -584,6 +605,7 @@ impl Writers {
             batch: committed.batch.max(quotes_payload.batch) + 1,
             people_at: std::time::Instant::now(),
             people_behind: false,
+            packer,
         })
     }
 
@@ -608,14 +630,11 @@ impl Writers {
         for q in quote_documents(&archive.qf, &mut self.vocab, article, ex, self.batch) {
             self.quotes.add_document(q)?;
         }
-        self.articles.add_document(article_document(
-            &archive.af,
-            &mut self.vocab,
-            article,
-            ex,
-            ident,
-            self.batch,
-        ))?;
+        let mut doc = article_document(&archive.af, &mut self.vocab, article, ex, ident, self.batch);
+        let raw = packed::entries(&doc, &archive.af.packed_fields());
+        doc.add_bytes(archive.af.packed, &self.packer.pack(&raw)?);
+        self.packer.sample(raw)?;
+        self.articles.add_document(doc)?;
         Ok(())
     }
 

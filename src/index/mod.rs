@@ -8,6 +8,7 @@ pub mod check;
 pub mod deletions;
 pub mod document;
 pub mod keys;
+pub mod packed;
 pub mod people;
 pub mod plan;
 pub mod schema;

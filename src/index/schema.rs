@@ -13,7 +13,7 @@ use tantivy::Index;
 
 /// Version of the archive layout and schemas. An archive of another version is refused with a
 /// message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Words as written (lowercased, accents folded): every text field is indexed so.
 pub const WORDS: &str = "gz_words";
@@ -70,7 +70,7 @@ fn text(tokenizer: &str, record: IndexRecordOption, stored: bool) -> TextOptions
 }
 
 fn date_options() -> DateOptions {
-    DateOptions::default().set_indexed().set_stored().set_fast().set_precision(DateTimePrecision::Seconds)
+    DateOptions::default().set_indexed().set_fast().set_precision(DateTimePrecision::Seconds)
 }
 
 /// Fields of the `articles` index: one document per article.
@@ -106,6 +106,29 @@ pub struct ArticleFields {
     /// One value per person, organization and place: `kind<TAB>name<TAB>mentions` (stored
     /// only: `export` gives each entity's mention count without recognizing it again).
     pub entities: Field,
+    /// The stored fields above (id, title, body, date, date_text, source, url, path, author,
+    /// hash, entities), packed into one value compressed on its own (see `index::packed`):
+    /// the schema stores nothing else of an article.
+    pub packed: Field,
+}
+
+impl ArticleFields {
+    /// The fields whose values an article's `packed` value holds.
+    pub fn packed_fields(&self) -> [Field; 11] {
+        [
+            self.id,
+            self.title,
+            self.body,
+            self.date,
+            self.date_text,
+            self.source,
+            self.url,
+            self.path,
+            self.author,
+            self.hash,
+            self.entities,
+        ]
+    }
 }
 
 /// Fields of the `quotes` index: one document per quotation.
@@ -133,26 +156,27 @@ pub fn articles_schema() -> (Schema, ArticleFields) {
     let positions = IndexRecordOption::WithFreqsAndPositions;
     let freqs = IndexRecordOption::WithFreqs;
     let f = ArticleFields {
-        id: b.add_text_field("id", STRING | STORED | FAST),
-        title: b.add_text_field("title", text(WORDS, positions, true)),
-        body: b.add_text_field("body", text(WORDS, positions, true)),
+        id: b.add_text_field("id", STRING | FAST),
+        title: b.add_text_field("title", text(WORDS, positions, false)),
+        body: b.add_text_field("body", text(WORDS, positions, false)),
         names: b.add_text_field("names", text(WORDS, freqs, false)),
         date: b.add_date_field("date", date_options()),
-        date_text: b.add_text_field("date_text", STORED),
-        source: b.add_text_field("source", STORED),
-        url: b.add_text_field("url", STORED),
-        path: b.add_text_field("path", STORED),
-        author: b.add_text_field("author", STORED),
+        date_text: b.add_text_field("date_text", TextOptions::default()),
+        source: b.add_text_field("source", TextOptions::default()),
+        url: b.add_text_field("url", TextOptions::default()),
+        path: b.add_text_field("path", TextOptions::default()),
+        author: b.add_text_field("author", TextOptions::default()),
         facets: b.add_u64_field("facets", NumericOptions::default().set_fast()),
         keys: b.add_text_field("keys", STRING),
-        hash: b.add_u64_field("hash", NumericOptions::default().set_fast().set_stored()),
+        hash: b.add_u64_field("hash", NumericOptions::default().set_fast()),
         text_hash: b.add_u64_field("text_hash", NumericOptions::default().set_fast()),
         batch: b.add_u64_field("batch", NumericOptions::default().set_fast().set_indexed()),
         paragraphs: b.add_u64_field("paragraphs", NumericOptions::default().set_fast()),
         file: b.add_text_field("file", STRING | FAST),
         bands: b.add_u64_field("bands", NumericOptions::default().set_fast()),
         group: b.add_u64_field("group", NumericOptions::default().set_fast().set_indexed()),
-        entities: b.add_text_field("entities", STORED),
+        entities: b.add_text_field("entities", TextOptions::default()),
+        packed: b.add_bytes_field("packed", STORED),
     };
     (b.build(), f)
 }
@@ -173,7 +197,7 @@ pub fn quotes_schema() -> (Schema, QuoteFields) {
         ord: b.add_u64_field("ord", NumericOptions::default().set_fast().set_stored()),
         start: b.add_u64_field("start", STORED),
         end: b.add_u64_field("end", STORED),
-        date: b.add_date_field("date", date_options()),
+        date: b.add_date_field("date", date_options().set_stored()),
         title: b.add_text_field("title", STORED),
         source: b.add_text_field("source", STORED),
         batch: b.add_u64_field("batch", NumericOptions::default().set_fast().set_indexed()),
@@ -205,6 +229,7 @@ impl ArticleFields {
             bands: g("bands")?,
             group: g("group")?,
             entities: g("entities")?,
+            packed: g("packed")?,
         })
     }
 }
@@ -265,6 +290,8 @@ pub fn format_fingerprint() -> String {
     }
     h.update(super::vocab::KINDS.join(",").as_bytes());
     h.update(format!("{:?}", date_value(86_400 * 365 + 1)).as_bytes());
+    // (how an article's stored fields are packed and compressed: see `index::packed`)
+    h.update(b"articles store: uncompressed blocks of packed values, each a zstd frame");
     h.finalize().to_hex()[..16].to_string()
 }
 

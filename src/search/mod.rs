@@ -530,7 +530,7 @@ impl Searchers {
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr, copies) in top {
             let copies = copies.into_iter().map(|a| self.article_id(a)).collect::<Result<Vec<String>>>()?;
-            let doc: TantivyDocument = self.articles.doc(addr)?;
+            let doc = self.archive.article_doc(&self.articles, addr)?;
             let paragraphs: Vec<&str> = doc.get_all(f.body).filter_map(|v| v.as_str()).collect();
             hits.push(Hit {
                 id: text_of(&doc, f.id),
@@ -650,7 +650,7 @@ impl Searchers {
         for (_, members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
             let mut g = Vec::with_capacity(members.len());
             for a in members {
-                let d: TantivyDocument = self.articles.doc(a)?;
+                let d = self.archive.article_doc(&self.articles, a)?;
                 g.push((text_of(&d, f.id), text_of(&d, f.title)));
             }
             out.push(g);
@@ -707,7 +707,7 @@ impl Searchers {
     fn article_doc(&self, id: &str) -> Result<Option<TantivyDocument>> {
         let q = TermQuery::new(Term::from_field_text(self.archive.af.id, id), IndexRecordOption::Basic);
         let top = self.articles.search(&q, &TopDocs::with_limit(1).order_by_score())?;
-        top.into_iter().next().map(|(_, addr)| self.articles.doc(addr).map_err(Error::from)).transpose()
+        top.into_iter().next().map(|(_, addr)| self.archive.article_doc(&self.articles, addr)).transpose()
     }
 
     /// The title of the stored article `id`, when there is one.
