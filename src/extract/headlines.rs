@@ -147,6 +147,11 @@ fn quoted_title_around(text: &str, s: usize, e: usize) -> Option<(usize, usize)>
         to -= 1;
     }
     let before = text[from..s].rsplit('\n').next().unwrap_or("");
+    // (most names have no opening mark before them on their line: one pass over the bytes
+    // says so before the marks are searched one by one)
+    if !has_opening_mark(before.as_bytes()) {
+        return None;
+    }
     let after = text[e..to].split('\n').next().unwrap_or("");
     // the opening mark nearest before the name, and its closing mark after it
     let (open_at, close) = [("“", "”"), ("‘", "’"), ("''", "''"), ("\"", "\"")]
@@ -174,6 +179,13 @@ fn quoted_title_around(text: &str, s: usize, e: usize) -> Option<(usize, usize)>
     let lo = s - inner_before.len();
     let hi = e + close_at;
     is_work_title(&text[lo..hi]).then_some((lo, hi))
+}
+
+/// Whether `b` holds an opening mark of [`quoted_title_around`]: “, ‘, '' or ".
+fn has_opening_mark(b: &[u8]) -> bool {
+    b.windows(3).any(|w| w[0] == 0xE2 && w[1] == 0x80 && (w[2] == 0x9C || w[2] == 0x98))
+        || b.windows(2).any(|w| w == b"''")
+        || b.contains(&b'"')
 }
 
 /// Whether quoted words are the title of a work: Title Case, two words or more, and after the

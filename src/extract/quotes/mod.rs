@@ -564,7 +564,7 @@ fn mention(s: usize, e: usize, kind: MK) -> Attr {
 
 /// Capitalized words that start sentences but are no names.
 fn cap_stop(w: &str) -> bool {
-    text::lower_eq(w, lexicon::FUNCTION_WORDS)
+    text::function_word(w)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

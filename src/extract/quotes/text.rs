@@ -173,17 +173,42 @@ pub(super) fn time_word(w: &str) -> bool {
 }
 
 pub(super) fn title(w: &str) -> bool {
-    lower_eq(w, lexicon::TITLES)
+    sets().titles.contains(w)
 }
 
 /// Words of organization names ("Security Council", "Carnegie Endowment").
 pub(super) fn org_word(w: &str) -> bool {
-    lower_eq(base(w), lexicon::ORG_WORDS)
+    sets().orgs.contains(base(w))
 }
 
 /// Lowercase nouns that name a role ("spokesman John Kirby").
 pub(super) fn role_noun(w: &str) -> bool {
-    lower_eq(w, lexicon::ROLE_NOUNS)
+    sets().roles.contains(w)
+}
+
+/// Function words ("The", "But", "Here’s").
+pub(super) fn function_word(w: &str) -> bool {
+    sets().function.contains(w)
+}
+
+/// The lexicon's lists looked up on nearly every word of a quote's surroundings, as sets (the
+/// same answers as `lower_eq` over the lists: their words are ASCII but for an apostrophe, and
+/// shorter than a set's longest key).
+struct Sets {
+    titles: lexicon::WordSet,
+    orgs: lexicon::WordSet,
+    roles: lexicon::WordSet,
+    function: lexicon::WordSet,
+}
+
+fn sets() -> &'static Sets {
+    static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| Sets {
+        titles: lexicon::WordSet::new(&[lexicon::TITLES]),
+        orgs: lexicon::WordSet::new(&[lexicon::ORG_WORDS]),
+        roles: lexicon::WordSet::new(&[lexicon::ROLE_NOUNS]),
+        function: lexicon::WordSet::new(&[lexicon::FUNCTION_WORDS]),
+    })
 }
 
 /// Function words that end a leftward walk over a noun phrase.
@@ -200,4 +225,32 @@ pub(super) fn not_subject_after(w: &str) -> bool {
 /// numbers and units of time ("Moreover", "Thirteen years earlier", "Minutes later").
 pub(super) fn intro_word(w: &str) -> bool {
     lower_eq(w, lexicon::INTRO_WORD_WORDS)
+}
+
+#[cfg(test)]
+mod set_tests {
+    use super::*;
+
+    /// The sets answer as `lower_eq` over their lists, for every word of the four lists in
+    /// three cases and for words near them.
+    #[test]
+    fn the_word_sets_answer_as_the_lists() {
+        let lists: [(&[&str], fn(&str) -> bool); 4] = [
+            (lexicon::TITLES, title),
+            (lexicon::ORG_WORDS, |w| sets().orgs.contains(w)),
+            (lexicon::ROLE_NOUNS, role_noun),
+            (lexicon::FUNCTION_WORDS, function_word),
+        ];
+        let every: Vec<&str> = lists.iter().flat_map(|(l, _)| l.iter().copied()).collect();
+        for (list, f) in lists {
+            for w in &every {
+                let upper = w.to_uppercase();
+                let cap: String =
+                    w.chars().take(1).flat_map(char::to_uppercase).chain(w.chars().skip(1)).collect();
+                for v in [w.to_string(), upper, cap, format!("{w}s"), format!("x{w}"), w[1..].to_string()] {
+                    assert_eq!(f(&v), lower_eq(&v, list), "{v:?}");
+                }
+            }
+        }
+    }
 }

@@ -74,6 +74,9 @@ impl Article<'_> {
             if alt != last {
                 at.extend(self.occurrences(&alt).into_iter().map(|p| (p, alt.len())));
             }
+            // (a surname written many times is mostly in the same few runs: each is cleaned once)
+            let mut cleaned: std::collections::HashMap<&str, Option<String>> =
+                std::collections::HashMap::new();
             for (p, len) in at {
                 let last = &t[p..p + len];
                 if !word_bounded(t, p, p + last.len()) {
@@ -81,7 +84,9 @@ impl Article<'_> {
                 }
                 let (s, e) = name_run(t, p, p + last.len(), first_only);
                 let run = &t[s..e];
-                let Some(n) = names::clean_name(run) else { continue };
+                let Some(n) = cleaned.entry(run).or_insert_with(|| names::clean_name(run)).clone() else {
+                    continue;
+                };
                 let nw: Vec<&str> = names::core_words(&n);
                 // the words added must be a first name, an initial or a particle, or a person's
                 if nw.len() > core.len() && !self.is_named_as(&n, &[EntityKind::Person]) {
