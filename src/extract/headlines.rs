@@ -362,7 +362,7 @@ fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Ve
     let lower = text.to_lowercase();
     let same_len = lower.len() == text.len();
     // the last words of the persons the body names
-    let body_surnames: std::collections::HashSet<String> = entities
+    let body_surnames: rustc_hash::FxHashSet<String> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person && e.mentions.iter().any(|&(s, en)| !inside(lines, s, en)))
         .filter_map(|e| e.name.split_whitespace().last().map(str::to_lowercase))

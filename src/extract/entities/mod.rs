@@ -97,7 +97,7 @@ impl Tagger {
     /// Names are linked within their block; the same entity found in several blocks is one.
     fn recognize_in_blocks(&self, text: &str, paragraphs: &[(usize, usize)]) -> Vec<Entity> {
         let mut out: Vec<Entity> = Vec::new();
-        let mut at: std::collections::HashMap<(String, EntityKind), usize> = std::collections::HashMap::new();
+        let mut at: rustc_hash::FxHashMap<(String, EntityKind), usize> = rustc_hash::FxHashMap::default();
         for block in blocks(paragraphs) {
             for e in self.recognize_block(text, &paragraphs[block]) {
                 match at.get(&(e.name.clone(), e.kind)) {

@@ -6,7 +6,7 @@
 //! (`speech_verbs`), words in and around names (`name_words`), conventions of the written page
 //! (`orthography`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 mod function_words;
 mod name_words;
@@ -897,7 +897,7 @@ pub(crate) fn lower_eq(w: &str, list: &[&str]) -> bool {
 }
 
 /// A word list as a set of lowercase words, for lists looked up on every word.
-pub struct WordSet(std::collections::HashSet<String>);
+pub struct WordSet(rustc_hash::FxHashSet<String>);
 
 impl WordSet {
     pub fn new(lists: &[&[&str]]) -> WordSet {

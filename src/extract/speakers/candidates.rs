@@ -75,8 +75,7 @@ impl Article<'_> {
                 at.extend(self.occurrences(&alt).into_iter().map(|p| (p, alt.len())));
             }
             // (a surname written many times is mostly in the same few runs: each is cleaned once)
-            let mut cleaned: std::collections::HashMap<&str, Option<String>> =
-                std::collections::HashMap::new();
+            let mut cleaned: rustc_hash::FxHashMap<&str, Option<String>> = rustc_hash::FxHashMap::default();
             for (p, len) in at {
                 let last = &t[p..p + len];
                 if !word_bounded(t, p, p + last.len()) {

@@ -43,12 +43,12 @@ struct Article<'a> {
     people: std::cell::OnceCell<People>,
     /// where each run of letters and digits of the text starts, by its words (built on first
     /// use)
-    words: std::cell::OnceCell<std::collections::HashMap<&'a str, Vec<usize>>>,
+    words: std::cell::OnceCell<rustc_hash::FxHashMap<&'a str, Vec<usize>>>,
     /// the quotations' spans (names inside them are the quoted words', not the narrative's)
     spans: Vec<(usize, usize)>,
     /// [`Article::candidates`] by the words asked for: one article asks for the same surname
     /// once per quote and per check
-    candidates: std::cell::RefCell<std::collections::HashMap<Vec<String>, std::rc::Rc<Vec<Candidate>>>>,
+    candidates: std::cell::RefCell<rustc_hash::FxHashMap<Vec<String>, std::rc::Rc<Vec<Candidate>>>>,
     /// the latest speaker filed before the quote being resolved whose mention stands before
     /// that quote's, with where that mention starts
     spoke_before: std::cell::RefCell<Option<(usize, String)>>,
@@ -59,7 +59,7 @@ struct Article<'a> {
 #[derive(Default)]
 struct People {
     names: Vec<(String, Vec<usize>)>,
-    by_word: std::collections::HashMap<String, Vec<usize>>,
+    by_word: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 /// Texts longer than this skip the whole-text scans of speaker resolution.
@@ -115,7 +115,7 @@ impl<'a> Article<'a> {
     /// Where the word `w` (a run of letters and digits) starts in the text.
     fn word_at(&self, w: &str) -> &[usize] {
         let index = self.words.get_or_init(|| {
-            let mut m: std::collections::HashMap<&'a str, Vec<usize>> = std::collections::HashMap::new();
+            let mut m: rustc_hash::FxHashMap<&'a str, Vec<usize>> = rustc_hash::FxHashMap::default();
             let t = self.text;
             let mut start: Option<usize> = None;
             for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
@@ -656,7 +656,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
         spoke_before: Default::default(),
         title_end: headlines::title_end(text),
     };
-    let mut cache: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
+    let mut cache: rustc_hash::FxHashMap<String, Option<String>> = rustc_hash::FxHashMap::default();
     for i in 0..quotes.len() {
         let (before, rest) = quotes.split_at_mut(i);
         let q = &mut rest[0];
@@ -819,7 +819,7 @@ pub fn normalize_entities(entities: &mut Vec<Entity>) {
     // that ends with it and starts with a first name, which is then a person's ("Ben Carson",
     // even if tagged a place)
     // full names by their last word, lowercased (one pass, so that long articles stay linear)
-    let mut by_last: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_last: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (j, e) in out.iter().enumerate() {
         if e.name.contains(' ') {
             let last = e.name.rsplit(' ').next().unwrap_or("").replace('’', "'").to_lowercase();
@@ -878,7 +878,7 @@ pub fn normalize_entities(entities: &mut Vec<Entity>) {
         return;
     }
     let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
-    let mut at: std::collections::HashMap<(EntityKind, String), usize> = std::collections::HashMap::new();
+    let mut at: rustc_hash::FxHashMap<(EntityKind, String), usize> = rustc_hash::FxHashMap::default();
     for mut e in out.into_iter().filter(|e| !e.name.is_empty()) {
         if e.kind == EntityKind::Person {
             match names::clean_name(&e.name) {
