@@ -22,8 +22,9 @@ pub fn is_title_case(line: &str) -> bool {
     for w in line.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else { continue };
-        if w.chars().count() < 4 {
-            if first.is_lowercase() && !lexicon::TITLE_CASE_SMALL_WORDS.contains(&w) {
+        // (fewer than 4 characters: under 4 bytes, or under 16 and counted)
+        if w.len() < 4 || (w.len() < 16 && w.chars().count() < 4) {
+            if first.is_lowercase() && !small_words().contains(w) {
                 counted += 1;
             }
             continue;
@@ -35,6 +36,13 @@ pub fn is_title_case(line: &str) -> bool {
         }
     }
     long >= 3 && cap * 5 >= counted * 4
+}
+
+/// [`lexicon::TITLE_CASE_SMALL_WORDS`] as a set: a sentence's line looks up most of its short
+/// words.
+fn small_words() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| lexicon::TITLE_CASE_SMALL_WORDS.iter().copied().collect())
 }
 
 /// Where the first line of `text` ends: the title line of an article read with its title
