@@ -155,40 +155,46 @@ fn read_file_inner(
         }));
         return;
     }
-    let file = Counted { file, read };
-    let reader: Box<dyn Read + '_> = match compression {
-        Compression::None => Box::new(file),
-        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
-        Compression::Zstd => match zstd::stream::read::Decoder::new(file) {
-            Ok(d) => Box::new(d),
-            Err(e) => {
-                sink(Err(unreadable(e)));
-                return;
-            }
-        },
-    };
-    let mut reader = BufReader::with_capacity(256 * 1024, reader);
+    let mut file = Counted { file, read };
     let file_id = super::canonical_path(path);
-    let sink = &mut |r: Result<Article, InputError>| {
-        sink(r.map(|mut a| {
-            a.file = file_id.clone();
-            a
-        }))
+    let mut rest = |reader: &mut dyn Read| {
+        let mut reader = BufReader::with_capacity(256 * 1024, reader);
+        let sink = &mut |r: Result<Article, InputError>| {
+            sink(r.map(|mut a| {
+                a.file = file_id.clone();
+                a
+            }))
+        };
+        match format {
+            Format::Text => match read_limited(&mut reader, opts.max_article_bytes) {
+                Ok(Limited::Whole(bytes)) => {
+                    sink(text_article(path, &display, id, bytes));
+                }
+                Ok(Limited::Over) => {
+                    sink(Err(InputError::TooLarge {
+                        path: display.clone(),
+                        size: None,
+                        limit: opts.max_article_bytes,
+                    }));
+                }
+                Err(e) => {
+                    sink(Err(unreadable(e)));
+                }
+            },
+            Format::Json => read_json(&display, id, &mut reader, disk_size, opts, sink),
+            Format::JsonLines => read_json_lines(&display, id, &mut reader, opts, sink),
+        }
     };
-    match format {
-        Format::Text => match read_limited(&mut reader, opts.max_article_bytes) {
-            Ok(Limited::Whole(bytes)) => {
-                sink(text_article(path, &display, id, bytes));
-            }
-            Ok(Limited::Over) => {
-                sink(Err(InputError::TooLarge { path: display, size: None, limit: opts.max_article_bytes }));
-            }
+    // (a compressed file is decompressed on a thread of its own, ahead of the parsing)
+    match compression {
+        Compression::None => rest(&mut file),
+        Compression::Gzip => super::readahead::with_read_ahead(flate2::read::MultiGzDecoder::new(file), rest),
+        Compression::Zstd => match zstd::stream::read::Decoder::new(file) {
+            Ok(d) => super::readahead::with_read_ahead(d, rest),
             Err(e) => {
                 sink(Err(unreadable(e)));
             }
         },
-        Format::Json => read_json(&display, id, &mut reader, disk_size, opts, sink),
-        Format::JsonLines => read_json_lines(&display, id, &mut reader, opts, sink),
     }
 }
 
@@ -633,7 +639,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("many.jsonl.gz");
         let mut gz = flate2::write::GzEncoder::new(File::create(&path).unwrap(), flate2::Compression::fast());
-        for i in 0..20_000 {
+        // (more than the read-ahead's chunks decompressed: a stop leaves most of it unread)
+        for i in 0..150_000 {
             // distinct lines, so that the file does not compress to nothing
             writeln!(gz, "{{\"id\": \"a{i}\", \"title\": \"T{i}\", \"text\": \"{}\"}}", i * 7919 % 100_003)
                 .unwrap();

@@ -5,6 +5,7 @@ pub mod article;
 pub mod date;
 pub mod formats;
 pub mod minhash;
+pub mod readahead;
 
 use std::path::{Path, PathBuf};
 
