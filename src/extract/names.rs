@@ -53,6 +53,8 @@ fn sets() -> &'static Sets {
         titles: WordSet::new(&[lexicon::TITLES, lexicon::ROLE_TITLES]),
         orgs: WordSet::new(&[lexicon::ORG_WORDS]),
         function: WordSet::new(&[lexicon::FUNCTION_WORDS]),
+        title_words: WordSet::new(&[lexicon::TITLES]),
+        role_nouns: WordSet::new(&[lexicon::ROLE_NOUNS]),
         suffixes: WordSet::new(&[lexicon::NAME_SUFFIXES]),
         particles: WordSet::new(&[lexicon::NAME_PARTICLES]),
     })
@@ -64,6 +66,9 @@ struct Sets {
     titles: WordSet,
     orgs: WordSet,
     function: WordSet,
+    /// [`lexicon::TITLES`] alone, and [`lexicon::ROLE_NOUNS`] alone (the quote finder's).
+    title_words: WordSet,
+    role_nouns: WordSet,
     suffixes: WordSet,
     particles: WordSet,
 }
@@ -81,8 +86,23 @@ fn modal_given(w: &str) -> bool {
     is_cap(w) && lower_eq(w, lexicon::AUXILIARY_VERBS) && lexicon::is_first_name(w)
 }
 
-fn is_function_word(w: &str) -> bool {
+pub(crate) fn is_function_word(w: &str) -> bool {
     sets().function.contains(w)
+}
+
+/// A word of [`lexicon::ORG_WORDS`], in any case.
+pub(crate) fn is_org_word(w: &str) -> bool {
+    sets().orgs.contains(w)
+}
+
+/// A word of [`lexicon::TITLES`], in any case.
+pub(crate) fn is_title_word(w: &str) -> bool {
+    sets().title_words.contains(w)
+}
+
+/// A word of [`lexicon::ROLE_NOUNS`], in any case.
+pub(crate) fn is_role_noun(w: &str) -> bool {
+    sets().role_nouns.contains(w)
 }
 
 /// A word of office or role written before a name, capitalized or not.

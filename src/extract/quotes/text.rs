@@ -1,7 +1,7 @@
 //! A small tokenizer for the text around a quote, and the word tests the attribution uses (over
 //! the lexicon's lists).
 
-use crate::extract::lexicon;
+use crate::extract::{lexicon, names};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum K {
@@ -173,42 +173,22 @@ pub(super) fn time_word(w: &str) -> bool {
 }
 
 pub(super) fn title(w: &str) -> bool {
-    sets().titles.contains(w)
+    names::is_title_word(w)
 }
 
 /// Words of organization names ("Security Council", "Carnegie Endowment").
 pub(super) fn org_word(w: &str) -> bool {
-    sets().orgs.contains(base(w))
+    names::is_org_word(base(w))
 }
 
 /// Lowercase nouns that name a role ("spokesman John Kirby").
 pub(super) fn role_noun(w: &str) -> bool {
-    sets().roles.contains(w)
+    names::is_role_noun(w)
 }
 
 /// Function words ("The", "But", "Here’s").
 pub(super) fn function_word(w: &str) -> bool {
-    sets().function.contains(w)
-}
-
-/// The lexicon's lists looked up on nearly every word of a quote's surroundings, as sets (the
-/// same answers as `lower_eq` over the lists: their words are ASCII but for an apostrophe, and
-/// shorter than a set's longest key).
-struct Sets {
-    titles: lexicon::WordSet,
-    orgs: lexicon::WordSet,
-    roles: lexicon::WordSet,
-    function: lexicon::WordSet,
-}
-
-fn sets() -> &'static Sets {
-    static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
-    SETS.get_or_init(|| Sets {
-        titles: lexicon::WordSet::new(&[lexicon::TITLES]),
-        orgs: lexicon::WordSet::new(&[lexicon::ORG_WORDS]),
-        roles: lexicon::WordSet::new(&[lexicon::ROLE_NOUNS]),
-        function: lexicon::WordSet::new(&[lexicon::FUNCTION_WORDS]),
-    })
+    names::is_function_word(w)
 }
 
 /// Function words that end a leftward walk over a noun phrase.
@@ -237,7 +217,7 @@ mod set_tests {
     fn the_word_sets_answer_as_the_lists() {
         let lists: [(&[&str], fn(&str) -> bool); 4] = [
             (lexicon::TITLES, title),
-            (lexicon::ORG_WORDS, |w| sets().orgs.contains(w)),
+            (lexicon::ORG_WORDS, names::is_org_word),
             (lexicon::ROLE_NOUNS, role_noun),
             (lexicon::FUNCTION_WORDS, function_word),
         ];
