@@ -187,6 +187,11 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
         let cap_after = words[k + 1..].iter().any(|x| is_cap(x));
         let next_cap = words.get(k + 1).is_some_and(|x| is_cap(x));
         let lettered = w.chars().next().is_some_and(|c| c.is_alphabetic());
+        if k == 0 && next_cap && is_cap(w) && inverted_speech_verb(w) {
+            // a speech verb before its subject: "Continued Stone: ...", "Added Kirby"
+            cut = 1;
+            continue;
+        }
         if heading_word_before(w, words.get(k + 1).copied()) {
             // a heading run into the text ends here: "GROWTH Bernanke said"
             cut = k + 1;
@@ -362,6 +367,14 @@ pub fn first_named(name: &str) -> bool {
     w.next().is_some_and(lexicon::is_first_name) && w.next().is_some()
 }
 
+/// Whether `w` is a speech verb in the past tense ("Continued", "Added", "Replied"), which
+/// opens a sentence before its subject and is no word of a name. ("Said" and "Wrote", which
+/// can be names or the words of a heading, are left.)
+fn inverted_speech_verb(w: &str) -> bool {
+    let l = w.to_lowercase();
+    l.len() > 4 && l.ends_with("ed") && lexicon::speech_verb(&l).is_some() && !lexicon::is_first_name(w)
+}
+
 /// The name only, or None.
 pub fn clean_name(raw: &str) -> Option<String> {
     clean(raw).map(|c| c.name)
@@ -414,6 +427,15 @@ mod tests {
 
     fn n(raw: &str) -> Option<String> {
         clean_name(raw)
+    }
+
+    #[test]
+    fn a_speech_verb_before_its_subject_is_no_part_of_the_name() {
+        assert_eq!(n("Continued Stone").as_deref(), Some("Stone"));
+        assert_eq!(n("Added Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        // a first name that ends like one stays
+        assert_eq!(n("Ted Stone").as_deref(), Some("Ted Stone"));
+        assert_eq!(n("Continued").as_deref(), Some("Continued"));
     }
 
     #[test]
