@@ -680,6 +680,16 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
             q.speaker = Some(org);
             continue;
         }
+        // a document's name as the label of the words it gives ("Transcript as follows:",
+        // "Statement: ..."): the words are its author's, or else those of whoever spoke just
+        // before, whose words the document goes on with
+        if let Some((s, m)) = written.filter(|(_, m)| document_label(m)) {
+            let lp_ok = |lp: usize| pos.saturating_sub(lp) <= JUST_NAMED;
+            q.speaker = art
+                .document_owner(&format!("the {}", m.to_lowercase()), s, &spans)
+                .or_else(|| last_spoke.clone().filter(|&(lp, _)| lp_ok(lp)).map(|x| x.1));
+            continue;
+        }
         let raw = match (q.speaker.take(), written) {
             (Some(r), _) => r,
             (None, Some((s, m))) => {
@@ -795,6 +805,14 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
             }
         }
     }
+}
+
+/// Whether a mention is a document noun alone, capitalized as a label opening a line
+/// ("Transcript", "Statement"): no one's name.
+fn document_label(m: &str) -> bool {
+    !m.contains(' ')
+        && m.starts_with(char::is_uppercase)
+        && lower_eq(&m.to_lowercase(), lexicon::DOCUMENT_NOUNS)
 }
 
 /// Person entities under the normalized name: "Sen. Paul Hale" is "Paul Hale" (entities of the

@@ -654,3 +654,30 @@ fn a_campaign_of_his_or_hers_speaks_for_the_person_the_pronoun_is() {
     let ents = [person("Mary Okafor", t), person("Tom Reed", t)];
     assert_eq!(resolved(t, None, "her campaign", &ents).as_deref(), Some("Mary Okafor"));
 }
+
+#[test]
+fn a_document_label_gives_the_words_of_who_spoke_just_before() {
+    let t = "Gov. John Kasich said, “I am getting ready to rent a wagon.”\n\nTranscript as follows:\n\n“Tonight we arrived in Cleveland.”";
+    let quote = |words: &str, speaker: &str, at: &str| {
+        let (s, m) = (t.find(words).unwrap(), t.find(at).unwrap());
+        Quote {
+            start: s,
+            end: s + words.len(),
+            paragraph: 0,
+            direct: true,
+            speaker: Some(speaker.into()),
+            mention: Some((m, m + at.len())),
+            cue: None,
+            description: None,
+            named_by: None,
+        }
+    };
+    let mut qs = vec![
+        quote("I am getting ready", "John Kasich", "Gov. John Kasich"),
+        quote("Tonight we arrived", "Transcript", "Transcript"),
+    ];
+    resolve(t, &mut qs, &[person("John Kasich", t)]);
+    assert_eq!(qs[1].speaker.as_deref(), Some("John Kasich"));
+    // alone, the label names no one
+    assert_eq!(speaker_of(t, "Transcript", "Transcript", &[person("John Kasich", t)]), None);
+}
