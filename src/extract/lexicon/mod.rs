@@ -827,13 +827,14 @@ pub fn agent_noun(w: &str) -> bool {
 }
 
 /// Nouns of documents and messages that "say" what their author wrote ("the statement said",
-/// "the ad claims", "the email reads").
+/// "the ad claims", "the email reads", "the suit alleges").
 #[rustfmt::skip]
 pub const DOCUMENT_NOUNS: &[&str] = &[
     "statement", "email", "e-mail", "report", "column", "editorial", "ad", "advertisement",
     "commercial", "letter", "memo", "tweet", "post", "release", "affidavit", "complaint", "filing",
     "op-ed", "essay", "blog", "book", "transcript", "message", "note", "video", "petition",
-    "speech", "remarks", "announcement", "proposal", "plan", "platform", "website", "page",
+    "speech", "remarks", "announcement", "proposal", "plan", "platform", "website", "page", "suit",
+    "lawsuit",
 ];
 
 /// Institutions that speak under their owner's name ("the Clinton campaign", "the Obama

@@ -30,11 +30,33 @@ impl Article<'_> {
             return None;
         }
         let words: Vec<&str> = desc.split_whitespace().collect();
-        if words.len() > 4 || !lower_eq(words[0], lexicon::DOCUMENT_DETERMINERS) {
+        let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+        if words.len() > 4 || !lower_eq(&head, lexicon::DOCUMENT_NOUNS) {
             return None;
         }
-        let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
-        if !lower_eq(&head, lexicon::DOCUMENT_NOUNS) {
+        // a document by whose it is: "Bush's Facebook post", "the Club's ad" (its owner is the
+        // person or organization named in the possessive, as at `pos`)
+        if let Some(owner) = words[..words.len() - 1].iter().find_map(|w| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .filter(|o| o.starts_with(char::is_uppercase))
+        }) {
+            let at = self.text.get(pos..).and_then(|r| r.find(owner)).map(|i| pos + i);
+            let ent = at.and_then(|a| {
+                self.entities
+                    .iter()
+                    .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+                    .find(|e| e.mentions.iter().any(|&(ms, me)| ms <= a && a + owner.len() <= me))
+            });
+            return ent.map(|e| {
+                if e.kind == EntityKind::Person {
+                    self.fullest(&e.name, pos)
+                } else {
+                    e.name.clone()
+                }
+            });
+        }
+        if !lower_eq(words[0], lexicon::DOCUMENT_DETERMINERS) {
             return None;
         }
         let t = self.text;
@@ -57,7 +79,13 @@ impl Article<'_> {
                 let e = a + head.len();
                 // (or its verb: "Huma Abedin emailed supporters ... The email goes on")
                 let verb = t[e..].starts_with("ed") && word_bounded(t, a, e + 2);
-                (word_bounded(t, a, e) || t[e..].starts_with("s ") || t[e..].starts_with("s,") || verb)
+                // (or the compound it shortens: "a lawsuit ... the suit says")
+                let compound = head == "suit" && t[..a].ends_with("law") && word_bounded(t, a - 3, e);
+                (word_bounded(t, a, e)
+                    || t[e..].starts_with("s ")
+                    || t[e..].starts_with("s,")
+                    || verb
+                    || compound)
                     && !in_quote(a)
             })
             .collect();

@@ -442,7 +442,8 @@ impl<'a> Article<'a> {
     }
 
     /// A lone surname with two letters swapped ("Keidis" in an article about "Anthony
-    /// Kiedis"): the one person of the article whose surname it is, so misspelled.
+    /// Kiedis") or a vowel or one of a double left out ("Sweeny" in one about "Steve Sweeney"):
+    /// the one person of the article whose surname it is, so misspelled.
     fn misspelled(&self, name: &str) -> Option<String> {
         let w: Vec<char> = name.chars().collect();
         if w.len() < 5 || name.contains(' ') || !w.iter().all(|c| c.is_alphabetic()) {
@@ -450,6 +451,13 @@ impl<'a> Article<'a> {
         }
         let swapped = |o: &str| {
             let o: Vec<char> = o.chars().collect();
+            if o.len() == w.len() + 1 {
+                // (the letter left out, the first that differs, is the second of a double or
+                // a vowel: spellings of one name differ so; "Johnson" is not "Johnston")
+                let k = (0..w.len()).find(|&k| w[k] != o[k]).unwrap_or(w.len());
+                let vowel = matches!(o[k], 'a' | 'e' | 'i' | 'o' | 'u');
+                return k > 0 && (o[k] == o[k - 1] || vowel) && o[k + 1..] == w[k..];
+            }
             if o.len() != w.len() {
                 return false;
             }

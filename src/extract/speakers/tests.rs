@@ -48,6 +48,18 @@ fn nicknames_misspellings_and_headline_words_in_names() {
         speaker_of(t, "Kowalksi", "Kowalksi said", &[person("Anthony Kowalski", t)]).as_deref(),
         Some("Anthony Kowalski")
     );
+    let t = "Union chief Steve Sweeney spoke.\n\n“We built it,” Sweeny said.";
+    let ents = [person("Steve Sweeney", t)];
+    assert_eq!(speaker_of(t, "Sweeny", "Sweeny said", &ents).as_deref(), Some("Steve Sweeney"));
+    let t = "Union chief Tom Russell spoke.\n\n“We built it,” Russel said.";
+    assert_eq!(
+        speaker_of(t, "Russel", "Russel said", &[person("Tom Russell", t)]).as_deref(),
+        Some("Tom Russell")
+    );
+    // (a consonant left out that is no double makes another name: "Johnson" is not "Johnston")
+    let t = "Union chief Gary Johnston spoke.\n\n“We built it,” Johnson said.";
+    let ents = [person("Gary Johnston", t)];
+    assert_eq!(speaker_of(t, "Johnson", "Johnson said", &ents).as_deref(), Some("Johnson"));
     let t = "‘Harbor’ Star Norbert Leo Varga Is Ready To Sing\n\nNorbert Leo Varga sings.\n\n“We sang,” Varga said.";
     assert_eq!(speaker_of(t, "Varga", "Varga said", &[]).as_deref(), Some("Norbert Leo Varga"));
     assert_eq!(speaker_of(t, "Norbert Leo Varga", "Varga said", &[]).as_deref(), Some("Norbert Leo Varga"));
@@ -680,4 +692,19 @@ fn a_document_label_gives_the_words_of_who_spoke_just_before() {
     assert_eq!(qs[1].speaker.as_deref(), Some("John Kasich"));
     // alone, the label names no one
     assert_eq!(speaker_of(t, "Transcript", "Transcript", &[person("John Kasich", t)]), None);
+}
+
+#[test]
+fn a_document_speaks_for_its_owner_and_a_suit_for_who_filed_it() {
+    let t = "Jeb Bush backed Ted Cruz on Wednesday. From Bush's Facebook post: “We must unite.”";
+    let at = t.find("Bush's").unwrap();
+    let jeb =
+        Entity { name: "Jeb Bush".into(), kind: EntityKind::Person, mentions: vec![(0, 8), (at, at + 4)] };
+    let ents = [jeb, person("Ted Cruz", t)];
+    assert_eq!(resolved(t, None, "Bush's Facebook post", &ents).as_deref(), Some("Jeb Bush"));
+    let t = "Bradley Podliska filed a lawsuit against the panel on Tuesday.\n\n“I was fired,” the suit says.";
+    assert_eq!(
+        resolved(t, None, "the suit", &[person("Bradley Podliska", t)]).as_deref(),
+        Some("Bradley Podliska")
+    );
 }
