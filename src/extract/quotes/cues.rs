@@ -18,8 +18,9 @@ impl<'a> Ctx<'a> {
                 if let Some(src) =
                     self.trailing_source(pieces, i, toks).or_else(|| self.leading_source(pieces, i, a, toks))
                 {
-                    // the source is credited; the person its sentence quotes still said the words
-                    if matches!(a.kind, MK::Name | MK::Pronoun | MK::Relative) {
+                    // the source is credited; the person its sentence quotes (by name, pronoun or
+                    // description: "the judge said, according to the Post") still said the words
+                    if matches!(a.kind, MK::Name | MK::Pronoun | MK::Relative | MK::Phrase) {
                         self.via.borrow_mut().push(((src.s, src.e), a));
                     }
                     own.attr = Some(src);

@@ -977,3 +977,12 @@ fn a_name_in_apposition_to_a_possessive_role_phrase_after_said_is_the_speaker() 
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "We are treating it as one long Election Day,")), "Tom Reed");
 }
+
+#[test]
+fn a_description_quoted_by_a_report_still_said_the_words() {
+    let t =
+        "Judge Emmet Sullivan heard the case.\n\n“When does it stop?” the judge said, according to the Post.";
+    let qs = run(t);
+    let q = find(t, &qs, "When does it stop?");
+    assert_eq!((mention(t, q), q.named_by.map(|(s, e)| &t[s..e])), ("the Post", Some("the judge")));
+}
