@@ -441,6 +441,18 @@ impl<'a> Article<'a> {
         })
     }
 
+    /// The person named right before "and" before `s` ("Phil Berger and House Speaker Tim
+    /// Moore"), in the fullest form the article gives.
+    fn person_coordinated_before(&self, s: usize) -> Option<String> {
+        let e = self.text.get(..s)?.strip_suffix(" and ")?.len();
+        let (p, ent) = self
+            .entities
+            .iter()
+            .filter(|x| x.kind == EntityKind::Person)
+            .find_map(|x| x.mentions.iter().find(|m| m.1 == e).map(|m| (m.0, x)))?;
+        Some(self.fullest(&ent.name, p))
+    }
+
     /// A lone surname with two letters swapped ("Keidis" in an article about "Anthony
     /// Kiedis") or a vowel or one of a double left out ("Sweeny" in one about "Steve Sweeney"):
     /// the one person of the article whose surname it is, so misspelled.
@@ -805,6 +817,16 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
             }
         }
         q.speaker = resolved.map(|r| art.generation(pos, written.map(|w| w.1), r));
+        // two people who said the words together ("Edward-Isaac Dovere and Gabriel Debenedetti
+        // wrote"): filed under the first named
+        // (both full names of persons: firms are named so too, "Deloitte Haskins and Sells")
+        if let (Some(sp), Some((s, _))) = (&q.speaker, written) {
+            if let Some(first) =
+                art.person_coordinated_before(s).filter(|f| f.contains(' ') && first_named(sp))
+            {
+                q.speaker = Some(first);
+            }
+        }
         // the mention stands where the name is written when the quote finder took another
         // name of the sentence ("Cory James, 22, of Flint, Mich., said": not "Flint")
         if let (Some(sp), Some((s, m)), None) = (&q.speaker, written, q.named_by) {

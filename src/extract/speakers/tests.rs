@@ -708,3 +708,16 @@ fn a_document_speaks_for_its_owner_and_a_suit_for_who_filed_it() {
         Some("Bradley Podliska")
     );
 }
+
+#[test]
+fn two_people_who_said_the_words_together_are_filed_under_the_first() {
+    let t = "“It is a bill to steal the election,” Phil Berger and House Speaker Tim Moore said.";
+    let ents = [person("Phil Berger", t), person("Tim Moore", t)];
+    assert_eq!(speaker_of(t, "Tim Moore", "House Speaker Tim Moore", &ents).as_deref(), Some("Phil Berger"));
+    // (one person alone stays)
+    let t = "“It is a bill to steal the election,” Tim Moore said.";
+    assert_eq!(
+        speaker_of(t, "Tim Moore", "Tim Moore", &[person("Tim Moore", t)]).as_deref(),
+        Some("Tim Moore")
+    );
+}
