@@ -130,6 +130,11 @@ impl<'a> Ctx<'a> {
         let content = self.t[p.start..p.end].trim_end();
         let ends_sentence = content.ends_with(['.', '!', '?', '…']) || self.t[p.close_end..].starts_with('.');
         let ends_soft = content.ends_with([',', '—', '-', '–', ':', ';']) || !ends_sentence;
+        // a signature on the quotation's own last line, inside its marks: "“...\nDean Baker,
+        // Center for Economic and Policy Research.”"
+        if let Some(a) = self.inner_signature(p, toks) {
+            return Own { attr: Some(a), ..Own::default() };
+        }
         let mut far: Option<Attr> = None;
         let mut loose: Option<Attr> = None;
         let mut part_cue: Option<(usize, usize)> = None;
@@ -749,6 +754,32 @@ impl<'a> Ctx<'a> {
             }
         }
         a
+    }
+
+    /// The person who signs a quotation on its last line, inside its marks ("...\nDonald
+    /// Trump.", "...\nJosh Bivens, Economic Policy Institute."): a person the article names,
+    /// in two words or more, alone on the line or before a comma, after words of the quotation.
+    pub(super) fn inner_signature(&self, p: Piece, toks: &mut Vec<Tok>) -> Option<Attr> {
+        let content = &self.t[p.start..p.end];
+        let nl = content.trim_end().rfind('\n')?;
+        if content[..nl].trim().is_empty() || content.len() - nl > 160 {
+            return None;
+        }
+        text::tokenize(self.t, p.start + nl + 1, p.end, toks);
+        let k = toks.iter().position(|t| t.is_word())?;
+        let e = self.name_right(toks, k, toks.len());
+        if e == k || !matches!(toks.get(e + 1), None | Some(Tok { k: K::Punct(',' | '.'), .. })) {
+            return None;
+        }
+        let (s, end) = (toks[k].s, toks[e].e);
+        // (the words after a comma are an affiliation, not a sentence of the quotation)
+        let rest = &self.t[end..p.end];
+        if rest.contains(['“', '"', '?', '!']) || rest.trim_end_matches(['.', ' ']).contains(". ") {
+            return None;
+        }
+        let person =
+            self.known.iter().any(|n| n.is_person && n.mentions.iter().any(|&(ms, me)| ms == s && me == end));
+        person.then_some(Attr { s, e: end, kind: MK::Name, cue: (0, 0), cue_kind: CueText::Context })
     }
 
     /// A short paragraph that signs the quote before it: "- Bernie Sanders.", "—President

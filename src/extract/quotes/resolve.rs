@@ -66,6 +66,13 @@ impl<'a, 'c> Resolver<'a, 'c> {
             CueText::Span => Some(t[a.cue.0..a.cue.1].to_string()),
             CueText::Context => None,
         };
+        // a signature inside the marks is no word of the quotation ([`Ctx::inner_signature`])
+        let e = match t.get(s..a.s).and_then(|q| q.rfind('\n')) {
+            Some(nl) if a.s > s && a.e <= e && a.cue_kind == CueText::Context && a.kind == MK::Name => {
+                s + t[s..s + nl].trim_end().len()
+            }
+            _ => e,
+        };
         let via = self.ctx.via.borrow().iter().find(|(span, _)| *span == (a.s, a.e)).map(|x| x.1);
         let speaker = match via {
             Some(inner) => self.speaker(inner),

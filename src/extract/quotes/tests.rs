@@ -986,3 +986,14 @@ fn a_description_quoted_by_a_report_still_said_the_words() {
     let q = find(t, &qs, "When does it stop?");
     assert_eq!((mention(t, q), q.named_by.map(|(s, e)| &t[s..e])), ("the Post", Some("the judge")));
 }
+
+#[test]
+fn a_signature_inside_the_marks_names_the_speaker() {
+    let t = "Economists were divided.\n\n\"We will enter the next recession without that consensus.\nJosh Bivens, Economic Policy Institute.\"\n\nOthers disagreed.";
+    let at = t.find("Josh").unwrap();
+    let ms = [(at, at + 11)];
+    let ents = [KnownName { name: "Josh Bivens", is_person: true, is_org: false, mentions: &ms }];
+    let qs = extract(t, &paras(t), &ents);
+    let q = find(t, &qs, "We will enter the next recession without that consensus.");
+    assert_eq!((mention(t, q), q.speaker.as_deref()), ("Josh Bivens", Some("Josh Bivens")));
+}
