@@ -361,12 +361,26 @@ impl<'a> Ctx<'a> {
             Some(k)
         } else if text::is_cap(w) && !cap_stop(w) && !text::intro_word(w) {
             Some(self.name_right(win, k, win.len()))
+        } else if text::lower_eq(w, &["the"]) {
+            // a description whose head is a person's role: "the Republican nominee riffed"
+            let j = (k + 1..win.len().min(k + 7)).find(|&j| !win[j].is_word() || verbish(self.w(&win[j])))?;
+            let head = self.w(&win[j - 1]);
+            let person = crate::extract::names::is_role_word(head)
+                || text::lower_eq(head, lexicon::PERSON_NOUNS)
+                || lexicon::agent_noun(head);
+            (j > k + 1 && win[j].is_word() && person).then_some(j - 1)
         } else {
             None
         };
         if let Some(e) = subj_end {
             if e + 1 < win.len() && win[e + 1].is_word() && verbish(self.w(&win[e + 1])) && closes(e + 2) {
-                let kind = if e == k && text::pronoun(w) { MK::Pronoun } else { MK::Name };
+                let kind = if e == k && text::pronoun(w) {
+                    MK::Pronoun
+                } else if text::lower_eq(w, &["the"]) {
+                    MK::Phrase
+                } else {
+                    MK::Name
+                };
                 return Some((
                     Attr {
                         s: win[k].s,

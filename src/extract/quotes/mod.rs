@@ -584,3 +584,5 @@ impl From<lexicon::Gender> for Gender {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_signatures;
