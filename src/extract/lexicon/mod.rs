@@ -4,17 +4,20 @@
 //! compiled from a measuring set. The lists of one topic are in submodules, re-exported here:
 //! closed classes of grammar (`function_words`), the speech verbs and the words around them
 //! (`speech_verbs`), words in and around names (`name_words`), conventions of the written page
-//! (`orthography`).
+//! (`orthography`), nouns that stand for a speaker: persons, documents, institutions
+//! (`speaker_nouns`).
 
 use rustc_hash::FxHashMap as HashMap;
 
 mod function_words;
 mod name_words;
 mod orthography;
+mod speaker_nouns;
 mod speech_verbs;
 pub use function_words::*;
 pub use name_words::*;
 pub use orthography::*;
+pub use speaker_nouns::*;
 pub use speech_verbs::*;
 use std::sync::OnceLock;
 
@@ -801,96 +804,6 @@ pub const INTRO_OPENERS: &[&str] = &[
     "during", "despite", "with", "without", "by", "for", "from", "following", "amid", "asked", "unlike", "like",
     "speaking", "once", "until", "upon", "under", "over", "throughout", "within", "given", "beyond", "to",
     "outside", "inside", "near", "across", "behind", "beside", "around", "among", "along", "toward", "towards",
-];
-
-/// Nouns that refer back to a person ("the woman", "the father of three").
-#[rustfmt::skip]
-pub const PERSON_NOUNS: &[&str] = &[
-    "man", "woman", "person", "mother", "father", "wife", "husband", "son", "daughter", "brother",
-    "sister", "boy", "girl", "native", "resident", "man's", "politician", "lawmaker", "incumbent",
-    "challenger", "frontrunner", "front-runner", "hopeful", "newcomer", "veteran", "star", "host",
-    "author", "writer", "model", "mogul", "tycoon", "magnate", "billionaire", "millionaire",
-];
-
-/// Members of a party, capitalized as the party is ("the Texas Republican", "the New Mexico
-/// Democrat"): with a determiner they describe a person, they do not name one.
-pub const PARTY_MEMBERS: &[&str] = &["democrat", "republican", "libertarian", "independent", "socialist"];
-
-/// Endings of nouns that name a person by what they do ("economist", "neurosurgeon",
-/// "physician", "historian"), from English derivational morphology.
-pub const AGENT_NOUN_ENDINGS: &[&str] = &["ist", "geon", "ician", "ian"];
-
-/// Whether `w` is a noun of a person by its ending ([`AGENT_NOUN_ENDINGS`]), lowercase, of six
-/// letters or more.
-pub fn agent_noun(w: &str) -> bool {
-    w.len() >= 6 && w.starts_with(char::is_lowercase) && AGENT_NOUN_ENDINGS.iter().any(|e| w.ends_with(e))
-}
-
-/// Nouns of documents and messages that "say" what their author wrote ("the statement said",
-/// "the ad claims", "the email reads", "the suit alleges").
-#[rustfmt::skip]
-pub const DOCUMENT_NOUNS: &[&str] = &[
-    "statement", "email", "e-mail", "report", "column", "editorial", "ad", "advertisement",
-    "commercial", "letter", "memo", "tweet", "post", "release", "affidavit", "complaint", "filing",
-    "op-ed", "essay", "blog", "book", "transcript", "message", "note", "video", "petition",
-    "speech", "remarks", "announcement", "proposal", "plan", "platform", "website", "page", "suit",
-    "lawsuit",
-];
-
-/// Institutions that speak under their owner's name ("the Clinton campaign", "the Obama
-/// administration", "China's foreign ministry").
-pub const OWNED_INSTITUTIONS: &[&str] =
-    &["campaign", "administration", "government", "ministry", "department", "embassy", "camp", "team"];
-
-/// Nouns that refer back to an institution ("the agency", "the newspaper", "the group").
-#[rustfmt::skip]
-pub const INSTITUTION_NOUNS: &[&str] = &[
-    "agency",
-    "department",
-    "ministry",
-    "group",
-    "organization",
-    "organisation",
-    "board",
-    "campaign",
-    "newspaper",
-    "paper",
-    "magazine",
-    "network",
-    "company",
-    "firm",
-    "corporation",
-    "committee",
-    "council",
-    "commission",
-    "union",
-    "coalition",
-    "institute",
-    "foundation",
-    "association",
-    "administration",
-    "government",
-    "office",
-    "bureau",
-    "court",
-    "party",
-    "team",
-    "editorial",
-    "outlet",
-    "publication",
-    "website",
-    "charity",
-    "nonprofit",
-    "think-tank",
-    "tank",
-    "university",
-    "school",
-    "hospital",
-    "bank",
-    "club",
-    "league",
-    "federation",
-    "alliance",
 ];
 
 pub(crate) fn lower_eq(w: &str, list: &[&str]) -> bool {
