@@ -41,6 +41,10 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
 pub const OWNED_INSTITUTIONS: &[&str] =
     &["campaign", "administration", "government", "ministry", "department", "embassy", "camp", "team"];
 
+/// A person's own channels of publishing, which speak for their holder ("her Twitter account
+/// posted", "his Facebook page").
+pub const PERSONAL_CHANNELS: &[&str] = &["account", "feed", "page", "channel", "blog"];
+
 /// Nouns that refer back to an institution ("the agency", "the newspaper", "the group").
 #[rustfmt::skip]
 pub const INSTITUTION_NOUNS: &[&str] = &[

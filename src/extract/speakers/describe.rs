@@ -238,7 +238,8 @@ impl Article<'_> {
     /// The person whose institution a possessive pronoun's mention names ("his campaign sent
     /// out a text message saying: ...", "“...,” her campaign wrote"): the latest person named
     /// before it in the 1,500 bytes before, outside quotations, of a gender the pronoun allows
-    /// (by the Census first name; unknown allows both). A campaign speaks for its candidate.
+    /// (by the Census first name; unknown allows both). A campaign speaks for its candidate, an
+    /// account for its holder.
     pub(super) fn pronoun_institution(
         &self,
         m: &str,
@@ -246,8 +247,13 @@ impl Article<'_> {
         quote_spans: &[(usize, usize)],
     ) -> Option<String> {
         let words: Vec<&str> = m.split_whitespace().collect();
-        let [pronoun, noun] = words[..] else { return None };
-        if !lower_eq(noun, lexicon::OWNED_INSTITUTIONS) {
+        let (pronoun, noun) = match words[..] {
+            [pronoun, noun] => (pronoun, noun),
+            // a person's account on a platform: "her Twitter account posted: ..."
+            [pronoun, platform, noun] if lower_eq(platform, lexicon::PLATFORMS) => (pronoun, noun),
+            _ => return None,
+        };
+        if !lower_eq(noun, lexicon::OWNED_INSTITUTIONS) && !lower_eq(noun, lexicon::PERSONAL_CHANNELS) {
             return None;
         }
         let want = match pronoun.to_lowercase().as_str() {

@@ -441,6 +441,23 @@ impl<'a> Article<'a> {
         })
     }
 
+    /// The person a relative clause still open at `s` belongs to: "Katie Packer, who is chairman
+    /// of" before `s`, with no comma, stop or quotation mark after "who".
+    fn relative_clause_subject(&self, s: usize) -> Option<String> {
+        let t = self.text;
+        let lo = (s.saturating_sub(160)..s).find(|&i| t.is_char_boundary(i))?;
+        let who = lo + t[lo..s].rfind(", who ")?;
+        if t[who + 6..s].contains([',', '.', ';', '“', '”', '"', '\n']) {
+            return None;
+        }
+        let (p, ent) = self
+            .entities
+            .iter()
+            .filter(|x| x.kind == EntityKind::Person)
+            .find_map(|x| x.mentions.iter().find(|m| m.1 == who).map(|m| (m.0, x)))?;
+        Some(self.fullest(&ent.name, p))
+    }
+
     /// The person named right before "and" before `s` ("Phil Berger and House Speaker Tim
     /// Moore"), in the fullest form the article gives.
     fn person_coordinated_before(&self, s: usize) -> Option<String> {
@@ -817,6 +834,16 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
             }
         }
         q.speaker = resolved.map(|r| art.generation(pos, written.map(|w| w.1), r));
+        // a relative clause left open before the verb ("Katie Packer, who is chairman of Our
+        // Principles PAC said"): its organization is the person's, who said the words
+        if let Some((s, m)) = written {
+            let org = q.speaker.as_deref().is_none_or(|sp| art.is_named_as(sp, &[EntityKind::Organization]));
+            if org && !art.is_named_as(m, &[EntityKind::Person]) {
+                if let Some(p) = art.relative_clause_subject(s) {
+                    q.speaker = Some(p);
+                }
+            }
+        }
         // two people who said the words together ("Edward-Isaac Dovere and Gabriel Debenedetti
         // wrote"): filed under the first named
         // (both full names of persons: firms are named so too, "Deloitte Haskins and Sells")

@@ -721,3 +721,24 @@ fn two_people_who_said_the_words_together_are_filed_under_the_first() {
         Some("Tim Moore")
     );
 }
+
+#[test]
+fn an_account_speaks_for_its_holder_and_an_open_relative_clause_for_its_person() {
+    let t = "Ivanka Trump spoke on Thursday.\n\nThe next day, her Twitter account posted: “Shop the look.”";
+    let ents = [person("Ivanka Trump", t)];
+    assert_eq!(resolved(t, None, "her Twitter account", &ents).as_deref(), Some("Ivanka Trump"));
+    let t = "Anne Robinson spoke.\n\nMs Robinson, who presents The Weakest Link tells Mark Cole that she despaired.";
+    let ms = t.find("Ms Robinson").unwrap();
+    let robinson = Entity {
+        name: "Anne Robinson".into(),
+        kind: EntityKind::Person,
+        mentions: vec![(0, 13), (ms, ms + 11)],
+    };
+    let wl = t.find("Weakest Link").unwrap();
+    let show =
+        Entity { name: "Weakest Link".into(), kind: EntityKind::Organization, mentions: vec![(wl, wl + 12)] };
+    assert_eq!(
+        speaker_of(t, "Weakest Link", "Weakest Link", &[robinson, show]).as_deref(),
+        Some("Anne Robinson")
+    );
+}
