@@ -458,6 +458,16 @@ impl<'a> Article<'a> {
         Some(self.fullest(&ent.name, p))
     }
 
+    /// The name in a source written "the" and capitalized words that the article names as an
+    /// entity ("the Daily Caller"), none of them a title or a role ("the President").
+    fn named_source(&self, m: &str) -> Option<String> {
+        let rest = m.strip_prefix("the ").or_else(|| m.strip_prefix("The "))?;
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let capitalized = words.iter().all(|w| w.starts_with(char::is_uppercase) && !names::is_role_word(w));
+        let kinds = [EntityKind::Organization, EntityKind::Location, EntityKind::Other];
+        (capitalized && !words.is_empty() && self.is_named_as(rest, &kinds)).then(|| rest.to_string())
+    }
+
     /// The person named right before "and" before `s` ("Phil Berger and House Speaker Tim
     /// Moore"), in the fullest form the article gives.
     fn person_coordinated_before(&self, s: usize) -> Option<String> {
@@ -726,6 +736,14 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                 .document_owner(&format!("the {}", m.to_lowercase()), s, &spans)
                 .or_else(|| last_spoke.clone().filter(|&(lp, _)| lp_ok(lp)).map(|x| x.1));
             continue;
+        }
+        // a source by its name after "according to" ("according to the Daily Caller"),
+        // whatever kind the recognizer gave it: a place is no source
+        if let (Some("according to"), Some((_, m))) = (q.cue.as_deref(), written) {
+            if let Some(name) = art.named_source(m) {
+                q.speaker = Some(name);
+                continue;
+            }
         }
         let raw = match (q.speaker.take(), written) {
             (Some(r), _) => r,

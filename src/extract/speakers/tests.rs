@@ -742,3 +742,25 @@ fn an_account_speaks_for_its_holder_and_an_open_relative_clause_for_its_person()
         Some("Anne Robinson")
     );
 }
+
+#[test]
+fn a_named_source_after_according_to_is_no_place() {
+    let t = "Labott praised her.\n\nAccording to the Daily Caller, “Labott also coordinated with Reines.”";
+    let (s, m) = (t.find("Labott also").unwrap(), t.find("the Daily Caller").unwrap());
+    let mut q = vec![Quote {
+        start: s,
+        end: t.len() - "”".len(),
+        paragraph: 1,
+        direct: true,
+        speaker: Some("Daily Caller".into()),
+        mention: Some((m, m + "the Daily Caller".len())),
+        cue: Some("according to".into()),
+        description: None,
+        named_by: None,
+    }];
+    // (the recognizer took the outlet for a place)
+    let dc =
+        Entity { name: "Daily Caller".into(), kind: EntityKind::Location, mentions: vec![(m + 4, m + 16)] };
+    resolve(t, &mut q, &[person("Labott", t), dc]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Daily Caller"));
+}
