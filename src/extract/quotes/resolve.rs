@@ -256,6 +256,13 @@ impl<'a, 'c> Resolver<'a, 'c> {
         {
             let (s, _) = self.ctx.name_left(&toks, n - 2, 0);
             out = self.canonical(toks[s].s, toks[n - 2].e);
+        } else if n >= 2 && toks[n - 1].is_word() && text::is_cap(&t[toks[n - 1].s..toks[n - 1].e]) {
+            // a full name right before it, no comma between ("a tweet from Rikkie Wells who
+            // tweeted")
+            let (s, _) = self.ctx.name_left(&toks, n - 1, 0);
+            if s < n - 1 {
+                out = self.canonical(toks[s].s, toks[n - 1].e);
+            }
         }
         self.toks = toks;
         out

@@ -48,3 +48,12 @@ fn a_role_described_subject_takes_an_unlisted_verb() {
     let qs = run(t);
     assert_eq!(mention(t, find(t, &qs, "Let me help you out,")), "the Republican nominee");
 }
+
+#[test]
+fn who_right_after_a_full_name_is_that_person() {
+    let t =
+        "David Waters wrote first.\n\nThen came this tweet from Rikkie Wells who tweeted, “You never learn.”";
+    let qs = run(t);
+    let q = find(t, &qs, "You never learn.");
+    assert_eq!((mention(t, q), q.speaker.as_deref()), ("who", Some("Rikkie Wells")));
+}
