@@ -45,6 +45,11 @@ pub const OWNED_INSTITUTIONS: &[&str] =
 /// posted", "his Facebook page").
 pub const PERSONAL_CHANNELS: &[&str] = &["account", "feed", "page", "channel", "blog"];
 
+/// Nouns that refer back to a business ("the company said"), and the heads of organizations'
+/// names (of `ORG_HEADS`) that a business's name may end with.
+pub const COMPANY_NOUNS: &[&str] = &["company", "firm", "corporation"];
+pub const COMPANY_HEADS: &[&str] = &["Corporation", "Group", "Bank", "Fund", "Trust", "Network", "Service"];
+
 /// Nouns that refer back to an institution ("the agency", "the newspaper", "the group").
 #[rustfmt::skip]
 pub const INSTITUTION_NOUNS: &[&str] = &[

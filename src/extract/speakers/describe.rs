@@ -600,13 +600,24 @@ impl Article<'_> {
                     noun(after) || noun(before)
                 })
         };
+        // "the company" is no institute, program or committee ("Twitter said ... the company
+        // said" after "the Liberty and National Security Program")
+        let company = lower_eq(head, lexicon::COMPANY_NOUNS);
+        let institutional = |e: &Entity| {
+            e.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|l| lexicon::ORG_HEADS.contains(&l) && !lexicon::COMPANY_HEADS.contains(&l))
+        };
         let fits = |e: &Entity| {
             want == EntityKind::Person
-                || if publication {
-                    a_publication(e)
-                } else {
-                    !lower_eq(head, lexicon::ADVOCACY_NOUNS) || !a_publication(e)
-                }
+                || company && !institutional(e)
+                || !company
+                    && if publication {
+                        a_publication(e)
+                    } else {
+                        !lower_eq(head, lexicon::ADVOCACY_NOUNS) || !a_publication(e)
+                    }
         };
         let lo = pos.saturating_sub(if publication { 2000 } else { 700 });
         let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);

@@ -764,3 +764,16 @@ fn a_named_source_after_according_to_is_no_place() {
     resolve(t, &mut q, &[person("Labott", t), dc]);
     assert_eq!(q[0].speaker.as_deref(), Some("Daily Caller"));
 }
+
+#[test]
+fn the_company_is_no_program_or_institute() {
+    let t = "Twitter said it had suspended the accounts. Faiza Patel of the Liberty and National Security Program \
+             welcomed it.\n\n“There is no magic algorithm,” the company said.";
+    let org = |n: &str| Entity {
+        name: n.into(),
+        kind: EntityKind::Organization,
+        mentions: t.match_indices(n).map(|(p, _)| (p, p + n.len())).collect(),
+    };
+    let ents = [org("Twitter"), person("Faiza Patel", t), org("Liberty and National Security Program")];
+    assert_eq!(resolved(t, None, "the company", &ents).as_deref(), Some("Twitter"));
+}
