@@ -46,11 +46,13 @@ python3 "$here/benches/gold/make-speaker-gold.py" --speakers "$here/benches/gold
     > "$work/silver8-train.jsonl"
 python3 "$here/benches/gold/make-speaker-gold.py" --speakers "$here/benches/gold/polnear-train-speakers-9.jsonl" \
     > "$work/silver9-train.jsonl"
+python3 "$here/benches/gold/make-speaker-gold.py" --speakers "$here/benches/gold/polnear-train-speakers-10.jsonl" \
+    > "$work/silver10-train.jsonl"
 
 run() { "$bin" extract "$1" --json > "$2" 2> "$2.err"; }
 headline() { printf '%-58s %s\n' "$1" "$(tail -n 1)"; }
 
-for set in named-dev named-train silver-train silver2-train silver3-train silver4-train silver5-train silver6-train silver7-train silver8-train silver9-train pn-train; do
+for set in named-dev named-train silver-train silver2-train silver3-train silver4-train silver5-train silver6-train silver7-train silver8-train silver9-train silver10-train pn-train; do
     run "$work/$set.jsonl" "$work/$set.pred"
 done
 run "$data/polnear-dev.jsonl.gz" "$work/pn-all.pred"
@@ -68,6 +70,7 @@ $eval quotes "$work/silver6-train.jsonl" "$work/silver6-train.pred" | headline "
 $eval quotes "$work/silver7-train.jsonl" "$work/silver7-train.pred" | headline "speaker names, 54 seventh-set train articles"
 $eval quotes "$work/silver8-train.jsonl" "$work/silver8-train.pred" | headline "speaker names, 54 eighth-set train articles"
 $eval quotes "$work/silver9-train.jsonl" "$work/silver9-train.pred" | headline "speaker names, 54 ninth-set train articles"
+$eval quotes "$work/silver10-train.jsonl" "$work/silver10-train.pred" | headline "speaker names, 40 tenth-set train articles"
 $eval quotes "$work/pn-train.jsonl" "$work/pn-train.pred" | headline "mentions, PolNeAR train"
 $eval quotes "$data/polnear-dev.jsonl.gz" "$work/pn-all.pred" | headline "mentions, all of polnear-dev.jsonl.gz"
 $eval entities "$data/conll2003-dev.jsonl.gz" "$work/conll-dev.pred" | headline "entities, CoNLL-2003 dev (measure)"
