@@ -14,12 +14,7 @@ impl Article<'_> {
         if t[who + 6..s].contains([',', '.', ';', '“', '”', '"', '\n']) {
             return None;
         }
-        let (p, ent) = self
-            .entities
-            .iter()
-            .filter(|x| x.kind == EntityKind::Person)
-            .find_map(|x| x.mentions.iter().find(|m| m.1 == who).map(|m| (m.0, x)))?;
-        Some(self.fullest(&ent.name, p))
+        self.person_ending_at(who)
     }
 
     /// The name in a source written "the" and capitalized words that the article names as an
@@ -36,6 +31,11 @@ impl Article<'_> {
     /// Moore"), in the fullest form the article gives.
     pub(super) fn person_coordinated_before(&self, s: usize) -> Option<String> {
         let e = self.text.get(..s)?.strip_suffix(" and ")?.len();
+        self.person_ending_at(e)
+    }
+
+    /// The person one of whose mentions ends at `e`, in the fullest form the article gives.
+    fn person_ending_at(&self, e: usize) -> Option<String> {
         let (p, ent) = self
             .entities
             .iter()

@@ -24,6 +24,23 @@ fn resolved(text: &str, raw: Option<&str>, at: &str, ents: &[Entity]) -> Option<
     q[0].speaker.clone()
 }
 
+/// A direct quote of `t` starting at the words `words`, with the quote finder's `speaker` for
+/// the mention at the words `at`, and its cue.
+fn quote_of(t: &str, words: &str, speaker: &str, at: &str, cue: Option<&str>) -> Quote {
+    let (s, m) = (t.find(words).unwrap(), t.find(at).unwrap());
+    Quote {
+        start: s,
+        end: s + words.len(),
+        paragraph: 0,
+        direct: true,
+        speaker: Some(speaker.into()),
+        mention: Some((m, m + at.len())),
+        cue: cue.map(Into::into),
+        description: None,
+        named_by: None,
+    }
+}
+
 fn speaker_of(text: &str, raw: &str, at: &str, ents: &[Entity]) -> Option<String> {
     resolved(text, Some(raw), at, ents)
 }
@@ -670,20 +687,7 @@ fn a_campaign_of_his_or_hers_speaks_for_the_person_the_pronoun_is() {
 #[test]
 fn a_document_label_gives_the_words_of_who_spoke_just_before() {
     let t = "Gov. John Kasich said, “I am getting ready to rent a wagon.”\n\nTranscript as follows:\n\n“Tonight we arrived in Cleveland.”";
-    let quote = |words: &str, speaker: &str, at: &str| {
-        let (s, m) = (t.find(words).unwrap(), t.find(at).unwrap());
-        Quote {
-            start: s,
-            end: s + words.len(),
-            paragraph: 0,
-            direct: true,
-            speaker: Some(speaker.into()),
-            mention: Some((m, m + at.len())),
-            cue: None,
-            description: None,
-            named_by: None,
-        }
-    };
+    let quote = |words: &str, speaker: &str, at: &str| quote_of(t, words, speaker, at, None);
     let mut qs = vec![
         quote("I am getting ready", "John Kasich", "Gov. John Kasich"),
         quote("Tonight we arrived", "Transcript", "Transcript"),
@@ -746,18 +750,8 @@ fn an_account_speaks_for_its_holder_and_an_open_relative_clause_for_its_person()
 #[test]
 fn a_named_source_after_according_to_is_no_place() {
     let t = "Labott praised her.\n\nAccording to the Daily Caller, “Labott also coordinated with Reines.”";
-    let (s, m) = (t.find("Labott also").unwrap(), t.find("the Daily Caller").unwrap());
-    let mut q = vec![Quote {
-        start: s,
-        end: t.len() - "”".len(),
-        paragraph: 1,
-        direct: true,
-        speaker: Some("Daily Caller".into()),
-        mention: Some((m, m + "the Daily Caller".len())),
-        cue: Some("according to".into()),
-        description: None,
-        named_by: None,
-    }];
+    let m = t.find("the Daily Caller").unwrap();
+    let mut q = vec![quote_of(t, "Labott also", "Daily Caller", "the Daily Caller", Some("according to"))];
     // (the recognizer took the outlet for a place)
     let dc =
         Entity { name: "Daily Caller".into(), kind: EntityKind::Location, mentions: vec![(m + 4, m + 16)] };
