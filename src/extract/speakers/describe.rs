@@ -681,13 +681,30 @@ impl Article<'_> {
         }
         // the subject of that sentence rather than a name after it ("Harry Reid blasted Rubio
         // and defended Cruz. ... the Senate minority leader said")
+        // (past an introductory phrase and its comma: "One month after announcing his support
+        // for Donald Trump, Marco Rubio still believes ...")
+        let from = self.after_introductory_phrase(ss, last.0, &before).unwrap_or(ss);
         let best = before
             .iter()
             .copied()
-            .filter(|&(p, _)| p >= ss && p <= last.0)
+            .filter(|&(p, _)| p >= from && p <= last.0)
             .min_by_key(|&(p, _)| p)
             .unwrap_or(last);
         Some(self.fullest(&best.1.name, best.0))
+    }
+
+    /// Where the main clause of the sentence starting at `ss` begins when the sentence opens
+    /// with an introductory phrase (a preposition or subordinator among its first three words,
+    /// none of them a person's name) and a person is named after its comma before `hi`.
+    fn after_introductory_phrase(&self, ss: usize, hi: usize, persons: &[(usize, &Entity)]) -> Option<usize> {
+        let t = self.text;
+        let first = ss + t.get(ss..)?.find(|c: char| !c.is_whitespace())?;
+        let comma = first + t.get(first..hi)?.find(", ")?;
+        let words: Vec<&str> = t[first..comma].split_whitespace().take(3).collect();
+        let opens = words.iter().any(|w| lower_eq(w, lexicon::INTRO_OPENERS));
+        let named_first = persons.iter().any(|&(p, _)| p == first);
+        let after = comma + 2;
+        (opens && !named_first && persons.iter().any(|&(p, _)| p >= after && p <= hi)).then_some(after)
     }
 
     /// Whether the sentence starting at `s` has "he" or "she" as its subject: its first word,
