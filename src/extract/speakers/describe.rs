@@ -695,16 +695,22 @@ impl Article<'_> {
 
     /// Where the main clause of the sentence starting at `ss` begins when the sentence opens
     /// with an introductory phrase (a preposition or subordinator among its first three words,
-    /// none of them a person's name) and a person is named after its comma before `hi`.
+    /// the persons in it objects of prepositions) and a person is named after its comma before
+    /// `hi`.
     fn after_introductory_phrase(&self, ss: usize, hi: usize, persons: &[(usize, &Entity)]) -> Option<usize> {
         let t = self.text;
         let first = ss + t.get(ss..)?.find(|c: char| !c.is_whitespace())?;
         let comma = first + t.get(first..hi)?.find(", ")?;
         let words: Vec<&str> = t[first..comma].split_whitespace().take(3).collect();
         let opens = words.iter().any(|w| lower_eq(w, lexicon::INTRO_OPENERS));
-        let named_first = persons.iter().any(|&(p, _)| p == first);
+        // (the persons named in the phrase are objects of its prepositions, "for Donald Trump",
+        // not a subject without a comma after a short opener, "On Monday Ana Ruiz brought")
+        let objects = persons.iter().filter(|&&(p, _)| p >= first && p < comma).all(|&(p, _)| {
+            let w = t[..p].split_whitespace().next_back().unwrap_or("");
+            w.starts_with(char::is_lowercase) && (lower_eq(w, lexicon::INTRO_OPENERS) || w == "of")
+        });
         let after = comma + 2;
-        (opens && !named_first && persons.iter().any(|&(p, _)| p >= after && p <= hi)).then_some(after)
+        (opens && objects && persons.iter().any(|&(p, _)| p >= after && p <= hi)).then_some(after)
     }
 
     /// Whether the sentence starting at `s` has "he" or "she" as its subject: its first word,

@@ -774,7 +774,7 @@ fn the_company_is_no_program_or_institute() {
 
 #[test]
 fn a_description_goes_to_the_subject_after_an_introductory_phrase() {
-    let t = "One month after backing Tom Moore, Mary Stone still says he is unfit. “I stand by it,” the Ohio senator told reporters.";
+    let t = "One month after announcing her support for Tom Moore, Mary Stone still says he is unfit. “I stand by it,” the Ohio senator told reporters.";
     let ents = [person("Tom Moore", t), person("Mary Stone", t)];
     assert_eq!(speaker_of(t, "Ohio senator", "the Ohio senator", &ents).as_deref(), Some("Mary Stone"));
 }
