@@ -19,24 +19,12 @@ pub fn with_read_ahead<R: Read + Send, T>(inner: R, f: impl FnOnce(&mut dyn Read
         s.spawn(move || {
             let mut inner = inner;
             loop {
-                let mut buf = vec![0u8; CHUNK];
-                let mut filled = 0;
-                // (a chunk is filled as far as the decoder gives, so that few are sent)
-                let result = loop {
-                    match inner.read(&mut buf[filled..]) {
-                        Ok(0) => break Ok(()),
-                        Ok(n) => {
-                            filled += n;
-                            if filled == buf.len() {
-                                break Ok(());
-                            }
-                        }
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                        Err(e) => break Err(e),
-                    }
-                };
-                let done = filled < buf.len();
-                buf.truncate(filled);
+                // (a chunk is filled as far as the decoder gives, so that few are sent; on an
+                // error, the bytes read before it are kept)
+                let mut buf = Vec::with_capacity(CHUNK);
+                let result = (&mut inner).take(CHUNK as u64).read_to_end(&mut buf);
+                let filled = buf.len();
+                let done = filled < CHUNK;
                 if filled > 0 && tx.send(Ok(buf)).is_err() {
                     return;
                 }

@@ -356,12 +356,13 @@ impl<'a> Ctx<'a> {
             }
         };
         let w = self.w(&win[k]);
+        let described = text::lower_eq(w, &["the"]);
         // name or pronoun, then the verb
         let subj_end = if text::pronoun(w) && !text::lower_eq(w, lexicon::PRONOUNS_BUT_HE_SHE) {
             Some(k)
         } else if text::is_cap(w) && !cap_stop(w) && !text::intro_word(w) {
             Some(self.name_right(win, k, win.len()))
-        } else if text::lower_eq(w, &["the"]) {
+        } else if described {
             // a description whose head is a person's role: "the Republican nominee riffed"
             let j = (k + 1..win.len().min(k + 7)).find(|&j| !win[j].is_word() || verbish(self.w(&win[j])))?;
             let head = self.w(&win[j - 1]);
@@ -376,7 +377,7 @@ impl<'a> Ctx<'a> {
             if e + 1 < win.len() && win[e + 1].is_word() && verbish(self.w(&win[e + 1])) && closes(e + 2) {
                 let kind = if e == k && text::pronoun(w) {
                     MK::Pronoun
-                } else if text::lower_eq(w, &["the"]) {
+                } else if described {
                     MK::Phrase
                 } else {
                     MK::Name
@@ -793,7 +794,7 @@ impl<'a> Ctx<'a> {
         }
         let person =
             self.known.iter().any(|n| n.is_person && n.mentions.iter().any(|&(ms, me)| ms == s && me == end));
-        person.then_some(Attr { s, e: end, kind: MK::Name, cue: (0, 0), cue_kind: CueText::Context })
+        person.then_some(Attr { s, e: end, kind: MK::Name, cue: (0, 0), cue_kind: CueText::Signature })
     }
 
     /// A short paragraph that signs the quote before it: "- Bernie Sanders.", "—President

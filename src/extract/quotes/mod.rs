@@ -104,6 +104,8 @@ enum CueText {
     AccordingTo,
     /// no cue in the text: the speaker is the person the sentence before is about
     Context,
+    /// no cue: a name signs the quotation on its own last line, inside its marks
+    Signature,
 }
 
 /// Finds the quotes of an article. `paragraphs` are byte spans of `text`; `known` may be empty.

@@ -64,13 +64,11 @@ impl<'a, 'c> Resolver<'a, 'c> {
             CueText::Colon => Some(":".to_string()),
             CueText::AccordingTo => Some("according to".to_string()),
             CueText::Span => Some(t[a.cue.0..a.cue.1].to_string()),
-            CueText::Context => None,
+            CueText::Context | CueText::Signature => None,
         };
         // a signature inside the marks is no word of the quotation ([`Ctx::inner_signature`])
         let e = match t.get(s..a.s).and_then(|q| q.rfind('\n')) {
-            Some(nl) if a.s > s && a.e <= e && a.cue_kind == CueText::Context && a.kind == MK::Name => {
-                s + t[s..s + nl].trim_end().len()
-            }
+            Some(nl) if a.cue_kind == CueText::Signature => s + t[s..s + nl].trim_end().len(),
             _ => e,
         };
         let via = self.ctx.via.borrow().iter().find(|(span, _)| *span == (a.s, a.e)).map(|x| x.1);

@@ -34,6 +34,13 @@ impl Article<'_> {
         if words.len() > 4 || !lower_eq(&head, lexicon::DOCUMENT_NOUNS) {
             return None;
         }
+        let name_of = |p: usize, e: &Entity| {
+            if e.kind == EntityKind::Person {
+                self.fullest(&e.name, p)
+            } else {
+                e.name.clone()
+            }
+        };
         // a document by whose it is: "Bush's Facebook post", "the Club's ad" (its owner is the
         // person or organization named in the possessive, as at `pos`)
         if let Some(owner) = words[..words.len() - 1].iter().find_map(|w| {
@@ -48,13 +55,7 @@ impl Article<'_> {
                     .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
                     .find(|e| e.mentions.iter().any(|&(ms, me)| ms <= a && a + owner.len() <= me))
             });
-            return ent.map(|e| {
-                if e.kind == EntityKind::Person {
-                    self.fullest(&e.name, pos)
-                } else {
-                    e.name.clone()
-                }
-            });
+            return ent.map(|e| name_of(pos, e));
         }
         if !lower_eq(words[0], lexicon::DOCUMENT_DETERMINERS) {
             return None;
@@ -97,13 +98,6 @@ impl Article<'_> {
                 .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
                 .flat_map(|e| e.mentions.iter().map(move |m| (m.0, m.1, e)))
                 .filter(move |&(p, _, _)| p >= ss && p < se && !in_quote(p))
-        };
-        let name_of = |p: usize, e: &Entity| {
-            if e.kind == EntityKind::Person {
-                self.fullest(&e.name, p)
-            } else {
-                e.name.clone()
-            }
         };
         for at in ats {
             let ss = sentence_start(t, at);
@@ -610,14 +604,15 @@ impl Article<'_> {
                 .is_some_and(|l| lexicon::ORG_HEADS.contains(&l) && !lexicon::COMPANY_HEADS.contains(&l))
         };
         let fits = |e: &Entity| {
-            want == EntityKind::Person
-                || company && !institutional(e)
-                || !company
-                    && if publication {
-                        a_publication(e)
-                    } else {
-                        !lower_eq(head, lexicon::ADVOCACY_NOUNS) || !a_publication(e)
-                    }
+            if want == EntityKind::Person {
+                true
+            } else if company {
+                !institutional(e)
+            } else if publication {
+                a_publication(e)
+            } else {
+                !lower_eq(head, lexicon::ADVOCACY_NOUNS) || !a_publication(e)
+            }
         };
         let lo = pos.saturating_sub(if publication { 2000 } else { 700 });
         let in_quote = |a: usize| quote_spans.iter().any(|&(s, e)| s <= a && a < e);

@@ -815,9 +815,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
 /// Whether a mention is a document noun alone, capitalized as a label opening a line
 /// ("Transcript", "Statement"): no one's name.
 fn document_label(m: &str) -> bool {
-    !m.contains(' ')
-        && m.starts_with(char::is_uppercase)
-        && lower_eq(&m.to_lowercase(), lexicon::DOCUMENT_NOUNS)
+    !m.contains(' ') && m.starts_with(char::is_uppercase) && lower_eq(m, lexicon::DOCUMENT_NOUNS)
 }
 
 /// Person entities under the normalized name: "Sen. Paul Hale" is "Paul Hale" (entities of the
