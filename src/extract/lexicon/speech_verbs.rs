@@ -195,6 +195,10 @@ pub const ATTRIBUTION_CLOSERS: &[&str] = &[
     "back", "again", "later",
 ];
 
+/// Words that may follow the name signing a quote, opening where, when or in what it was said
+/// ("Donald Trump on Twitter", "Bernie Sanders at a rally").
+pub const SIGNATURE_PREPOSITIONS: &[&str] = &["on", "in", "at", "during", "to", "via", "before"];
+
 /// Speech verbs an object follows, never an inverted subject ("told CNN", "urged voters").
 #[rustfmt::skip]
 pub const OBJECT_TAKING_CUES: &[&str] = &[

@@ -153,6 +153,13 @@ impl<'a> Ctx<'a> {
                     if let Some(a) = self.dash_signature(ls, le, toks) {
                         return Own { attr: Some(a), ..Own::default() };
                     }
+                    // "“...”\nElizabeth Warren, in a speech in Boston"
+                    if ends_sentence && self.opens_paragraph(p) && le - ls <= 200 {
+                        text::tokenize(self.t, ls, le, toks);
+                        if let Some(a) = self.bare_signature(toks) {
+                            return Own { attr: Some(a), ..Own::default() };
+                        }
+                    }
                 }
             }
             text::tokenize(self.t, p.close_end, hi, toks);
@@ -169,6 +176,10 @@ impl<'a> Ctx<'a> {
             } else if let Some((a, adjacent)) = self
                 .after(win, ends_soft, content.ends_with(['?', '!']))
                 .or_else(|| self.unknown_verb_after(win, content))
+                .or_else(|| {
+                    let whole = ends_sentence && !runs_on && self.opens_paragraph(p);
+                    whole.then(|| self.bare_signature(win)).flatten().map(|a| (a, true))
+                })
             {
                 // a quote closing a sentence without a comma ("... he was “a hero.” The GOP
                 // speechwriter said ...") yields to a cue before it in its own sentence
@@ -792,6 +803,47 @@ impl<'a> Ctx<'a> {
         if rest.contains(['“', '"', '?', '!']) || rest.trim_end_matches(['.', ' ']).contains(". ") {
             return None;
         }
+        let person =
+            self.known.iter().any(|n| n.is_person && n.mentions.iter().any(|&(ms, me)| ms == s && me == end));
+        person.then_some(Attr { s, e: end, kind: MK::Name, cue: (0, 0), cue_kind: CueText::Signature })
+    }
+
+    /// A quote that opens its paragraph, after nothing or a list number ("1. “...”").
+    pub(super) fn opens_paragraph(&self, p: Piece) -> bool {
+        let (_, ps, _) = self.paras[p.para];
+        let lead = self.t[ps..p.open].trim();
+        lead.is_empty()
+            || (lead.len() <= 4 && lead.trim_end_matches(['.', ')']).bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// A person named right after a quote that opens its paragraph, without a verb: "“...”
+    /// Bernie Sanders, at a rally in Iowa", "“...” (Hillary Clinton, April 2016)", "“...” Donald
+    /// Trump on Twitter." — the way a list of quotes signs each one. The name must be one the
+    /// article's recognizer calls a person, and what follows it a comma, a bracket, the end, or
+    /// a short phrase of place, time or medium with no verb of its own.
+    pub(super) fn bare_signature(&self, win: &[Tok]) -> Option<Attr> {
+        let k = usize::from(win.first().is_some_and(|t| t.is_punct('(')));
+        let first = win.get(k).filter(|t| t.is_word())?;
+        if !text::is_cap(self.w(first)) || cap_stop(self.w(first)) {
+            return None;
+        }
+        let e = self.name_right(win, k, win.len());
+        let rest = &win[e + 1..];
+        match rest.first() {
+            None => {}
+            Some(t) if t.is_punct(',') || t.is_punct('.') || t.is_punct(')') => {}
+            Some(t) if t.is_word() && text::lower_eq(self.w(t), lexicon::SIGNATURE_PREPOSITIONS) => {}
+            _ => return None,
+        }
+        let words: Vec<&str> = rest.iter().filter(|t| t.is_word()).map(|t| self.w(t)).collect();
+        let verb = |w: &&str| {
+            text::lower_eq(w, lexicon::AUXILIARY_VERBS)
+                || (text::is_lower(w) && w.len() > 3 && w.ends_with("ed"))
+        };
+        if words.len() > 14 || words.iter().any(verb) || rest.iter().any(|t| t.k == K::Mark) {
+            return None;
+        }
+        let (s, end) = (win[k].s, win[e].e);
         let person =
             self.known.iter().any(|n| n.is_person && n.mentions.iter().any(|&(ms, me)| ms == s && me == end));
         person.then_some(Attr { s, e: end, kind: MK::Name, cue: (0, 0), cue_kind: CueText::Signature })

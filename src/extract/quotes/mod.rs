@@ -104,7 +104,8 @@ enum CueText {
     AccordingTo,
     /// no cue in the text: the speaker is the person the sentence before is about
     Context,
-    /// no cue: a name signs the quotation on its own last line, inside its marks
+    /// no cue: a name signs the quotation on its own last line, inside its marks, or right
+    /// after them with no verb
     Signature,
 }
 

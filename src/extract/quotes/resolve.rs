@@ -66,9 +66,10 @@ impl<'a, 'c> Resolver<'a, 'c> {
             CueText::Span => Some(t[a.cue.0..a.cue.1].to_string()),
             CueText::Context | CueText::Signature => None,
         };
-        // a signature inside the marks is no word of the quotation ([`Ctx::inner_signature`])
+        // a signature inside the marks is no word of the quotation ([`Ctx::inner_signature`]); one
+        // after them ([`Ctx::bare_signature`]) cuts nothing
         let e = match t.get(s..a.s).and_then(|q| q.rfind('\n')) {
-            Some(nl) if a.cue_kind == CueText::Signature => s + t[s..s + nl].trim_end().len(),
+            Some(nl) if a.cue_kind == CueText::Signature && a.s < e => s + t[s..s + nl].trim_end().len(),
             _ => e,
         };
         let via = self.ctx.via.borrow().iter().find(|(span, _)| *span == (a.s, a.e)).map(|x| x.1);

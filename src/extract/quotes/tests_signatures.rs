@@ -57,3 +57,30 @@ fn who_right_after_a_full_name_is_that_person() {
     let q = find(t, &qs, "You never learn.");
     assert_eq!((mention(t, q), q.speaker.as_deref()), ("who", Some("Rikkie Wells")));
 }
+
+/// The recognizer's persons of `t`, each a name with one mention at its first occurrence.
+fn persons<'a>(t: &str, names: &'a [&'a str], spans: &'a mut Vec<[(usize, usize); 1]>) -> Vec<KnownName<'a>> {
+    spans.extend(names.iter().map(|n| {
+        let at = t.find(n).unwrap();
+        [(at, at + n.len())]
+    }));
+    names
+        .iter()
+        .zip(spans.iter())
+        .map(|(n, ms)| KnownName { name: n, is_person: true, is_org: false, mentions: ms })
+        .collect()
+}
+
+#[test]
+fn a_list_of_quotes_each_signed_by_a_name_without_a_verb() {
+    let t = "Lines from the campaign trail.\n\n“We will fix every bridge in this state.” Nora Castellanos, at a rally in Dayton\n\n“Taxes are too high for working families.” (Felix Obuya, Columbus, March 2016)\n\n“The plan is sound and it is paid for.”\nGreta Lindqvist, in a speech\n\n“Nobody reads those reports.” Felix Obuya won the county anyway.";
+    let mut spans = Vec::new();
+    let ents = persons(t, &["Nora Castellanos", "Felix Obuya", "Greta Lindqvist"], &mut spans);
+    let qs = extract(t, &paras(t), &ents);
+    let who = |q: &str| find(t, &qs, q).speaker.clone();
+    assert_eq!(who("We will fix every bridge in this state."), Some("Nora Castellanos".into()));
+    assert_eq!(who("Taxes are too high for working families."), Some("Felix Obuya".into()));
+    assert_eq!(who("The plan is sound and it is paid for."), Some("Greta Lindqvist".into()));
+    // a sentence of its own after the quote, with a verb, signs nothing
+    assert_ne!(who("Nobody reads those reports."), Some("Felix Obuya".into()));
+}
