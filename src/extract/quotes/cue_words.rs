@@ -125,6 +125,17 @@ impl<'a> Ctx<'a> {
         Some(Attr { cue: (win[c].s, win[c + 3].e), cue_kind: CueText::Span, ..m })
     }
 
+    /// "the words of NP" after a quote ("Those were the words of Miriam Okonkwo").
+    pub(super) fn the_words_of(&self, win: &[Tok], c: usize) -> Option<Attr> {
+        let [the, words, of] = win.get(c..c + 3)? else { return None };
+        let is = |t: &Tok, x: &str| t.is_word() && self.w(t).eq_ignore_ascii_case(x);
+        if !(is(the, "the") && is(words, "words") && is(of, "of")) {
+            return None;
+        }
+        let m = self.subject_after(win, c + 3, win.len()).filter(|m| m.kind == MK::Name)?;
+        Some(Attr { cue: (the.s, of.e), cue_kind: CueText::Span, ..m })
+    }
+
     /// "according to NP"
     pub(super) fn according(&self, win: &[Tok], c: usize) -> Option<Attr> {
         let m = self.subject_after(win, c + 2, win.len())?;

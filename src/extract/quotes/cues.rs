@@ -491,6 +491,16 @@ impl<'a> Ctx<'a> {
             {
                 return self.according(win, c).map(|a| (a, c == k));
             }
+            // "“...,” per Tomasz Nowak": "per" first after the quote, before a name
+            if c == k && w.eq_ignore_ascii_case("per") {
+                if let Some(m) = self.subject_after(win, c + 1, win.len()).filter(|m| m.kind == MK::Name) {
+                    return Some((Attr { cue: (tk.s, tk.e), cue_kind: CueText::Span, ..m }, true));
+                }
+            }
+            // "“...” Those were the words of Miriam Okonkwo"
+            if let Some(a) = self.the_words_of(win, c) {
+                return Some((a, c == k));
+            }
             let Some(kind) = self.cue_at(win, c) else { continue };
             let ctail = self.cue_end(win, c);
             if c == k && kind == Cue::Participle {

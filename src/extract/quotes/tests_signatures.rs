@@ -84,3 +84,12 @@ fn a_list_of_quotes_each_signed_by_a_name_without_a_verb() {
     // a sentence of its own after the quote, with a verb, signs nothing
     assert_ne!(who("Nobody reads those reports."), Some("Felix Obuya".into()));
 }
+
+#[test]
+fn per_and_the_words_of_name_the_speaker_after_a_quote() {
+    let t = "The vote was close.\n\n“The numbers do not lie,” per Tomasz Nowak.\n\n“This is a disgrace.” Those were the words of Miriam Okonkwo after the vote.\n\n“Prices rose 4 per cent,” the agency said.";
+    let qs = run(t);
+    assert_eq!(mention(t, find(t, &qs, "The numbers do not lie,")), "Tomasz Nowak");
+    assert_eq!(mention(t, find(t, &qs, "This is a disgrace.")), "Miriam Okonkwo");
+    assert_eq!(mention(t, find(t, &qs, "Prices rose 4 per cent,")), "the agency");
+}

@@ -18,6 +18,34 @@ impl Article<'_> {
         self.document_owner_within(desc, pos, quote_spans, usize::MAX)
     }
 
+    /// The author named right after the document noun of the description at `pos`, by a
+    /// preposition of authorship: "The statement from Ingrid Solberg read", "a memo by the
+    /// agency said".
+    pub(super) fn document_author_after(&self, desc: &str, pos: usize) -> Option<String> {
+        let words: Vec<&str> = desc.split_whitespace().collect();
+        let head = words.last()?.to_lowercase();
+        if words.len() > 4 || !lower_eq(&head, lexicon::DOCUMENT_NOUNS) {
+            return None;
+        }
+        let t = self.text;
+        let at = pos + t.get(pos..(pos + 80).min(t.len()))?.to_ascii_lowercase().find(head.as_str())?;
+        let after = at + head.len();
+        let (p, e) = self
+            .entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+            .flat_map(|e| e.mentions.iter().map(move |m| (m.0, e)))
+            .filter(|&(p, _)| p > after && p <= after + 40)
+            .min_by_key(|x| x.0)?;
+        let gap = t.get(after..p)?;
+        let preposition = gap.strip_prefix(' ').and_then(|g| g.strip_suffix(' '))?;
+        let by = lower_eq(preposition, lexicon::DOCUMENT_AUTHOR_PREPOSITIONS)
+            || preposition
+                .strip_suffix(" the")
+                .is_some_and(|w| lower_eq(w, lexicon::DOCUMENT_AUTHOR_PREPOSITIONS));
+        by.then(|| if e.kind == EntityKind::Person { self.fullest(&e.name, p) } else { e.name.clone() })
+    }
+
     /// [`Self::document_owner`] from the latest `tries` mentions of the document noun only.
     fn document_owner_within(
         &self,

@@ -554,8 +554,8 @@ impl<'a> Article<'a> {
                 && w.last().is_some_and(|l| l.starts_with(char::is_lowercase) || lower_eq(l, lexicon::PARTY_MEMBERS))
         };
         let as_description = || {
-            mention
-                .and_then(|(_, e)| self.apposed_after(e))
+            self.document_author_after(desc, pos)
+                .or_else(|| mention.and_then(|(_, e)| self.apposed_after(e)))
                 .or_else(|| mention.and_then(|(s, _)| self.apposed_before(s)))
                 .or_else(|| self.owned_before(desc, pos, &self.spans))
                 .or_else(|| self.described(desc, pos))
@@ -701,7 +701,8 @@ pub fn resolve(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
                     continue;
                 }
                 let r = art
-                    .apposed_after(s + m.len())
+                    .document_author_after(m, s)
+                    .or_else(|| art.apposed_after(s + m.len()))
                     .or_else(|| art.apposed_before(s))
                     .or_else(|| art.pronoun_institution(m, s, &spans))
                     .or_else(|| art.owned_before(m, s, &spans))

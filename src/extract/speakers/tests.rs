@@ -132,6 +132,15 @@ fn a_document_speaks_for_its_author() {
 }
 
 #[test]
+fn a_document_speaks_for_the_author_named_right_after_it() {
+    let t = "Lena Ortmann spoke first.\n\nThe statement from Ingrid Solberg read: “We regret it.”\n\nA memo by Paul Hale said: “We will appeal.”";
+    let ents = [person("Lena Ortmann", t), person("Ingrid Solberg", t), person("Paul Hale", t)];
+    assert_eq!(resolved(t, None, "The statement", &ents).as_deref(), Some("Ingrid Solberg"));
+    // its own author, not the one of an earlier document
+    assert_eq!(resolved(t, None, "A memo", &ents).as_deref(), Some("Paul Hale"));
+}
+
+#[test]
 fn a_surname_takes_the_fullest_name_in_the_article() {
     let t = "Sen. Paul Hale of Ohio spoke first.\n\n“We will win,” Hale said.";
     assert_eq!(speaker_of(t, "Hale", "Hale said", &[person("Hale", t)]).as_deref(), Some("Paul Hale"));
