@@ -26,13 +26,23 @@ impl<'a> Ctx<'a> {
                     titled = true;
                 }
                 s -= 1;
-            } else if text::lower_eq(w, lexicon::LOWERCASE_NAME_PARTICLES)
-                && (s >= 2 && win[s - 2].is_word() && text::is_cap(self.w(&win[s - 2]))
-                // (or it opens the tail of a name the article gives in full: "de Blasio said"
-                // after "Bill de Blasio")
-                || self.known_tail(&self.t[tk.s..win[k].e]))
-            {
-                s -= 1;
+            } else if text::lower_eq(w, lexicon::LOWERCASE_NAME_PARTICLES) {
+                // a run of particles after a capitalized word ("Ursula von der Leyen")
+                let particle =
+                    |t: &Tok| t.is_word() && text::lower_eq(self.w(t), lexicon::LOWERCASE_NAME_PARTICLES);
+                let mut q = s - 1;
+                while q > lo && particle(&win[q - 1]) {
+                    q -= 1;
+                }
+                if q >= 1 && win[q - 1].is_word() && text::is_cap(self.w(&win[q - 1])) {
+                    s = q;
+                } else if self.known_tail(&self.t[tk.s..win[k].e]) {
+                    // (or it opens the tail of a name the article gives in full: "de Blasio
+                    // said" after "Bill de Blasio")
+                    s -= 1;
+                } else {
+                    break;
+                }
             } else {
                 break;
             }

@@ -961,3 +961,10 @@ fn a_name_in_apposition_to_a_possessive_role_phrase_after_said_is_the_speaker() 
     let q = run(t);
     assert_eq!(mention(t, find(t, &q, "We are treating it as one long Election Day,")), "Tom Reed");
 }
+
+#[test]
+fn two_particles_in_a_row_stay_inside_the_name() {
+    let t = "The summit ended.\n\n“We will study the proposal,” Ursula von der Leyen warned.";
+    let qs = run(t);
+    assert_eq!(mention(t, find(t, &qs, "We will study the proposal,")), "Ursula von der Leyen");
+}
