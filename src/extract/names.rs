@@ -294,12 +294,15 @@ pub fn clean(raw: &str) -> Option<Cleaned> {
     let role = (cut > 0).then(|| words[..cut].join(" ")).filter(|r| r.chars().any(|c| c.is_alphabetic()));
     let mut name: Vec<String> = words.split_off(cut);
     // a word of a Title-Case headline before a first name: "Fault Ted Cruz" -> "Ted Cruz" (a
-    // surname's particle is none, though "Le" is a Census first name: "Marine Le Pen")
+    // surname's particle is none, though "Le" is a Census first name: "Marine Le Pen"; and
+    // words joined to it by a particle in lowercase are the name's: "Abdullah bin Abdul Aziz")
+    let particle = |w: &String| !is_cap(w) && lower_eq(w, lexicon::LOWERCASE_NAME_PARTICLES);
     if !org && name.len() >= 3 && !lexicon::is_first_name(&name[0]) && !is_initial(&name[0]) {
         if let Some(k) = (1..name.len() - 1).find(|&k| {
             lexicon::is_first_name(&name[k])
                 && is_cap(&name[k])
                 && !lower_eq(&name[k], lexicon::LOWERCASE_NAME_PARTICLES)
+                && !name[..k].iter().any(particle)
         }) {
             name.drain(..k);
         }
@@ -525,6 +528,9 @@ mod tests {
         assert_eq!(n("Robert T. Hale Jr.").as_deref(), Some("Robert T. Hale Jr."));
         assert_eq!(n("Sen. Robert T. Hale Jr.").as_deref(), Some("Robert T. Hale Jr."));
         assert_eq!(n("Ursula von der Berg").as_deref(), Some("Ursula von der Berg"));
+        // a particle before the first name the Census knows joins the words before it
+        assert_eq!(n("Hamid bin Abdul Karim").as_deref(), Some("Hamid bin Abdul Karim"));
+        assert_eq!(n("Dutch Willy de Vries").as_deref(), Some("Willy de Vries"));
     }
 
     #[test]

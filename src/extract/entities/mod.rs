@@ -667,6 +667,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_the_tagger_cut_at_its_particle_is_one_person() {
+        let t = "Trade\n\nThe minister, José Garcia da Silva, said the talks went well. Talks resume in \
+                 June, said Pedro van den Berg, a delegate.\n";
+        let persons = persons(t);
+        assert!(persons.iter().any(|p| p == "José Garcia da Silva"), "{persons:?}");
+        assert!(persons.iter().any(|p| p == "Pedro van den Berg"), "{persons:?}");
+        assert!(!persons.iter().any(|p| p == "Silva" || p == "José Garcia"), "{persons:?}");
+    }
+
+    #[test]
     fn a_possessive_inside_a_run_ends_the_owners_name_and_a_colon_ends_a_speakers() {
         let text = "\"The Bush endorsement is a coup for Cruz,\" The Washington Post's Ed O'Keefe explained.\n\n\
                     Former secretary of state Hillary Rodham Clinton:\"We learned that from the State Department.\"";

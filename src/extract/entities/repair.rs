@@ -101,6 +101,56 @@ pub(super) fn join_nicknames(d: &Doc, ms: Vec<Mention>) -> Vec<Mention> {
     merged
 }
 
+/// A person's name the tagger cut at its particles ("José Garcia | da | Silva", "da" left
+/// out): a person, one or two lowercase name particles, and a capitalized word, untagged or a
+/// short person or place mention, are one person.
+pub(super) fn join_particles(d: &Doc, ms: Vec<Mention>) -> Vec<Mention> {
+    let (text, toks) = (d.text, &d.toks);
+    let word = |k: usize| &text[toks[k].s as usize..toks[k].e as usize];
+    let particle = |k: usize| {
+        k < toks.len()
+            && crate::extract::lexicon::lower_eq(word(k), crate::extract::lexicon::NAME_PARTICLES)
+            && toks[k].flags & HAS_UPPER == 0
+    };
+    let spaced = |k: usize| toks[k].s == toks[k - 1].e + 1;
+    let mut merged: Vec<Mention> = Vec::with_capacity(ms.len());
+    let mut y = 0;
+    while y < ms.len() {
+        let m = ms[y];
+        let x = m.hi;
+        if m.kind == 0 && particle(x) && spaced(x) {
+            let z = if particle(x + 1) && spaced(x + 1) { x + 2 } else { x + 1 };
+            let cap = z < toks.len()
+                && spaced(z)
+                && toks[z].flags & INIT_UPPER != 0
+                && toks[z].flags & HAS_LOWER != 0
+                && !never_name(word(z));
+            let next = ms.get(y + 1).filter(|n| n.lo == z);
+            // (an institution the tagger took for a person stays apart: "Banque Generale du
+            // Luxembourg")
+            let org = (m.lo..m.hi).any(|k| crate::extract::names::is_org_like(word(k)));
+            if cap && !org {
+                match next {
+                    Some(n) if matches!(n.kind, 0 | 2) && n.hi - n.lo <= 2 => {
+                        merged.push(Mention { lo: m.lo, hi: n.hi, kind: 0 });
+                        y += 2;
+                        continue;
+                    }
+                    None if ms.get(y + 1).is_none_or(|n| n.lo > z) => {
+                        merged.push(Mention { lo: m.lo, hi: z + 1, kind: 0 });
+                        y += 1;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        merged.push(m);
+        y += 1;
+    }
+    merged
+}
+
 /// The head of an institution's or a place's name before "of" and the name the tagger found,
 /// capitalized, untagged and in mid-sentence: "District of | Columbia", "Bank of | England",
 /// "Department of | Homeland Security". The mention grows over it and takes the head's kind.

@@ -307,6 +307,7 @@ pub(crate) fn entities(model: &Model, d: &mut Doc, tags: &[u8]) -> Vec<Entity> {
     repair::persons_after_titles(d, &mut ms, &mut tagged);
     ms.sort_unstable_by_key(|m| m.lo);
     ms = repair::join_nicknames(d, ms);
+    ms = repair::join_particles(d, ms);
     ms = repair::first_word_after_role(d, ms);
     ms = repair::split_at_inner_possessives(d, tags, ms);
     repair::heading_word_before_name(d, &mut ms);
