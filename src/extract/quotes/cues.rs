@@ -154,7 +154,7 @@ impl<'a> Ctx<'a> {
                         return Own { attr: Some(a), ..Own::default() };
                     }
                     // "“...”\nElizabeth Warren, in a speech in Boston"
-                    if ends_sentence && self.opens_paragraph(p) && le - ls <= 200 {
+                    if !content.ends_with([':', ';']) && self.opens_paragraph(p) && le - ls <= 200 {
                         text::tokenize(self.t, ls, le, toks);
                         if let Some(a) = self.bare_signature(toks) {
                             return Own { attr: Some(a), ..Own::default() };
@@ -177,7 +177,7 @@ impl<'a> Ctx<'a> {
                 .after(win, ends_soft, content.ends_with(['?', '!']))
                 .or_else(|| self.unknown_verb_after(win, content))
                 .or_else(|| {
-                    let whole = ends_sentence && !runs_on && self.opens_paragraph(p);
+                    let whole = !content.ends_with([':', ';']) && !runs_on && self.opens_paragraph(p);
                     whole.then(|| self.bare_signature(win)).flatten().map(|a| (a, true))
                 })
             {
@@ -818,11 +818,12 @@ impl<'a> Ctx<'a> {
         person.then_some(Attr { s, e: end, kind: MK::Name, cue: (0, 0), cue_kind: CueText::Signature })
     }
 
-    /// A quote that opens its paragraph, after nothing or a list number ("1. “...”").
+    /// A quote that opens its paragraph, after nothing, a bullet or a list number ("1. “...”").
     pub(super) fn opens_paragraph(&self, p: Piece) -> bool {
         let (_, ps, _) = self.paras[p.para];
         let lead = self.t[ps..p.open].trim();
         lead.is_empty()
+            || matches!(lead, "•" | "*" | "·" | "-" | "–" | "—" | "►" | "▪")
             || (lead.len() <= 4 && lead.trim_end_matches(['.', ')']).bytes().all(|b| b.is_ascii_digit()))
     }
 
@@ -841,7 +842,7 @@ impl<'a> Ctx<'a> {
         let rest = &win[e + 1..];
         match rest.first() {
             None => {}
-            Some(t) if t.is_punct(',') || t.is_punct('.') || t.is_punct(')') => {}
+            Some(t) if matches!(t.k, K::Punct(',' | '.' | ')' | '(' | ':' | '-' | '–' | '—')) => {}
             Some(t) if t.is_word() && text::lower_eq(self.w(t), lexicon::SIGNATURE_PREPOSITIONS) => {}
             _ => return None,
         }

@@ -86,6 +86,18 @@ fn a_list_of_quotes_each_signed_by_a_name_without_a_verb() {
 }
 
 #[test]
+fn a_signed_quote_after_a_bullet_without_a_period_or_before_a_dash() {
+    let t = "Lines from the debate.\n\n• “We will fix every bridge” Nora Castellanos - state senator\n\n“Taxes are too high,” Felix Obuya (@felixobuya) March 3, 2016\n\n“The plan is sound.” Greta Lindqvist: on the budget";
+    let mut spans = Vec::new();
+    let ents = persons(t, &["Nora Castellanos", "Felix Obuya", "Greta Lindqvist"], &mut spans);
+    let qs = extract(t, &paras(t), &ents);
+    let who = |q: &str| find(t, &qs, q).speaker.clone();
+    assert_eq!(who("We will fix every bridge"), Some("Nora Castellanos".into()));
+    assert_eq!(who("Taxes are too high,"), Some("Felix Obuya".into()));
+    assert_eq!(who("The plan is sound."), Some("Greta Lindqvist".into()));
+}
+
+#[test]
 fn per_and_the_words_of_name_the_speaker_after_a_quote() {
     let t = "The vote was close.\n\n“The numbers do not lie,” per Tomasz Nowak.\n\n“This is a disgrace.” Those were the words of Miriam Okonkwo after the vote.\n\n“Prices rose 4 per cent,” the agency said.";
     let qs = run(t);
