@@ -410,6 +410,29 @@ fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Ve
         if words.len() < 3 && !common_word {
             return true;
         }
+        // a person's name of three words or more none of which is a common word, in a line of
+        // names that a lowercase word of content shows is no headline ("Naoko Kijimuta lost to
+        // Arantxa Sanchez Vicario.", a table of results): no run of a headline's words
+        // ("Senator Slams Budget Deal", "Ted Cruz Apologizes")
+        let sentence_line = |&(s, _): &(usize, usize)| {
+            let k = lines.partition_point(|&(a, _)| a <= s);
+            let (a, b) = lines[k - 1];
+            text[a..b].split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                w.len() >= 4
+                    && w.chars().all(char::is_lowercase)
+                    && !lexicon::lower_eq(w, lexicon::TITLE_CASE_LONG_PREPOSITIONS)
+            })
+        };
+        if e.kind == EntityKind::Person
+            && !common_word
+            && words
+                .iter()
+                .all(|w| w.len() > 1 && !entities::usually_lowercase(w) && !super::names::is_function_word(w))
+            && e.mentions.iter().all(sentence_line)
+        {
+            return true;
+        }
         if !same_len {
             return text.match_indices(e.name.as_str()).any(|(p, m)| !inside(lines, p, p + m.len()));
         }
@@ -476,6 +499,23 @@ mod tests {
     fn at_first(text: &str, name: &str, kind: EntityKind) -> Entity {
         let p = text.find(name).unwrap();
         Entity { name: name.into(), kind, mentions: vec![(p, p + name.len())] }
+    }
+
+    #[test]
+    fn a_long_name_in_a_line_of_names_with_a_lowercase_verb_is_kept() {
+        let text = "Results of the second round on Wednesday were as follows for the women.\n\n\
+                    Ilse Kovacs lost to Marisol Quintero Vidal.\n\nMarisol Quintero Vidal Stuns Kovacs\n";
+        let line = at_first(text, "Marisol Quintero Vidal", EntityKind::Person);
+        let p = text.rfind("Marisol Quintero Vidal Stuns").unwrap();
+        let headline = Entity {
+            name: "Quintero Vidal Stuns".into(),
+            kind: EntityKind::Person,
+            mentions: vec![(p + 9, p + 29)],
+        };
+        let mut ents = vec![line, headline];
+        drop_headline_only(text, &mut ents);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Marisol Quintero Vidal"]);
     }
 
     #[test]
