@@ -410,6 +410,11 @@ fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Ve
         if words.len() < 3 && !common_word {
             return true;
         }
+        // a name in a table's row, beside a number in a line of numbers ("Portsmouth 1 Queens
+        // Park Rangers 2"): no headline's words
+        if !common_word && e.mentions.iter().all(|&(s, en)| table_cell(text, lines, s, en)) {
+            return true;
+        }
         // a person's name of three words or more none of which is a common word, in a line of
         // names that a lowercase word of content shows is no headline ("Naoko Kijimuta lost to
         // Arantxa Sanchez Vicario.", a table of results): no run of a headline's words
@@ -442,6 +447,34 @@ fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Ve
             !inside(lines, p, p + m.len()) && (!common_word || text[p..].starts_with(char::is_uppercase))
         })
     });
+}
+
+/// Whether `[s, e)`, inside one of the Title-Case `lines`, is a cell of a table's row: a number
+/// right before or after it, in a line of two numbers or more.
+fn table_cell(text: &str, lines: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let k = lines.partition_point(|&(a, _)| a <= s);
+    let Some(&(a, b)) = k.checked_sub(1).and_then(|k| lines.get(k)) else { return false };
+    // (a score, a count or a share: digits and their punctuation only, "2", "1-0", "(52nd)"
+    // no; "8:47PM" neither)
+    let number = |w: &str| {
+        let w = w.trim_matches(['(', ')', '.', ',']);
+        !w.is_empty()
+            && w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || "-.,/%".contains(c))
+    };
+    // (every word of the name capitalized and in mixed case: a row of capitals says nothing of
+    // names)
+    let name = &text[s..e];
+    if !name
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+    {
+        return false;
+    }
+    let numbers = text[a..b].split_whitespace().filter(|w| number(w)).count();
+    let next = text[e..b].split_whitespace().next();
+    let prev = text[a..s].split_whitespace().next_back();
+    numbers >= 2 && (next.is_some_and(number) || prev.is_some_and(number))
 }
 
 /// Whether the word at `p` starts a sentence (after a period, a quotation mark, a colon, a dash
@@ -516,6 +549,23 @@ mod tests {
         drop_headline_only(text, &mut ents);
         let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Marisol Quintero Vidal"]);
+    }
+
+    #[test]
+    fn a_name_in_a_row_of_scores_is_kept_and_a_headlines_run_is_not() {
+        let text = "Results of the county league on Saturday.\n\nHarwick 1 Saint Olave Rovers 2\n\n\
+                    Saint Olave Rovers Stun The League 8:47PM\n";
+        let row = at_first(text, "Saint Olave Rovers", EntityKind::Organization);
+        let p = text.find("Rovers Stun The League").unwrap();
+        let headline = Entity {
+            name: "Rovers Stun The League".into(),
+            kind: EntityKind::Organization,
+            mentions: vec![(p, p + 22)],
+        };
+        let mut ents = vec![row, headline];
+        drop_headline_only(text, &mut ents);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Saint Olave Rovers"]);
     }
 
     #[test]
