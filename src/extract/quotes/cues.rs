@@ -813,9 +813,18 @@ impl<'a> Ctx<'a> {
         if rest.contains(['“', '"', '?', '!']) || rest.trim_end_matches(['.', ' ']).contains(". ") {
             return None;
         }
-        let person =
-            self.known.iter().any(|n| n.is_person && n.mentions.iter().any(|&(ms, me)| ms == s && me == end));
-        person.then_some(Attr { s, e: end, kind: MK::Name, cue: (0, 0), cue_kind: CueText::Signature })
+        self.known_person(s, end).then_some(Attr {
+            s,
+            e: end,
+            kind: MK::Name,
+            cue: (0, 0),
+            cue_kind: CueText::Signature,
+        })
+    }
+
+    /// Whether the recognizer found a person's mention at exactly `[s, e)`.
+    fn known_person(&self, s: usize, e: usize) -> bool {
+        self.known.iter().any(|n| n.is_person && n.mentions.iter().any(|&(ms, me)| ms == s && me == e))
     }
 
     /// A quote that opens its paragraph, after nothing, a bullet or a list number ("1. “...”").
@@ -829,9 +838,10 @@ impl<'a> Ctx<'a> {
 
     /// A person named right after a quote that opens its paragraph, without a verb: "“...”
     /// Bernie Sanders, at a rally in Iowa", "“...” (Hillary Clinton, April 2016)", "“...” Donald
-    /// Trump on Twitter." — the way a list of quotes signs each one. The name must be one the
-    /// article's recognizer calls a person, and what follows it a comma, a bracket, the end, or
-    /// a short phrase of place, time or medium with no verb of its own.
+    /// Trump on Twitter.", "“...” Marco Rubio - Florida senator" — the way a list of quotes
+    /// signs each one. The name must be one the article's recognizer calls a person, and what
+    /// follows it the end, punctuation (a comma, a period, a bracket, a dash, a colon) or a
+    /// short phrase of place, time or medium with no verb of its own.
     pub(super) fn bare_signature(&self, win: &[Tok]) -> Option<Attr> {
         let k = usize::from(win.first().is_some_and(|t| t.is_punct('(')));
         let first = win.get(k).filter(|t| t.is_word())?;
@@ -855,9 +865,13 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (s, end) = (win[k].s, win[e].e);
-        let person =
-            self.known.iter().any(|n| n.is_person && n.mentions.iter().any(|&(ms, me)| ms == s && me == end));
-        person.then_some(Attr { s, e: end, kind: MK::Name, cue: (0, 0), cue_kind: CueText::Signature })
+        self.known_person(s, end).then_some(Attr {
+            s,
+            e: end,
+            kind: MK::Name,
+            cue: (0, 0),
+            cue_kind: CueText::Signature,
+        })
     }
 
     /// A short paragraph that signs the quote before it: "- Bernie Sanders.", "—President

@@ -43,7 +43,17 @@ impl Article<'_> {
             || preposition
                 .strip_suffix(" the")
                 .is_some_and(|w| lower_eq(w, lexicon::DOCUMENT_AUTHOR_PREPOSITIONS));
-        by.then(|| if e.kind == EntityKind::Person { self.fullest(&e.name, p) } else { e.name.clone() })
+        by.then(|| self.name_of(p, e))
+    }
+
+    /// The name a speaker `e` mentioned at `p` is filed under: a person's fullest form there,
+    /// an organization's name.
+    fn name_of(&self, p: usize, e: &Entity) -> String {
+        if e.kind == EntityKind::Person {
+            self.fullest(&e.name, p)
+        } else {
+            e.name.clone()
+        }
     }
 
     /// [`Self::document_owner`] from the latest `tries` mentions of the document noun only.
@@ -62,13 +72,6 @@ impl Article<'_> {
         if words.len() > 4 || !lower_eq(&head, lexicon::DOCUMENT_NOUNS) {
             return None;
         }
-        let name_of = |p: usize, e: &Entity| {
-            if e.kind == EntityKind::Person {
-                self.fullest(&e.name, p)
-            } else {
-                e.name.clone()
-            }
-        };
         // a document by whose it is: "Bush's Facebook post", "the Club's ad" (its owner is the
         // person or organization named in the possessive, as at `pos`)
         if let Some(owner) = words[..words.len() - 1].iter().find_map(|w| {
@@ -83,7 +86,7 @@ impl Article<'_> {
                     .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
                     .find(|e| e.mentions.iter().any(|&(ms, me)| ms <= a && a + owner.len() <= me))
             });
-            return ent.map(|e| name_of(pos, e));
+            return ent.map(|e| self.name_of(pos, e));
         }
         if !lower_eq(words[0], lexicon::DOCUMENT_DETERMINERS) {
             return None;
@@ -133,7 +136,7 @@ impl Article<'_> {
             // the sentence's first name before the noun: its subject or its possessor ("The
             // Jeb Bush campaign is releasing a new ad", "Lewandowski's statement")
             if let Some((p, _, e)) = named(ss, at).min_by_key(|x| x.0) {
-                return Some(name_of(p, e));
+                return Some(self.name_of(p, e));
             }
             // a name after it: "a column in the Asahi newspaper", "a statement by the group"
             let after = at + head.len();
@@ -146,7 +149,7 @@ impl Article<'_> {
                             .any(|p| g.strip_prefix(p).is_some_and(|r| r.starts_with(' ')))
                     });
                 if linked {
-                    return Some(name_of(p, e));
+                    return Some(self.name_of(p, e));
                 }
             }
             // a pronoun's: "his campaign sent out a fundraising email", "She posted a
