@@ -44,7 +44,7 @@ pub fn extract(text: &str, body_start: usize, opts: ExtractOptions) -> Extractio
     headlines::drop_names_without_signal(text, &mut entities);
     headlines::retype_common_word_persons(&mut entities);
     speakers::normalize_entities(&mut entities);
-    entities.retain(|e| !names::is_bare_head(&e.name));
+    names::fold_bare_heads(&mut entities);
     merge_title_only_persons(text, &mut entities);
     retype_family_members(&mut entities);
     let acronyms = acronyms::link(text, &mut entities);

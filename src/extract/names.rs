@@ -393,6 +393,32 @@ pub fn is_bare_head(name: &str) -> bool {
         && (crate::extract::lexicon::ORG_HEADS.contains(&name) || sets().titles.contains(name))
 }
 
+/// Drops the entities whose name is a bare head ([`is_bare_head`]), except that an
+/// organization's head standing alone ("the Commission said") joins the article's one
+/// organization whose name ends in it ("European Commission"): its mentions are that
+/// organization's.
+pub fn fold_bare_heads(entities: &mut Vec<super::Entity>) {
+    use super::EntityKind;
+    let bare: Vec<usize> = (0..entities.len()).filter(|&i| is_bare_head(&entities[i].name)).collect();
+    for &i in bare.iter().rev() {
+        let head = entities[i].name.clone();
+        let is_org =
+            entities[i].kind == EntityKind::Organization && lexicon::ORG_HEADS.contains(&head.as_str());
+        let owners: Vec<usize> = (0..entities.len())
+            .filter(|&j| {
+                let e = &entities[j];
+                j != i && e.kind == EntityKind::Organization && e.name.ends_with(&format!(" {head}"))
+            })
+            .collect();
+        let bare = entities.remove(i);
+        if let (true, [j]) = (is_org, owners.as_slice()) {
+            let j = if *j > i { j - 1 } else { *j };
+            entities[j].mentions.extend(bare.mentions);
+            entities[j].mentions.sort_unstable();
+        }
+    }
+}
+
 /// A word or name in capitals written as a name is: "BOLDUAN" -> "Bolduan", "O'NEILL" ->
 /// "O'Neill".
 pub fn titlecase(w: &str) -> String {
@@ -521,6 +547,31 @@ mod tests {
         let c = clean("State Budget Director Olga Petrova").unwrap();
         assert_eq!(c.name, "Olga Petrova");
         assert_eq!(c.role.as_deref(), Some("State Budget Director"));
+    }
+
+    #[test]
+    fn an_organizations_head_alone_joins_the_one_organization_it_ends() {
+        use crate::extract::{Entity, EntityKind};
+        let org = |name: &str, at: usize| Entity {
+            name: name.into(),
+            kind: EntityKind::Organization,
+            mentions: vec![(at, at + name.len())],
+        };
+        let mut ents = vec![org("Harbor Transit Commission", 0), org("Commission", 60)];
+        fold_bare_heads(&mut ents);
+        assert_eq!(ents.len(), 1);
+        assert_eq!(ents[0].mentions, [(0, 25), (60, 70)]);
+        // two organizations it could be, or none: the head alone is dropped
+        let mut ents = vec![
+            org("Harbor Transit Commission", 0),
+            org("State Water Commission", 30),
+            org("Commission", 60),
+        ];
+        fold_bare_heads(&mut ents);
+        assert_eq!(ents.len(), 2);
+        let mut ents = vec![org("Commission", 60)];
+        fold_bare_heads(&mut ents);
+        assert!(ents.is_empty());
     }
 
     #[test]
