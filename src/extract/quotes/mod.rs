@@ -264,10 +264,17 @@ pub fn extract(text: &str, paragraphs: &[(usize, usize)], known: &[KnownName]) -
     // before it is about, as a reader takes it
     for i in 0..n {
         let q = pieces[i];
-        if attr[i].is_some() || !standalone(&text[q.start..q.end]) || !sentence_like(&text[q.start..q.end]) {
+        let (_, ps, _) = paras[q.para];
+        let words = &text[q.start..q.end];
+        // (or a short sentence of its own after a sentence of the paragraph: "Mary Okafor
+        // disagreed. “They are over.”")
+        let own_sentence = word_count(words) >= 2
+            && words.starts_with(char::is_uppercase)
+            && words.trim_end().ends_with(['.', '!', '?'])
+            && text[ps..q.open].trim_end().ends_with(['.', '!', '?']);
+        if attr[i].is_some() || !(standalone(words) && sentence_like(words) || own_sentence) {
             continue;
         }
-        let (_, ps, _) = paras[q.para];
         let window = if text[ps..q.open].trim().is_empty() {
             q.para.checked_sub(1).map(|k| (paras[k].1, paras[k].2))
         } else {

@@ -968,3 +968,13 @@ fn two_particles_in_a_row_stay_inside_the_name() {
     let qs = run(t);
     assert_eq!(mention(t, find(t, &qs, "We will study the proposal,")), "Ursula von der Leyen");
 }
+
+#[test]
+fn a_short_sentence_quoted_after_a_sentence_is_its_subjects() {
+    let t = "Talks ended on Monday.\n\nMary Okafor disagreed. “They are over.”";
+    let at = t.find("Mary").unwrap();
+    let ms = [(at, at + 11)];
+    let ents = [KnownName { name: "Mary Okafor", is_person: true, is_org: false, mentions: &ms }];
+    let qs = extract(t, &paras(t), &ents);
+    assert_eq!(find(t, &qs, "They are over.").speaker.as_deref(), Some("Mary Okafor"));
+}
