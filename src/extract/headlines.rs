@@ -120,8 +120,12 @@ fn drop_credit_lines(text: &str, entities: &mut Vec<Entity>) {
 
 /// Whether `[s, e)` lies inside one of the sorted, disjoint `spans`.
 fn inside(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
-    let k = spans.partition_point(|&(a, _)| a <= s);
-    k > 0 && e <= spans[k - 1].1
+    span_at(spans, s).is_some_and(|&(_, b)| e <= b)
+}
+
+/// The last of the sorted, disjoint `spans` that starts at or before `s`.
+fn span_at(spans: &[(usize, usize)], s: usize) -> Option<&(usize, usize)> {
+    spans.partition_point(|&(a, _)| a <= s).checked_sub(1).map(|k| &spans[k])
 }
 
 /// Drops the entities that only Title-Case lines name, unless the rest of the text has the same
@@ -420,13 +424,13 @@ fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Ve
         // Arantxa Sanchez Vicario.", a table of results): no run of a headline's words
         // ("Senator Slams Budget Deal", "Ted Cruz Apologizes")
         let sentence_line = |&(s, _): &(usize, usize)| {
-            let k = lines.partition_point(|&(a, _)| a <= s);
-            let (a, b) = lines[k - 1];
-            text[a..b].split_whitespace().any(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                w.len() >= 4
-                    && w.chars().all(char::is_lowercase)
-                    && !lexicon::lower_eq(w, lexicon::TITLE_CASE_LONG_PREPOSITIONS)
+            span_at(lines, s).is_some_and(|&(a, b)| {
+                text[a..b].split_whitespace().any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    w.len() >= 4
+                        && w.chars().all(char::is_lowercase)
+                        && !lexicon::lower_eq(w, lexicon::TITLE_CASE_LONG_PREPOSITIONS)
+                })
             })
         };
         if e.kind == EntityKind::Person
@@ -452,8 +456,7 @@ fn drop_headline_only_in(text: &str, lines: &[(usize, usize)], entities: &mut Ve
 /// Whether `[s, e)`, inside one of the Title-Case `lines`, is a cell of a table's row: a number
 /// right before or after it, in a line of two numbers or more.
 fn table_cell(text: &str, lines: &[(usize, usize)], s: usize, e: usize) -> bool {
-    let k = lines.partition_point(|&(a, _)| a <= s);
-    let Some(&(a, b)) = k.checked_sub(1).and_then(|k| lines.get(k)) else { return false };
+    let Some(&(a, b)) = span_at(lines, s) else { return false };
     // (a score, a count or a share: digits and their punctuation only, "2", "1-0", "(52nd)"
     // no; "8:47PM" neither)
     let number = |w: &str| {

@@ -399,23 +399,22 @@ pub fn is_bare_head(name: &str) -> bool {
 /// organization's.
 pub fn fold_bare_heads(entities: &mut Vec<super::Entity>) {
     use super::EntityKind;
-    let bare: Vec<usize> = (0..entities.len()).filter(|&i| is_bare_head(&entities[i].name)).collect();
-    for &i in bare.iter().rev() {
-        let head = entities[i].name.clone();
+    for i in (0..entities.len()).rev() {
+        if !is_bare_head(&entities[i].name) {
+            continue;
+        }
+        let head = &entities[i].name;
         let is_org =
             entities[i].kind == EntityKind::Organization && lexicon::ORG_HEADS.contains(&head.as_str());
-        let owners: Vec<usize> = (0..entities.len())
-            .filter(|&j| {
-                let e = &entities[j];
-                j != i && e.kind == EntityKind::Organization && e.name.ends_with(&format!(" {head}"))
-            })
-            .collect();
-        let bare = entities.remove(i);
-        if let (true, [j]) = (is_org, owners.as_slice()) {
-            let j = if *j > i { j - 1 } else { *j };
-            entities[j].mentions.extend(bare.mentions);
+        let ending = format!(" {head}");
+        let mut owners = (0..entities.len())
+            .filter(|&j| entities[j].kind == EntityKind::Organization && entities[j].name.ends_with(&ending));
+        if let (true, Some(j), None) = (is_org, owners.next(), owners.next()) {
+            let mentions = std::mem::take(&mut entities[i].mentions);
+            entities[j].mentions.extend(mentions);
             entities[j].mentions.sort_unstable();
         }
+        entities.remove(i);
     }
 }
 

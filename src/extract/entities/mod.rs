@@ -175,7 +175,8 @@ fn possessive_names(text: &str, ents: &mut [Entity]) {
             suffix_at(end).is_some_and(|after| {
                 let rest = &text[after..];
                 let word = rest.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-                rest.starts_with(' ') && crate::extract::lexicon::lower_eq(word, &["said", "says"])
+                rest.starts_with(' ')
+                    && crate::extract::lexicon::lower_eq(word, crate::extract::lexicon::SAID_FORMS)
             })
         });
         if !named {

@@ -199,6 +199,10 @@ pub const ATTRIBUTION_CLOSERS: &[&str] = &[
 /// ("Donald Trump on Twitter", "Bernie Sanders at a rally").
 pub const SIGNATURE_PREPOSITIONS: &[&str] = &["on", "in", "at", "during", "to", "via", "before"];
 
+/// The forms of "say" after an organization's name that show a possessive "'s" to be the
+/// name's ("Moody's said").
+pub const SAID_FORMS: &[&str] = &["said", "says"];
+
 /// Speech verbs an object follows, never an inverted subject ("told CNN", "urged voters").
 #[rustfmt::skip]
 pub const OBJECT_TAKING_CUES: &[&str] = &[

@@ -113,26 +113,26 @@ impl<'a> Ctx<'a> {
 
     /// "in the words of NP"
     pub(super) fn in_the_words_of(&self, win: &[Tok], c: usize) -> Option<Attr> {
-        if c + 3 >= win.len() || !self.w(&win[c]).eq_ignore_ascii_case("in") {
+        if !win.get(c).is_some_and(|t| self.w(t).eq_ignore_ascii_case("in")) {
             return None;
         }
-        let (a, b, d) = (self.w(&win[c + 1]), self.w(&win[c + 2]), self.w(&win[c + 3]));
-        if !(a.eq_ignore_ascii_case("the") && b.eq_ignore_ascii_case("words") && d.eq_ignore_ascii_case("of"))
-        {
-            return None;
-        }
-        let m = self.subject_after(win, c + 4, win.len())?;
-        Some(Attr { cue: (win[c].s, win[c + 3].e), cue_kind: CueText::Span, ..m })
+        let a = self.words_of_at(win, c + 1)?;
+        Some(Attr { cue: (win[c].s, a.cue.1), ..a })
     }
 
-    /// "the words of NP" after a quote ("Those were the words of Miriam Okonkwo").
+    /// "the words of NP" after a quote ("Those were the words of Miriam Okonkwo"): a name.
     pub(super) fn the_words_of(&self, win: &[Tok], c: usize) -> Option<Attr> {
+        self.words_of_at(win, c).filter(|a| a.kind == MK::Name)
+    }
+
+    /// "the words of" at `c` and the mention after it, the three words its cue.
+    fn words_of_at(&self, win: &[Tok], c: usize) -> Option<Attr> {
         let [the, words, of] = win.get(c..c + 3)? else { return None };
-        let is = |t: &Tok, x: &str| t.is_word() && self.w(t).eq_ignore_ascii_case(x);
+        let is = |t: &Tok, x: &str| self.w(t).eq_ignore_ascii_case(x);
         if !(is(the, "the") && is(words, "words") && is(of, "of")) {
             return None;
         }
-        let m = self.subject_after(win, c + 3, win.len()).filter(|m| m.kind == MK::Name)?;
+        let m = self.subject_after(win, c + 3, win.len())?;
         Some(Attr { cue: (the.s, of.e), cue_kind: CueText::Span, ..m })
     }
 

@@ -130,6 +130,8 @@ impl<'a> Ctx<'a> {
         let content = self.t[p.start..p.end].trim_end();
         let ends_sentence = content.ends_with(['.', '!', '?', '…']) || self.t[p.close_end..].starts_with('.');
         let ends_soft = content.ends_with([',', '—', '-', '–', ':', ';']) || !ends_sentence;
+        // a quote that a name after it may sign ([`Self::bare_signature`])
+        let signable = !content.ends_with([':', ';']) && self.opens_paragraph(p);
         // a signature on the quotation's own last line, inside its marks: "“...\nDean Baker,
         // Center for Economic and Policy Research.”"
         if let Some(a) = self.inner_signature(p, toks) {
@@ -154,7 +156,7 @@ impl<'a> Ctx<'a> {
                         return Own { attr: Some(a), ..Own::default() };
                     }
                     // "“...”\nElizabeth Warren, in a speech in Boston"
-                    if !content.ends_with([':', ';']) && self.opens_paragraph(p) && le - ls <= 200 {
+                    if signable && le - ls <= 200 {
                         text::tokenize(self.t, ls, le, toks);
                         if let Some(a) = self.bare_signature(toks) {
                             return Own { attr: Some(a), ..Own::default() };
@@ -177,8 +179,7 @@ impl<'a> Ctx<'a> {
                 .after(win, ends_soft, content.ends_with(['?', '!']))
                 .or_else(|| self.unknown_verb_after(win, content))
                 .or_else(|| {
-                    let whole = !content.ends_with([':', ';']) && !runs_on && self.opens_paragraph(p);
-                    whole.then(|| self.bare_signature(win)).flatten().map(|a| (a, true))
+                    (signable && !runs_on).then(|| self.bare_signature(win)).flatten().map(|a| (a, true))
                 })
             {
                 // a quote closing a sentence without a comma ("... he was “a hero.” The GOP
@@ -813,18 +814,14 @@ impl<'a> Ctx<'a> {
         if rest.contains(['“', '"', '?', '!']) || rest.trim_end_matches(['.', ' ']).contains(". ") {
             return None;
         }
-        self.known_person(s, end).then_some(Attr {
-            s,
-            e: end,
-            kind: MK::Name,
-            cue: (0, 0),
-            cue_kind: CueText::Signature,
-        })
+        self.signed_by(s, end)
     }
 
-    /// Whether the recognizer found a person's mention at exactly `[s, e)`.
-    fn known_person(&self, s: usize, e: usize) -> bool {
-        self.known.iter().any(|n| n.is_person && n.mentions.iter().any(|&(ms, me)| ms == s && me == e))
+    /// The signature of the person whose mention the recognizer found at exactly `[s, e)`.
+    fn signed_by(&self, s: usize, e: usize) -> Option<Attr> {
+        let person =
+            self.known.iter().any(|n| n.is_person && n.mentions.iter().any(|&(ms, me)| ms == s && me == e));
+        person.then_some(Attr { s, e, kind: MK::Name, cue: (0, 0), cue_kind: CueText::Signature })
     }
 
     /// A quote that opens its paragraph, after nothing, a bullet or a list number ("1. “...”").
@@ -865,13 +862,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (s, end) = (win[k].s, win[e].e);
-        self.known_person(s, end).then_some(Attr {
-            s,
-            e: end,
-            kind: MK::Name,
-            cue: (0, 0),
-            cue_kind: CueText::Signature,
-        })
+        self.signed_by(s, end)
     }
 
     /// A short paragraph that signs the quote before it: "- Bernie Sanders.", "—President
